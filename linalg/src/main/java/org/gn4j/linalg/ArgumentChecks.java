@@ -1,0 +1,128 @@
+package org.gn4j.linalg;
+
+/**
+ * Argument validation shared by every gn4j module. Each check throws {@link IllegalArgumentException} whose message
+ * names the argument, what was found and what was expected, so a caller can fix the call without a debugger.
+ */
+public final class ArgumentChecks {
+    private ArgumentChecks() {
+    }
+
+    /**
+     * Requires {@code array.length == expected}.
+     *
+     * @throws IllegalArgumentException if the array is null or has another length
+     */
+    public static void requireLength(String name, double[] array, int expected) {
+        if (array == null) {
+            throw new IllegalArgumentException(name + " must not be null (expected length " + expected + ")");
+        }
+        if (array.length != expected) {
+            throw new IllegalArgumentException(
+                    name + " has length " + array.length + ", expected " + expected);
+        }
+    }
+
+    /**
+     * Requires that {@code array[offset .. offset + count)} lies inside the array.
+     *
+     * @throws IllegalArgumentException if the array is null, the offset is negative or the range runs past the end
+     */
+    public static void requireRange(String name, double[] array, int offset, int count) {
+        if (array == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        if (offset < 0 || count < 0 || (long) offset + count > array.length) {
+            throw new IllegalArgumentException(name + ": range [" + offset + ", " + ((long) offset + count)
+                    + ") found, expected within [0, " + array.length + ")");
+        }
+    }
+
+    /**
+     * Requires that a row-major matrix with {@code rows} rows, {@code cols} columns and leading dimension {@code ld}
+     * starting at {@code offset} fits in the array.
+     */
+    public static void requireMatrix(String name, double[] array, int offset, int rows, int cols, int ld) {
+        if (array == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException(name + ": negative shape " + rows + "x" + cols);
+        }
+        if (ld < Math.max(1, cols)) {
+            throw new IllegalArgumentException(
+                    name + ": leading dimension " + ld + " found, expected >= " + Math.max(1, cols));
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException(name + ": offset " + offset + " found, expected >= 0");
+        }
+        if (rows == 0 || cols == 0) {
+            return;
+        }
+        long last = (long) offset + (long) (rows - 1) * ld + cols;
+        if (last > array.length) {
+            throw new IllegalArgumentException(name + ": a " + rows + "x" + cols + " matrix with leading dimension "
+                    + ld + " at offset " + offset + " needs " + last + " elements, found " + array.length);
+        }
+    }
+
+    /** Requires {@code value >= 0}. */
+    public static void requireNonNegative(String name, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " is " + value + ", expected >= 0");
+        }
+    }
+
+    /** Requires {@code value > 0}. */
+    public static void requirePositive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " is " + value + ", expected > 0");
+        }
+    }
+
+    /** Requires a finite {@code value >= 0}. */
+    public static void requireNonNegative(String name, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " is " + value + ", expected a finite value >= 0");
+        }
+    }
+
+    /** Requires a finite {@code value > 0}. */
+    public static void requirePositive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " is " + value + ", expected a finite value > 0");
+        }
+    }
+
+    /** Requires {@code value > 0}; positive infinity is allowed (for example an unbounded trust radius). */
+    public static void requirePositiveOrInfinite(String name, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(name + " is " + value + ", expected > 0");
+        }
+    }
+
+    /** Requires every entry to be finite, naming the first offending index. */
+    public static void requireFinite(String name, double[] array) {
+        for (int i = 0; i < array.length; i++) {
+            if (!Double.isFinite(array[i])) {
+                throw new IllegalArgumentException(
+                        name + "[" + i + "] is " + array[i] + ", expected a finite value");
+            }
+        }
+    }
+
+    /** Requires two arrays to be distinct objects (the operation cannot work in place). */
+    public static void requireDistinct(String nameA, double[] a, String nameB, double[] b) {
+        if (a == b) {
+            throw new IllegalArgumentException(nameA + " and " + nameB
+                    + " are the same array, expected distinct arrays (this operation cannot work in place)");
+        }
+    }
+
+    /** Requires {@code found == expected} for a named dimension. */
+    public static void requireDimension(String name, int found, int expected) {
+        if (found != expected) {
+            throw new IllegalArgumentException(name + " is " + found + ", expected " + expected);
+        }
+    }
+}

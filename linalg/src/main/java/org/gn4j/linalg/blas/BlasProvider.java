@@ -1,0 +1,146 @@
+package org.gn4j.linalg.blas;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Chooses the process-wide {@link Blas} once, by a probe, and caches the choice.
+ *
+ * <p>The system property {@value #PROPERTY} selects: {@code auto} (default: cuBLAS when the probe passes, else the
+ * CPU), {@code cpu} (never touch the GPU) or {@code cuda} (prefer the GPU; still falls back to the CPU, with the
+ * reason, when the probe fails). The probe runs in three steps and stops at the first failure:
+ * <ol>
+ *   <li>the JCuda classes are on the class path (looked up as resources, not loaded);</li>
+ *   <li>an NVIDIA driver is present ({@code libcuda.so.1} in the usual library folders or
+ *       {@code LD_LIBRARY_PATH}, or {@code /proc/driver/nvidia/version});</li>
+ *   <li>only then is the JCuda-dependent class {@code org.gn4j.linalg.blas.cuda.CudaProbe} loaded: it asks for the
+ *       device count (must be > 0), creates a cuBLAS handle and checks a 2×2 DGEMM against the known answer.</li>
+ * </ol>
+ * Any error or exception along the way (a missing native library included) selects the CPU implementation, and the
+ * reason says what failed. JCuda classes are therefore never loaded on a machine without a working GPU.
+ */
+public final class BlasProvider {
+    /** System property selecting the implementation: auto, cpu or cuda. */
+    public static final String PROPERTY = "gn4j.blas";
+
+    private static volatile Choice choice;
+
+    private record Choice(Blas blas, BlasProbeResult probe) {
+    }
+
+    private BlasProvider() {
+    }
+
+    /** The process-wide BLAS (probing on first use). */
+    public static Blas blas() {
+        return choose().blas();
+    }
+
+    /** The cached probe result (probing on first use). */
+    public static BlasProbeResult probe() {
+        return choose().probe();
+    }
+
+    /** The CPU implementation, always available. */
+    public static Blas cpu() {
+        return CpuHolder.CPU;
+    }
+
+    private static final class CpuHolder {
+        static final Blas CPU = new CpuBlas();
+    }
+
+    private static Choice choose() {
+        Choice c = choice;
+        if (c == null) {
+            synchronized (BlasProvider.class) {
+                c = choice;
+                if (c == null) {
+                    c = runProbe();
+                    choice = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static Choice runProbe() {
+        String mode = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        if (!mode.equals("auto") && !mode.equals("cpu") && !mode.equals("cuda")) {
+            throw new IllegalArgumentException(
+                    "system property " + PROPERTY + " is '" + mode + "', expected auto, cpu or cuda");
+        }
+        if (mode.equals("cpu")) {
+            return cpuChoice("GPU not probed: -D" + PROPERTY + "=cpu");
+        }
+        String prefix = mode.equals("cuda") ? "requested cuda, falling back to the CPU: " : "";
+        if (ClassLoader.getSystemResource("jcuda/Pointer.class") == null
+                && BlasProvider.class.getClassLoader().getResource("jcuda/Pointer.class") == null) {
+            return cpuChoice(prefix + "JCuda is not on the class path");
+        }
+        String driver = findDriver();
+        if (driver == null) {
+            return cpuChoice(prefix + "no NVIDIA driver: libcuda.so.1 not found in " + String.join(":", searchPath())
+                    + " and no /proc/driver/nvidia/version");
+        }
+        try {
+            Class<?> probe = Class.forName("org.gn4j.linalg.blas.cuda.CudaProbe", true,
+                    BlasProvider.class.getClassLoader());
+            Object outcome = probe.getMethod("run").invoke(null);
+            if (outcome instanceof Blas) {
+                Blas gpu = (Blas) outcome;
+                String detail = String.valueOf(probe.getMethod("description").invoke(null));
+                return new Choice(gpu, new BlasProbeResult(gpu.name(), true, "driver " + driver + "; " + detail));
+            }
+            return cpuChoice(prefix + outcome);
+        } catch (Throwable t) {
+            Throwable cause = t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null
+                    ? t.getCause() : t;
+            return cpuChoice(prefix + "CUDA probe failed: " + cause.getClass().getSimpleName() + ": "
+                    + cause.getMessage());
+        }
+    }
+
+    private static Choice cpuChoice(String reason) {
+        Blas cpu = cpu();
+        return new Choice(cpu, new BlasProbeResult(cpu.name(), false, reason));
+    }
+
+    private static List<String> searchPath() {
+        Set<String> dirs = new LinkedHashSet<>();
+        String ld = System.getenv("LD_LIBRARY_PATH");
+        if (ld != null) {
+            for (String d : ld.split(File.pathSeparator)) {
+                if (!d.isBlank()) {
+                    dirs.add(d);
+                }
+            }
+        }
+        dirs.add("/usr/lib/x86_64-linux-gnu");
+        dirs.add("/usr/lib/aarch64-linux-gnu");
+        dirs.add("/usr/lib64");
+        dirs.add("/usr/lib");
+        dirs.add("/usr/local/nvidia/lib64");
+        dirs.add("/usr/lib/wsl/lib");
+        return new ArrayList<>(dirs);
+    }
+
+    private static String findDriver() {
+        for (String d : searchPath()) {
+            Path p = Path.of(d, "libcuda.so.1");
+            if (Files.exists(p)) {
+                return p.toString();
+            }
+        }
+        if (Files.exists(Path.of("/proc/driver/nvidia/version"))) {
+            return "/proc/driver/nvidia/version";
+        }
+        return null;
+    }
+}

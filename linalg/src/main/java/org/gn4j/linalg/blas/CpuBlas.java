@@ -1,0 +1,275 @@
+package org.gn4j.linalg.blas;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
+import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.linalg.ComputePool;
+import org.gn4j.linalg.VectorOps;
+
+/**
+ * The pure-Java {@link Blas}: EJML's row-major kernels, switching to EJML's multi-threaded variants (capped by
+ * {@link ComputePool}) once the work {@code m·n·k} passes {@link #MT_THRESHOLD}. Contiguous operands are wrapped
+ * without copying; operands with an offset or a leading dimension wider than the row are copied into a temporary.
+ * Matrix-vector products are own loops (EJML has no strided form) and allocate nothing.
+ */
+public final class CpuBlas implements Blas {
+    /** Work ({@code m·n·k} multiply-adds) from which the multi-threaded EJML kernels are used. */
+    public static final long MT_THRESHOLD = 64L * 64 * 64;
+
+    private final boolean multiThreaded;
+
+    /** Multi-threaded above the threshold when the compute pool has more than one thread. */
+    public CpuBlas() {
+        this(ComputePool.parallelism() > 1);
+    }
+
+    /** @param multiThreaded false forces EJML's single-threaded kernels (benchmarks, reproducibility) */
+    public CpuBlas(boolean multiThreaded) {
+        this.multiThreaded = multiThreaded;
+    }
+
+    @Override
+    public String name() {
+        return multiThreaded ? "cpu-ejml-mt" : "cpu-ejml";
+    }
+
+    @Override
+    public void dgemm(Transpose transA, Transpose transB, int m, int n, int k, double alpha, double[] a, int aOff,
+            int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+        checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0) {
+            scaleMatrix(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        boolean ta = transA == Transpose.YES;
+        boolean tb = transB == Transpose.YES;
+        DMatrixRMaj ma = view(a, aOff, ta ? k : m, ta ? m : k, lda, a == c);
+        DMatrixRMaj mb = view(b, bOff, tb ? n : k, tb ? k : n, ldb, b == c);
+        boolean cDirect = cOff == 0 && ldc == n && a != c && b != c;
+        DMatrixRMaj mc = cDirect ? DMatrixRMaj.wrap(m, n, c) : new DMatrixRMaj(m, n);
+        boolean mt = multiThreaded && (long) m * n * k >= MT_THRESHOLD;
+        if (beta == 0 || !cDirect) {
+            multiply(mt, ta, tb, alpha, ma, mb, mc);
+            if (!cDirect) {
+                // C = tmp + β·C on the strided destination
+                for (int i = 0; i < m; i++) {
+                    int row = cOff + i * ldc;
+                    for (int j = 0; j < n; j++) {
+                        double old = beta == 0 ? 0 : beta * c[row + j];
+                        c[row + j] = mc.data[i * n + j] + old;
+                    }
+                }
+            }
+        } else {
+            if (beta != 1) {
+                CommonOps_DDRM.scale(beta, mc);
+            }
+            multiplyAdd(mt, ta, tb, alpha, ma, mb, mc);
+        }
+    }
+
+    private static void multiply(boolean mt, boolean ta, boolean tb, double alpha, DMatrixRMaj a, DMatrixRMaj b,
+            DMatrixRMaj c) {
+        if (mt) {
+            if (!ta && !tb) {
+                CommonOps_MT_DDRM.mult(alpha, a, b, c);
+            } else if (ta && !tb) {
+                CommonOps_MT_DDRM.multTransA(alpha, a, b, c);
+            } else if (!ta) {
+                CommonOps_MT_DDRM.multTransB(alpha, a, b, c);
+            } else {
+                CommonOps_MT_DDRM.multTransAB(alpha, a, b, c);
+            }
+        } else {
+            if (!ta && !tb) {
+                CommonOps_DDRM.mult(alpha, a, b, c);
+            } else if (ta && !tb) {
+                CommonOps_DDRM.multTransA(alpha, a, b, c);
+            } else if (!ta) {
+                CommonOps_DDRM.multTransB(alpha, a, b, c);
+            } else {
+                CommonOps_DDRM.multTransAB(alpha, a, b, c);
+            }
+        }
+    }
+
+    private static void multiplyAdd(boolean mt, boolean ta, boolean tb, double alpha, DMatrixRMaj a, DMatrixRMaj b,
+            DMatrixRMaj c) {
+        if (mt) {
+            if (!ta && !tb) {
+                CommonOps_MT_DDRM.multAdd(alpha, a, b, c);
+            } else if (ta && !tb) {
+                CommonOps_MT_DDRM.multAddTransA(alpha, a, b, c);
+            } else if (!ta) {
+                CommonOps_MT_DDRM.multAddTransB(alpha, a, b, c);
+            } else {
+                CommonOps_MT_DDRM.multAddTransAB(alpha, a, b, c);
+            }
+        } else {
+            if (!ta && !tb) {
+                CommonOps_DDRM.multAdd(alpha, a, b, c);
+            } else if (ta && !tb) {
+                CommonOps_DDRM.multAddTransA(alpha, a, b, c);
+            } else if (!ta) {
+                CommonOps_DDRM.multAddTransB(alpha, a, b, c);
+            } else {
+                CommonOps_DDRM.multAddTransAB(alpha, a, b, c);
+            }
+        }
+    }
+
+    @Override
+    public void dgemv(Transpose trans, int m, int n, double alpha, double[] a, int aOff, int lda, double[] x,
+            int xOff, double beta, double[] y, int yOff) {
+        ArgumentChecks.requireMatrix("a", a, aOff, m, n, lda);
+        boolean t = trans == Transpose.YES;
+        int xLen = t ? m : n;
+        int yLen = t ? n : m;
+        ArgumentChecks.requireRange("x", x, xOff, xLen);
+        ArgumentChecks.requireRange("y", y, yOff, yLen);
+        if (y == x || y == a) {
+            throw new IllegalArgumentException("y must not be the same array as a or x");
+        }
+        if (yLen == 0) {
+            return;
+        }
+        if (!t) {
+            // y_i = α·(row_i · x) + β·y_i, rows in parallel for large matrices
+            ComputePool.RangeBody rows = (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double s = alpha == 0 ? 0 : alpha * VectorOps.dot(n, a, aOff + i * lda, x, xOff);
+                    y[yOff + i] = beta == 0 ? s : s + beta * y[yOff + i];
+                }
+            };
+            if (multiThreaded && (long) m * n >= MT_THRESHOLD) {
+                ComputePool.parallelFor(m, 64, rows);
+            } else {
+                rows.run(0, m);
+            }
+        } else {
+            // y = β·y + Σ_i (α x_i)·row_i
+            scaleVector(n, beta, y, yOff);
+            if (alpha == 0) {
+                return;
+            }
+            ComputePool.RangeBody cols = (from, to) -> {
+                for (int i = 0; i < m; i++) {
+                    double s = alpha * x[xOff + i];
+                    if (s == 0) {
+                        continue;
+                    }
+                    int row = aOff + i * lda;
+                    for (int j = from; j < to; j++) {
+                        y[yOff + j] += s * a[row + j];
+                    }
+                }
+            };
+            if (multiThreaded && (long) m * n >= MT_THRESHOLD) {
+                ComputePool.parallelFor(n, 256, cols);
+            } else {
+                cols.run(0, n);
+            }
+        }
+    }
+
+    @Override
+    public void dsyrk(Transpose trans, int n, int k, double alpha, double[] a, int aOff, int lda, double beta,
+            double[] c, int cOff, int ldc) {
+        boolean t = trans == Transpose.YES;
+        ArgumentChecks.requireMatrix("a", a, aOff, t ? k : n, t ? n : k, lda);
+        ArgumentChecks.requireMatrix("c", c, cOff, n, n, ldc);
+        if (a == c) {
+            throw new IllegalArgumentException("c must not be the same array as a");
+        }
+        if (n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0) {
+            scaleMatrix(n, n, beta, c, cOff, ldc);
+            return;
+        }
+        DMatrixRMaj ma = view(a, aOff, t ? k : n, t ? n : k, lda, false);
+        DMatrixRMaj g = new DMatrixRMaj(n, n);
+        boolean mt = multiThreaded && (long) n * n * k >= MT_THRESHOLD;
+        if (t) {
+            if (mt) {
+                CommonOps_MT_DDRM.multInner(ma, g);
+            } else {
+                CommonOps_DDRM.multInner(ma, g);
+            }
+        } else {
+            if (mt) {
+                CommonOps_MT_DDRM.multOuter(ma, g);
+            } else {
+                CommonOps_DDRM.multOuter(ma, g);
+            }
+        }
+        // combine from the upper triangle and mirror, so C is exactly symmetric
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                double v = alpha * g.data[i * n + j];
+                if (beta != 0) {
+                    v += beta * c[cOff + i * ldc + j];
+                }
+                c[cOff + i * ldc + j] = v;
+                c[cOff + j * ldc + i] = v;
+            }
+        }
+    }
+
+    @Override
+    public double ddot(int n, double[] x, int xOff, double[] y, int yOff) {
+        return VectorOps.dot(n, x, xOff, y, yOff);
+    }
+
+    @Override
+    public void daxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        VectorOps.axpy(n, alpha, x, xOff, y, yOff);
+    }
+
+    static void checkGemm(Transpose transA, Transpose transB, int m, int n, int k, double[] a, int aOff, int lda,
+            double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
+        if (transA == null || transB == null) {
+            throw new IllegalArgumentException("transpose flags must not be null");
+        }
+        ArgumentChecks.requireNonNegative("m", m);
+        ArgumentChecks.requireNonNegative("n", n);
+        ArgumentChecks.requireNonNegative("k", k);
+        boolean ta = transA == Transpose.YES;
+        boolean tb = transB == Transpose.YES;
+        ArgumentChecks.requireMatrix("a", a, aOff, ta ? k : m, ta ? m : k, lda);
+        ArgumentChecks.requireMatrix("b", b, bOff, tb ? n : k, tb ? k : n, ldb);
+        ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
+    }
+
+    /** Wraps a contiguous operand, or copies a strided one (or one aliased with the output) into a new matrix. */
+    private static DMatrixRMaj view(double[] data, int off, int rows, int cols, int ld, boolean forceCopy) {
+        if (!forceCopy && off == 0 && ld == cols) {
+            return DMatrixRMaj.wrap(rows, cols, data);
+        }
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(data, off + i * ld, m.data, i * cols, cols);
+        }
+        return m;
+    }
+
+    static void scaleMatrix(int m, int n, double beta, double[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            scaleVector(n, beta, c, cOff + i * ldc);
+        }
+    }
+
+    static void scaleVector(int n, double beta, double[] y, int yOff) {
+        if (beta == 1) {
+            return;
+        }
+        for (int j = 0; j < n; j++) {
+            y[yOff + j] = beta == 0 ? 0.0 : beta * y[yOff + j];
+        }
+    }
+}
