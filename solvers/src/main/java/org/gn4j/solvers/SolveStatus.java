@@ -16,6 +16,11 @@ public enum SolveStatus {
     NEGATIVE_CURVATURE(true),
     /** The iteration cap was reached before the tolerance; the output is the last iterate. */
     MAX_ITERATIONS(true),
+    /**
+     * CG's recursive residual met the tolerance but the recomputed true residual {@code ‖b − Ax‖} stayed above it
+     * after repeated restarts (round-off floor); the output is the last iterate.
+     */
+    STAGNATED(true),
     /** CG broke down (indefinite preconditioner, {@code rᵀz <= 0}); the output is the last good iterate. */
     BREAKDOWN(false),
     /** The matrix is singular to working precision (for a solver that needs it non-singular). */
