@@ -1,0 +1,6 @@
+/**
+ * The {@code gn4j} command line ({@link org.gn4j.bench.cli}), its demo sections, and the JMH micro-benchmarks
+ * ({@link org.gn4j.bench.jmh}). This is the only module that prints; library modules report through results and
+ * listeners.
+ */
+package org.gn4j.bench;
