@@ -15,19 +15,28 @@ public final class ComputePool {
     /** System property that sets the number of worker threads. */
     public static final String THREADS_PROPERTY = "gn4j.threads";
 
-    private static final int PARALLELISM = readParallelism();
-    private static final ForkJoinPool POOL = new ForkJoinPool(PARALLELISM, pool -> {
-        var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-        t.setName("gn4j-compute-" + t.getPoolIndex());
-        t.setDaemon(true);
-        return t;
-    }, null, false);
+    /** Created on first use, so an invalid property is reported as an IllegalArgumentException on every call. */
+    private static final class Holder {
+        static final int PARALLELISM = readParallelism();
+        static final ForkJoinPool POOL = new ForkJoinPool(PARALLELISM, pool -> {
+            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName("gn4j-compute-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
 
-    static {
-        EjmlConcurrency.setMaxThreads(PARALLELISM);
+        static {
+            EjmlConcurrency.setMaxThreads(PARALLELISM);
+        }
     }
 
     private ComputePool() {
+    }
+
+    /** Validates the property before touching the holder, so a bad value never poisons class initialization. */
+    private static int holder() {
+        readParallelism();
+        return Holder.PARALLELISM;
     }
 
     private static int readParallelism() {
@@ -51,12 +60,13 @@ public final class ComputePool {
 
     /** Number of worker threads. */
     public static int parallelism() {
-        return PARALLELISM;
+        return holder();
     }
 
     /** The pool itself, for callers that submit their own tasks. */
     public static ForkJoinPool pool() {
-        return POOL;
+        holder();
+        return Holder.POOL;
     }
 
     /** Body of a parallel loop over an index range {@code [from, to)}. */
@@ -73,17 +83,18 @@ public final class ComputePool {
     public static void parallelFor(int n, int grain, RangeBody body) {
         ArgumentChecks.requireNonNegative("n", n);
         ArgumentChecks.requirePositive("grain", grain);
-        int chunks = Math.min(PARALLELISM * 4, (n + grain - 1) / grain);
-        if (chunks <= 1 || PARALLELISM == 1) {
+        int threads = parallelism();
+        int chunks = Math.min(threads * 4, (n + grain - 1) / grain);
+        if (chunks <= 1 || threads == 1) {
             if (n > 0) {
                 body.run(0, n);
             }
             return;
         }
-        if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == POOL) {
+        if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == Holder.POOL) {
             new RangeTask(body, 0, n, Math.max(grain, n / chunks)).invoke();
         } else {
-            POOL.invoke(new RangeTask(body, 0, n, Math.max(grain, n / chunks)));
+            Holder.POOL.invoke(new RangeTask(body, 0, n, Math.max(grain, n / chunks)));
         }
     }
 

@@ -3,6 +3,7 @@ package org.gn4j.testkit;
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
+import org.gn4j.linalg.DenseMatrices;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
@@ -18,22 +19,12 @@ public final class RandomMatrices {
 
     /** {@code rows×cols} with independent N(0, 1) entries. */
     public static DMatrixRMaj gaussian(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = r.nextGaussian();
-        }
-        return m;
+        return DenseMatrices.gaussian(rows, cols, seed);
     }
 
     /** A vector with independent N(0, 1) entries. */
     public static double[] gaussianVector(int n, long seed) {
-        Random r = new Random(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = r.nextGaussian();
-        }
-        return v;
+        return DenseMatrices.gaussianVector(n, seed);
     }
 
     /** A vector with entries uniform in [lo, hi). */

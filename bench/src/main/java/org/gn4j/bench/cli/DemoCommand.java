@@ -11,9 +11,17 @@ import java.util.stream.Collectors;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.gn4j.bench.Flops;
-import org.gn4j.bench.SeededMatrices;
+import org.gn4j.linalg.DenseMatrices;
 import org.gn4j.linalg.blas.Blas;
 import org.gn4j.linalg.blas.BlasProvider;
+import org.gn4j.linalg.VectorOps;
+import org.gn4j.linalg.op.LinearOperator;
+import org.gn4j.linalg.op.Operators;
+import org.gn4j.linalg.op.Structure;
+import org.gn4j.solvers.SolveResult;
+import org.gn4j.solvers.SolveStatus;
+import org.gn4j.solvers.iterative.ConjugateGradient;
+import org.gn4j.solvers.lowrank.LowRankSolver;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,7 +102,10 @@ public final class DemoCommand implements Callable<Integer> {
     /** The sections, in the order they run. Register a new section here (one line). */
     List<Section> sections() {
         return List.of(
-                new Section("BLAS", "512x512 DGEMM through the Blas seam, checked against EJML", this::blas));
+                new Section("BLAS", "512x512 DGEMM through the Blas seam, checked against EJML", this::blas),
+                new Section("CG", "matrix-free conjugate gradient on a 2D Poisson operator (n = 90,000)", this::cg),
+                new Section("LOWRANK", "damped step with a 200x5000 Jacobian: push-through solve vs matrix-free CG",
+                        this::lowRank));
     }
 
     @Override
@@ -152,8 +163,8 @@ public final class DemoCommand implements Callable<Integer> {
     /** C = A·B for seeded Gaussian 512×512 A, B through {@link BlasProvider#blas()}, against CommonOps_DDRM.mult. */
     private void blas(PrintWriter out) {
         final int n = 512;
-        DMatrixRMaj a = SeededMatrices.gaussian(n, n, seed);
-        DMatrixRMaj b = SeededMatrices.gaussian(n, n, seed + 1);
+        DMatrixRMaj a = DenseMatrices.gaussian(n, n, seed);
+        DMatrixRMaj b = DenseMatrices.gaussian(n, n, seed + 1);
         DMatrixRMaj c = new DMatrixRMaj(n, n);
         Blas blas = BlasProvider.blas();
         Timing t = time(3, 5, () -> blas.gemm(false, false, 1.0, a, b, 0.0, c));
@@ -176,6 +187,110 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %-16s %.3g vs CommonOps_DDRM.mult (max|C| = %.3g, tolerance %.3g)%n",
                 "max |deviation|", maxDev, scale, tol);
         check(maxDev <= tol, "max |deviation| %.3g from CommonOps_DDRM.mult exceeds %.3g", maxDev, tol);
+    }
+
+    /**
+     * 5-point Laplacian on a 300×300 grid plus a shift, applied matrix-free; b = A·x_true for a seeded x_true, solved by
+     * CG plain and with a Steihaug trust region; the error against x_true is checked.
+     */
+    private void cg(PrintWriter out) {
+        final int m = 300;
+        final int n = m * m;
+        final double shift = 1e-2;
+        LinearOperator laplacian = Operators.of(n, n, (u, v) -> {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    int p = i * m + j;
+                    double s = (4 + shift) * u[p];
+                    if (i > 0) {
+                        s -= u[p - m];
+                    }
+                    if (i < m - 1) {
+                        s -= u[p + m];
+                    }
+                    if (j > 0) {
+                        s -= u[p - 1];
+                    }
+                    if (j < m - 1) {
+                        s -= u[p + 1];
+                    }
+                    v[p] = s;
+                }
+            }
+        }, null, Structure.SYMMETRIC, Structure.POSITIVE_DEFINITE);
+        double[] xTrue = DenseMatrices.gaussianVector(n, seed);
+        double[] b = new double[n];
+        laplacian.apply(xTrue, b);
+        double[] x = new double[n];
+        int[] iterations = {0};
+        ConjugateGradient cg = new ConjugateGradient().withRelativeTolerance(1e-10)
+                .withListener((k, r, view) -> iterations[0] = k).prepare(laplacian);
+        SolveResult[] result = new SolveResult[1];
+        Timing t = time(1, 3, () -> result[0] = cg.solve(b, x));
+        double err = relativeError(x, xTrue);
+        out.printf(Locale.ROOT, "  %-16s %s%n", "result", result[0]);
+        out.printf(Locale.ROOT, "  %-16s %s (%.1f us per iteration)%n", "time", t,
+                1e3 * t.bestMillis() / Math.max(1, result[0].iterations()));
+        out.printf(Locale.ROOT, "  %-16s %.2e relative to the generating solution%n", "error", err);
+        check(result[0].status() == SolveStatus.CONVERGED, "CG did not converge: %s", result[0]);
+        check(err < 1e-6, "CG error %.3g against the generating solution", err);
+
+        double[] y = new double[n];
+        double radius = 0.1 * norm(x);
+        SolveResult tr = cg.solve(b, y, radius);
+        out.printf(Locale.ROOT, "  %-16s %s, |x| = %.6g for radius %.6g%n", "trust region", tr.status(), norm(y),
+                radius);
+        check(tr.status() == SolveStatus.TRUST_REGION_BOUNDARY && Math.abs(norm(y) - radius) <= 1e-10 * radius,
+                "Steihaug step not on the boundary: %s", tr);
+    }
+
+    /**
+     * The Levenberg-Marquardt step {@code (JᵀJ + μI)⁻¹Jᵀh} for a seeded 200×5000 "Jacobian": once through the
+     * push-through identity in the 200-dimensional residual space ({@link LowRankSolver}), once by matrix-free CG on the
+     * 5000-dimensional normal equations; the two must agree.
+     */
+    private void lowRank(PrintWriter out) {
+        final int k = 200;
+        final int d = 5000;
+        final double mu = 1e-3;
+        DMatrixRMaj u = DenseMatrices.gaussian(k, d, seed + 2);
+        double[] h = DenseMatrices.gaussianVector(k, seed + 3);
+        LowRankSolver lr = new LowRankSolver();
+        double[] x = new double[d];
+        SolveResult[] res = new SolveResult[1];
+        Timing tPush = time(1, 3, () -> {
+            lr.setFactor(u).orThrow();
+            lr.factor(mu).orThrow();
+            res[0] = lr.solvePushThrough(h, x);
+        });
+        LinearOperator jac = Operators.dense(u);
+        double[] rhs = new double[d];
+        jac.applyTranspose(h, rhs);
+        ConjugateGradient cg = new ConjugateGradient().withRelativeTolerance(1e-12)
+                .prepare(Operators.shifted(Operators.normal(jac), mu));
+        double[] y = new double[d];
+        SolveResult[] cgRes = new SolveResult[1];
+        Timing tCg = time(1, 3, () -> cgRes[0] = cg.solve(rhs, y));
+        double diff = relativeError(x, y);
+        out.printf(Locale.ROOT, "  %-16s %s (setFactor + factor + solve)%n", "push-through", tPush);
+        out.printf(Locale.ROOT, "  %-16s %s, %d iterations%n", "CG on J'J+muI", tCg, cgRes[0].iterations());
+        out.printf(Locale.ROOT, "  %-16s %.2e relative%n", "difference", diff);
+        check(res[0].converged() && cgRes[0].converged(), "solves failed: %s / %s", res[0], cgRes[0]);
+        check(diff < 1e-9, "push-through and CG differ by %.3g", diff);
+    }
+
+    private static double norm(double[] v) {
+        return VectorOps.norm2(v);
+    }
+
+    private static double relativeError(double[] a, double[] ref) {
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < a.length; i++) {
+            num += (a[i] - ref[i]) * (a[i] - ref[i]);
+            den += ref[i] * ref[i];
+        }
+        return Math.sqrt(num / den);
     }
 
     // ---------------------------------------------------------------- helpers for sections

@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
 import org.gn4j.bench.Flops;
-import org.gn4j.bench.SeededMatrices;
+import org.gn4j.linalg.DenseMatrices;
 import org.gn4j.linalg.ComputePool;
 import org.gn4j.linalg.blas.CpuBlas;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,8 +51,8 @@ public class DgemmBenchmark {
     /** Seeded inputs, allocated once per trial so no run measures allocation. */
     @Setup
     public void setUp() {
-        a = SeededMatrices.gaussian(n, n, 1L);
-        b = SeededMatrices.gaussian(n, n, 2L);
+        a = DenseMatrices.gaussian(n, n, 1L);
+        b = DenseMatrices.gaussian(n, n, 2L);
         c = new DMatrixRMaj(n, n);
         // initializes ComputePool, which caps EJML's threads too: both multi-threaded variants get the same count
         ComputePool.parallelism();

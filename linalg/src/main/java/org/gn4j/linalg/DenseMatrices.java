@@ -1,0 +1,97 @@
+package org.gn4j.linalg;
+
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Helpers over EJML's row-major {@link DMatrixRMaj}: shape checks with "found … expected …" messages, views of flat
+ * arrays, symmetry, and seeded Gaussian inputs ({@link Random} is specified bit for bit, so the same seed gives the
+ * same matrix on every machine and JDK).
+ */
+public final class DenseMatrices {
+    private DenseMatrices() {
+    }
+
+    /**
+     * Requires {@code m} to be {@code rows×cols}.
+     *
+     * @throws IllegalArgumentException naming the argument, found vs expected
+     */
+    public static void requireShape(String name, DMatrixRMaj m, int rows, int cols) {
+        if (m == null) {
+            throw new IllegalArgumentException(name + " must not be null (expected " + rows + "x" + cols + ")");
+        }
+        if (m.numRows != rows || m.numCols != cols) {
+            throw new IllegalArgumentException(
+                    name + " is " + m.numRows + "x" + m.numCols + ", expected " + rows + "x" + cols);
+        }
+    }
+
+    /**
+     * Requires {@code m} to be square.
+     *
+     * @throws IllegalArgumentException naming the argument, found vs expected
+     */
+    public static void requireSquare(String name, DMatrixRMaj m) {
+        if (m.numRows != m.numCols) {
+            throw new IllegalArgumentException(
+                    name + " is " + m.numRows + "x" + m.numCols + ", expected a square matrix");
+        }
+    }
+
+    /** A {@code rows×cols} matrix that uses {@code data} as its storage (no copy; {@code data.length >= rows·cols}). */
+    public static DMatrixRMaj wrap(int rows, int cols, double[] data) {
+        ArgumentChecks.requireRange("data", data, 0, rows * cols);
+        return DMatrixRMaj.wrap(rows, cols, data);
+    }
+
+    /** True when every entry is finite. */
+    public static boolean allFinite(DMatrixRMaj m) {
+        return VectorOps.allFinite(m.getNumElements(), m.data, 0);
+    }
+
+    /** True when {@code m} is square and exactly symmetric. */
+    public static boolean isSymmetric(DMatrixRMaj m) {
+        if (m.numRows != m.numCols) {
+            return false;
+        }
+        int n = m.numRows;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (m.data[i * n + j] != m.data[j * n + i]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A {@code rows×cols} matrix with independent N(0, 1) entries from {@code new Random(seed)}.
+     *
+     * @throws IllegalArgumentException when a dimension is negative
+     */
+    public static DMatrixRMaj gaussian(int rows, int cols, long seed) {
+        ArgumentChecks.requireNonNegative("rows", rows);
+        ArgumentChecks.requireNonNegative("cols", cols);
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        fillGaussian(m.data, m.getNumElements(), seed);
+        return m;
+    }
+
+    /** A vector of n independent N(0, 1) entries from {@code new Random(seed)}. */
+    public static double[] gaussianVector(int n, long seed) {
+        ArgumentChecks.requireNonNegative("n", n);
+        double[] v = new double[n];
+        fillGaussian(v, n, seed);
+        return v;
+    }
+
+    private static void fillGaussian(double[] data, int count, long seed) {
+        Random r = new Random(seed);
+        for (int i = 0; i < count; i++) {
+            data[i] = r.nextGaussian();
+        }
+    }
+}
