@@ -103,6 +103,9 @@ public final class ArgumentChecks {
 
     /** Requires every entry to be finite, naming the first offending index. */
     public static void requireFinite(String name, double[] array) {
+        if (array == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
         for (int i = 0; i < array.length; i++) {
             if (!Double.isFinite(array[i])) {
                 throw new IllegalArgumentException(

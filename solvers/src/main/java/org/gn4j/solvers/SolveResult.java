@@ -66,9 +66,9 @@ public record SolveResult(SolveStatus status, int iterations, double residualNor
             sb.append(", ").append(iterations).append(" iterations");
         }
         if (!Double.isNaN(residualNorm)) {
-            sb.append(String.format(", residual %.3e", residualNorm));
+            sb.append(String.format(java.util.Locale.ROOT, ", residual %.3e", residualNorm));
             if (rhsNorm > 0) {
-                sb.append(String.format(" (relative %.3e)", relativeResidual()));
+                sb.append(String.format(java.util.Locale.ROOT, " (relative %.3e)", relativeResidual()));
             }
         }
         if (!message.isEmpty()) {
