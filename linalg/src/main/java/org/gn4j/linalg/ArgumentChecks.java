@@ -30,7 +30,8 @@ public final class ArgumentChecks {
      */
     public static void requireRange(String name, double[] array, int offset, int count) {
         if (array == null) {
-            throw new IllegalArgumentException(name + " must not be null");
+            throw new IllegalArgumentException(name + " must not be null (expected an array holding the range ["
+                    + offset + ", " + ((long) offset + count) + "))");
         }
         if (offset < 0 || count < 0 || (long) offset + count > array.length) {
             throw new IllegalArgumentException(name + ": range [" + offset + ", " + ((long) offset + count)
@@ -44,10 +45,12 @@ public final class ArgumentChecks {
      */
     public static void requireMatrix(String name, double[] array, int offset, int rows, int cols, int ld) {
         if (array == null) {
-            throw new IllegalArgumentException(name + " must not be null");
+            throw new IllegalArgumentException(
+                    name + " must not be null (expected an array holding a " + rows + "x" + cols + " matrix)");
         }
         if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException(name + ": negative shape " + rows + "x" + cols);
+            throw new IllegalArgumentException(
+                    name + ": negative shape " + rows + "x" + cols + " found, expected non-negative dimensions");
         }
         if (ld < Math.max(1, cols)) {
             throw new IllegalArgumentException(

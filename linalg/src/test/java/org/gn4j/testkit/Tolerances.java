@@ -43,6 +43,9 @@ public final class Tolerances {
 
     /** Asserts {@code ‖actual − expected‖₂ ≤ tol·‖expected‖₂}. */
     public static void assertRelativeClose(double[] expected, double[] actual, double tol, String what) {
+        if (expected.length != actual.length) {
+            fail(what + ": length " + actual.length + " found, expected " + expected.length);
+        }
         double err = relativeError(actual, expected);
         if (!(err <= tol)) {
             fail(String.format("%s: relative error %.3e exceeds %.1e (worst entry %s)", what, err, tol,
@@ -52,6 +55,10 @@ public final class Tolerances {
 
     /** Asserts the matrices agree norm-wise to {@code tol}. */
     public static void assertRelativeClose(DMatrixRMaj expected, DMatrixRMaj actual, double tol, String what) {
+        if (expected.numRows != actual.numRows || expected.numCols != actual.numCols) {
+            fail(what + ": shape " + actual.numRows + "x" + actual.numCols + " found, expected " + expected.numRows
+                    + "x" + expected.numCols);
+        }
         double err = relativeError(actual, expected);
         if (!(err <= tol)) {
             fail(String.format("%s: relative error %.3e exceeds %.1e", what, err, tol));

@@ -95,6 +95,8 @@ public final class BlockDiagonalOperator extends AbstractOperator {
     @Override
     protected boolean diagonalUnchecked(double[] out) {
         // only meaningful when every block is square, so the block diagonals line up with the global one
+        // gather into a temporary first: on false, out must be left untouched
+        double[] all = new double[out.length];
         int pos = 0;
         for (LinearOperator b : blocks) {
             if (!b.isSquare()) {
@@ -104,9 +106,10 @@ public final class BlockDiagonalOperator extends AbstractOperator {
             if (!b.diagonal(d)) {
                 return false;
             }
-            System.arraycopy(d, 0, out, pos, d.length);
+            System.arraycopy(d, 0, all, pos, d.length);
             pos += d.length;
         }
+        System.arraycopy(all, 0, out, 0, out.length);
         return true;
     }
 }

@@ -59,12 +59,14 @@ public final class SumOperator extends AbstractOperator {
 
     @Override
     protected boolean diagonalUnchecked(double[] out) {
+        // both diagonals into temporaries first: on false, out must be left untouched
+        double[] s = new double[out.length];
         double[] t = new double[out.length];
-        if (!a.diagonal(out) || !b.diagonal(t)) {
+        if (!a.diagonal(s) || !b.diagonal(t)) {
             return false;
         }
         for (int i = 0; i < out.length; i++) {
-            out[i] += t[i];
+            out[i] = s[i] + t[i];
         }
         return true;
     }
