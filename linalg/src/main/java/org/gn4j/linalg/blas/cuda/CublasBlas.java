@@ -48,6 +48,9 @@ public final class CublasBlas implements Blas {
         ArgumentChecks.requireMatrix("a", a, aOff, ta ? k : m, ta ? m : k, lda);
         ArgumentChecks.requireMatrix("b", b, bOff, tb ? n : k, tb ? k : n, ldb);
         ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
+        if (c == a || c == b) {
+            throw new IllegalArgumentException("c must not be the same array as a or b");
+        }
         if (m == 0 || n == 0) {
             return;
         }
@@ -86,6 +89,9 @@ public final class CublasBlas implements Blas {
         int yLen = t ? n : m;
         ArgumentChecks.requireRange("x", x, xOff, xLen);
         ArgumentChecks.requireRange("y", y, yOff, yLen);
+        if (y == x || y == a) {
+            throw new IllegalArgumentException("y must not be the same array as a or x");
+        }
         if (yLen == 0) {
             return;
         }
@@ -118,6 +124,9 @@ public final class CublasBlas implements Blas {
         int aCols = t ? n : k;
         ArgumentChecks.requireMatrix("a", a, aOff, aRows, aCols, lda);
         ArgumentChecks.requireMatrix("c", c, cOff, n, n, ldc);
+        if (a == c) {
+            throw new IllegalArgumentException("c must not be the same array as a");
+        }
         if (n == 0) {
             return;
         }
