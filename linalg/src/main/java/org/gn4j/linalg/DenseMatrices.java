@@ -3,6 +3,9 @@ package org.gn4j.linalg;
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
  * Helpers over EJML's row-major {@link DMatrixRMaj}: shape checks with "found … expected …" messages, views of flat
@@ -86,6 +89,62 @@ public final class DenseMatrices {
         double[] v = new double[n];
         fillGaussian(v, n, seed);
         return v;
+    }
+
+    /** An {@code n×n} orthogonal matrix: the Q factor of a seeded Gaussian matrix (Haar-distributed up to signs). */
+    public static DMatrixRMaj orthogonal(int n, long seed) {
+        DMatrixRMaj g = gaussian(n, n, seed);
+        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n, n);
+        if (!qr.decompose(g)) {
+            throw new IllegalStateException("QR of a Gaussian matrix failed");
+        }
+        return qr.getQ(null, false);
+    }
+
+    /** Exactly symmetric {@code Q·diag(λ)·Qᵀ} with the given eigenvalues (any signs) and a seeded orthogonal Q. */
+    public static DMatrixRMaj withEigenvalues(double[] lambda, long seed) {
+        int n = lambda.length;
+        DMatrixRMaj q = orthogonal(n, seed);
+        DMatrixRMaj qd = q.copy();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                qd.data[i * n + j] *= lambda[j];
+            }
+        }
+        DMatrixRMaj a = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.multTransB(qd, q, a);
+        symmetrize(a);
+        return a;
+    }
+
+    /**
+     * Symmetric positive definite with eigenvalues spaced geometrically from 1 to {@code cond}, so its 2-norm condition
+     * number is {@code cond}.
+     *
+     * @throws IllegalArgumentException if {@code cond < 1}
+     */
+    public static DMatrixRMaj spd(int n, double cond, long seed) {
+        if (!(cond >= 1)) {
+            throw new IllegalArgumentException("cond is " + cond + ", expected >= 1");
+        }
+        double[] lambda = new double[n];
+        for (int i = 0; i < n; i++) {
+            lambda[i] = n == 1 ? 1.0 : Math.pow(cond, (double) i / (n - 1));
+        }
+        return withEigenvalues(lambda, seed);
+    }
+
+    /** Replaces a square {@code a} by {@code (a + aᵀ)/2} in place. */
+    public static void symmetrize(DMatrixRMaj a) {
+        requireSquare("a", a);
+        int n = a.numRows;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double v = 0.5 * (a.data[i * n + j] + a.data[j * n + i]);
+                a.data[i * n + j] = v;
+                a.data[j * n + i] = v;
+            }
+        }
     }
 
     private static void fillGaussian(double[] data, int count, long seed) {

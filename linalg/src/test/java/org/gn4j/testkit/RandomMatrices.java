@@ -5,8 +5,6 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.gn4j.linalg.DenseMatrices;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
  * Seeded generators of test matrices and vectors: Gaussian, symmetric positive definite with a prescribed condition
@@ -39,12 +37,7 @@ public final class RandomMatrices {
 
     /** An {@code n×n} orthogonal matrix: the Q factor of a Gaussian matrix (Haar-distributed up to signs). */
     public static DMatrixRMaj orthogonal(int n, long seed) {
-        DMatrixRMaj g = gaussian(n, n, seed);
-        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n, n);
-        if (!qr.decompose(g)) {
-            throw new IllegalStateException("QR of a Gaussian matrix failed");
-        }
-        return qr.getQ(null, false);
+        return DenseMatrices.orthogonal(n, seed);
     }
 
     /**
@@ -52,30 +45,12 @@ public final class RandomMatrices {
      * so its 2-norm condition number is {@code cond}; the result is exactly symmetric.
      */
     public static DMatrixRMaj spd(int n, double cond, long seed) {
-        if (cond < 1) {
-            throw new IllegalArgumentException("cond is " + cond + ", expected >= 1");
-        }
-        double[] lambda = new double[n];
-        for (int i = 0; i < n; i++) {
-            lambda[i] = n == 1 ? 1.0 : Math.pow(cond, (double) i / (n - 1));
-        }
-        return withEigenvalues(lambda, seed);
+        return DenseMatrices.spd(n, cond, seed);
     }
 
     /** Symmetric {@code Q diag(λ) Qᵀ} with the given eigenvalues (any signs), exactly symmetrized. */
     public static DMatrixRMaj withEigenvalues(double[] lambda, long seed) {
-        int n = lambda.length;
-        DMatrixRMaj q = orthogonal(n, seed);
-        DMatrixRMaj qd = q.copy();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                qd.data[i * n + j] *= lambda[j];
-            }
-        }
-        DMatrixRMaj a = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.multTransB(qd, q, a);
-        symmetrize(a);
-        return a;
+        return DenseMatrices.withEigenvalues(lambda, seed);
     }
 
     /** {@code rows×cols} matrix {@code U diag(σ) Vᵀ} with the given singular values (length min(rows, cols)). */
@@ -183,13 +158,6 @@ public final class RandomMatrices {
 
     /** Replaces {@code a} by {@code (a + aᵀ)/2} in place. */
     public static void symmetrize(DMatrixRMaj a) {
-        int n = a.numRows;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double v = 0.5 * (a.data[i * n + j] + a.data[j * n + i]);
-                a.data[i * n + j] = v;
-                a.data[j * n + i] = v;
-            }
-        }
+        DenseMatrices.symmetrize(a);
     }
 }
