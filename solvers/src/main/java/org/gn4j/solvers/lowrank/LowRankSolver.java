@@ -1,8 +1,9 @@
 package org.gn4j.solvers.lowrank;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.VectorOps;
 import org.gn4j.linalg.blas.Blas;
@@ -38,12 +39,11 @@ public final class LowRankSolver implements LinearSolver {
     private int d = -1;
     private DMatrixRMaj gram;
     private DMatrixRMaj shifted;
-    private LinearSolverDense<DMatrixRMaj> cholesky;
+    private CholeskyDecomposition_F64<DMatrixRMaj> cholesky;
+    private DMatrixRMaj lower;
     private double mu = Double.NaN;
     private boolean factored;
 
-    private DMatrixRMaj rhsK;
-    private DMatrixRMaj solK;
     private double[] workK;
     private double[] workD;
     private double[] copyD;
@@ -86,9 +86,8 @@ public final class LowRankSolver implements LinearSolver {
         if (k != this.k) {
             gram = new DMatrixRMaj(k, k);
             shifted = new DMatrixRMaj(k, k);
-            cholesky = LinearSolverFactory_DDRM.symmPosDef(Math.max(1, k));
-            rhsK = new DMatrixRMaj(k, 1);
-            solK = new DMatrixRMaj(k, 1);
+            cholesky = DecompositionFactory_DDRM.chol(Math.max(1, k), true);
+            lower = new DMatrixRMaj(k, k);
             workK = new double[k];
         }
         if (d != this.d) {
@@ -128,12 +127,20 @@ public final class LowRankSolver implements LinearSolver {
         for (int i = 0; i < k; i++) {
             shifted.data[i * k + i] += mu;
         }
-        if (!cholesky.setA(shifted)) {
+        if (!cholesky.decompose(shifted)) {
             return SolveResult.failed(SolveStatus.NOT_POSITIVE_DEFINITE,
                     "UU' + mu*I is not positive definite (mu = " + mu + ")");
         }
-        // quality = min/max of the Cholesky diagonal ≈ sqrt(1/cond)
-        double q = cholesky.quality();
+        cholesky.getT(lower);
+        // (min/max of the Cholesky diagonal)² bounds 1/cond(UUᵀ + μI) from above: a cheap singularity test
+        double minDiag = Double.POSITIVE_INFINITY;
+        double maxDiag = 0;
+        for (int i = 0; i < k; i++) {
+            double v = Math.abs(lower.data[i * k + i]);
+            minDiag = Math.min(minDiag, v);
+            maxDiag = Math.max(maxDiag, v);
+        }
+        double q = minDiag / maxDiag;
         if (!(q * q > k * Math.ulp(1.0))) {
             return SolveResult.failed(SolveStatus.SINGULAR, String.format(
                     "UU' + mu*I is numerically singular (estimated condition %.1e, mu = %s)", 1 / (q * q), mu));
@@ -262,9 +269,9 @@ public final class LowRankSolver implements LinearSolver {
         if (k == 0) {
             return;
         }
-        System.arraycopy(v, 0, rhsK.data, 0, k);
-        cholesky.solve(rhsK, solK);
-        System.arraycopy(solK.data, 0, v, 0, k);
+        // L Lᵀ v = rhs: forward substitution with L, then back substitution with Lᵀ
+        TriangularSolver_DDRM.solveL(lower.data, v, k);
+        TriangularSolver_DDRM.solveTranL(lower.data, v, k);
     }
 
     /** ‖h − (G + μI)y‖₂ using the unmodified Gram matrix. */
