@@ -1,0 +1,12 @@
+package org.gn4j.gn;
+
+/** How Levenberg-Marquardt adapts its damping λ from the gain ratio ρ = actual / predicted reduction. */
+public enum DampingRule {
+    /**
+     * Nielsen (1999), the behaviour of MINPACK-style and Ceres LM: after an accepted step
+     * {@code λ ← λ·max(1/3, 1 − (2ρ − 1)³)}, {@code ν ← 2}; after a rejected one {@code λ ← λ·ν}, {@code ν ← 2ν}.
+     */
+    NIELSEN,
+    /** Marquardt (1963): divide λ by a constant factor after an accepted step, multiply after a rejected one. */
+    MARQUARDT
+}

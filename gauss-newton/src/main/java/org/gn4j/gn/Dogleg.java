@@ -1,0 +1,202 @@
+package org.gn4j.gn;
+
+import org.gn4j.linalg.VectorOps;
+import org.gn4j.solvers.SolveResult;
+
+/**
+ * Powell's dogleg trust-region method in Moré-scaled variables {@code p = Dδ}: the step is the Gauss-Newton step when
+ * it fits in the trust region {@code ‖p‖ <= Δ}, the scaled steepest-descent step cut at the boundary when even the
+ * Cauchy point lies outside, and otherwise the point where the path from the Cauchy point to the Gauss-Newton point
+ * crosses the boundary. Δ shrinks to {@code ¼‖p‖} after a poor step (gain ratio < ¼) and doubles after a good step
+ * that reached the boundary (gain ratio > ¾), as in MINPACK's {@code hybrd}. The Gauss-Newton step is computed once
+ * per accepted point (QR by default, minimum-norm when J̃ is rank-deficient).
+ */
+public final class Dogleg implements LeastSquaresOptimizer {
+    private static final double ACCEPT = 1e-4;
+
+    private final StoppingCriteria stop;
+    private final IterationListener listener;
+    private final StepSolver stepSolver;
+    private final double initialRadiusFactor;
+
+    /** Defaults: initial radius {@code 100·max(‖Dβ₀‖, 1)}, QR steps, {@link StoppingCriteria#defaults()}. */
+    public Dogleg() {
+        this(StoppingCriteria.defaults(), null, StepSolver.QR, 100);
+    }
+
+    private Dogleg(StoppingCriteria stop, IterationListener listener, StepSolver stepSolver, double factor) {
+        this.stop = stop;
+        this.listener = listener;
+        this.stepSolver = stepSolver;
+        this.initialRadiusFactor = factor;
+    }
+
+    public Dogleg withStopping(StoppingCriteria s) {
+        if (s == null) {
+            throw new IllegalArgumentException("stopping criteria must not be null");
+        }
+        return new Dogleg(s, listener, stepSolver, initialRadiusFactor);
+    }
+
+    public Dogleg withListener(IterationListener l) {
+        return new Dogleg(stop, l, stepSolver, initialRadiusFactor);
+    }
+
+    public Dogleg withStepSolver(StepSolver s) {
+        if (s == null) {
+            throw new IllegalArgumentException("step solver must not be null");
+        }
+        return new Dogleg(stop, listener, s, initialRadiusFactor);
+    }
+
+    /** Initial trust radius as a multiple of {@code max(‖Dβ₀‖, 1)}. */
+    public Dogleg withInitialRadiusFactor(double f) {
+        org.gn4j.linalg.ArgumentChecks.requirePositive("initialRadiusFactor", f);
+        return new Dogleg(stop, listener, stepSolver, f);
+    }
+
+    @Override
+    public String name() {
+        return "dogleg";
+    }
+
+    @Override
+    public Optimum optimize(LeastSquaresProblem problem, double[] start) {
+        Workspace w = new Workspace("dogleg (" + stepSolver + ")", problem, start, stop, listener, stepSolver);
+        int n = w.n;
+        if (!w.evaluateJacobian()) {
+            return w.finish(TerminationReason.NON_FINITE, "non-finite Jacobian at the start point");
+        }
+        w.gradientNorm0 = w.gradientNorm();
+        if (w.cost <= stop.absoluteCostTolerance()) {
+            return w.finish(TerminationReason.ZERO_COST, "cost is zero at the start");
+        }
+        if (w.gradientNorm0 == 0) {
+            return w.finish(TerminationReason.GRADIENT, "gradient is zero at the start");
+        }
+        double[] d = new double[n];
+        double[] cn = new double[n];
+        w.columnNorms(d);
+        double radius = initialRadiusFactor * Math.max(Workspace.scaledNorm(d, w.x), 1.0);
+        double[] gn = new double[n];
+        double[] sd = new double[n];
+        double[] delta = new double[n];
+        double[] dir = new double[n];
+        double[] jdir = new double[w.m];
+        boolean gnValid = false;
+        double gnNorm = 0;
+        int nonFinite = 0;
+        while (true) {
+            TerminationReason budget = w.budgetExceeded();
+            if (budget != null) {
+                return w.finish(budget, "budget reached");
+            }
+            w.iterations++;
+            if (!gnValid) {
+                SolveResult step = w.dampedStep(0, d, gn);
+                if (!step.hasSolution()) {
+                    // fall back to steepest descent alone
+                    java.util.Arrays.fill(gn, Double.NaN);
+                }
+                gnNorm = VectorOps.allFinite(gn) ? Workspace.scaledNorm(d, gn) : Double.POSITIVE_INFINITY;
+                // Cauchy point of the scaled model: δ_sd = −α·D⁻²g, α = ‖D⁻¹g‖² / ‖J̃D⁻²g‖²
+                double gs2 = 0;
+                for (int j = 0; j < n; j++) {
+                    dir[j] = w.g[j] / (d[j] * d[j]);
+                    gs2 += w.g[j] * w.g[j] / (d[j] * d[j]);
+                }
+                w.jacobianTimes(dir, jdir);
+                double alpha = gs2 / VectorOps.dot(jdir, jdir);
+                for (int j = 0; j < n; j++) {
+                    sd[j] = -alpha * dir[j];
+                }
+                gnValid = true;
+            }
+            double sdNorm = Workspace.scaledNorm(d, sd);
+            if (gnNorm <= radius) {
+                System.arraycopy(gn, 0, delta, 0, n);
+            } else if (sdNorm >= radius) {
+                double s = radius / sdNorm;
+                for (int j = 0; j < n; j++) {
+                    delta[j] = s * sd[j];
+                }
+            } else {
+                // p = p_sd + τ(p_gn − p_sd) with ‖p‖ = Δ, τ in [0, 1]
+                double aa = 0;
+                double ab = 0;
+                double bb = 0;
+                for (int j = 0; j < n; j++) {
+                    double ps = d[j] * sd[j];
+                    double diff = d[j] * (gn[j] - sd[j]);
+                    aa += diff * diff;
+                    ab += ps * diff;
+                    bb += ps * ps;
+                }
+                double c = bb - radius * radius;
+                double disc = Math.sqrt(Math.max(0, ab * ab - aa * c));
+                double tau = ab <= 0 ? (disc - ab) / aa : -c / (ab + disc);
+                for (int j = 0; j < n; j++) {
+                    delta[j] = sd[j] + tau * (gn[j] - sd[j]);
+                }
+            }
+            double stepNorm = Workspace.scaledNorm(d, delta);
+            double xNorm = Workspace.scaledNorm(d, w.x);
+            double xtol = stop.parameterTolerance() * (xNorm + stop.parameterTolerance());
+            if (stepNorm <= xtol || radius <= xtol) {
+                w.record(stepNorm, radius, Double.NaN, false);
+                return w.finish(TerminationReason.STEP_SIZE, "trust region below the parameter tolerance");
+            }
+            for (int j = 0; j < n; j++) {
+                w.xTrial[j] = w.x[j] + delta[j];
+            }
+            double gain;
+            double actual = Double.NaN;
+            double predicted = Double.NaN;
+            if (!w.evaluate(w.xTrial, w.rTrial)) {
+                gain = Double.NEGATIVE_INFINITY;
+                if (++nonFinite > 60) {
+                    w.record(stepNorm, radius, gain, false);
+                    return w.finish(TerminationReason.NON_FINITE, "residuals stayed non-finite as the region shrank");
+                }
+            } else {
+                nonFinite = 0;
+                w.costTrial = w.cost(w.rTrial);
+                predicted = w.predictedReduction(delta);
+                actual = w.cost - w.costTrial;
+                gain = predicted > 0 ? actual / predicted : (actual > 0 ? 1 : Double.NEGATIVE_INFINITY);
+            }
+            // radius update from the gain ratio
+            if (gain < 0.25) {
+                radius = 0.25 * stepNorm;
+            } else if (gain > 0.75 && stepNorm >= 0.99 * radius) {
+                radius = 2 * radius;
+            }
+            if (gain > ACCEPT && actual > 0) {
+                double costBefore = w.cost;
+                w.acceptTrial();
+                gnValid = false;
+                if (!w.evaluateJacobian()) {
+                    w.record(stepNorm, radius, gain, true);
+                    return w.finish(TerminationReason.NON_FINITE, "non-finite Jacobian at an accepted point");
+                }
+                w.columnNorms(cn);
+                for (int j = 0; j < n; j++) {
+                    d[j] = Math.max(d[j], cn[j]);
+                }
+                w.record(stepNorm, radius, gain, true);
+                if (w.cost <= stop.absoluteCostTolerance()) {
+                    return w.finish(TerminationReason.ZERO_COST, "cost reached zero");
+                }
+                double ftol = stop.functionTolerance() * costBefore;
+                if (actual <= ftol && predicted <= ftol) {
+                    return w.finish(TerminationReason.COST_REDUCTION, "relative cost reduction below the tolerance");
+                }
+                if (w.gradientNorm() <= stop.gradientTolerance() * w.gradientNorm0) {
+                    return w.finish(TerminationReason.GRADIENT, "gradient below the tolerance");
+                }
+            } else {
+                w.record(stepNorm, radius, gain, false);
+            }
+        }
+    }
+}

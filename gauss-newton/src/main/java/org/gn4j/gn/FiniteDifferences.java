@@ -1,0 +1,68 @@
+package org.gn4j.gn;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Finite-difference Jacobians with a relative step per parameter, as scipy's {@code least_squares}:
+ * {@code h_j = s·max(1, |β_j|)} with {@code s = √ε} for forward differences (error O(h)) and {@code s = ∛ε} for
+ * central differences (error O(h²), twice the evaluations). The step is rounded so that {@code β_j + h_j} is exactly
+ * representable, which removes the representation error of the step itself.
+ */
+public enum FiniteDifferences {
+    /** {@code (r(β + h e_j) − r(β)) / h}: n extra residual evaluations. */
+    FORWARD(Math.sqrt(Math.ulp(1.0))),
+    /** {@code (r(β + h e_j) − r(β − h e_j)) / 2h}: 2n residual evaluations. */
+    CENTRAL(Math.cbrt(Math.ulp(1.0)));
+
+    private final double relativeStep;
+
+    FiniteDifferences(double relativeStep) {
+        this.relativeStep = relativeStep;
+    }
+
+    /** The relative step s. */
+    public double relativeStep() {
+        return relativeStep;
+    }
+
+    /** Residual evaluations per Jacobian. */
+    public int evaluationsPerJacobian(int n) {
+        return this == FORWARD ? n : 2 * n;
+    }
+
+    /**
+     * Fills {@code jac} (m×n) by differencing {@code f}.
+     *
+     * @param r0   residuals at {@code beta} (used by {@link #FORWARD}; may be null for {@link #CENTRAL})
+     * @param work two work vectors of length m
+     */
+    void jacobian(ResidualFunction f, double[] beta, double[] r0, DMatrixRMaj jac, double[] work1, double[] work2) {
+        int m = jac.numRows;
+        int n = jac.numCols;
+        for (int j = 0; j < n; j++) {
+            double bj = beta[j];
+            double h = relativeStep * Math.max(1.0, Math.abs(bj));
+            double plus = bj + h;
+            h = plus - bj; // exactly representable step
+            try {
+                beta[j] = plus;
+                f.evaluate(beta, work1);
+                if (this == FORWARD) {
+                    for (int i = 0; i < m; i++) {
+                        jac.data[i * n + j] = (work1[i] - r0[i]) / h;
+                    }
+                } else {
+                    double minus = bj - h;
+                    double h2 = plus - minus;
+                    beta[j] = minus;
+                    f.evaluate(beta, work2);
+                    for (int i = 0; i < m; i++) {
+                        jac.data[i * n + j] = (work1[i] - work2[i]) / h2;
+                    }
+                }
+            } finally {
+                beta[j] = bj;
+            }
+        }
+    }
+}

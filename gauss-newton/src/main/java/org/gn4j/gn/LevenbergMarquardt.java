@@ -1,0 +1,207 @@
+package org.gn4j.gn;
+
+import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.solvers.SolveResult;
+
+/**
+ * Levenberg-Marquardt: each trial step solves {@code (J̃ᵀJ̃ + λD²)δ = −g} with Moré's scaling D (the running maximum of
+ * the Jacobian's column norms, so the method is invariant to the units of the parameters), is accepted when the gain
+ * ratio {@code ρ = (F(β) − F(β+δ)) / (predicted reduction)} exceeds {@value #ACCEPT}, and adapts λ by the
+ * {@link DampingRule}. A step that produces non-finite residuals is rejected and the damping raised. The inner solve
+ * is QR of the augmented Jacobian by default ({@link StepSolver}).
+ *
+ * <p>Immutable: {@code with…} methods return new solvers.
+ */
+public final class LevenbergMarquardt implements LeastSquaresOptimizer {
+    /** Minimum gain ratio for accepting a step. */
+    public static final double ACCEPT = 1e-4;
+    private static final double MAX_DAMPING = 1e32;
+    private static final int MAX_NON_FINITE = 60;
+
+    private final StoppingCriteria stop;
+    private final IterationListener listener;
+    private final StepSolver stepSolver;
+    private final DampingRule rule;
+    private final double initialDamping;
+    private final double marquardtFactor;
+
+    /** Defaults: Nielsen damping starting at λ = 1e-3 (relative to D²), QR steps, {@link StoppingCriteria#defaults()}. */
+    public LevenbergMarquardt() {
+        this(StoppingCriteria.defaults(), null, StepSolver.QR, DampingRule.NIELSEN, 1e-3, 10);
+    }
+
+    private LevenbergMarquardt(StoppingCriteria stop, IterationListener listener, StepSolver stepSolver,
+            DampingRule rule, double initialDamping, double marquardtFactor) {
+        this.stop = stop;
+        this.listener = listener;
+        this.stepSolver = stepSolver;
+        this.rule = rule;
+        this.initialDamping = initialDamping;
+        this.marquardtFactor = marquardtFactor;
+    }
+
+    public LevenbergMarquardt withStopping(StoppingCriteria s) {
+        if (s == null) {
+            throw new IllegalArgumentException("stopping criteria must not be null");
+        }
+        return new LevenbergMarquardt(s, listener, stepSolver, rule, initialDamping, marquardtFactor);
+    }
+
+    public LevenbergMarquardt withListener(IterationListener l) {
+        return new LevenbergMarquardt(stop, l, stepSolver, rule, initialDamping, marquardtFactor);
+    }
+
+    public LevenbergMarquardt withStepSolver(StepSolver s) {
+        if (s == null) {
+            throw new IllegalArgumentException("step solver must not be null");
+        }
+        return new LevenbergMarquardt(stop, listener, s, rule, initialDamping, marquardtFactor);
+    }
+
+    public LevenbergMarquardt withDampingRule(DampingRule r) {
+        if (r == null) {
+            throw new IllegalArgumentException("damping rule must not be null");
+        }
+        return new LevenbergMarquardt(stop, listener, stepSolver, r, initialDamping, marquardtFactor);
+    }
+
+    /** @throws IllegalArgumentException if not positive and finite */
+    public LevenbergMarquardt withInitialDamping(double lambda) {
+        ArgumentChecks.requirePositive("initialDamping", lambda);
+        return new LevenbergMarquardt(stop, listener, stepSolver, rule, lambda, marquardtFactor);
+    }
+
+    /** Factor of the {@link DampingRule#MARQUARDT} rule. @throws IllegalArgumentException unless > 1 */
+    public LevenbergMarquardt withMarquardtFactor(double f) {
+        if (!(f > 1) || Double.isInfinite(f)) {
+            throw new IllegalArgumentException("marquardtFactor is " + f + ", expected a finite value > 1");
+        }
+        return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, f);
+    }
+
+    public StoppingCriteria stopping() {
+        return stop;
+    }
+
+    @Override
+    public String name() {
+        return "LM";
+    }
+
+    @Override
+    public Optimum optimize(LeastSquaresProblem problem, double[] start) {
+        Workspace w = new Workspace("Levenberg-Marquardt (" + rule.name().toLowerCase(java.util.Locale.ROOT) + ", "
+                + stepSolver + ")", problem, start, stop, listener, stepSolver);
+        int n = w.n;
+        if (!w.evaluateJacobian()) {
+            return w.finish(TerminationReason.NON_FINITE, "non-finite Jacobian at the start point");
+        }
+        double[] d = new double[n];
+        double[] cn = new double[n];
+        w.columnNorms(d);
+        double[] delta = new double[n];
+        double lambda = initialDamping;
+        double nu = 2;
+        int nonFinite = 0;
+        w.gradientNorm0 = w.gradientNorm();
+        if (w.cost <= stop.absoluteCostTolerance()) {
+            return w.finish(TerminationReason.ZERO_COST, "cost is zero at the start");
+        }
+        if (w.gradientNorm0 == 0) {
+            return w.finish(TerminationReason.GRADIENT, "gradient is zero at the start");
+        }
+        while (true) {
+            TerminationReason budget = w.budgetExceeded();
+            if (budget != null) {
+                return w.finish(budget, "budget reached");
+            }
+            w.iterations++;
+            SolveResult step = w.dampedStep(lambda, d, delta);
+            if (!step.hasSolution()) {
+                w.record(0, lambda, Double.NaN, false);
+                lambda *= nu;
+                nu *= 2;
+                if (lambda > MAX_DAMPING) {
+                    return w.finish(TerminationReason.LINEAR_SOLVER_FAILURE, "damped system unsolvable: " + step);
+                }
+                continue;
+            }
+            double stepNorm = Workspace.scaledNorm(d, delta);
+            double xNorm = Workspace.scaledNorm(d, w.x);
+            if (stepNorm <= stop.parameterTolerance() * (xNorm + stop.parameterTolerance())) {
+                w.record(stepNorm, lambda, Double.NaN, false);
+                return w.finish(TerminationReason.STEP_SIZE, String.format(java.util.Locale.ROOT,
+                        "scaled step %.3e <= %.1e * (|Dx| + tol)", stepNorm, stop.parameterTolerance()));
+            }
+            for (int j = 0; j < n; j++) {
+                w.xTrial[j] = w.x[j] + delta[j];
+            }
+            boolean finite = w.evaluate(w.xTrial, w.rTrial);
+            double gain;
+            boolean accepted;
+            double predicted = Double.NaN;
+            double actual = Double.NaN;
+            if (!finite) {
+                gain = Double.NEGATIVE_INFINITY;
+                accepted = false;
+                if (++nonFinite > MAX_NON_FINITE) {
+                    w.record(stepNorm, lambda, gain, false);
+                    return w.finish(TerminationReason.NON_FINITE,
+                            "residuals stayed non-finite after " + MAX_NON_FINITE + " damping increases");
+                }
+            } else {
+                nonFinite = 0;
+                w.costTrial = w.cost(w.rTrial);
+                predicted = w.predictedReduction(delta);
+                actual = w.cost - w.costTrial;
+                gain = predicted > 0 ? actual / predicted : (actual > 0 ? 1 : Double.NEGATIVE_INFINITY);
+                accepted = gain > ACCEPT && actual > 0;
+            }
+            if (accepted) {
+                double costBefore = w.cost;
+                w.acceptTrial();
+                if (!w.evaluateJacobian()) {
+                    w.record(stepNorm, lambda, gain, true);
+                    return w.finish(TerminationReason.NON_FINITE, "non-finite Jacobian at an accepted point");
+                }
+                w.columnNorms(cn);
+                for (int j = 0; j < n; j++) {
+                    d[j] = Math.max(d[j], cn[j]);
+                }
+                if (rule == DampingRule.NIELSEN) {
+                    double t = 2 * gain - 1;
+                    lambda *= Math.max(1.0 / 3, 1 - t * t * t);
+                    nu = 2;
+                } else {
+                    lambda /= marquardtFactor;
+                }
+                lambda = Math.max(lambda, 1e-300);
+                w.record(stepNorm, lambda, gain, true);
+                if (w.cost <= stop.absoluteCostTolerance()) {
+                    return w.finish(TerminationReason.ZERO_COST, "cost reached zero");
+                }
+                double ftol = stop.functionTolerance() * costBefore;
+                if (actual <= ftol && predicted <= ftol) {
+                    return w.finish(TerminationReason.COST_REDUCTION, String.format(java.util.Locale.ROOT,
+                            "relative cost reduction %.3e <= %.1e", actual / costBefore, stop.functionTolerance()));
+                }
+                if (w.gradientNorm() <= stop.gradientTolerance() * w.gradientNorm0) {
+                    return w.finish(TerminationReason.GRADIENT, String.format(java.util.Locale.ROOT,
+                            "|g|inf %.3e <= %.1e * |g0|inf", w.gradientNorm(), stop.gradientTolerance()));
+                }
+            } else {
+                w.record(stepNorm, lambda, gain, false);
+                if (rule == DampingRule.NIELSEN) {
+                    lambda *= nu;
+                    nu *= 2;
+                } else {
+                    lambda *= marquardtFactor;
+                }
+                if (lambda > MAX_DAMPING) {
+                    return w.finish(TerminationReason.NO_PROGRESS, "damping exceeded " + MAX_DAMPING
+                            + " without a decrease of the cost");
+                }
+            }
+        }
+    }
+}

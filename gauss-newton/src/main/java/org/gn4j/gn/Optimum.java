@@ -1,0 +1,209 @@
+package org.gn4j.gn;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.math3.distribution.TDistribution;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The result of a nonlinear least-squares solve: the parameters, cost {@code F = ½Σρ(r²)}, gradient norm, counts,
+ * the termination reason, the per-iteration trace and, when the Jacobian at the solution has full column rank and
+ * there are more residuals than parameters, the covariance {@code σ²(JᵀJ)⁻¹} with {@code σ² = 2F/(m − n)}, the
+ * standard errors and Student-t confidence intervals.
+ */
+public final class Optimum {
+    private final String solver;
+    private final double[] parameters;
+    private final List<String> parameterNames;
+    private final double initialCost;
+    private final double cost;
+    private final double gradientNorm;
+    private final int residualCount;
+    private final int iterations;
+    private final int residualEvaluations;
+    private final int jacobianEvaluations;
+    private final TerminationReason reason;
+    private final String message;
+    private final List<IterationRecord> trace;
+    private final double seconds;
+    private final DMatrixRMaj covariance;
+    private final String covarianceNote;
+
+    Optimum(String solver, double[] parameters, List<String> parameterNames, double initialCost, double cost,
+            double gradientNorm, int residualCount, int iterations, int residualEvaluations, int jacobianEvaluations,
+            TerminationReason reason, String message, List<IterationRecord> trace, double seconds,
+            DMatrixRMaj covariance, String covarianceNote) {
+        this.solver = solver;
+        this.parameters = parameters.clone();
+        this.parameterNames = parameterNames;
+        this.initialCost = initialCost;
+        this.cost = cost;
+        this.gradientNorm = gradientNorm;
+        this.residualCount = residualCount;
+        this.iterations = iterations;
+        this.residualEvaluations = residualEvaluations;
+        this.jacobianEvaluations = jacobianEvaluations;
+        this.reason = reason;
+        this.message = message;
+        this.trace = List.copyOf(trace);
+        this.seconds = seconds;
+        this.covariance = covariance;
+        this.covarianceNote = covarianceNote;
+    }
+
+    /** Name of the solver that produced this result. */
+    public String solver() {
+        return solver;
+    }
+
+    /** The parameters found (a copy). */
+    public double[] parameters() {
+        return parameters.clone();
+    }
+
+    /** Parameter {@code j}. */
+    public double parameter(int j) {
+        return parameters[j];
+    }
+
+    /** Parameter names. */
+    public List<String> parameterNames() {
+        return parameterNames;
+    }
+
+    /** Cost at the start. */
+    public double initialCost() {
+        return initialCost;
+    }
+
+    /** Final cost {@code F = ½Σρ(r_i²)}; for plain least squares half the residual sum of squares. */
+    public double cost() {
+        return cost;
+    }
+
+    /** {@code ‖r‖₂ = √(2F)} (weighted residuals, plain least squares). */
+    public double residualNorm() {
+        return Math.sqrt(2 * cost);
+    }
+
+    /** Infinity norm of the gradient at the solution. */
+    public double gradientNorm() {
+        return gradientNorm;
+    }
+
+    /** Iterations (trial steps, accepted or not). */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** Residual evaluations, including those spent on finite differences. */
+    public int residualEvaluations() {
+        return residualEvaluations;
+    }
+
+    /** Jacobian evaluations. */
+    public int jacobianEvaluations() {
+        return jacobianEvaluations;
+    }
+
+    /** Why the solve stopped. */
+    public TerminationReason reason() {
+        return reason;
+    }
+
+    /** True when a convergence criterion fired. */
+    public boolean converged() {
+        return reason.converged();
+    }
+
+    /** One line of detail on the termination. */
+    public String message() {
+        return message;
+    }
+
+    /** The per-iteration trace. */
+    public List<IterationRecord> trace() {
+        return trace;
+    }
+
+    /** Wall-clock seconds of the solve. */
+    public double seconds() {
+        return seconds;
+    }
+
+    /** True when the covariance could be computed. */
+    public boolean hasCovariance() {
+        return covariance != null;
+    }
+
+    /** Why the covariance is (un)available. */
+    public String covarianceNote() {
+        return covarianceNote;
+    }
+
+    /**
+     * The covariance {@code σ²(JᵀJ)⁻¹} (a copy).
+     *
+     * @throws IllegalStateException when unavailable (see {@link #covarianceNote()})
+     */
+    public DMatrixRMaj covariance() {
+        requireCovariance();
+        return covariance.copy();
+    }
+
+    /** Standard errors {@code √diag(cov)}. */
+    public double[] standardErrors() {
+        requireCovariance();
+        int n = parameters.length;
+        double[] se = new double[n];
+        for (int j = 0; j < n; j++) {
+            se[j] = Math.sqrt(covariance.get(j, j));
+        }
+        return se;
+    }
+
+    /**
+     * Two-sided confidence intervals {@code β_j ± t_{(1+level)/2, m−n}·se_j} from the Student t distribution.
+     *
+     * @param level confidence level in (0, 1), e.g. 0.95
+     * @return n rows of {lower, upper}
+     */
+    public double[][] confidenceIntervals(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("level is " + level + ", expected in (0, 1)");
+        }
+        double[] se = standardErrors();
+        double t = new TDistribution(residualCount - parameters.length).inverseCumulativeProbability(
+                0.5 + level / 2);
+        double[][] ci = new double[parameters.length][];
+        for (int j = 0; j < parameters.length; j++) {
+            ci[j] = new double[] {parameters[j] - t * se[j], parameters[j] + t * se[j]};
+        }
+        return ci;
+    }
+
+    private void requireCovariance() {
+        if (covariance == null) {
+            throw new IllegalStateException("covariance unavailable: " + covarianceNote);
+        }
+    }
+
+    /** A Ceres-style summary block. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s: %s (%s)%n", solver, reason, message));
+        sb.append(String.format(Locale.ROOT, "  parameters %d, residuals %d%n", parameters.length, residualCount));
+        sb.append(String.format(Locale.ROOT, "  initial cost %.10e, final cost %.10e, |g|inf %.3e%n", initialCost,
+                cost, gradientNorm));
+        sb.append(String.format(Locale.ROOT, "  iterations %d, residual evaluations %d, Jacobian evaluations %d, "
+                + "time %.4f s%n", iterations, residualEvaluations, jacobianEvaluations, seconds));
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Optimum[%s, %s, cost %.6e, %d iterations]", solver, reason, cost,
+                iterations);
+    }
+}

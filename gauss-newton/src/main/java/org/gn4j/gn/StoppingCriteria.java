@@ -1,0 +1,123 @@
+package org.gn4j.gn;
+
+import java.time.Duration;
+
+import org.gn4j.linalg.ArgumentChecks;
+
+/**
+ * When a nonlinear least-squares solve stops (Ceres / Optimistix style, relative tolerances), immutable with
+ * {@code with…} methods:
+ * <ul>
+ *   <li>function tolerance: an accepted step with {@code |ΔF| <= ftol·F} and predicted reduction also
+ *       {@code <= ftol·F} (both, as MINPACK, so a lucky step does not stop the solve);</li>
+ *   <li>parameter tolerance: {@code ‖Dδ‖ <= xtol·(‖Dβ‖ + xtol)} (D the scaling);</li>
+ *   <li>gradient tolerance: {@code ‖g‖∞ <= gtol·‖g₀‖∞};</li>
+ *   <li>zero cost: {@code F <= absoluteCostTolerance};</li>
+ *   <li>caps on iterations (trial steps), residual evaluations and wall-clock time.</li>
+ * </ul>
+ * The defaults are tight ({@code 1e-14, 1e-14, 1e-14}) because gn4j aims at certified accuracy; loosen them for speed.
+ */
+public final class StoppingCriteria {
+    private final double functionTolerance;
+    private final double parameterTolerance;
+    private final double gradientTolerance;
+    private final double absoluteCostTolerance;
+    private final int maxIterations;
+    private final int maxEvaluations;
+    private final Duration timeBudget;
+
+    private StoppingCriteria(double f, double x, double g, double a, int it, int ev, Duration t) {
+        functionTolerance = f;
+        parameterTolerance = x;
+        gradientTolerance = g;
+        absoluteCostTolerance = a;
+        maxIterations = it;
+        maxEvaluations = ev;
+        timeBudget = t;
+    }
+
+    /** Defaults: tolerances 1e-14, zero cost below 1e-300, 1000 iterations, 20000 evaluations, no time budget. */
+    public static StoppingCriteria defaults() {
+        return new StoppingCriteria(1e-14, 1e-14, 1e-14, 1e-300, 1000, 20000, null);
+    }
+
+    /** @throws IllegalArgumentException if negative or not finite */
+    public StoppingCriteria withFunctionTolerance(double t) {
+        ArgumentChecks.requireNonNegative("functionTolerance", t);
+        return new StoppingCriteria(t, parameterTolerance, gradientTolerance, absoluteCostTolerance, maxIterations,
+                maxEvaluations, timeBudget);
+    }
+
+    /** @throws IllegalArgumentException if negative or not finite */
+    public StoppingCriteria withParameterTolerance(double t) {
+        ArgumentChecks.requireNonNegative("parameterTolerance", t);
+        return new StoppingCriteria(functionTolerance, t, gradientTolerance, absoluteCostTolerance, maxIterations,
+                maxEvaluations, timeBudget);
+    }
+
+    /** @throws IllegalArgumentException if negative or not finite */
+    public StoppingCriteria withGradientTolerance(double t) {
+        ArgumentChecks.requireNonNegative("gradientTolerance", t);
+        return new StoppingCriteria(functionTolerance, parameterTolerance, t, absoluteCostTolerance, maxIterations,
+                maxEvaluations, timeBudget);
+    }
+
+    /** @throws IllegalArgumentException if negative or not finite */
+    public StoppingCriteria withAbsoluteCostTolerance(double t) {
+        ArgumentChecks.requireNonNegative("absoluteCostTolerance", t);
+        return new StoppingCriteria(functionTolerance, parameterTolerance, gradientTolerance, t, maxIterations,
+                maxEvaluations, timeBudget);
+    }
+
+    /** @throws IllegalArgumentException if not positive */
+    public StoppingCriteria withMaxIterations(int cap) {
+        ArgumentChecks.requirePositive("maxIterations", cap);
+        return new StoppingCriteria(functionTolerance, parameterTolerance, gradientTolerance, absoluteCostTolerance,
+                cap, maxEvaluations, timeBudget);
+    }
+
+    /** @throws IllegalArgumentException if not positive */
+    public StoppingCriteria withMaxEvaluations(int cap) {
+        ArgumentChecks.requirePositive("maxEvaluations", cap);
+        return new StoppingCriteria(functionTolerance, parameterTolerance, gradientTolerance, absoluteCostTolerance,
+                maxIterations, cap, timeBudget);
+    }
+
+    /** @throws IllegalArgumentException if null, zero or negative */
+    public StoppingCriteria withTimeBudget(Duration budget) {
+        if (budget == null || budget.isZero() || budget.isNegative()) {
+            throw new IllegalArgumentException("timeBudget is " + budget + ", expected a positive duration");
+        }
+        return new StoppingCriteria(functionTolerance, parameterTolerance, gradientTolerance, absoluteCostTolerance,
+                maxIterations, maxEvaluations, budget);
+    }
+
+    public double functionTolerance() {
+        return functionTolerance;
+    }
+
+    public double parameterTolerance() {
+        return parameterTolerance;
+    }
+
+    public double gradientTolerance() {
+        return gradientTolerance;
+    }
+
+    public double absoluteCostTolerance() {
+        return absoluteCostTolerance;
+    }
+
+    public int maxIterations() {
+        return maxIterations;
+    }
+
+    public int maxEvaluations() {
+        return maxEvaluations;
+    }
+
+    /** The wall-clock budget, or null for none. */
+    public Duration timeBudget() {
+        return timeBudget;
+    }
+}

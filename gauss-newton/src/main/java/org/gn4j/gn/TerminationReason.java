@@ -1,0 +1,36 @@
+package org.gn4j.gn;
+
+/** Why a nonlinear least-squares solve stopped; {@link #converged()} separates convergence from giving up. */
+public enum TerminationReason {
+    /** Relative reduction of the cost (actual and predicted) fell below the function tolerance. */
+    COST_REDUCTION(true),
+    /** The step became small relative to the parameters (parameter tolerance). */
+    STEP_SIZE(true),
+    /** The gradient's infinity norm fell below the gradient tolerance (relative to the initial gradient). */
+    GRADIENT(true),
+    /** The cost reached zero (to the absolute tolerance): an exact fit. */
+    ZERO_COST(true),
+    /** The iteration cap was reached. */
+    MAX_ITERATIONS(false),
+    /** The residual-evaluation cap was reached. */
+    MAX_EVALUATIONS(false),
+    /** The wall-clock budget ran out. */
+    TIME_BUDGET(false),
+    /** Residuals or Jacobian stayed non-finite however the step was shortened. */
+    NON_FINITE(false),
+    /** No step decreased the cost (line search exhausted, damping overflow). */
+    NO_PROGRESS(false),
+    /** The linear system of the step could not be solved. */
+    LINEAR_SOLVER_FAILURE(false);
+
+    private final boolean converged;
+
+    TerminationReason(boolean converged) {
+        this.converged = converged;
+    }
+
+    /** True for the convergence criteria. */
+    public boolean converged() {
+        return converged;
+    }
+}

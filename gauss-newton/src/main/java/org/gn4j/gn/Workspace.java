@@ -1,0 +1,468 @@
+package org.gn4j.gn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.linalg.VectorOps;
+import org.gn4j.linalg.VectorView;
+import org.gn4j.linalg.op.LinearOperator;
+import org.gn4j.linalg.op.Operators;
+import org.gn4j.linalg.op.Structure;
+import org.gn4j.solvers.SolveResult;
+import org.gn4j.solvers.SolveStatus;
+import org.gn4j.solvers.dense.DenseCholeskySolver;
+import org.gn4j.solvers.dense.DenseQrSolver;
+import org.gn4j.solvers.dense.DenseSvdSolver;
+import org.gn4j.solvers.iterative.ConjugateGradient;
+
+/**
+ * The state and the parts shared by the Gauss-Newton-type solvers: evaluation with counting and budgets, the
+ * robust-loss rescaling, the Jacobian (dense, or an operator on the matrix-free path), the damped linear step
+ * {@code min ‖J̃δ + r̃‖² + λ‖Dδ‖²} through the chosen {@link StepSolver}, the predicted reduction, the trace, and the
+ * final {@link Optimum} with its covariance.
+ */
+final class Workspace {
+    final LeastSquaresProblem problem;
+    final int n;
+    final int m;
+    final StoppingCriteria stop;
+    final IterationListener listener;
+    final StepSolver stepSolver;
+    final String solverName;
+    private final long start = System.nanoTime();
+    private final long deadline;
+
+    int iterations;
+    int residualEvaluations;
+    int jacobianEvaluations;
+    final List<IterationRecord> trace = new ArrayList<>();
+
+    final double[] x;
+    final double[] r;
+    double cost;
+    double initialCost;
+    final double[] xTrial;
+    final double[] rTrial;
+    double costTrial;
+
+    /** Robust-scaled residuals r̃ and the row factors √(ρ' + 2ρ''s) applied to J. */
+    final double[] rs;
+    private final double[] rowScale;
+    /** Dense Jacobian J̃ (weighted and robust-scaled), or null on the matrix-free path. */
+    DMatrixRMaj jac;
+    /** Matrix-free J̃, or null on the dense path. */
+    LinearOperator jacOp;
+    final boolean matrixFree;
+    /** Gradient g = J̃ᵀr̃ = ∇F. */
+    final double[] g;
+    double gradientNorm0;
+    private final double[] jd;
+    private final double[] rho = new double[3];
+    private final VectorView xView;
+
+    private DenseQrSolver qr;
+    private DenseSvdSolver svd;
+    private DenseCholeskySolver chol;
+    private DMatrixRMaj augmented;
+    private DMatrixRMaj normal;
+    private double[] rhsAug;
+    private double[] rhsN;
+
+    Workspace(String solverName, LeastSquaresProblem problem, double[] start, StoppingCriteria stop,
+            IterationListener listener, StepSolver stepSolver) {
+        if (problem == null) {
+            throw new IllegalArgumentException("problem must not be null");
+        }
+        this.problem = problem;
+        this.n = problem.parameterCount();
+        this.m = problem.residualCount();
+        ArgumentChecks.requireLength("start", start, n);
+        ArgumentChecks.requireFinite("start", start);
+        this.solverName = solverName;
+        this.stop = stop;
+        this.listener = listener;
+        this.stepSolver = stepSolver;
+        this.deadline = stop.timeBudget() == null ? Long.MAX_VALUE : this.start + stop.timeBudget().toNanos();
+        this.matrixFree = problem.jacobianSource() == LeastSquaresProblem.JacobianSource.OPERATOR
+                && stepSolver == StepSolver.CG;
+        x = start.clone();
+        xTrial = new double[n];
+        r = new double[m];
+        rTrial = new double[m];
+        rs = new double[m];
+        rowScale = new double[m];
+        g = new double[n];
+        jd = new double[m];
+        xView = VectorView.of(x);
+        if (!evaluate(x, r)) {
+            int bad = firstNonFinite(r);
+            throw new IllegalArgumentException("residual " + bad + " is " + r[bad] + " at the start point, expected "
+                    + "finite residuals (check the start values and the model)");
+        }
+        cost = problem.cost(r);
+        initialCost = cost;
+    }
+
+    private static int firstNonFinite(double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Weighted residuals at {@code beta} into {@code out}; false if any is non-finite. */
+    boolean evaluate(double[] beta, double[] out) {
+        residualEvaluations++;
+        problem.residuals(beta, out);
+        return VectorOps.allFinite(out);
+    }
+
+    /** Cost of weighted residuals. */
+    double cost(double[] residuals) {
+        return problem.cost(residuals);
+    }
+
+    /**
+     * Evaluates the Jacobian at the current point, applies the robust rescaling, and forms the gradient.
+     *
+     * @return false if the Jacobian or gradient is non-finite
+     */
+    boolean evaluateJacobian() {
+        jacobianEvaluations++;
+        // robust rescaling (scipy): J̃ = √(ρ' + 2ρ''s)·J, r̃ = ρ'·r/√(ρ' + 2ρ''s), s = r²
+        RobustLoss loss = problem.loss();
+        for (int i = 0; i < m; i++) {
+            if (loss == RobustLoss.LINEAR) {
+                rowScale[i] = 1;
+                rs[i] = r[i];
+            } else {
+                double s = r[i] * r[i];
+                loss.evaluate(s, problem.lossScale(), rho);
+                double js = Math.max(rho[1] + 2 * rho[2] * s, Math.ulp(1.0));
+                double sq = Math.sqrt(js);
+                rowScale[i] = sq;
+                rs[i] = rho[1] * r[i] / sq;
+            }
+        }
+        if (matrixFree) {
+            LinearOperator op = problem.jacobianOperator(x);
+            jacOp = problem.loss() == RobustLoss.LINEAR ? op : rowScaled(op, rowScale.clone());
+            jacOp.applyTranspose(rs, g);
+        } else {
+            if (jac == null) {
+                jac = new DMatrixRMaj(m, n);
+            }
+            residualEvaluations += problem.jacobian(x, r, jac);
+            if (loss != RobustLoss.LINEAR) {
+                for (int i = 0; i < m; i++) {
+                    double s = rowScale[i];
+                    for (int j = 0; j < n; j++) {
+                        jac.data[i * n + j] *= s;
+                    }
+                }
+            }
+            if (!VectorOps.allFinite(m * n, jac.data, 0)) {
+                return false;
+            }
+            // g = J̃ᵀ r̃
+            java.util.Arrays.fill(g, 0);
+            for (int i = 0; i < m; i++) {
+                double ri = rs[i];
+                int row = i * n;
+                for (int j = 0; j < n; j++) {
+                    g[j] += jac.data[row + j] * ri;
+                }
+            }
+        }
+        return VectorOps.allFinite(g);
+    }
+
+    private LinearOperator rowScaled(LinearOperator op, double[] s) {
+        double[] tmp = new double[m];
+        return Operators.of(m, n, (u, v) -> {
+            op.apply(u, v);
+            for (int i = 0; i < m; i++) {
+                v[i] *= s[i];
+            }
+        }, (u, v) -> {
+            for (int i = 0; i < m; i++) {
+                tmp[i] = u[i] * s[i];
+            }
+            op.applyTranspose(tmp, v);
+        });
+    }
+
+    /** Column norms of J̃ (Moré's scaling), or ones on the matrix-free path. Zero columns give 1. */
+    void columnNorms(double[] out) {
+        if (matrixFree) {
+            java.util.Arrays.fill(out, 1.0);
+            return;
+        }
+        java.util.Arrays.fill(out, 0.0);
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                double v = jac.data[row + j];
+                out[j] += v * v;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            out[j] = out[j] > 0 ? Math.sqrt(out[j]) : 1.0;
+        }
+    }
+
+    /** {@code J̃·v}. */
+    void jacobianTimes(double[] v, double[] out) {
+        if (matrixFree) {
+            jacOp.apply(v, out);
+        } else {
+            for (int i = 0; i < m; i++) {
+                out[i] = VectorOps.dot(n, jac.data, i * n, v, 0);
+            }
+        }
+    }
+
+    /**
+     * The damped step {@code δ = argmin ‖J̃δ + r̃‖² + λ‖Dδ‖²}, i.e. {@code (J̃ᵀJ̃ + λD²)δ = −g}.
+     *
+     * @param lambda damping λ ≥ 0 (0: the Gauss-Newton step, minimum-norm when J̃ is rank-deficient)
+     * @param d      scaling D (length n, positive)
+     */
+    SolveResult dampedStep(double lambda, double[] d, double[] delta) {
+        switch (stepSolver) {
+            case QR:
+                if (!matrixFree) {
+                    return qrStep(lambda, d, delta);
+                }
+                return cgStep(lambda, d, delta);
+            case CHOLESKY:
+                if (!matrixFree) {
+                    return choleskyStep(lambda, d, delta);
+                }
+                return cgStep(lambda, d, delta);
+            default:
+                return cgStep(lambda, d, delta);
+        }
+    }
+
+    private SolveResult qrStep(double lambda, double[] d, double[] delta) {
+        if (lambda == 0) {
+            if (m < n) {
+                if (svd == null) {
+                    svd = new DenseSvdSolver();
+                }
+                SolveResult f = svd.factor(jac);
+                if (!f.hasSolution()) {
+                    return f;
+                }
+                negate(rs, jd);
+                return svd.solve(jd, delta);
+            }
+            if (qr == null) {
+                qr = new DenseQrSolver();
+            }
+            SolveResult f = qr.factor(jac);
+            if (!f.hasSolution()) {
+                return f;
+            }
+            negate(rs, jd);
+            return qr.solve(jd, delta);
+        }
+        // least squares on the augmented system [J̃; √λ·D] δ = [−r̃; 0]
+        if (augmented == null) {
+            augmented = new DMatrixRMaj(m + n, n);
+            rhsAug = new double[m + n];
+        }
+        System.arraycopy(jac.data, 0, augmented.data, 0, m * n);
+        java.util.Arrays.fill(augmented.data, m * n, (m + n) * n, 0.0);
+        double sl = Math.sqrt(lambda);
+        for (int j = 0; j < n; j++) {
+            augmented.data[(m + j) * n + j] = sl * d[j];
+        }
+        for (int i = 0; i < m; i++) {
+            rhsAug[i] = -rs[i];
+        }
+        java.util.Arrays.fill(rhsAug, m, m + n, 0.0);
+        if (qr == null) {
+            qr = new DenseQrSolver();
+        }
+        SolveResult f = qr.factor(augmented);
+        if (!f.hasSolution()) {
+            return f;
+        }
+        return qr.solve(rhsAug, delta);
+    }
+
+    private SolveResult choleskyStep(double lambda, double[] d, double[] delta) {
+        if (normal == null) {
+            normal = new DMatrixRMaj(n, n);
+            rhsN = new double[n];
+        }
+        CommonOps_DDRM.multInner(jac, normal);
+        for (int j = 0; j < n; j++) {
+            normal.data[j * n + j] += lambda * d[j] * d[j];
+        }
+        if (chol == null) {
+            chol = new DenseCholeskySolver();
+        }
+        SolveResult f = chol.factor(normal);
+        if (!f.hasSolution()) {
+            return f;
+        }
+        negate(g, rhsN);
+        return chol.solve(rhsN, delta);
+    }
+
+    private SolveResult cgStep(double lambda, double[] d, double[] delta) {
+        LinearOperator j = matrixFree ? jacOp : Operators.dense(jac);
+        LinearOperator gn = Operators.normal(j);
+        LinearOperator a = gn;
+        if (lambda > 0) {
+            double[] dd = new double[n];
+            for (int k = 0; k < n; k++) {
+                dd[k] = lambda * d[k] * d[k];
+            }
+            a = Operators.sum(gn, Operators.diagonal(dd));
+        }
+        double[] rhs = new double[n];
+        negate(g, rhs);
+        ConjugateGradient cg = new ConjugateGradient().withRelativeTolerance(1e-13)
+                .withMaxIterations(Math.max(50, 20 * n)).prepare(a.is(Structure.SYMMETRIC) ? a
+                        : Operators.of(n, n, a::apply, a::apply, Structure.SYMMETRIC));
+        SolveResult res = cg.solve(rhs, delta);
+        if (res.status() == SolveStatus.NEGATIVE_CURVATURE && lambda == 0) {
+            // a singular JᵀJ: the last iterate is a descent direction in the range of J̃ᵀ; keep it
+            return new SolveResult(SolveStatus.MAX_ITERATIONS, res.iterations(), res.residualNorm(), res.rhsNorm(),
+                    res.message());
+        }
+        return res;
+    }
+
+    private static void negate(double[] src, double[] dst) {
+        for (int i = 0; i < src.length; i++) {
+            dst[i] = -src[i];
+        }
+    }
+
+    /** Predicted reduction of the Gauss-Newton model: {@code ½‖r̃‖² − ½‖r̃ + J̃δ‖² = −(gᵀδ + ½‖J̃δ‖²)}. */
+    double predictedReduction(double[] delta) {
+        jacobianTimes(delta, jd);
+        double jj = VectorOps.dot(jd, jd);
+        return -(VectorOps.dot(g, delta) + 0.5 * jj);
+    }
+
+    /** Euclidean norm of {@code D·v}. */
+    static double scaledNorm(double[] d, double[] v) {
+        double s = 0;
+        for (int j = 0; j < v.length; j++) {
+            double t = d[j] * v[j];
+            s += t * t;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** The budget criterion that fired, or null. */
+    TerminationReason budgetExceeded() {
+        if (iterations >= stop.maxIterations()) {
+            return TerminationReason.MAX_ITERATIONS;
+        }
+        if (residualEvaluations >= stop.maxEvaluations()) {
+            return TerminationReason.MAX_EVALUATIONS;
+        }
+        if (System.nanoTime() > deadline) {
+            return TerminationReason.TIME_BUDGET;
+        }
+        return null;
+    }
+
+    /** Infinity norm of the gradient. */
+    double gradientNorm() {
+        return VectorOps.normInf(g);
+    }
+
+    /** Appends a trace record and informs the listener. */
+    void record(double stepNorm, double damping, double gain, boolean accepted) {
+        IterationRecord rec = new IterationRecord(iterations, cost, gradientNorm(), stepNorm, damping, gain, accepted,
+                seconds());
+        trace.add(rec);
+        if (listener != null) {
+            listener.iteration(rec, xView);
+        }
+    }
+
+    double seconds() {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Accepts the trial point as the current one (residuals and cost). */
+    void acceptTrial() {
+        System.arraycopy(xTrial, 0, x, 0, n);
+        System.arraycopy(rTrial, 0, r, 0, m);
+        cost = costTrial;
+    }
+
+    /** Builds the result, with the covariance at the final point. */
+    Optimum finish(TerminationReason reason, String message) {
+        DMatrixRMaj cov = null;
+        String note;
+        if (m <= n) {
+            note = "needs more residuals than parameters (m = " + m + ", n = " + n + ")";
+        } else {
+            try {
+                DMatrixRMaj j = new DMatrixRMaj(m, n);
+                double[] rr = new double[m];
+                problem.residuals(x, rr);
+                problem.jacobian(x, rr, j);
+                if (!VectorOps.allFinite(m * n, j.data, 0)) {
+                    note = "the Jacobian at the solution is not finite";
+                } else {
+                    // (JᵀJ)⁻¹ = V Σ⁻² Vᵀ from the SVD of J: never forms JᵀJ, detects rank deficiency
+                    SingularValueDecomposition_F64<DMatrixRMaj> svdJ = DecompositionFactory_DDRM.svd(m, n, false,
+                            true, true);
+                    if (!svdJ.decompose(j)) {
+                        note = "SVD of the Jacobian failed";
+                    } else {
+                        double[] sv = svdJ.getSingularValues();
+                        double smax = 0;
+                        double smin = Double.POSITIVE_INFINITY;
+                        for (double s : sv) {
+                            smax = Math.max(smax, s);
+                            smin = Math.min(smin, s);
+                        }
+                        if (!(smin > Math.max(m, n) * Math.ulp(1.0) * smax)) {
+                            note = String.format(java.util.Locale.ROOT,
+                                    "the Jacobian is rank-deficient (singular values %.3e .. %.3e)", smin, smax);
+                        } else {
+                            DMatrixRMaj v = svdJ.getV(null, false);
+                            double sigma2 = 2 * problem.cost(rr) / (m - n);
+                            cov = new DMatrixRMaj(n, n);
+                            for (int a = 0; a < n; a++) {
+                                for (int b = 0; b < n; b++) {
+                                    double s = 0;
+                                    for (int k = 0; k < sv.length; k++) {
+                                        s += v.get(a, k) * v.get(b, k) / (sv[k] * sv[k]);
+                                    }
+                                    cov.set(a, b, sigma2 * s);
+                                }
+                            }
+                            note = String.format(java.util.Locale.ROOT,
+                                    "sigma^2 (J'J)^-1 with sigma^2 = RSS/(m-n) = %.6e, cond(J) = %.3e", sigma2,
+                                    smax / smin);
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                note = "covariance failed: " + e.getMessage();
+            }
+        }
+        return new Optimum(solverName, x, problem.parameterNames(), initialCost, cost, gradientNorm(), m, iterations,
+                residualEvaluations, jacobianEvaluations, reason, message, trace, seconds(), cov, note);
+    }
+}
