@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -234,33 +233,7 @@ class ModelExpressionTest {
         for (double[] point : points) {
             double[] vars = {point[0]};
             double[] params = {point[1], point[2]};
-            assertGradientMatches(m, vars, params);
-        }
-    }
-
-    /**
-     * Compares the forward-mode gradient with the fourth-order central difference
-     * {@code (-f(β+2h) + 8f(β+h) - 8f(β-h) + f(β-2h)) / 12h}, whose truncation error O(h⁴ f⁽⁵⁾) and rounding error
-     * O(ε f / h) are both near 1e-12 for h = 1e-3 (relative to the parameter) on these smooth functions.
-     */
-    static void assertGradientMatches(CompiledModel m, double[] vars, double[] params) {
-        int p = m.parameterCount();
-        double[] g = new double[p];
-        double f = m.valueAndGradient(vars, params, g);
-        assertEquals(m.value(vars, params), f, 0.0, "value and valueAndGradient agree");
-        for (int j = 0; j < p; j++) {
-            final int k = j;
-            double h = 1e-3 * Math.max(1e-2, Math.abs(params[j]));
-            ToDoubleFunction<Double> at = step -> {
-                double[] q = params.clone();
-                q[k] += step;
-                return m.value(vars, q);
-            };
-            double fd = (-at.applyAsDouble(2 * h) + 8 * at.applyAsDouble(h) - 8 * at.applyAsDouble(-h)
-                    + at.applyAsDouble(-2 * h)) / (12 * h);
-            double tolerance = 1e-7 * Math.max(Math.abs(g[j]), 1e-3 * Math.max(1, Math.abs(f)));
-            assertEquals(fd, g[j], tolerance, () -> m.text() + " d/d" + m.parameterNames().get(k) + " at x="
-                    + java.util.Arrays.toString(vars) + " b=" + java.util.Arrays.toString(params));
+            GradientChecks.assertGradientMatches(m, vars, params);
         }
     }
 }
