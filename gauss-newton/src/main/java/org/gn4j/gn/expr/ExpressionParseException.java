@@ -15,8 +15,11 @@ package org.gn4j.gn.expr;
 public final class ExpressionParseException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The message without the expression and caret lines. */
     private final String reason;
+    /** The expression text that failed to parse. */
     private final String expression;
+    /** The 1-based column of the error. */
     private final int column;
 
     /**
