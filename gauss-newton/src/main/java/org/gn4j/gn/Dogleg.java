@@ -106,7 +106,11 @@ public final class Dogleg implements LeastSquaresOptimizer {
                     gs2 += w.g[j] * w.g[j] / (d[j] * d[j]);
                 }
                 w.jacobianTimes(dir, jdir);
-                double alpha = gs2 / VectorOps.dot(jdir, jdir);
+                double jj = VectorOps.dot(jdir, jdir);
+                double alpha = gs2 > 0 && jj > 0 ? gs2 / jj : 0;
+                if (!Double.isFinite(alpha)) {
+                    alpha = 0;
+                }
                 for (int j = 0; j < n; j++) {
                     sd[j] = -alpha * dir[j];
                 }
@@ -166,6 +170,10 @@ public final class Dogleg implements LeastSquaresOptimizer {
                 gain = predicted > 0 ? actual / predicted : (actual > 0 ? 1 : Double.NEGATIVE_INFINITY);
             }
             // radius update from the gain ratio
+            if (!(stepNorm > 0) || !Double.isFinite(stepNorm)) {
+                w.record(stepNorm, radius, Double.NaN, false);
+                return w.finish(TerminationReason.NO_PROGRESS, "no usable dogleg step (gradient underflow)");
+            }
             if (gain < 0.25) {
                 radius = 0.25 * stepNorm;
             } else if (gain > 0.75 && stepNorm >= 0.99 * radius) {
@@ -191,7 +199,7 @@ public final class Dogleg implements LeastSquaresOptimizer {
                 if (actual <= ftol && predicted <= ftol) {
                     return w.finish(TerminationReason.COST_REDUCTION, "relative cost reduction below the tolerance");
                 }
-                if (w.gradientNorm() <= stop.gradientTolerance() * w.gradientNorm0) {
+                if (w.gradientMeasure() <= stop.gradientTolerance()) {
                     return w.finish(TerminationReason.GRADIENT, "gradient below the tolerance");
                 }
             } else {

@@ -151,7 +151,7 @@ public final class GaussNewton implements LeastSquaresOptimizer {
             if (actual <= ftol && predicted <= ftol) {
                 return w.finish(TerminationReason.COST_REDUCTION, "relative cost reduction below the tolerance");
             }
-            if (w.gradientNorm() <= stop.gradientTolerance() * w.gradientNorm0) {
+            if (w.gradientMeasure() <= stop.gradientTolerance()) {
                 return w.finish(TerminationReason.GRADIENT, "gradient below the tolerance");
             }
         }

@@ -24,14 +24,22 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
     private final DampingRule rule;
     private final double initialDamping;
     private final double marquardtFactor;
+    private final ScalingRule scaling;
+    private final boolean geodesic;
 
-    /** Defaults: Nielsen damping starting at λ = 1e-3 (relative to D²), QR steps, {@link StoppingCriteria#defaults()}. */
+    /**
+     * Defaults: Nielsen damping starting at λ = 1e-3 (relative to D²), Moré's running-max scaling, geodesic
+     * acceleration on, QR steps, {@link StoppingCriteria#defaults()}. On the NIST StRD suite this combination reaches
+     * LRE ≥ 6 on 53 of 54 runs; without geodesic acceleration 52 (docs/BENCHMARKS.md).
+     */
     public LevenbergMarquardt() {
-        this(StoppingCriteria.defaults(), null, StepSolver.QR, DampingRule.NIELSEN, 1e-3, 10);
+        this(StoppingCriteria.defaults(), null, StepSolver.QR, DampingRule.NIELSEN, 1e-3, 10, ScalingRule.RUNNING_MAX, true);
     }
 
     private LevenbergMarquardt(StoppingCriteria stop, IterationListener listener, StepSolver stepSolver,
-            DampingRule rule, double initialDamping, double marquardtFactor) {
+            DampingRule rule, double initialDamping, double marquardtFactor, ScalingRule scaling, boolean geodesic) {
+        this.scaling = scaling;
+        this.geodesic = geodesic;
         this.stop = stop;
         this.listener = listener;
         this.stepSolver = stepSolver;
@@ -44,31 +52,31 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
         if (s == null) {
             throw new IllegalArgumentException("stopping criteria must not be null");
         }
-        return new LevenbergMarquardt(s, listener, stepSolver, rule, initialDamping, marquardtFactor);
+        return new LevenbergMarquardt(s, listener, stepSolver, rule, initialDamping, marquardtFactor, scaling, geodesic);
     }
 
     public LevenbergMarquardt withListener(IterationListener l) {
-        return new LevenbergMarquardt(stop, l, stepSolver, rule, initialDamping, marquardtFactor);
+        return new LevenbergMarquardt(stop, l, stepSolver, rule, initialDamping, marquardtFactor, scaling, geodesic);
     }
 
     public LevenbergMarquardt withStepSolver(StepSolver s) {
         if (s == null) {
             throw new IllegalArgumentException("step solver must not be null");
         }
-        return new LevenbergMarquardt(stop, listener, s, rule, initialDamping, marquardtFactor);
+        return new LevenbergMarquardt(stop, listener, s, rule, initialDamping, marquardtFactor, scaling, geodesic);
     }
 
     public LevenbergMarquardt withDampingRule(DampingRule r) {
         if (r == null) {
             throw new IllegalArgumentException("damping rule must not be null");
         }
-        return new LevenbergMarquardt(stop, listener, stepSolver, r, initialDamping, marquardtFactor);
+        return new LevenbergMarquardt(stop, listener, stepSolver, r, initialDamping, marquardtFactor, scaling, geodesic);
     }
 
     /** @throws IllegalArgumentException if not positive and finite */
     public LevenbergMarquardt withInitialDamping(double lambda) {
         ArgumentChecks.requirePositive("initialDamping", lambda);
-        return new LevenbergMarquardt(stop, listener, stepSolver, rule, lambda, marquardtFactor);
+        return new LevenbergMarquardt(stop, listener, stepSolver, rule, lambda, marquardtFactor, scaling, geodesic);
     }
 
     /** Factor of the {@link DampingRule#MARQUARDT} rule. @throws IllegalArgumentException unless > 1 */
@@ -76,7 +84,26 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
         if (!(f > 1) || Double.isInfinite(f)) {
             throw new IllegalArgumentException("marquardtFactor is " + f + ", expected a finite value > 1");
         }
-        return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, f);
+        return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, f, scaling, geodesic);
+    }
+
+    /** The scaling D of the damping term (default {@link ScalingRule#RUNNING_MAX}). */
+    public LevenbergMarquardt withScaling(ScalingRule s) {
+        if (s == null) {
+            throw new IllegalArgumentException("scaling rule must not be null");
+        }
+        return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, marquardtFactor, s, geodesic);
+    }
+
+    /**
+     * Geodesic acceleration (Transtrum &amp; Sethna 2012): the step {@code v} is corrected by {@code ½a} with
+     * {@code (J̃ᵀJ̃ + λD²)a = −J̃ᵀr_vv}, {@code r_vv} the second directional derivative of the residuals along v from
+     * one extra residual evaluation, {@code r_vv ≈ (2/h)((r(β + hv) − r(β))/h − J̃v)}, {@code h = 0.1}; a step whose
+     * correction is large ({@code 2‖Da‖ > ‖Dv‖·0.75}) is rejected as if it had failed. Follows narrow curved valleys
+     * that plain LM crawls along. Plain least squares only (ignored with a robust loss).
+     */
+    public LevenbergMarquardt withGeodesicAcceleration(boolean on) {
+        return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, marquardtFactor, scaling, on);
     }
 
     public StoppingCriteria stopping() {
@@ -86,6 +113,44 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
     @Override
     public String name() {
         return "LM";
+    }
+
+    /**
+     * Adds the geodesic correction ½a to the step v in place; false when the correction is too large (reject) or
+     * cannot be computed.
+     */
+    private static boolean accelerate(Workspace w, double lambda, double[] d, double[] v) {
+        int n = w.n;
+        int m = w.m;
+        final double h = 0.1;
+        double[] xh = new double[n];
+        double[] rh = new double[m];
+        for (int j = 0; j < n; j++) {
+            xh[j] = w.x[j] + h * v[j];
+        }
+        if (!w.evaluate(xh, rh)) {
+            return true; // leave v alone; the trial step itself will be judged
+        }
+        double[] jv = new double[m];
+        w.jacobianTimes(v, jv);
+        double[] rvv = new double[m];
+        for (int i = 0; i < m; i++) {
+            rvv[i] = (2 / h) * ((rh[i] - w.r[i]) / h - jv[i]);
+        }
+        double[] a = new double[n];
+        SolveResult res = w.dampedStepFor(rvv, lambda, d, a);
+        if (!res.hasSolution() || !org.gn4j.linalg.VectorOps.allFinite(a)) {
+            return true;
+        }
+        double an = Workspace.scaledNorm(d, a);
+        double vn = Workspace.scaledNorm(d, v);
+        if (2 * an > 0.75 * vn) {
+            return false;
+        }
+        for (int j = 0; j < n; j++) {
+            v[j] += 0.5 * a[j];
+        }
+        return true;
     }
 
     @Override
@@ -98,7 +163,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
         }
         double[] d = new double[n];
         double[] cn = new double[n];
-        w.columnNorms(d);
+        w.scaling(scaling, d, true);
         double[] delta = new double[n];
         double lambda = initialDamping;
         double nu = 2;
@@ -123,6 +188,19 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
                 nu *= 2;
                 if (lambda > MAX_DAMPING) {
                     return w.finish(TerminationReason.LINEAR_SOLVER_FAILURE, "damped system unsolvable: " + step);
+                }
+                continue;
+            }
+            if (geodesic && problem.loss() == RobustLoss.LINEAR && !accelerate(w, lambda, d, delta)) {
+                w.record(Workspace.scaledNorm(d, delta), lambda, Double.NaN, false);
+                if (rule == DampingRule.NIELSEN) {
+                    lambda *= nu;
+                    nu *= 2;
+                } else {
+                    lambda *= marquardtFactor;
+                }
+                if (lambda > MAX_DAMPING) {
+                    return w.finish(TerminationReason.NO_PROGRESS, "damping exceeded " + MAX_DAMPING);
                 }
                 continue;
             }
@@ -164,10 +242,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
                     w.record(stepNorm, lambda, gain, true);
                     return w.finish(TerminationReason.NON_FINITE, "non-finite Jacobian at an accepted point");
                 }
-                w.columnNorms(cn);
-                for (int j = 0; j < n; j++) {
-                    d[j] = Math.max(d[j], cn[j]);
-                }
+                w.scaling(scaling, d, false);
                 if (rule == DampingRule.NIELSEN) {
                     double t = 2 * gain - 1;
                     lambda *= Math.max(1.0 / 3, 1 - t * t * t);
@@ -185,9 +260,9 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
                     return w.finish(TerminationReason.COST_REDUCTION, String.format(java.util.Locale.ROOT,
                             "relative cost reduction %.3e <= %.1e", actual / costBefore, stop.functionTolerance()));
                 }
-                if (w.gradientNorm() <= stop.gradientTolerance() * w.gradientNorm0) {
+                if (w.gradientMeasure() <= stop.gradientTolerance()) {
                     return w.finish(TerminationReason.GRADIENT, String.format(java.util.Locale.ROOT,
-                            "|g|inf %.3e <= %.1e * |g0|inf", w.gradientNorm(), stop.gradientTolerance()));
+                            "gradient measure %.3e <= %.1e", w.gradientMeasure(), stop.gradientTolerance()));
                 }
             } else {
                 w.record(stepNorm, lambda, gain, false);

@@ -6,7 +6,7 @@ public enum TerminationReason {
     COST_REDUCTION(true),
     /** The step became small relative to the parameters (parameter tolerance). */
     STEP_SIZE(true),
-    /** The gradient's infinity norm fell below the gradient tolerance (relative to the initial gradient). */
+    /** The gradient measure (MINPACK's residual-column cosine) fell below the gradient tolerance. */
     GRADIENT(true),
     /** The cost reached zero (to the absolute tolerance): an exact fit. */
     ZERO_COST(true),

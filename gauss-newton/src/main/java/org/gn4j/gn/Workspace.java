@@ -218,6 +218,31 @@ final class Workspace {
         }
     }
 
+    /** Updates the scaling D for the rule ({@code first}: at the start point). */
+    void scaling(ScalingRule rule, double[] d, boolean first) {
+        switch (rule) {
+            case IDENTITY:
+                java.util.Arrays.fill(d, 1.0);
+                break;
+            case CURRENT:
+                columnNorms(d);
+                for (int j = 0; j < d.length; j++) {
+                    d[j] = Math.sqrt(Math.min(Math.max(d[j] * d[j], 1e-6), 1e32));
+                }
+                break;
+            default:
+                if (first) {
+                    columnNorms(d);
+                } else {
+                    double[] cn = new double[d.length];
+                    columnNorms(cn);
+                    for (int j = 0; j < d.length; j++) {
+                        d[j] = Math.max(d[j], cn[j]);
+                    }
+                }
+        }
+    }
+
     /** {@code J̃·v}. */
     void jacobianTimes(double[] v, double[] out) {
         if (matrixFree) {
@@ -236,23 +261,47 @@ final class Workspace {
      * @param d      scaling D (length n, positive)
      */
     SolveResult dampedStep(double lambda, double[] d, double[] delta) {
+        return dampedStep(rs, g, lambda, d, delta);
+    }
+
+    /**
+     * The damped step for another residual-space vector: {@code δ = argmin ‖J̃δ + res‖² + λ‖Dδ‖²} (geodesic
+     * acceleration solves with the second directional derivative in place of r̃).
+     */
+    SolveResult dampedStepFor(double[] res, double lambda, double[] d, double[] delta) {
+        double[] grad = new double[n];
+        if (matrixFree) {
+            jacOp.applyTranspose(res, grad);
+        } else {
+            for (int i = 0; i < m; i++) {
+                double ri = res[i];
+                int row = i * n;
+                for (int j = 0; j < n; j++) {
+                    grad[j] += jac.data[row + j] * ri;
+                }
+            }
+        }
+        return dampedStep(res, grad, lambda, d, delta);
+    }
+
+    private SolveResult dampedStep(double[] res, double[] grad, double lambda, double[] d, double[] delta) {
         switch (stepSolver) {
             case QR:
                 if (!matrixFree) {
-                    return qrStep(lambda, d, delta);
+                    return qrStep(res, lambda, d, delta);
                 }
-                return cgStep(lambda, d, delta);
+                return cgStep(grad, lambda, d, delta);
             case CHOLESKY:
                 if (!matrixFree) {
-                    return choleskyStep(lambda, d, delta);
+                    return choleskyStep(grad, lambda, d, delta);
                 }
-                return cgStep(lambda, d, delta);
+                return cgStep(grad, lambda, d, delta);
             default:
-                return cgStep(lambda, d, delta);
+                return cgStep(grad, lambda, d, delta);
         }
     }
 
-    private SolveResult qrStep(double lambda, double[] d, double[] delta) {
+    private SolveResult qrStep(double[] res, double lambda, double[] d, double[] delta) {
         if (lambda == 0) {
             if (m < n) {
                 if (svd == null) {
@@ -262,7 +311,7 @@ final class Workspace {
                 if (!f.hasSolution()) {
                     return f;
                 }
-                negate(rs, jd);
+                negate(res, jd);
                 return svd.solve(jd, delta);
             }
             if (qr == null) {
@@ -272,7 +321,7 @@ final class Workspace {
             if (!f.hasSolution()) {
                 return f;
             }
-            negate(rs, jd);
+            negate(res, jd);
             return qr.solve(jd, delta);
         }
         // least squares on the augmented system [J̃; √λ·D] δ = [−r̃; 0]
@@ -287,7 +336,7 @@ final class Workspace {
             augmented.data[(m + j) * n + j] = sl * d[j];
         }
         for (int i = 0; i < m; i++) {
-            rhsAug[i] = -rs[i];
+            rhsAug[i] = -res[i];
         }
         java.util.Arrays.fill(rhsAug, m, m + n, 0.0);
         if (qr == null) {
@@ -300,7 +349,7 @@ final class Workspace {
         return qr.solve(rhsAug, delta);
     }
 
-    private SolveResult choleskyStep(double lambda, double[] d, double[] delta) {
+    private SolveResult choleskyStep(double[] grad, double lambda, double[] d, double[] delta) {
         if (normal == null) {
             normal = new DMatrixRMaj(n, n);
             rhsN = new double[n];
@@ -316,11 +365,11 @@ final class Workspace {
         if (!f.hasSolution()) {
             return f;
         }
-        negate(g, rhsN);
+        negate(grad, rhsN);
         return chol.solve(rhsN, delta);
     }
 
-    private SolveResult cgStep(double lambda, double[] d, double[] delta) {
+    private SolveResult cgStep(double[] grad, double lambda, double[] d, double[] delta) {
         LinearOperator j = matrixFree ? jacOp : Operators.dense(jac);
         LinearOperator gn = Operators.normal(j);
         LinearOperator a = gn;
@@ -332,7 +381,7 @@ final class Workspace {
             a = Operators.sum(gn, Operators.diagonal(dd));
         }
         double[] rhs = new double[n];
-        negate(g, rhs);
+        negate(grad, rhs);
         ConjugateGradient cg = new ConjugateGradient().withRelativeTolerance(1e-13)
                 .withMaxIterations(Math.max(50, 20 * n)).prepare(a.is(Structure.SYMMETRIC) ? a
                         : Operators.of(n, n, a::apply, a::apply, Structure.SYMMETRIC));
@@ -380,6 +429,37 @@ final class Workspace {
             return TerminationReason.TIME_BUDGET;
         }
         return null;
+    }
+
+    /**
+     * The gradient stopping measure. Dense Jacobian: MINPACK's scale-invariant {@code max_j |g_j| / (‖J̃_j‖·‖r̃‖)}, the
+     * largest cosine between the residual and a Jacobian column (0 at a stationary point, unaffected by the units of
+     * parameters or residuals). Matrix-free: {@code ‖g‖∞ / ‖g₀‖∞}.
+     */
+    double gradientMeasure() {
+        if (matrixFree) {
+            return gradientNorm0 > 0 ? gradientNorm() / gradientNorm0 : 0;
+        }
+        double rn = VectorOps.norm2(rs);
+        if (rn == 0) {
+            return 0;
+        }
+        double[] cn = new double[n];
+        java.util.Arrays.fill(cn, 0.0);
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                double v = jac.data[row + j];
+                cn[j] += v * v;
+            }
+        }
+        double worst = 0;
+        for (int j = 0; j < n; j++) {
+            if (cn[j] > 0) {
+                worst = Math.max(worst, Math.abs(g[j]) / (Math.sqrt(cn[j]) * rn));
+            }
+        }
+        return worst;
     }
 
     /** Infinity norm of the gradient. */

@@ -1,0 +1,297 @@
+package org.gn4j.bench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.gn4j.gn.Dogleg;
+import org.gn4j.gn.GaussNewton;
+import org.gn4j.gn.LeastSquaresOptimizer;
+import org.gn4j.gn.LeastSquaresProblem;
+import org.gn4j.gn.LevenbergMarquardt;
+import org.gn4j.gn.Optimum;
+import org.gn4j.gn.RobustLoss;
+import org.gn4j.gn.StepSolver;
+import org.gn4j.gn.expr.CompiledModel;
+import org.gn4j.gn.expr.ModelExpression;
+import org.gn4j.gn.fit.CsvTable;
+import org.gn4j.gn.fit.CurveFit;
+import org.gn4j.gn.fit.NistRun;
+import org.gn4j.gn.nist.NistDatasets;
+import org.gn4j.gn.nist.NistProblem;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gn4j fit}: fits a NIST StRD file (or a built-in one by name), or a CSV file with a model expression and
+ * starting values, and prints a Ceres-style summary and a parameter table with standard errors and 95 % confidence
+ * intervals; {@code --nist-all} runs the whole StRD suite for each solver and prints the LRE table.
+ */
+@Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Fit a nonlinear model by least squares.",
+            "  gn4j fit path/to/Misra1a.dat            NIST StRD file, both starting points",
+            "  gn4j fit --nist MGH09 --from 1          a built-in NIST data set",
+            "  gn4j fit --data d.csv --model 'b1*(1-exp(-b2*x))' --start 500,1e-4",
+            "  gn4j fit --nist-all --solvers lm,gn,dogleg --csv lre.csv"})
+public final class FitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE.dat", description = "A NIST StRD .dat file.")
+    Path datFile;
+
+    @Option(names = "--nist", paramLabel = "NAME", description = "A built-in NIST StRD data set, e.g. Misra1a.")
+    String nistName;
+
+    @Option(names = "--nist-all", description = "Run all 27 NIST StRD problems from both starts.")
+    boolean nistAll;
+
+    @Option(names = "--data", paramLabel = "FILE.csv", description = "CSV data with a header row.")
+    Path csvData;
+
+    @Option(names = "--model", paramLabel = "EXPR", description = "Model expression, e.g. 'b1*(1-exp(-b2*x))'.")
+    String model;
+
+    @Option(names = "--response", defaultValue = "y", paramLabel = "COLUMN",
+            description = "CSV column holding the response (default: ${DEFAULT-VALUE}).")
+    String response;
+
+    @Option(names = "--start", split = ",", paramLabel = "V", description = "Starting values, in parameter order.")
+    double[] start;
+
+    @Option(names = "--params", split = ",", paramLabel = "NAME",
+            description = "Parameter names in the order of --start (default: b1, b2, ...).")
+    List<String> params;
+
+    @Option(names = "--from", paramLabel = "1|2", description = "NIST starting point (default: both).")
+    Integer from;
+
+    @Option(names = "--solver", defaultValue = "lm", paramLabel = "lm|gn|dogleg",
+            description = "Solver for a single fit (default: ${DEFAULT-VALUE}).")
+    String solver;
+
+    @Option(names = "--solvers", split = ",", defaultValue = "lm,gn,dogleg", paramLabel = "S",
+            description = "Solvers for --nist-all (default: ${DEFAULT-VALUE}).")
+    List<String> solvers;
+
+    @Option(names = "--step-solver", defaultValue = "qr", paramLabel = "qr|cholesky|cg",
+            description = "Linear solver of each step (default: ${DEFAULT-VALUE}).")
+    String stepSolver;
+
+    @Option(names = "--loss", defaultValue = "linear", paramLabel = "LOSS",
+            description = "Robust loss: linear, huber, soft_l1, cauchy, arctan (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--loss-scale", defaultValue = "1", paramLabel = "C", description = "Robust loss scale.")
+    double lossScale;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "With --nist-all: also write the table as CSV.")
+    Path csvOut;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        int modes = (datFile != null ? 1 : 0) + (nistName != null ? 1 : 0) + (nistAll ? 1 : 0)
+                + (csvData != null ? 1 : 0);
+        if (modes != 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "expected exactly one of FILE.dat, --nist NAME, --nist-all or --data FILE.csv");
+        }
+        if (nistAll) {
+            return nistAll(out);
+        }
+        if (csvData != null) {
+            return csvFit(out);
+        }
+        NistProblem nist = datFile != null ? NistDatasets.read(datFile) : NistDatasets.load(nistName);
+        LeastSquaresOptimizer opt = optimizer(solver);
+        List<Integer> starts = from == null ? List.of(1, 2) : List.of(from);
+        for (int s : starts) {
+            if (s != 1 && s != 2) {
+                throw new ParameterException(spec.commandLine(), "--from is " + s + ", expected 1 or 2");
+            }
+            NistRun run = NistRun.run(nist, s, opt);
+            out.printf(Locale.ROOT, "%s (%s difficulty), start %d: %s%n", nist.name(), nist.difficulty(), s,
+                    nist.responseText() + " = " + nist.modelText());
+            printSummary(out, run.optimum());
+            printParameters(out, run.optimum(), nist.certifiedValues(), nist.certifiedStandardDeviations());
+            out.printf(Locale.ROOT, "  min LRE: parameters %.1f, standard errors %.1f%n%n", run.minLre(),
+                    run.minLreStdErr());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int csvFit(PrintWriter out) throws IOException {
+        if (model == null || start == null) {
+            throw new ParameterException(spec.commandLine(), "--data needs --model EXPR and --start V1,V2,...");
+        }
+        CsvTable table = CsvTable.read(csvData);
+        List<String> variables = new ArrayList<>(table.columns());
+        variables.remove(response);
+        List<String> names = params;
+        if (names == null) {
+            names = new ArrayList<>();
+            for (int j = 1; j <= start.length; j++) {
+                names.add("b" + j);
+            }
+        }
+        if (start.length != names.size()) {
+            throw new ParameterException(spec.commandLine(), "--start has " + start.length + " values, expected "
+                    + names.size() + " for parameters " + names);
+        }
+        variables.removeAll(names);
+        CompiledModel f = ModelExpression.parse(model, variables, names);
+        LeastSquaresProblem base = CurveFit.problem(f, table.columns(f.variableNames()), table.column(response));
+        LeastSquaresProblem p = withLoss(base, f, table);
+        Optimum o = optimizer(solver).optimize(p, start);
+        out.printf(Locale.ROOT, "%s = %s on %s (%d rows)%n", response, model, csvData, table.rowCount());
+        printSummary(out, o);
+        printParameters(out, o, null, null);
+        out.flush();
+        return o.converged() ? 0 : 3;
+    }
+
+    private LeastSquaresProblem withLoss(LeastSquaresProblem base, CompiledModel f, CsvTable table) {
+        RobustLoss l = parseEnum(RobustLoss.class, loss, "--loss");
+        if (l == RobustLoss.LINEAR) {
+            return base;
+        }
+        LeastSquaresProblem.Builder b = LeastSquaresProblem.builder(base.parameterCount(), base.residualCount())
+                .parameterNames(base.parameterNames()).residuals(base::residuals)
+                .jacobian((beta, j) -> {
+                    double[] r = new double[base.residualCount()];
+                    base.residuals(beta, r);
+                    base.jacobian(beta, r, j);
+                });
+        return b.robustLoss(l, lossScale).build();
+    }
+
+    private int nistAll(PrintWriter out) throws IOException {
+        Map<String, LeastSquaresOptimizer> opts = new LinkedHashMap<>();
+        for (String s : solvers) {
+            opts.put(s.trim().toLowerCase(Locale.ROOT), optimizer(s));
+        }
+        List<String> csv = new ArrayList<>();
+        csv.add("problem,start,solver,min_lre,min_lre_stderr,iterations,seconds,termination");
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-10s %5s", "problem", "start"));
+        for (String s : opts.keySet()) {
+            header.append(String.format(Locale.ROOT, " | %-7s %5s %6s %9s", s, "LRE", "it", "ms"));
+        }
+        out.println(header);
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (String s : opts.keySet()) {
+            counts.put(s, new int[3]);
+        }
+        long t0 = System.nanoTime();
+        for (String name : NistDatasets.names()) {
+            NistProblem nist = NistDatasets.load(name);
+            for (int st = 1; st <= 2; st++) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s %5d", name, st));
+                for (Map.Entry<String, LeastSquaresOptimizer> e : opts.entrySet()) {
+                    NistRun run = NistRun.run(nist, st, e.getValue());
+                    int[] c = counts.get(e.getKey());
+                    c[0]++;
+                    if (run.minLre() >= 4) {
+                        c[1]++;
+                    }
+                    if (run.minLre() >= 6) {
+                        c[2]++;
+                    }
+                    line.append(String.format(Locale.ROOT, " | %-7s %5.1f %6d %9.2f", "", run.minLre(),
+                            run.iterations(), 1e3 * run.seconds()));
+                    csv.add(String.format(Locale.ROOT, "%s,%d,%s,%.2f,%.2f,%d,%.6f,%s", name, st, e.getKey(),
+                            run.minLre(), run.minLreStdErr(), run.iterations(), run.seconds(),
+                            run.optimum().reason()));
+                }
+                out.println(line);
+                out.flush();
+            }
+        }
+        out.println();
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            int[] c = e.getValue();
+            out.printf(Locale.ROOT, "%-7s runs at LRE >= 4: %d of %d, at LRE >= 6: %d of %d%n", e.getKey(), c[1], c[0],
+                    c[2], c[0]);
+        }
+        out.printf(Locale.ROOT, "whole suite: %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        if (csvOut != null) {
+            Files.write(csvOut, csv, StandardCharsets.UTF_8);
+            out.println("wrote " + csvOut);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private LeastSquaresOptimizer optimizer(String name) {
+        StepSolver step = parseEnum(StepSolver.class, stepSolver, "--step-solver");
+        switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "lm":
+                return new LevenbergMarquardt().withStepSolver(step);
+            case "gn":
+                return new GaussNewton().withStepSolver(step);
+            case "dogleg":
+                return new Dogleg().withStepSolver(step);
+            default:
+                throw new ParameterException(spec.commandLine(),
+                        "solver '" + name + "' unknown, expected lm, gn or dogleg");
+        }
+    }
+
+    private <E extends Enum<E>> E parseEnum(Class<E> type, String value, String option) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value.trim())) {
+                return e;
+            }
+        }
+        throw new ParameterException(spec.commandLine(), option + " '" + value + "' unknown, expected one of "
+                + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+    }
+
+    static void printSummary(PrintWriter out, Optimum o) {
+        out.print(o.summary());
+    }
+
+    static void printParameters(PrintWriter out, Optimum o, double[] certified, double[] certifiedSe) {
+        double[] se = o.hasCovariance() ? o.standardErrors() : null;
+        double[][] ci = o.hasCovariance() && o.trace() != null ? safeCi(o) : null;
+        out.printf(Locale.ROOT, "  %-6s %22s %14s %31s%s%n", "param", "estimate", "std error", "95% interval",
+                certified == null ? "" : String.format(Locale.ROOT, " %22s %6s", "certified", "LRE"));
+        for (int j = 0; j < o.parameters().length; j++) {
+            String seText = se == null ? "n/a" : String.format(Locale.ROOT, "%.6e", se[j]);
+            String ciText = ci == null ? "n/a" : String.format(Locale.ROOT, "[%.6e, %.6e]", ci[j][0], ci[j][1]);
+            out.printf(Locale.ROOT, "  %-6s %22.13e %14s %31s", o.parameterNames().get(j), o.parameter(j), seText,
+                    ciText);
+            if (certified != null) {
+                out.printf(Locale.ROOT, " %22.10e %6.1f", certified[j],
+                        CurveFit.logRelativeError(o.parameter(j), certified[j]));
+            }
+            out.println();
+        }
+        if (se == null) {
+            out.println("  covariance unavailable: " + o.covarianceNote());
+        }
+    }
+
+    private static double[][] safeCi(Optimum o) {
+        try {
+            return o.confidenceIntervals(0.95);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.gn4j.gn.fit;
+
+import java.util.List;
+
+import org.gn4j.gn.LeastSquaresProblem;
+import org.gn4j.gn.expr.CompiledModel;
+import org.gn4j.gn.nist.NistProblem;
+
+/**
+ * Curve fitting: the least-squares problem {@code r_i(β) = t_i − f(x_i; β)} for a compiled model expression f, rows of
+ * predictors {@code x_i} and targets {@code t_i}, with the exact Jacobian {@code J_ij = −∂f/∂β_j(x_i; β)} from the
+ * model's forward-mode gradients. Also the NIST StRD scoring helper {@link #logRelativeError}.
+ */
+public final class CurveFit {
+    private CurveFit() {
+    }
+
+    /**
+     * The fitting problem for {@code model} on the data.
+     *
+     * @throws IllegalArgumentException if the rows and targets differ in count, a row has the wrong number of
+     *                                  predictors, there are fewer observations than parameters, or data are not
+     *                                  finite (naming the row)
+     */
+    public static LeastSquaresProblem problem(CompiledModel model, double[][] x, double[] targets) {
+        int m = targets.length;
+        int p = model.parameterCount();
+        int k = model.variableCount();
+        if (x.length != m) {
+            throw new IllegalArgumentException("x has " + x.length + " rows, expected " + m + " (one per target)");
+        }
+        if (m < p) {
+            throw new IllegalArgumentException("only " + m + " observations for " + p
+                    + " parameters, expected at least as many observations as parameters");
+        }
+        double[][] rows = new double[m][];
+        for (int i = 0; i < m; i++) {
+            if (x[i].length != k) {
+                throw new IllegalArgumentException("row " + (i + 1) + " has " + x[i].length + " predictors, expected "
+                        + k + " " + model.variableNames());
+            }
+            for (int j = 0; j < k; j++) {
+                if (!Double.isFinite(x[i][j])) {
+                    throw new IllegalArgumentException("row " + (i + 1) + ": " + model.variableNames().get(j) + " is "
+                            + x[i][j] + ", expected a finite value");
+                }
+            }
+            if (!Double.isFinite(targets[i])) {
+                throw new IllegalArgumentException("row " + (i + 1) + ": target is " + targets[i]
+                        + ", expected a finite value");
+            }
+            rows[i] = x[i].clone();
+        }
+        double[] t = targets.clone();
+        CompiledModel f = model.copy();
+        double[] grad = new double[p];
+        return LeastSquaresProblem.builder(p, m).parameterNames(List.copyOf(model.parameterNames()))
+                .residuals((beta, r) -> {
+                    for (int i = 0; i < m; i++) {
+                        r[i] = t[i] - f.value(rows[i], beta);
+                    }
+                }).jacobian((beta, jac) -> {
+                    for (int i = 0; i < m; i++) {
+                        f.valueAndGradient(rows[i], beta, grad);
+                        for (int j = 0; j < p; j++) {
+                            jac.data[i * p + j] = -grad[j];
+                        }
+                    }
+                }).build();
+    }
+
+    /** The fitting problem of a NIST StRD data set (targets transformed as its model line says, e.g. log[y]). */
+    public static LeastSquaresProblem problem(NistProblem nist) {
+        return problem(nist.compiledModel(), nist.x(), nist.targets());
+    }
+
+    /**
+     * The log relative error {@code LRE = −log10(|estimate − certified| / |certified|)}, the number of agreeing
+     * significant digits, capped at 11 (the certified values carry 11 digits); for a certified 0 the absolute error is
+     * used. NaN estimates score 0.
+     */
+    public static double logRelativeError(double estimate, double certified) {
+        if (!Double.isFinite(estimate)) {
+            return 0;
+        }
+        double err = certified == 0 ? Math.abs(estimate) : Math.abs(estimate - certified) / Math.abs(certified);
+        if (err == 0) {
+            return 11;
+        }
+        return Math.max(0, Math.min(11, -Math.log10(err)));
+    }
+}

@@ -1,0 +1,100 @@
+package org.gn4j.gn.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.gn4j.gn.LevenbergMarquardt;
+import org.gn4j.gn.nist.NistDatasets;
+import org.gn4j.gn.nist.NistProblem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * All 27 NIST StRD nonlinear-regression problems from both certified starting points with the default solver
+ * (Levenberg-Marquardt): every certified parameter to LRE ≥ 6 and every certified standard deviation to LRE ≥ 3,
+ * except the runs listed in {@link #KNOWN_MISSES} with the reason.
+ */
+class NistSuiteTest {
+
+    /**
+     * Runs that do not reach LRE 6, and why. MGH10 (Meyer) from start 1 (b = 2, 4e5, 2.5e4): the exponent b2/(x + b3)
+     * is about 16 there, the first steps drive b1 towards 0 and the iteration ends in the degenerate valley
+     * b1 ≈ 1e-11, b2 ≈ 4.6e5 where b1·exp(b2/(x + b3)) barely changes along a curve; every variant tried (running-max,
+     * current-diagonal and identity scaling, Nielsen and Marquardt damping, initial damping 1e-4..1, with and without
+     * geodesic acceleration, dogleg) ends there (cost 6e8 against the certified 87.9). Ceres 2.1 solves this run and
+     * misses BoxBOD start 1 instead, which we solve (PEERS.md).
+     */
+    static final Map<String, String> KNOWN_MISSES = Map.of(
+            "MGH10/1", "degenerate valley b1 -> 0 from the far start; see the class comment");
+
+    /**
+     * Standard errors that cannot reach LRE 3 in double precision, and why. Lanczos1 is an exact fit up to rounding:
+     * its certified RSS 1.4e-25 is below what the residuals can carry (|y| up to 2.5, so each residual is known only to
+     * about 1e-16, and 24 of them give an RSS uncertain at the 1e-26..1e-25 level). The standard errors scale with
+     * √(RSS/(m − n)) and so carry only two to three digits; they are held to LRE ≥ 2.
+     */
+    static final Map<String, String> KNOWN_STDERR_LIMITS = Map.of(
+            "Lanczos1/1", "RSS at the rounding floor", "Lanczos1/2", "RSS at the rounding floor");
+
+    static Stream<Arguments> runs() {
+        List<Arguments> out = new ArrayList<>();
+        for (String name : NistDatasets.names()) {
+            out.add(Arguments.of(name, 1));
+            out.add(Arguments.of(name, 2));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} start {1}")
+    @MethodSource("runs")
+    void reachesCertifiedValues(String name, int start) {
+        NistProblem nist = NistDatasets.load(name);
+        NistRun run = NistRun.run(nist, start, new LevenbergMarquardt());
+        String key = name + "/" + start;
+        if (KNOWN_MISSES.containsKey(key)) {
+            assertTrue(run.minLre() < 6, key + " is listed as a miss but now reaches LRE " + run.minLre()
+                    + ": remove it from KNOWN_MISSES");
+            return;
+        }
+        assertTrue(run.minLre() >= 6, String.format("%s: min parameter LRE %.2f < 6 (%s, %s)", key, run.minLre(),
+                run.optimum(), run.optimum().message()));
+        double seTarget = KNOWN_STDERR_LIMITS.containsKey(key) ? 2 : 3;
+        assertTrue(run.minLreStdErr() >= seTarget, String.format("%s: min standard-error LRE %.2f < %.0f (%s)", key,
+                run.minLreStdErr(), seTarget, run.optimum().covarianceNote()));
+        // the certified residual sum of squares is reproduced too
+        double rss = 2 * run.optimum().cost();
+        assertTrue(CurveFit.logRelativeError(rss, nist.certifiedResidualSumOfSquares()) >= 6
+                || nist.certifiedResidualSumOfSquares() < 1e-20, key + ": RSS " + rss);
+    }
+
+    @Test
+    void noMoreThanTwoRunsMissLre4() {
+        int misses = 0;
+        for (String name : NistDatasets.names()) {
+            NistProblem nist = NistDatasets.load(name);
+            for (int s = 1; s <= 2; s++) {
+                if (NistRun.run(nist, s, new LevenbergMarquardt()).minLre() < 4) {
+                    misses++;
+                }
+            }
+        }
+        assertTrue(misses <= 2, misses + " runs miss LRE 4");
+        assertEquals(KNOWN_MISSES.size(), misses, "every run below LRE 4 is a listed miss");
+    }
+
+    @Test
+    void logRelativeErrorIsCappedAndHandlesZero() {
+        assertEquals(11, CurveFit.logRelativeError(1.0, 1.0));
+        assertEquals(3, CurveFit.logRelativeError(1.001, 1.0), 1e-9);
+        assertEquals(0, CurveFit.logRelativeError(Double.NaN, 1.0));
+        assertEquals(5, CurveFit.logRelativeError(1e-5, 0), 1e-9);
+        assertEquals(0, CurveFit.logRelativeError(10, 1.0));
+    }
+}
