@@ -20,6 +20,10 @@ import org.gn4j.linalg.op.Operators;
 import org.gn4j.linalg.op.Structure;
 import org.gn4j.solvers.SolveResult;
 import org.gn4j.solvers.SolveStatus;
+import org.gn4j.gn.LevenbergMarquardt;
+import org.gn4j.gn.fit.NistRun;
+import org.gn4j.gn.nist.NistDatasets;
+import org.gn4j.gn.nist.NistProblem;
 import org.gn4j.solvers.dense.DenseCholeskySolver;
 import org.gn4j.solvers.dense.DenseQrSolver;
 import org.gn4j.solvers.dense.DenseSvdSolver;
@@ -109,6 +113,8 @@ public final class DemoCommand implements Callable<Integer> {
                 new Section("CG", "matrix-free conjugate gradient on a 2D Poisson operator (n = 90,000)", this::cg),
                 new Section("DENSE", "dense Cholesky, Householder QR and SVD solves, checked against each other",
                         this::dense),
+                new Section("NIST", "nonlinear least squares on NIST StRD problems, scored against certified values",
+                        this::nist),
                 new Section("LOWRANK", "damped step with a 200x5000 Jacobian: push-through solve vs matrix-free CG",
                         this::lowRank));
     }
@@ -340,6 +346,23 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %-16s %.2e relative%n", "difference", diff);
         check(res[0].converged() && cgRes[0].converged(), "solves failed: %s / %s", res[0], cgRes[0]);
         check(diff < 1e-9, "push-through and CG differ by %.3g", diff);
+    }
+
+    /**
+     * Levenberg-Marquardt (the default solver) on four NIST StRD problems of rising difficulty from the far start; the
+     * log relative error (LRE) counts the digits that agree with NIST's certified parameters.
+     */
+    private void nist(PrintWriter out) {
+        for (String name : List.of("Misra1a", "Thurber", "MGH09", "Bennett5")) {
+            NistProblem p = NistDatasets.load(name);
+            NistRun run = NistRun.run(p, 1, new LevenbergMarquardt());
+            out.printf(Locale.ROOT, "  %-9s %-7s start 1: LRE %4.1f (std errors %4.1f), %3d iterations, %6.1f ms, %s%n",
+                    name, p.difficulty(), run.minLre(), run.minLreStdErr(), run.iterations(), 1e3 * run.seconds(),
+                    run.optimum().reason());
+            check(run.minLre() >= 6, "%s: LRE %.2f below 6", name, run.minLre());
+        }
+        out.printf(Locale.ROOT, "  %-16s ./gn4j fit --nist-all (all 27 problems, both starts, GN / LM / dogleg)%n",
+                "whole suite");
     }
 
     private static double norm(double[] v) {

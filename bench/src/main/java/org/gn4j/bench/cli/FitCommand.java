@@ -80,7 +80,7 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "1|2", description = "NIST starting point (default: both).")
     Integer from;
 
-    @Option(names = "--solver", defaultValue = "lm", paramLabel = "lm|gn|dogleg",
+    @Option(names = "--solver", defaultValue = "lm", paramLabel = "lm|gn|dogleg|lm-plain",
             description = "Solver for a single fit (default: ${DEFAULT-VALUE}).")
     String solver;
 
@@ -187,7 +187,7 @@ public final class FitCommand implements Callable<Integer> {
             opts.put(s.trim().toLowerCase(Locale.ROOT), optimizer(s));
         }
         List<String> csv = new ArrayList<>();
-        csv.add("problem,start,solver,min_lre,min_lre_stderr,iterations,seconds,termination");
+        csv.add("problem,start,solver,min_lre,iterations,seconds,min_lre_stderr,termination");
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-10s %5s", "problem", "start"));
         for (String s : opts.keySet()) {
             header.append(String.format(Locale.ROOT, " | %-7s %5s %6s %9s", s, "LRE", "it", "ms"));
@@ -214,8 +214,8 @@ public final class FitCommand implements Callable<Integer> {
                     }
                     line.append(String.format(Locale.ROOT, " | %-7s %5.1f %6d %9.2f", "", run.minLre(),
                             run.iterations(), 1e3 * run.seconds()));
-                    csv.add(String.format(Locale.ROOT, "%s,%d,%s,%.2f,%.2f,%d,%.6f,%s", name, st, e.getKey(),
-                            run.minLre(), run.minLreStdErr(), run.iterations(), run.seconds(),
+                    csv.add(String.format(Locale.ROOT, "%s,%d,%s,%.2f,%d,%.6f,%.2f,%s", name, st, e.getKey(),
+                            run.minLre(), run.iterations(), run.seconds(), run.minLreStdErr(),
                             run.optimum().reason()));
                 }
                 out.println(line);
@@ -242,13 +242,15 @@ public final class FitCommand implements Callable<Integer> {
         switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "lm":
                 return new LevenbergMarquardt().withStepSolver(step);
+            case "lm-plain":
+                return new LevenbergMarquardt().withStepSolver(step).withGeodesicAcceleration(false);
             case "gn":
                 return new GaussNewton().withStepSolver(step);
             case "dogleg":
                 return new Dogleg().withStepSolver(step);
             default:
                 throw new ParameterException(spec.commandLine(),
-                        "solver '" + name + "' unknown, expected lm, gn or dogleg");
+                        "solver '" + name + "' unknown, expected lm, gn or dogleg (or lm-plain: LM without geodesic acceleration)");
         }
     }
 

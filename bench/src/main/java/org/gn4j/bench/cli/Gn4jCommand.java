@@ -30,6 +30,15 @@ public final class Gn4jCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Gn4jCommand());
         // "gn4j jmh CgIteration -prof gc": JMH's options are unknown to picocli and must reach JMH as plain arguments
         cl.getSubcommands().get("jmh").setUnmatchedOptionsArePositionalParams(true);
+        // bad input (a malformed file, an unparsable model) is the user's to fix: one clear line, no stack trace
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (ex instanceof IllegalArgumentException || ex instanceof java.io.IOException) {
+                line.getErr().println("gn4j " + line.getCommandName() + ": " + ex.getMessage());
+                line.getErr().flush();
+                return 1;
+            }
+            throw ex;
+        });
         return cl;
     }
 
