@@ -7,8 +7,8 @@ import org.gn4j.solvers.SolveResult;
  * Powell's dogleg trust-region method in Moré-scaled variables {@code p = Dδ}: the step is the Gauss-Newton step when
  * it fits in the trust region {@code ‖p‖ <= Δ}, the scaled steepest-descent step cut at the boundary when even the
  * Cauchy point lies outside, and otherwise the point where the path from the Cauchy point to the Gauss-Newton point
- * crosses the boundary. Δ shrinks to {@code ¼‖p‖} after a poor step (gain ratio < ¼) and doubles after a good step
- * that reached the boundary (gain ratio > ¾), as in MINPACK's {@code hybrd}. The Gauss-Newton step is computed once
+ * crosses the boundary. Δ is updated as in MINPACK's {@code hybrd}: halved after a poor step (gain ratio < 0.1), grown
+ * to twice the step after a good one (ratio ≥ ½) or a second success in a row. The Gauss-Newton step is computed once
  * per accepted point (QR by default, minimum-norm when J̃ is rank-deficient).
  */
 public final class Dogleg implements LeastSquaresOptimizer {
@@ -86,6 +86,7 @@ public final class Dogleg implements LeastSquaresOptimizer {
         boolean gnValid = false;
         double gnNorm = 0;
         int nonFinite = 0;
+        int successes = 0;
         while (true) {
             TerminationReason budget = w.budgetExceeded();
             if (budget != null) {
@@ -174,10 +175,19 @@ public final class Dogleg implements LeastSquaresOptimizer {
                 w.record(stepNorm, radius, Double.NaN, false);
                 return w.finish(TerminationReason.NO_PROGRESS, "no usable dogleg step (gradient underflow)");
             }
-            if (gain < 0.25) {
-                radius = 0.25 * stepNorm;
-            } else if (gain > 0.75 && stepNorm >= 0.99 * radius) {
-                radius = 2 * radius;
+            // MINPACK hybrd: halve after a poor step (ρ < 0.1); after a good one (ρ ≥ ½) or a second success in a
+            // row, let the region reach twice the step; a step whose model was nearly exact (|ρ − 1| ≤ 0.1) sets it
+            if (gain < 0.1) {
+                successes = 0;
+                radius = 0.5 * Math.min(radius, stepNorm);
+            } else {
+                successes++;
+                if (gain >= 0.5 || successes > 1) {
+                    radius = Math.max(radius, 2 * stepNorm);
+                }
+                if (Math.abs(gain - 1) <= 0.1) {
+                    radius = 2 * stepNorm;
+                }
             }
             if (gain > ACCEPT && actual > 0) {
                 double costBefore = w.cost;
