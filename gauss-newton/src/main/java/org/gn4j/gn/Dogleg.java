@@ -64,19 +64,12 @@ public final class Dogleg implements LeastSquaresOptimizer {
     public Optimum optimize(LeastSquaresProblem problem, double[] start) {
         Workspace w = new Workspace("dogleg (" + stepSolver + ")", problem, start, stop, listener, stepSolver);
         int n = w.n;
-        if (!w.evaluateJacobian()) {
-            return w.finish(TerminationReason.NON_FINITE, "non-finite Jacobian at the start point");
-        }
-        w.gradientNorm0 = w.gradientNorm();
-        if (w.cost <= stop.absoluteCostTolerance()) {
-            return w.finish(TerminationReason.ZERO_COST, "cost is zero at the start");
-        }
-        if (w.gradientNorm0 == 0) {
-            return w.finish(TerminationReason.GRADIENT, "gradient is zero at the start");
+        Optimum early = w.startChecks();
+        if (early != null) {
+            return early;
         }
         double[] d = new double[n];
-        double[] cn = new double[n];
-        w.columnNorms(d);
+        w.scaling(ScalingRule.RUNNING_MAX, d, true);
         double radius = initialRadiusFactor * Math.max(Workspace.scaledNorm(d, w.x), 1.0);
         double[] gn = new double[n];
         double[] sd = new double[n];
@@ -197,20 +190,11 @@ public final class Dogleg implements LeastSquaresOptimizer {
                     w.record(stepNorm, radius, gain, true);
                     return w.finish(TerminationReason.NON_FINITE, "non-finite Jacobian at an accepted point");
                 }
-                w.columnNorms(cn);
-                for (int j = 0; j < n; j++) {
-                    d[j] = Math.max(d[j], cn[j]);
-                }
+                w.scaling(ScalingRule.RUNNING_MAX, d, false);
                 w.record(stepNorm, radius, gain, true);
-                if (w.cost <= stop.absoluteCostTolerance()) {
-                    return w.finish(TerminationReason.ZERO_COST, "cost reached zero");
-                }
-                double ftol = stop.functionTolerance() * costBefore;
-                if (actual <= ftol && predicted <= ftol) {
-                    return w.finish(TerminationReason.COST_REDUCTION, "relative cost reduction below the tolerance");
-                }
-                if (w.gradientMeasure() <= stop.gradientTolerance()) {
-                    return w.finish(TerminationReason.GRADIENT, "gradient below the tolerance");
+                Optimum done = w.convergedAfterStep(costBefore, actual, predicted);
+                if (done != null) {
+                    return done;
                 }
             } else {
                 w.record(stepNorm, radius, gain, false);

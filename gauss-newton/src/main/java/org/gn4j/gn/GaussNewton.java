@@ -73,19 +73,12 @@ public final class GaussNewton implements LeastSquaresOptimizer {
         Workspace w = new Workspace("Gauss-Newton (Armijo, " + stepSolver + ")", problem, start, stop, listener,
                 stepSolver);
         int n = w.n;
-        if (!w.evaluateJacobian()) {
-            return w.finish(TerminationReason.NON_FINITE, "non-finite Jacobian at the start point");
-        }
-        w.gradientNorm0 = w.gradientNorm();
-        if (w.cost <= stop.absoluteCostTolerance()) {
-            return w.finish(TerminationReason.ZERO_COST, "cost is zero at the start");
-        }
-        if (w.gradientNorm0 == 0) {
-            return w.finish(TerminationReason.GRADIENT, "gradient is zero at the start");
+        Optimum early = w.startChecks();
+        if (early != null) {
+            return early;
         }
         double[] d = new double[n];
-        double[] cn = new double[n];
-        w.columnNorms(d);
+        w.scaling(ScalingRule.RUNNING_MAX, d, true);
         double[] delta = new double[n];
         while (true) {
             TerminationReason budget = w.budgetExceeded();
@@ -139,20 +132,11 @@ public final class GaussNewton implements LeastSquaresOptimizer {
                 w.record(t * stepNorm, t, actual / predicted, true);
                 return w.finish(TerminationReason.NON_FINITE, "non-finite Jacobian at an accepted point");
             }
-            w.columnNorms(cn);
-            for (int j = 0; j < n; j++) {
-                d[j] = Math.max(d[j], cn[j]);
-            }
+            w.scaling(ScalingRule.RUNNING_MAX, d, false);
             w.record(t * stepNorm, t, actual / predicted, true);
-            if (w.cost <= stop.absoluteCostTolerance()) {
-                return w.finish(TerminationReason.ZERO_COST, "cost reached zero");
-            }
-            double ftol = stop.functionTolerance() * costBefore;
-            if (actual <= ftol && predicted <= ftol) {
-                return w.finish(TerminationReason.COST_REDUCTION, "relative cost reduction below the tolerance");
-            }
-            if (w.gradientMeasure() <= stop.gradientTolerance()) {
-                return w.finish(TerminationReason.GRADIENT, "gradient below the tolerance");
+            Optimum done = w.convergedAfterStep(costBefore, actual, predicted);
+            if (done != null) {
+                return done;
             }
         }
     }

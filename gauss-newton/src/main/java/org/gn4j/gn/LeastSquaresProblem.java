@@ -206,22 +206,7 @@ public final class LeastSquaresProblem {
             throw new IllegalArgumentException("Jacobian operator is " + (op == null ? "null"
                     : op.rows() + "x" + op.cols()) + ", expected " + m + "x" + n);
         }
-        if (sqrtWeights == null) {
-            return op;
-        }
-        double[] w = sqrtWeights;
-        double[] tmp = new double[m];
-        return Operators.of(m, n, (x, y) -> {
-            op.apply(x, y);
-            for (int i = 0; i < m; i++) {
-                y[i] *= w[i];
-            }
-        }, (x, y) -> {
-            for (int i = 0; i < m; i++) {
-                tmp[i] = x[i] * w[i];
-            }
-            op.applyTranspose(tmp, y);
-        });
+        return sqrtWeights == null ? op : Operators.rowScaled(sqrtWeights, op);
     }
 
     private double[] unweighted(double[] weightedResiduals) {

@@ -158,23 +158,16 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
         Workspace w = new Workspace("Levenberg-Marquardt (" + rule.name().toLowerCase(java.util.Locale.ROOT) + ", "
                 + stepSolver + ")", problem, start, stop, listener, stepSolver);
         int n = w.n;
-        if (!w.evaluateJacobian()) {
-            return w.finish(TerminationReason.NON_FINITE, "non-finite Jacobian at the start point");
+        Optimum early = w.startChecks();
+        if (early != null) {
+            return early;
         }
         double[] d = new double[n];
-        double[] cn = new double[n];
         w.scaling(scaling, d, true);
         double[] delta = new double[n];
         double lambda = initialDamping;
         double nu = 2;
         int nonFinite = 0;
-        w.gradientNorm0 = w.gradientNorm();
-        if (w.cost <= stop.absoluteCostTolerance()) {
-            return w.finish(TerminationReason.ZERO_COST, "cost is zero at the start");
-        }
-        if (w.gradientNorm0 == 0) {
-            return w.finish(TerminationReason.GRADIENT, "gradient is zero at the start");
-        }
         while (true) {
             TerminationReason budget = w.budgetExceeded();
             if (budget != null) {
@@ -252,17 +245,9 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
                 }
                 lambda = Math.max(lambda, 1e-300);
                 w.record(stepNorm, lambda, gain, true);
-                if (w.cost <= stop.absoluteCostTolerance()) {
-                    return w.finish(TerminationReason.ZERO_COST, "cost reached zero");
-                }
-                double ftol = stop.functionTolerance() * costBefore;
-                if (actual <= ftol && predicted <= ftol) {
-                    return w.finish(TerminationReason.COST_REDUCTION, String.format(java.util.Locale.ROOT,
-                            "relative cost reduction %.3e <= %.1e", actual / costBefore, stop.functionTolerance()));
-                }
-                if (w.gradientMeasure() <= stop.gradientTolerance()) {
-                    return w.finish(TerminationReason.GRADIENT, String.format(java.util.Locale.ROOT,
-                            "gradient measure %.3e <= %.1e", w.gradientMeasure(), stop.gradientTolerance()));
+                Optimum done = w.convergedAfterStep(costBefore, actual, predicted);
+                if (done != null) {
+                    return done;
                 }
             } else {
                 w.record(stepNorm, lambda, gain, false);

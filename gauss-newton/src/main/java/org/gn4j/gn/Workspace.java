@@ -153,7 +153,7 @@ final class Workspace {
         }
         if (matrixFree) {
             LinearOperator op = problem.jacobianOperator(x);
-            jacOp = problem.loss() == RobustLoss.LINEAR ? op : rowScaled(op, rowScale.clone());
+            jacOp = problem.loss() == RobustLoss.LINEAR ? op : Operators.rowScaled(rowScale.clone(), op);
             jacOp.applyTranspose(rs, g);
         } else {
             if (jac == null) {
@@ -182,21 +182,6 @@ final class Workspace {
             }
         }
         return VectorOps.allFinite(g);
-    }
-
-    private LinearOperator rowScaled(LinearOperator op, double[] s) {
-        double[] tmp = new double[m];
-        return Operators.of(m, n, (u, v) -> {
-            op.apply(u, v);
-            for (int i = 0; i < m; i++) {
-                v[i] *= s[i];
-            }
-        }, (u, v) -> {
-            for (int i = 0; i < m; i++) {
-                tmp[i] = u[i] * s[i];
-            }
-            op.applyTranspose(tmp, v);
-        });
     }
 
     /** Column norms of J̃ (Moré's scaling), or ones on the matrix-free path. Zero columns give 1. */
@@ -486,6 +471,46 @@ final class Workspace {
         System.arraycopy(xTrial, 0, x, 0, n);
         System.arraycopy(rTrial, 0, r, 0, m);
         cost = costTrial;
+    }
+
+    /**
+     * The checks every solver makes at the start point: a finite Jacobian, a non-zero cost and gradient. Returns the
+     * final result when one fires, else null (and records {@code ‖g₀‖∞}).
+     */
+    Optimum startChecks() {
+        if (!evaluateJacobian()) {
+            return finish(TerminationReason.NON_FINITE, "non-finite Jacobian at the start point");
+        }
+        gradientNorm0 = gradientNorm();
+        if (cost <= stop.absoluteCostTolerance()) {
+            return finish(TerminationReason.ZERO_COST, "cost is zero at the start");
+        }
+        if (gradientNorm0 == 0) {
+            return finish(TerminationReason.GRADIENT, "gradient is zero at the start");
+        }
+        return null;
+    }
+
+    /**
+     * The convergence tests after an accepted step (zero cost, relative cost reduction with both the actual and the
+     * predicted reduction below {@code ftol·F}, gradient measure). Returns the final result when one fires, else
+     * null.
+     */
+    Optimum convergedAfterStep(double costBefore, double actual, double predicted) {
+        if (cost <= stop.absoluteCostTolerance()) {
+            return finish(TerminationReason.ZERO_COST, "cost reached zero");
+        }
+        double ftol = stop.functionTolerance() * costBefore;
+        if (actual <= ftol && predicted <= ftol) {
+            return finish(TerminationReason.COST_REDUCTION, String.format(java.util.Locale.ROOT,
+                    "relative cost reduction %.3e <= %.1e", actual / costBefore, stop.functionTolerance()));
+        }
+        double gm = gradientMeasure();
+        if (gm <= stop.gradientTolerance()) {
+            return finish(TerminationReason.GRADIENT, String.format(java.util.Locale.ROOT,
+                    "gradient measure %.3e <= %.1e", gm, stop.gradientTolerance()));
+        }
+        return null;
     }
 
     /** Builds the result, with the covariance at the final point. */

@@ -59,6 +59,29 @@ public final class Operators {
         return new NormalOperator(a, q);
     }
 
+    /**
+     * {@code diag(s)·A}: each row i of A scaled by {@code s_i} (weights, robust-loss factors). The array is referenced,
+     * not copied; the operator owns one work vector for the transpose product.
+     *
+     * @throws IllegalArgumentException if {@code s.length != a.rows()}
+     */
+    public static LinearOperator rowScaled(double[] s, LinearOperator a) {
+        org.gn4j.linalg.ArgumentChecks.requireLength("row scale", s, a.rows());
+        int m = a.rows();
+        double[] tmp = new double[m];
+        return of(m, a.cols(), (x, y) -> {
+            a.apply(x, y);
+            for (int i = 0; i < m; i++) {
+                y[i] *= s[i];
+            }
+        }, (x, y) -> {
+            for (int i = 0; i < m; i++) {
+                tmp[i] = x[i] * s[i];
+            }
+            a.applyTranspose(tmp, y);
+        });
+    }
+
     /** {@code diag(A₁, …, A_k)}. */
     public static BlockDiagonalOperator blockDiagonal(List<? extends LinearOperator> blocks) {
         return new BlockDiagonalOperator(blocks);
