@@ -3,9 +3,10 @@ package org.gn4j.gn;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Finite-difference Jacobians with a relative step per parameter, as scipy's {@code least_squares}:
- * {@code h_j = s·max(1, |β_j|)} with {@code s = √ε} for forward differences (error O(h)) and {@code s = ∛ε} for
- * central differences (error O(h²), twice the evaluations). The step is rounded so that {@code β_j + h_j} is exactly
+ * Finite-difference Jacobians with a relative step per parameter: {@code h_j = s·|β_j|} ({@code s} itself when
+ * {@code β_j = 0}) with {@code s = √ε} for forward differences (error O(h)) and {@code s = ∛ε} for central
+ * differences (error O(h²), twice the evaluations). Unlike scipy's {@code s·max(1, |β_j|)}, the step stays relative
+ * for small parameters: a parameter of size 1e-9 (NIST Hahn1) is not moved by 6e-6. The step is rounded so that {@code β_j + h_j} is exactly
  * representable, which removes the representation error of the step itself.
  */
 public enum FiniteDifferences {
@@ -41,7 +42,7 @@ public enum FiniteDifferences {
         int n = jac.numCols;
         for (int j = 0; j < n; j++) {
             double bj = beta[j];
-            double h = relativeStep * Math.max(1.0, Math.abs(bj));
+            double h = relativeStep * (bj != 0 ? Math.abs(bj) : 1.0);
             double plus = bj + h;
             h = plus - bj; // exactly representable step
             try {

@@ -12,7 +12,8 @@ import org.gn4j.linalg.ArgumentChecks;
  *       {@code <= ftol·F} (both, as MINPACK, so a lucky step does not stop the solve);</li>
  *   <li>parameter tolerance: {@code ‖Dδ‖ <= xtol·(‖Dβ‖ + xtol)} (D the scaling);</li>
  *   <li>gradient tolerance: MINPACK's scale-invariant {@code max_j |g_j| / (‖J_j‖·‖r‖) <= gtol}, the largest cosine
- *       between the residual and a Jacobian column ({@code ‖g‖∞ <= gtol·‖g₀‖∞} for matrix-free Jacobians);</li>
+ *       between the residual and a Jacobian column ({@code ‖g‖∞ <= gtol·‖g₀‖∞} for matrix-free Jacobians with more than
+ *       256 parameters, whose column norms are not computed);</li>
  *   <li>zero cost: {@code F <= absoluteCostTolerance};</li>
  *   <li>caps on iterations (trial steps), residual evaluations and wall-clock time.</li>
  * </ul>

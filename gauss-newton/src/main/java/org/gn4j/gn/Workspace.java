@@ -184,10 +184,28 @@ final class Workspace {
         return VectorOps.allFinite(g);
     }
 
-    /** Column norms of J̃ (Moré's scaling), or ones on the matrix-free path. Zero columns give 1. */
+    /** Largest n for which the matrix-free path computes exact column norms (n Jacobian-vector products). */
+    static final int MATRIX_FREE_COLUMN_NORMS = 256;
+
+    /**
+     * Column norms of J̃ (Moré's scaling); zero columns give 1. On the matrix-free path they are computed exactly from
+     * n products {@code J̃e_j} when {@code n <= 256}, and are all 1 above that.
+     */
     void columnNorms(double[] out) {
         if (matrixFree) {
-            java.util.Arrays.fill(out, 1.0);
+            if (n > MATRIX_FREE_COLUMN_NORMS) {
+                java.util.Arrays.fill(out, 1.0);
+                return;
+            }
+            double[] e = new double[n];
+            double[] col = new double[m];
+            for (int j = 0; j < n; j++) {
+                e[j] = 1;
+                jacOp.apply(e, col);
+                e[j] = 0;
+                double norm = VectorOps.norm2(col);
+                out[j] = norm > 0 ? norm : 1.0;
+            }
             return;
         }
         java.util.Arrays.fill(out, 0.0);
@@ -419,10 +437,10 @@ final class Workspace {
     /**
      * The gradient stopping measure. Dense Jacobian: MINPACK's scale-invariant {@code max_j |g_j| / (‖J̃_j‖·‖r̃‖)}, the
      * largest cosine between the residual and a Jacobian column (0 at a stationary point, unaffected by the units of
-     * parameters or residuals). Matrix-free: {@code ‖g‖∞ / ‖g₀‖∞}.
+     * parameters or residuals). Matrix-free with {@code n > 256}: {@code ‖g‖∞ / ‖g₀‖∞}.
      */
     double gradientMeasure() {
-        if (matrixFree) {
+        if (matrixFree && n > MATRIX_FREE_COLUMN_NORMS) {
             return gradientNorm0 > 0 ? gradientNorm() / gradientNorm0 : 0;
         }
         double rn = VectorOps.norm2(rs);
@@ -430,19 +448,10 @@ final class Workspace {
             return 0;
         }
         double[] cn = new double[n];
-        java.util.Arrays.fill(cn, 0.0);
-        for (int i = 0; i < m; i++) {
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                double v = jac.data[row + j];
-                cn[j] += v * v;
-            }
-        }
+        columnNorms(cn);
         double worst = 0;
         for (int j = 0; j < n; j++) {
-            if (cn[j] > 0) {
-                worst = Math.max(worst, Math.abs(g[j]) / (Math.sqrt(cn[j]) * rn));
-            }
+            worst = Math.max(worst, Math.abs(g[j]) / (cn[j] * rn));
         }
         return worst;
     }
