@@ -1,0 +1,12 @@
+package org.gn4j.nn;
+
+/** Per-batch-chunk storage of a {@link Layer}: what the forward pass caches for the tangent and adjoint passes. */
+public interface LayerState {
+    /** The largest batch this state can hold. */
+    int maxBatch();
+
+    /** A state with nothing to cache (parameter-free, linear layers). */
+    static LayerState empty(int maxBatch) {
+        return () -> maxBatch;
+    }
+}

@@ -1,0 +1,206 @@
+package org.gn4j.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.gn4j.linalg.ArgumentChecks;
+
+/**
+ * A feed-forward network as a chain of {@link Layer}s with one flat parameter vector θ: layer l owns the slice
+ * starting at {@link #offset(int)} (views into θ, never copies). The network is stateless; a {@link Tape} holds the
+ * activations of one batch chunk, so chunks can be evaluated in parallel with the same network and θ.
+ *
+ * <p>Products at the cached forward point, for a batch of b samples and c outputs:
+ * {@link #forward} {@code f(x; θ)}, {@link #jvp} {@code J·v} (forward mode, one tangent pass), {@link #vjp}
+ * {@code Jᵀ·u} (reverse mode, one adjoint pass), {@link #perSampleJacobian} the {@code bc × d} Jacobian from c
+ * reverse passes.
+ */
+public final class Sequential {
+    private final Layer[] layers;
+    private final int[] offsets;
+    private final int parameterCount;
+
+    /**
+     * @throws IllegalArgumentException if the list is empty or consecutive shapes do not match (naming the layer, the
+     *                                  shape found and the shape expected)
+     */
+    public Sequential(List<? extends Layer> layers) {
+        if (layers == null || layers.isEmpty()) {
+            throw new IllegalArgumentException("layers is empty, expected at least one layer");
+        }
+        this.layers = layers.toArray(new Layer[0]);
+        this.offsets = new int[this.layers.length];
+        long total = 0;
+        for (int l = 0; l < this.layers.length; l++) {
+            if (l > 0 && !this.layers[l].inputShape().equals(this.layers[l - 1].outputShape())) {
+                throw new IllegalArgumentException("layer " + l + " (" + this.layers[l].name() + ") expects input "
+                        + this.layers[l].inputShape() + ", but layer " + (l - 1) + " (" + this.layers[l - 1].name()
+                        + ") outputs " + this.layers[l - 1].outputShape());
+            }
+            offsets[l] = (int) total;
+            total += this.layers[l].parameterCount();
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("network has " + total + " parameters, more than an array holds");
+        }
+        this.parameterCount = (int) total;
+    }
+
+    /** A network of the given layers. */
+    public static Sequential of(Layer... layers) {
+        return new Sequential(List.of(layers));
+    }
+
+    /** Number of parameters d. */
+    public int parameterCount() {
+        return parameterCount;
+    }
+
+    /** Number of layers. */
+    public int layerCount() {
+        return layers.length;
+    }
+
+    /** Layer {@code l}. */
+    public Layer layer(int l) {
+        return layers[l];
+    }
+
+    /** The layers. */
+    public List<Layer> layers() {
+        return List.of(layers);
+    }
+
+    /** Offset of layer l's parameters in θ. */
+    public int offset(int l) {
+        return offsets[l];
+    }
+
+    /** Shape of one input sample. */
+    public Shape inputShape() {
+        return layers[0].inputShape();
+    }
+
+    /** Shape of one output sample (c = its size). */
+    public Shape outputShape() {
+        return layers[layers.length - 1].outputShape();
+    }
+
+    /** A fresh parameter vector initialized layer by layer from {@code new Random(seed)}. */
+    public double[] initialParameters(long seed) {
+        double[] theta = new double[parameterCount];
+        Random rng = new Random(seed);
+        for (int l = 0; l < layers.length; l++) {
+            layers[l].initialize(theta, offsets[l], rng);
+        }
+        return theta;
+    }
+
+    /** Work storage for batches of up to {@code maxBatch} samples. */
+    public Tape newTape(int maxBatch) {
+        ArgumentChecks.requirePositive("maxBatch", maxBatch);
+        return new Tape(this, maxBatch);
+    }
+
+    /**
+     * Forward pass on samples {@code x[xOff ..]} (batch × input size), caching everything in the tape.
+     *
+     * @return the output array of the tape (batch × c)
+     * @throws IllegalArgumentException on a wrong θ length, a batch larger than the tape, too short an input, or a
+     *                                  non-finite input (naming the sample and entry)
+     */
+    public double[] forward(double[] theta, int batch, double[] x, int xOff, Tape tape) {
+        ArgumentChecks.requireLength("theta", theta, parameterCount);
+        checkBatch(batch, tape);
+        int in = inputShape().size();
+        ArgumentChecks.requireRange("x", x, xOff, batch * in);
+        for (int i = 0; i < batch * in; i++) {
+            double v = x[xOff + i];
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("input sample " + (i / in) + " entry " + (i % in) + " is " + v
+                        + ", expected finite values (input shape " + inputShape() + ")");
+            }
+        }
+        System.arraycopy(x, xOff, tape.act[0], 0, batch * in);
+        tape.batch = batch;
+        for (int l = 0; l < layers.length; l++) {
+            layers[l].forward(theta, offsets[l], batch, tape.act[l], tape.act[l + 1], tape.states[l]);
+        }
+        return tape.output();
+    }
+
+    /**
+     * {@code J·v} at the tape's forward point (input tangent zero).
+     *
+     * @return the tape's output tangent (batch × c)
+     */
+    public double[] jvp(double[] theta, double[] v, Tape tape) {
+        ArgumentChecks.requireLength("v", v, parameterCount);
+        int batch = tape.batch;
+        for (int l = 0; l < layers.length; l++) {
+            layers[l].jvp(theta, offsets[l], v, batch, tape.tan[l], tape.tan[l + 1], tape.states[l]);
+        }
+        return tape.outputTangent();
+    }
+
+    /**
+     * {@code grad += Jᵀ·u} at the tape's forward point.
+     *
+     * @param u    output cotangent, batch × c
+     * @param grad length d, accumulated
+     */
+    public void vjp(double[] theta, double[] u, double[] grad, Tape tape) {
+        int batch = tape.batch;
+        int c = outputShape().size();
+        ArgumentChecks.requireRange("u", u, 0, batch * c);
+        ArgumentChecks.requireLength("grad", grad, parameterCount);
+        double[] top = tape.cot[layers.length];
+        System.arraycopy(u, 0, top, 0, batch * c);
+        for (int l = layers.length - 1; l >= 0; l--) {
+            double[] xb = l > 0 ? tape.cot[l] : null;
+            layers[l].vjp(theta, offsets[l], batch, tape.cot[l + 1], grad, xb, tape.states[l]);
+        }
+    }
+
+    /**
+     * The per-sample Jacobian at the tape's forward point: row {@code s·c + k} is {@code ∂f_k(x_s)/∂θ}, written into
+     * {@code jac[rowOffset ..]} with rows of length d, built with c reverse passes over the batch.
+     */
+    public void perSampleJacobian(double[] theta, Tape tape, double[] jac, int rowOffset) {
+        int batch = tape.batch;
+        int c = outputShape().size();
+        int d = parameterCount;
+        ArgumentChecks.requireRange("jac", jac, rowOffset, batch * c * d);
+        double[] top = tape.cot[layers.length];
+        for (int k = 0; k < c; k++) {
+            Arrays.fill(top, 0, batch * c, 0.0);
+            for (int s = 0; s < batch; s++) {
+                top[s * c + k] = 1.0;
+            }
+            for (int l = layers.length - 1; l >= 0; l--) {
+                double[] xb = l > 0 ? tape.cot[l] : null;
+                // row of (s, k) starts at rowOffset + (s·c + k)·d: stride c·d between samples
+                layers[l].vjpPerSample(theta, offsets[l], batch, tape.cot[l + 1], jac, rowOffset + k * d, c * d, xb,
+                        tape.states[l]);
+            }
+        }
+    }
+
+    private static void checkBatch(int batch, Tape tape) {
+        if (batch <= 0 || batch > tape.maxBatch) {
+            throw new IllegalArgumentException(
+                    "batch is " + batch + ", expected 1.." + tape.maxBatch + " (the tape's capacity)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        List<String> names = new ArrayList<>();
+        for (Layer l : layers) {
+            names.add(l.name());
+        }
+        return "Sequential" + names + " (" + parameterCount + " parameters)";
+    }
+}

@@ -1,0 +1,173 @@
+package org.gn4j.nn.layers;
+
+import java.util.Random;
+
+import org.apache.commons.math3.special.Erf;
+import org.gn4j.nn.Layer;
+import org.gn4j.nn.LayerState;
+import org.gn4j.nn.Shape;
+
+/**
+ * An elementwise activation {@code y = σ(x)} on samples of any shape. The forward pass caches {@code σ'(x)}, so the
+ * tangent {@code ẏ = σ'(x)·ẋ} and adjoint {@code x̄ = σ'(x)·ȳ} passes are one multiply each. No parameters.
+ */
+public final class Activation implements Layer {
+    /** The supported functions with their derivatives. */
+    public enum Function {
+        /** {@code 1/(1 + e^{−x})}, derivative {@code σ(1 − σ)}. */
+        SIGMOID,
+        /** {@code tanh x}, derivative {@code 1 − tanh²x}. */
+        TANH,
+        /** {@code max(0, x)}, derivative 1 for x > 0 and 0 otherwise (0 at the kink). */
+        RELU,
+        /** {@code ln(1 + e^x)} (overflow-safe), derivative the sigmoid. */
+        SOFTPLUS,
+        /** Exact GELU {@code x·Φ(x)}, derivative {@code Φ(x) + x·φ(x)}. */
+        GELU,
+        /** {@code sin x}, derivative {@code cos x}. */
+        SIN;
+
+        /** Writes σ(x) and returns σ'(x) through {@code d[0]}. */
+        double apply(double x, double[] d) {
+            switch (this) {
+                case SIGMOID: {
+                    double s = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+                    d[0] = s * (1 - s);
+                    return s;
+                }
+                case TANH: {
+                    double t = Math.tanh(x);
+                    d[0] = 1 - t * t;
+                    return t;
+                }
+                case RELU:
+                    d[0] = x > 0 ? 1 : 0;
+                    return x > 0 ? x : 0;
+                case SOFTPLUS: {
+                    d[0] = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+                    return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+                }
+                case GELU: {
+                    double cdf = 0.5 * (1 + Erf.erf(x / Math.sqrt(2)));
+                    double pdf = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+                    d[0] = cdf + x * pdf;
+                    return x * cdf;
+                }
+                default:
+                    d[0] = Math.cos(x);
+                    return Math.sin(x);
+            }
+        }
+    }
+
+    private final Function f;
+    private final Shape shape;
+
+    /** The activation on samples of the given shape. */
+    public Activation(Function f, Shape shape) {
+        if (f == null || shape == null) {
+            throw new IllegalArgumentException("function and shape must not be null");
+        }
+        this.f = f;
+        this.shape = shape;
+    }
+
+    /** The activation on vectors of length {@code size}. */
+    public Activation(Function f, int size) {
+        this(f, Shape.of(size));
+    }
+
+    /** The function. */
+    public Function function() {
+        return f;
+    }
+
+    private static final class State implements LayerState {
+        final int maxBatch;
+        final double[] derivative;
+        final double[] tmp = new double[1];
+
+        State(int maxBatch, int size) {
+            this.maxBatch = maxBatch;
+            this.derivative = new double[maxBatch * size];
+        }
+
+        @Override
+        public int maxBatch() {
+            return maxBatch;
+        }
+    }
+
+    @Override
+    public String name() {
+        return f.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public Shape inputShape() {
+        return shape;
+    }
+
+    @Override
+    public Shape outputShape() {
+        return shape;
+    }
+
+    @Override
+    public int parameterCount() {
+        return 0;
+    }
+
+    @Override
+    public LayerState newState(int maxBatch) {
+        return new State(maxBatch, shape.size());
+    }
+
+    @Override
+    public void forward(double[] theta, int off, int batch, double[] x, double[] y, LayerState state) {
+        State st = (State) state;
+        int n = batch * shape.size();
+        double[] d = st.derivative;
+        double[] tmp = st.tmp;
+        for (int i = 0; i < n; i++) {
+            y[i] = f.apply(x[i], tmp);
+            d[i] = tmp[0];
+        }
+    }
+
+    @Override
+    public void jvp(double[] theta, int off, double[] v, int batch, double[] xt, double[] yt, LayerState state) {
+        int n = batch * shape.size();
+        if (xt == null) {
+            java.util.Arrays.fill(yt, 0, n, 0.0);
+            return;
+        }
+        double[] d = ((State) state).derivative;
+        for (int i = 0; i < n; i++) {
+            yt[i] = d[i] * xt[i];
+        }
+    }
+
+    @Override
+    public void vjp(double[] theta, int off, int batch, double[] yb, double[] grad, double[] xb, LayerState state) {
+        if (xb == null) {
+            return;
+        }
+        int n = batch * shape.size();
+        double[] d = ((State) state).derivative;
+        for (int i = 0; i < n; i++) {
+            xb[i] = d[i] * yb[i];
+        }
+    }
+
+    @Override
+    public void vjpPerSample(double[] theta, int off, int batch, double[] yb, double[] rows, int rowOffset,
+            int rowStride, double[] xb, LayerState state) {
+        vjp(theta, off, batch, yb, null, xb, state);
+    }
+
+    @Override
+    public void initialize(double[] theta, int off, Random rng) {
+        // no parameters
+    }
+}

@@ -1,0 +1,170 @@
+package org.gn4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.gn4j.nn.layers.Activation;
+import org.gn4j.nn.layers.Dense;
+import org.gn4j.nn.loss.Loss;
+import org.gn4j.nn.loss.SoftmaxCrossEntropy;
+import org.gn4j.nn.loss.SquaredError;
+import org.gn4j.testkit.Tolerances;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The mini-batch products against dense references built from the per-sample Jacobian and finite differences. */
+class MiniBatchProductsTest {
+
+    static Sequential smallNet(int in, int hidden, int out) {
+        return Sequential.of(new Dense(in, hidden), new Activation(Activation.Function.TANH, hidden),
+                new Dense(hidden, hidden), new Activation(Activation.Function.SIGMOID, hidden), new Dense(hidden, out));
+    }
+
+    static double[] randomTargets(int batch, int c, boolean classification, Random r) {
+        double[] y = new double[batch * c];
+        for (int s = 0; s < batch; s++) {
+            if (classification) {
+                y[s * c + r.nextInt(c)] = 1;
+            } else {
+                for (int k = 0; k < c; k++) {
+                    y[s * c + k] = r.nextGaussian();
+                }
+            }
+        }
+        return y;
+    }
+
+    /** GGN·v equals (1/b)·JᵀQJv assembled from the per-sample Jacobian and the per-sample Q = LLᵀ. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void ggnProductEqualsDenseJtQJ(boolean crossEntropy) {
+        Random r = new Random(7);
+        int in = 4;
+        int c = 3;
+        int b = 37; // several parallel chunks with uneven sizes
+        Sequential net = smallNet(in, 6, c);
+        Loss loss = crossEntropy ? new SoftmaxCrossEntropy() : new SquaredError();
+        MiniBatchProducts mb = new MiniBatchProducts(net, loss, 64);
+        double[] theta = net.initialParameters(3);
+        double[] x = LayerChecks.gaussian(b * in, r, 1);
+        double[] y = randomTargets(b, c, crossEntropy, r);
+        mb.evaluate(theta, b, x, 0, y, 0);
+        int d = net.parameterCount();
+        double[] jac = new double[b * c * d];
+        mb.perSampleJacobian(jac);
+        double[] factors = new double[b * c * c];
+        mb.hessianFactors(factors);
+        // G = (1/b) Σ_s J_sᵀ L_s L_sᵀ J_s
+        DMatrixRMaj j = DMatrixRMaj.wrap(b * c, d, jac);
+        DMatrixRMaj lj = new DMatrixRMaj(b * c, d);
+        for (int s = 0; s < b; s++) {
+            DMatrixRMaj ls = new DMatrixRMaj(c, c);
+            System.arraycopy(factors, s * c * c, ls.data, 0, c * c);
+            DMatrixRMaj js = new DMatrixRMaj(c, d);
+            System.arraycopy(jac, s * c * d, js.data, 0, c * d);
+            DMatrixRMaj out = new DMatrixRMaj(c, d);
+            CommonOps_DDRM.multTransA(ls, js, out);
+            System.arraycopy(out.data, 0, lj.data, s * c * d, c * d);
+        }
+        DMatrixRMaj g = new DMatrixRMaj(d, d);
+        CommonOps_DDRM.multTransA(lj, lj, g);
+        CommonOps_DDRM.scale(1.0 / b, g);
+        double[] v = LayerChecks.gaussian(d, r, 1);
+        double[] expected = new double[d];
+        for (int a = 0; a < d; a++) {
+            double s = 0;
+            for (int k = 0; k < d; k++) {
+                s += g.get(a, k) * v[k];
+            }
+            expected[a] = s;
+        }
+        double[] gv = new double[d];
+        mb.ggnTimes(v, gv);
+        Tolerances.assertRelativeClose(expected, gv, 1e-12, "GGN product vs dense JᵀQJ");
+        // Jv from the tangent pass equals the per-sample Jacobian times v
+        double[] jv = new double[b * c];
+        mb.jvp(v, jv);
+        double[] jvDense = new double[b * c];
+        for (int row = 0; row < b * c; row++) {
+            double s = 0;
+            for (int k = 0; k < d; k++) {
+                s += j.get(row, k) * v[k];
+            }
+            jvDense[row] = s;
+        }
+        Tolerances.assertRelativeClose(jvDense, jv, 1e-12, "Jv vs per-sample Jacobian");
+    }
+
+    /** ∇L from the adjoint pass against central differences of the mean loss. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void gradientMatchesFiniteDifferences(boolean crossEntropy) {
+        Random r = new Random(11);
+        int in = 3;
+        int c = 4;
+        int b = 20;
+        Sequential net = smallNet(in, 5, c);
+        Loss loss = crossEntropy ? new SoftmaxCrossEntropy() : new SquaredError();
+        MiniBatchProducts mb = new MiniBatchProducts(net, loss, b);
+        double[] theta = net.initialParameters(5);
+        double[] x = LayerChecks.gaussian(b * in, r, 1);
+        double[] y = randomTargets(b, c, crossEntropy, r);
+        mb.evaluate(theta, b, x, 0, y, 0);
+        int d = net.parameterCount();
+        double[] grad = new double[d];
+        mb.gradient(grad);
+        double[] fd = new double[d];
+        MiniBatchProducts probe = new MiniBatchProducts(net, loss, b);
+        for (int k = 0; k < d; k++) {
+            double h = 1e-5;
+            double[] tp = theta.clone();
+            double[] tm = theta.clone();
+            tp[k] += h;
+            tm[k] -= h;
+            fd[k] = (probe.evaluate(tp, b, x, 0, y, 0) - probe.evaluate(tm, b, x, 0, y, 0)) / (2 * h);
+        }
+        Tolerances.assertRelativeClose(fd, grad, 1e-7, "gradient vs central differences");
+    }
+
+    /** ⟨u, Jv⟩ = ⟨Jᵀu, v⟩ for the whole network. */
+    @Test
+    void networkAdjointIdentity() {
+        Random r = new Random(13);
+        Sequential net = smallNet(5, 8, 2);
+        MiniBatchProducts mb = new MiniBatchProducts(net, new SquaredError(), 50);
+        double[] theta = net.initialParameters(2);
+        int b = 50;
+        mb.evaluate(theta, b, LayerChecks.gaussian(b * 5, r, 1), 0, new double[b * 2], 0);
+        int d = net.parameterCount();
+        double[] v = LayerChecks.gaussian(d, r, 1);
+        double[] u = LayerChecks.gaussian(b * 2, r, 1);
+        double[] jv = new double[b * 2];
+        double[] jtu = new double[d];
+        mb.jvp(v, jv);
+        mb.vjp(u, jtu);
+        double lhs = 0;
+        double rhs = 0;
+        for (int i = 0; i < jv.length; i++) {
+            lhs += u[i] * jv[i];
+        }
+        for (int i = 0; i < d; i++) {
+            rhs += jtu[i] * v[i];
+        }
+        assertEquals(lhs, rhs, 1e-10 * (Math.abs(lhs) + Math.abs(rhs)));
+    }
+
+    @Test
+    void productsBeforeEvaluateAreAnError() {
+        Sequential net = smallNet(2, 3, 1);
+        MiniBatchProducts mb = new MiniBatchProducts(net, new SquaredError(), 4);
+        assertThrows(IllegalStateException.class, () -> mb.gradient(new double[net.parameterCount()]));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> mb.evaluate(net.initialParameters(1), 5, new double[10], 0, new double[5], 0));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("batch is 5"), e.getMessage());
+    }
+}
