@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Per-feature standardization {@code x ↦ (x − mean) / std}, fitted on a training set: every feature then has zero mean
  * and unit (population) variance on that set. A constant feature (all training values equal) has {@code std} 0 and is
- * only centred (divided by 1), so it maps to 0 instead of dividing by zero.
+ * only centred on its value (divided by 1), so it maps to exactly 0 instead of dividing by zero.
  */
 public final class Standardizer implements FeatureTransform {
     private final double[] mean;
@@ -56,8 +56,14 @@ public final class Standardizer implements FeatureTransform {
         }
         double[] std = new double[d];
         for (int j = 0; j < d; j++) {
-            // constancy is decided exactly (min == max), not by a tolerance on the rounded variance
-            std[j] = min[j] == max[j] ? 0.0 : Math.sqrt(var[j] / n);
+            // constancy is decided exactly (min == max), not by a tolerance on the rounded variance; the mean of a
+            // constant feature is set to the constant itself (the summed mean can be off by rounding) so it maps to 0
+            if (min[j] == max[j]) {
+                mean[j] = min[j];
+                std[j] = 0.0;
+            } else {
+                std[j] = Math.sqrt(var[j] / n);
+            }
         }
         return new Standardizer(mean, std);
     }
