@@ -44,13 +44,13 @@ public final class CsvRegressionReader {
             throws IOException {
         Objects.requireNonNull(featureColumns, "featureColumns");
         Objects.requireNonNull(targetColumns, "targetColumns");
-        return read(file, split, header -> {
-            Map<String, Integer> index = indexHeader(file, header);
-            int[] f = columns(file, index, featureColumns, "featureColumns", header);
-            int[] t = columns(file, index, targetColumns, "targetColumns", header);
+        return read(file, split, (header, at) -> {
+            Map<String, Integer> index = indexHeader(at, header);
+            int[] f = columns(at, index, featureColumns, "featureColumns", header);
+            int[] t = columns(at, index, targetColumns, "targetColumns", header);
             for (String name : featureColumns) {
                 if (targetColumns.contains(name)) {
-                    throw new IllegalArgumentException(file + ":1: column '" + name
+                    throw new IllegalArgumentException(at + ": column '" + name
                             + "' is requested both as a feature and as a target");
                 }
             }
@@ -66,11 +66,11 @@ public final class CsvRegressionReader {
      * @throws IOException              if the file cannot be read
      */
     public static Dataset readLastColumnsAsTargets(Path file, int targetCount, String split) throws IOException {
-        return read(file, split, header -> {
-            indexHeader(file, header);
+        return read(file, split, (header, at) -> {
+            indexHeader(at, header);
             int c = header.length;
             if (targetCount < 1 || targetCount >= c) {
-                throw new IllegalArgumentException(file + ":1: targetCount is " + targetCount + ", expected in [1, "
+                throw new IllegalArgumentException(at + ": targetCount is " + targetCount + ", expected in [1, "
                         + (c - 1) + "] for a header of " + c + " columns");
             }
             int[] f = new int[c - targetCount];
@@ -86,8 +86,9 @@ public final class CsvRegressionReader {
         });
     }
 
+    /** Picks the feature and target column indices from the header; {@code at} is {@code "file:line"}. */
     private interface ColumnChooser {
-        int[][] choose(String[] header);
+        int[][] choose(String[] header, String at);
     }
 
     private static Dataset read(Path file, String split, ColumnChooser chooser) throws IOException {
@@ -109,7 +110,7 @@ public final class CsvRegressionReader {
                         + ": no header row, expected a comma-separated list of column names");
             }
             int headerLine = lineNo;
-            int[][] chosen = chooser.choose(header);
+            int[][] chosen = chooser.choose(header, file + ":" + headerLine);
             int[] fc = chosen[0];
             int[] tc = chosen[1];
             List<double[]> rows = new ArrayList<>();
@@ -174,23 +175,23 @@ public final class CsvRegressionReader {
         return v;
     }
 
-    private static Map<String, Integer> indexHeader(Path file, String[] header) {
+    private static Map<String, Integer> indexHeader(String at, String[] header) {
         Map<String, Integer> index = new HashMap<>();
         for (int k = 0; k < header.length; k++) {
             if (header[k].isEmpty()) {
-                throw new IllegalArgumentException(file + ":1: header column " + (k + 1)
+                throw new IllegalArgumentException(at + ": header column " + (k + 1)
                         + " is empty, expected a name");
             }
             Integer prev = index.put(header[k], k);
             if (prev != null) {
-                throw new IllegalArgumentException(file + ":1: header repeats column name '" + header[k]
+                throw new IllegalArgumentException(at + ": header repeats column name '" + header[k]
                         + "' (columns " + (prev + 1) + " and " + (k + 1) + "), expected unique names");
             }
         }
         return index;
     }
 
-    private static int[] columns(Path file, Map<String, Integer> index, List<String> names, String argument,
+    private static int[] columns(String at, Map<String, Integer> index, List<String> names, String argument,
             String[] header) {
         if (names.isEmpty()) {
             throw new IllegalArgumentException(argument + " is empty, expected at least one column name");
@@ -199,7 +200,7 @@ public final class CsvRegressionReader {
         for (int k = 0; k < out.length; k++) {
             Integer c = index.get(names.get(k));
             if (c == null) {
-                throw new IllegalArgumentException(file + ":1: " + argument + " names column '" + names.get(k)
+                throw new IllegalArgumentException(at + ": " + argument + " names column '" + names.get(k)
                         + "', which the header does not have; expected one of " + String.join(", ", header));
             }
             for (int j = 0; j < k; j++) {

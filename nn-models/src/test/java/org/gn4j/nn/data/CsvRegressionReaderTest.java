@@ -89,6 +89,9 @@ class CsvRegressionReaderTest {
         assertTrue(error(dup, List.of("a"), List.of("y")).contains("repeats"));
         Path empty = csv("");
         assertTrue(error(empty, List.of("a"), List.of("y")).contains("no header"));
+        Path late = csv("\n\na,b,y\n1,2,3\n");
+        String lateMsg = error(late, List.of("q"), List.of("y"));
+        assertTrue(lateMsg.contains(late + ":3"), "header found on line 3: " + lateMsg);
         Path noRows = csv("a,y\n");
         assertTrue(error(noRows, List.of("a"), List.of("y")).contains("no data rows"));
     }
