@@ -1,0 +1,110 @@
+package org.gn4j.bench.jmh;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.gn4j.nn.MiniBatchProducts;
+import org.gn4j.nn.Sequential;
+import org.gn4j.nn.layers.Activation;
+import org.gn4j.nn.layers.Dense;
+import org.gn4j.nn.loss.SoftmaxCrossEntropy;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Time of one SGD step (forward pass, loss gradient, adjoint pass, parameter update) and of one generalized
+ * Gauss-Newton product {@code (1/b)JᵀQJv} (tangent + adjoint pass at a cached forward point) at mini-batch 1000, for
+ * the networks of the SGN paper's benchmarks, to compare with PyTorch's figures (PEERS.md). Softmax cross-entropy with
+ * 10 classes on seeded random inputs.
+ *
+ * <pre>java -jar bench/target/gn4j.jar jmh NetworkStepBenchmark</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class NetworkStepBenchmark {
+    @Param({"mlp784-20-20-20-10", "mlp784-1024-1024-10"})
+    public String network;
+
+    @Param({"1000"})
+    public int batch;
+
+    private MiniBatchProducts products;
+    private double[] theta;
+    private double[] grad;
+    private double[] v;
+    private double[] gv;
+    private double[] x;
+    private double[] y;
+
+    /** The networks by name (CNN presets join when the convolution layers land). */
+    static Sequential network(String name) {
+        switch (name) {
+            case "mlp784-20-20-20-10":
+                return Sequential.of(new Dense(784, 20), new Activation(Activation.Function.SIGMOID, 20),
+                        new Dense(20, 20), new Activation(Activation.Function.SIGMOID, 20), new Dense(20, 20),
+                        new Activation(Activation.Function.SIGMOID, 20), new Dense(20, 10));
+            case "mlp784-1024-1024-10":
+                return Sequential.of(new Dense(784, 1024), new Activation(Activation.Function.TANH, 1024),
+                        new Dense(1024, 1024), new Activation(Activation.Function.TANH, 1024), new Dense(1024, 10));
+            default:
+                throw new IllegalArgumentException("unknown network " + name);
+        }
+    }
+
+    @Setup
+    public void setUp() {
+        Sequential net = network(network);
+        products = new MiniBatchProducts(net, new SoftmaxCrossEntropy(), batch);
+        theta = net.initialParameters(1);
+        int d = net.parameterCount();
+        grad = new double[d];
+        gv = new double[d];
+        v = new double[d];
+        Random r = new Random(2);
+        for (int i = 0; i < d; i++) {
+            v[i] = r.nextGaussian();
+        }
+        int in = net.inputShape().size();
+        int c = net.outputShape().size();
+        x = new double[batch * in];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble();
+        }
+        y = new double[batch * c];
+        for (int s = 0; s < batch; s++) {
+            y[s * c + r.nextInt(c)] = 1;
+        }
+        products.evaluate(theta, batch, x, 0, y, 0);
+    }
+
+    /** One SGD step: forward, gradient, θ ← θ − 0.01·∇L (θ drifts slowly; irrelevant for timing). */
+    @Benchmark
+    public double sgdStep() {
+        double loss = products.evaluate(theta, batch, x, 0, y, 0);
+        products.gradient(grad);
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] -= 1e-6 * grad[i];
+        }
+        return loss;
+    }
+
+    /** One GGN-vector product at the cached forward point. */
+    @Benchmark
+    public double[] ggnProduct() {
+        products.ggnTimes(v, gv);
+        return gv;
+    }
+}
