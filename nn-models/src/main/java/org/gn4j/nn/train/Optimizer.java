@@ -1,0 +1,43 @@
+package org.gn4j.nn.train;
+
+import org.gn4j.nn.MiniBatchProducts;
+
+/**
+ * One iterative training method (SGD, Adam, and later the second-order SGN/EGN). An optimizer holds a fixed
+ * configuration and a mutable state (momentum buffers, moment estimates, step counter); one optimizer trains one
+ * parameter vector at a time.
+ */
+public interface Optimizer {
+    /** Short name, also stored in checkpoints to check that a state is restored into the right kind of optimizer. */
+    String name();
+
+    /**
+     * One step on the current mini-batch: the caller has already called
+     * {@code batch.evaluate(theta, …)} at this θ, so {@link MiniBatchProducts#loss()} and every product refer to it.
+     * Updates θ in place.
+     *
+     * @return the step's report; with {@link StepResult.Status#NON_FINITE} (a non-finite loss, gradient or step)
+     *         θ is left untouched and the step counter does not advance
+     * @throws IllegalArgumentException if θ's length differs from the network's parameter count
+     */
+    StepResult step(double[] theta, MiniBatchProducts batch);
+
+    /** Forgets all state (buffers and step counter), as for a fresh run. */
+    void reset();
+
+    /** Number of OK steps taken since the last reset (the step number the learning-rate schedule sees next). */
+    long stepCount();
+
+    /**
+     * A copy of the mutable state as one flat vector (layout private to the implementation; empty before the first
+     * step), which {@link #restoreState} turns back into the identical state for an exact resume.
+     */
+    double[] stateVector();
+
+    /**
+     * Restores a state produced by {@link #stateVector()} of an optimizer with the same name and configuration.
+     *
+     * @throws IllegalArgumentException if the vector's length does not fit this optimizer or stepCount is negative
+     */
+    void restoreState(double[] state, long stepCount);
+}

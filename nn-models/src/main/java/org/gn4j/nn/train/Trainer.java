@@ -1,0 +1,461 @@
+package org.gn4j.nn.train;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.nn.MiniBatchProducts;
+import org.gn4j.nn.Sequential;
+import org.gn4j.nn.loss.Loss;
+
+/**
+ * Mini-batch training of a {@link Sequential} network with an {@link Optimizer}: epochs of shuffled mini-batches,
+ * evaluation on a test set after every epoch, a metrics CSV, listener callbacks and checkpoints from which
+ * {@link #resume} continues a run exactly.
+ *
+ * <p><b>Determinism.</b> The permutation of epoch e (0-based) is a Fisher-Yates shuffle driven by
+ * {@code new Random(seed + e·0x9E3779B97F4A7C15)}, so it depends only on the seed and the epoch index; together with
+ * the optimizer state, the position in the epoch and the partial epoch's loss sum stored in a checkpoint, a run that
+ * is interrupted and resumed produces bit for bit the parameters of the uninterrupted run, as long as both use the
+ * same {@link org.gn4j.linalg.ComputePool} parallelism (which fixes how mini-batch sums are split and added).
+ *
+ * <p><b>Stopping.</b> After all epochs ({@link TrainingResult.Status#COMPLETED}); before a step once the wall-clock
+ * budget is spent ({@code TIME_BUDGET}) or the step limit is reached ({@code STEP_LIMIT}); or when a step reports a
+ * non-finite loss, gradient or step ({@code NON_FINITE}): θ then holds the last parameters at which the mini-batch
+ * loss and gradient were finite and no checkpoint is written, so the last good checkpoint stays on disk.
+ *
+ * <p><b>Checkpoints</b> are written every {@code every} completed epochs and when training ends with any status but
+ * {@code NON_FINITE}. The configuration is immutable ({@code with…} methods return copies); the optimizer object is
+ * shared, so one trainer runs one training at a time.
+ */
+public final class Trainer {
+    private final Sequential net;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final int epochs;
+    private final int batchSize;
+    private final long seed;
+    private final boolean dropLast;
+    private final double timeBudgetSeconds;
+    private final long maxSteps;
+    private final TrainingData testData;
+    private final Path metricsCsv;
+    private final Path checkpointFile;
+    private final int checkpointEvery;
+    private final TrainingListener listener;
+
+    /**
+     * A trainer for one epoch with batches of 32, seed 0, the last partial batch kept, no test set, no files and no
+     * limits.
+     */
+    public Trainer(Sequential net, Loss loss, Optimizer optimizer) {
+        this(net, loss, optimizer, 1, 32, 0L, false, Double.POSITIVE_INFINITY, Long.MAX_VALUE, null, null, null, 0,
+                new TrainingListener() { });
+        if (net == null || loss == null || optimizer == null) {
+            throw new IllegalArgumentException("net, loss and optimizer must not be null");
+        }
+    }
+
+    private Trainer(Sequential net, Loss loss, Optimizer optimizer, int epochs, int batchSize, long seed,
+            boolean dropLast, double timeBudgetSeconds, long maxSteps, TrainingData testData, Path metricsCsv,
+            Path checkpointFile, int checkpointEvery, TrainingListener listener) {
+        this.net = net;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.epochs = epochs;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.dropLast = dropLast;
+        this.timeBudgetSeconds = timeBudgetSeconds;
+        this.maxSteps = maxSteps;
+        this.testData = testData;
+        this.metricsCsv = metricsCsv;
+        this.checkpointFile = checkpointFile;
+        this.checkpointEvery = checkpointEvery;
+        this.listener = listener;
+    }
+
+    /** Total number of epochs (a resumed run continues up to this count). */
+    public Trainer withEpochs(int n) {
+        ArgumentChecks.requirePositive("epochs", n);
+        return new Trainer(net, loss, optimizer, n, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps, testData,
+                metricsCsv, checkpointFile, checkpointEvery, listener);
+    }
+
+    /** Mini-batch size b (1 ≤ b ≤ training set size, checked when training starts). */
+    public Trainer withBatchSize(int b) {
+        ArgumentChecks.requirePositive("batchSize", b);
+        return new Trainer(net, loss, optimizer, epochs, b, seed, dropLast, timeBudgetSeconds, maxSteps, testData,
+                metricsCsv, checkpointFile, checkpointEvery, listener);
+    }
+
+    /** Seed of the epoch permutations. */
+    public Trainer withSeed(long s) {
+        return new Trainer(net, loss, optimizer, epochs, batchSize, s, dropLast, timeBudgetSeconds, maxSteps, testData,
+                metricsCsv, checkpointFile, checkpointEvery, listener);
+    }
+
+    /** Whether the last batch of an epoch is dropped when it has fewer than b samples (default: kept). */
+    public Trainer withDropLast(boolean drop) {
+        return new Trainer(net, loss, optimizer, epochs, batchSize, seed, drop, timeBudgetSeconds, maxSteps, testData,
+                metricsCsv, checkpointFile, checkpointEvery, listener);
+    }
+
+    /** Wall-clock budget, counted across resumes; checked before each step. */
+    public Trainer withTimeBudget(Duration budget) {
+        if (budget == null || budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("timeBudget is " + budget + ", expected a positive duration");
+        }
+        return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, budget.toNanos() / 1e9, maxSteps,
+                testData, metricsCsv, checkpointFile, checkpointEvery, listener);
+    }
+
+    /** Largest total number of optimizer steps, counted across resumes. */
+    public Trainer withMaxSteps(long n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("maxSteps is " + n + ", expected > 0");
+        }
+        return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, n, testData,
+                metricsCsv, checkpointFile, checkpointEvery, listener);
+    }
+
+    /** Data evaluated after every epoch (mean loss; accuracy when it has labels); {@code null} for none. */
+    public Trainer withTestData(TrainingData test) {
+        return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps, test,
+                metricsCsv, checkpointFile, checkpointEvery, listener);
+    }
+
+    /**
+     * A CSV file receiving one {@link EpochMetrics} row per epoch, flushed each epoch. A fresh run replaces the file
+     * and writes the header; a resumed run appends (writing the header only if the file is missing or empty).
+     */
+    public Trainer withMetricsCsv(Path file) {
+        return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
+                testData, file, checkpointFile, checkpointEvery, listener);
+    }
+
+    /**
+     * Checkpoints to {@code file} every {@code every} completed epochs (0: only at the end) and when training ends
+     * other than by {@code NON_FINITE}.
+     */
+    public Trainer withCheckpoints(Path file, int every) {
+        ArgumentChecks.requireNonNegative("every", every);
+        return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
+                testData, metricsCsv, file, every, listener);
+    }
+
+    /** The listener for per-step and per-epoch callbacks. */
+    public Trainer withListener(TrainingListener l) {
+        return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
+                testData, metricsCsv, checkpointFile, checkpointEvery, l == null ? new TrainingListener() { } : l);
+    }
+
+    /** The optimizer. */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /**
+     * Trains from θ (updated in place) after resetting the optimizer.
+     *
+     * @throws IllegalArgumentException on a wrong θ length, a batch size larger than the data, or data whose feature
+     *                                  size or target width does not match the network (naming found and expected)
+     * @throws IOException              if the metrics CSV or a checkpoint cannot be written
+     */
+    public TrainingResult train(TrainingData data, double[] theta) throws IOException {
+        validate(data, theta);
+        optimizer.reset();
+        RunState s = new RunState();
+        if (metricsCsv != null) {
+            writeHeader(true);
+        }
+        return run(data, theta, s);
+    }
+
+    /**
+     * Continues the run saved in {@code checkpoint}: its parameters are copied into θ, the optimizer state is
+     * restored, and training goes on up to this trainer's epoch count (and limits), exactly as if it had not been
+     * interrupted.
+     *
+     * @throws IllegalArgumentException if the checkpoint does not fit this trainer: another optimizer, seed, batch
+     *                                  size, drop-last option or parameter count (naming found and expected), or the
+     *                                  data do not fit as in {@link #train}
+     * @throws IOException              naming the file if the checkpoint cannot be read, is foreign or truncated
+     */
+    public TrainingResult resume(Path checkpoint, TrainingData data, double[] theta) throws IOException {
+        validate(data, theta);
+        Checkpoint c = Checkpoint.read(checkpoint);
+        String where = "checkpoint " + checkpoint + ": ";
+        if (!c.optimizerName().equals(optimizer.name())) {
+            throw new IllegalArgumentException(where + "optimizer is " + c.optimizerName() + ", expected "
+                    + optimizer.name());
+        }
+        if (c.theta().length != theta.length) {
+            throw new IllegalArgumentException(where + "has " + c.theta().length + " parameters, expected "
+                    + theta.length + " (the network's parameter count)");
+        }
+        if (c.seed() != seed) {
+            throw new IllegalArgumentException(where + "seed is " + c.seed() + ", expected " + seed
+                    + " (the trainer's seed)");
+        }
+        if (c.batchSize() != batchSize) {
+            throw new IllegalArgumentException(where + "batch size is " + c.batchSize() + ", expected " + batchSize
+                    + " (the trainer's batch size)");
+        }
+        if (c.dropLast() != dropLast) {
+            throw new IllegalArgumentException(where + "dropLast is " + c.dropLast() + ", expected " + dropLast);
+        }
+        if (c.samplesSeen() > 0 && c.batchInEpoch() > batchesPerEpoch(data.size())) {
+            throw new IllegalArgumentException(where + "is at batch " + c.batchInEpoch() + " of an epoch, expected at "
+                    + "most " + batchesPerEpoch(data.size()) + " (is this the same training set?)");
+        }
+        optimizer.restoreState(c.optimizerState(), c.optimizerStep());
+        System.arraycopy(c.theta(), 0, theta, 0, theta.length);
+        RunState s = new RunState();
+        s.epoch = c.epoch();
+        s.batchInEpoch = c.batchInEpoch();
+        s.step = c.step();
+        s.samples = c.samplesSeen();
+        s.secondsOffset = c.seconds();
+        s.epochLossSum = c.epochLossSum();
+        s.epochSamples = c.epochSamples();
+        s.history.addAll(c.history());
+        if (metricsCsv != null) {
+            writeHeader(!Files.exists(metricsCsv) || Files.size(metricsCsv) == 0);
+        }
+        return run(data, theta, s);
+    }
+
+    /** Mutable progress of one run. */
+    private static final class RunState {
+        int epoch;
+        int batchInEpoch;
+        long step;
+        long samples;
+        double secondsOffset;
+        double epochLossSum;
+        long epochSamples;
+        double lastRate = Double.NaN;
+        final List<EpochMetrics> history = new ArrayList<>();
+    }
+
+    private int batchesPerEpoch(int n) {
+        return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+    }
+
+    private TrainingResult run(TrainingData data, double[] theta, RunState s) throws IOException {
+        long start = System.nanoTime();
+        int n = data.size();
+        int in = net.inputShape().size();
+        int c = net.outputShape().size();
+        int d = theta.length;
+        int batches = batchesPerEpoch(n);
+        MiniBatchProducts mb = new MiniBatchProducts(net, loss, batchSize);
+        double[] x = new double[batchSize * in];
+        double[] y = new double[batchSize * c];
+        double[] before = new double[d];
+        double[] lastFinite = null;
+        int[] order = new int[n];
+        TrainingResult.Status status = TrainingResult.Status.COMPLETED;
+        outer:
+        while (s.epoch < epochs) {
+            permutation(s.epoch, order);
+            for (int b = s.batchInEpoch; b < batches; b++) {
+                if (s.step >= maxSteps) {
+                    status = TrainingResult.Status.STEP_LIMIT;
+                    break outer;
+                }
+                if (seconds(s, start) >= timeBudgetSeconds) {
+                    status = TrainingResult.Status.TIME_BUDGET;
+                    break outer;
+                }
+                int from = b * batchSize;
+                int count = Math.min(batchSize, n - from);
+                data.copyBatch(order, from, count, x, y);
+                mb.evaluate(theta, count, x, 0, y, 0);
+                System.arraycopy(theta, 0, before, 0, d);
+                StepResult r = optimizer.step(theta, mb);
+                if (!r.ok()) {
+                    // θ is untouched; if its loss is not finite, go back to the start of the last OK step
+                    System.arraycopy(before, 0, theta, 0, d);
+                    if (!Double.isFinite(r.loss()) && lastFinite != null) {
+                        System.arraycopy(lastFinite, 0, theta, 0, d);
+                    }
+                    return finish(TrainingResult.Status.NON_FINITE, s, start, data, theta, mb, false);
+                }
+                // the point before this OK step had a finite loss and gradient
+                double[] tmp = lastFinite == null ? new double[d] : lastFinite;
+                lastFinite = before;
+                before = tmp;
+                s.step++;
+                s.samples += count;
+                s.epochLossSum += r.loss() * count;
+                s.epochSamples += count;
+                s.batchInEpoch = b + 1;
+                s.lastRate = r.learningRate();
+                listener.onStep(new StepEvent(s.epoch + 1, b + 1, batches, s.step, s.samples, seconds(s, start), r));
+            }
+            s.epoch++;
+            s.batchInEpoch = 0;
+            double[] test = evaluateTest(theta, mb, x, y);
+            EpochMetrics m = new EpochMetrics(s.epoch, s.step, s.samples, seconds(s, start),
+                    s.epochSamples > 0 ? s.epochLossSum / s.epochSamples : Double.NaN, test[0], test[1],
+                    s.lastRate);
+            s.history.add(m);
+            s.epochLossSum = 0;
+            s.epochSamples = 0;
+            if (metricsCsv != null) {
+                appendRow(m);
+            }
+            listener.onEpoch(m);
+            if (checkpointFile != null && s.epoch < epochs && checkpointEvery > 0 && s.epoch % checkpointEvery == 0) {
+                writeCheckpoint(s, start, theta);
+            }
+        }
+        return finish(status, s, start, data, theta, mb, true);
+    }
+
+    private TrainingResult finish(TrainingResult.Status status, RunState s, long start, TrainingData data,
+            double[] theta, MiniBatchProducts mb, boolean checkpoint) throws IOException {
+        double trainLoss;
+        double testLoss;
+        double testAccuracy;
+        EpochMetrics last = s.history.isEmpty() ? null : s.history.get(s.history.size() - 1);
+        if (s.epochSamples == 0 && last != null && status != TrainingResult.Status.NON_FINITE) {
+            trainLoss = last.trainLoss();
+            testLoss = last.testLoss();
+            testAccuracy = last.testAccuracy();
+        } else {
+            trainLoss = s.epochSamples > 0 ? s.epochLossSum / s.epochSamples
+                    : last != null ? last.trainLoss() : Double.NaN;
+            int in = net.inputShape().size();
+            int c = net.outputShape().size();
+            double[] test = evaluateTest(theta, mb, new double[batchSize * in], new double[batchSize * c]);
+            testLoss = test[0];
+            testAccuracy = test[1];
+        }
+        if (checkpoint && checkpointFile != null) {
+            writeCheckpoint(s, start, theta);
+        }
+        return new TrainingResult(status, s.epoch, s.step, s.samples, seconds(s, start), trainLoss, testLoss,
+                testAccuracy, s.history);
+    }
+
+    /** Mean test loss and accuracy (NaN where not available) at θ, in batches of the training batch size. */
+    private double[] evaluateTest(double[] theta, MiniBatchProducts mb, double[] x, double[] y) {
+        if (testData == null) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        int n = testData.size();
+        int c = net.outputShape().size();
+        int[] labels = testData.labels();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        double[] out = labels != null ? new double[batchSize * c] : null;
+        double sum = 0;
+        long correct = 0;
+        for (int from = 0; from < n; from += batchSize) {
+            int count = Math.min(batchSize, n - from);
+            testData.copyBatch(order, from, count, x, y);
+            sum += mb.evaluate(theta, count, x, 0, y, 0) * count;
+            if (labels != null) {
+                mb.outputs(out);
+                for (int k = 0; k < count; k++) {
+                    int best = 0;
+                    for (int j = 1; j < c; j++) {
+                        if (out[k * c + j] > out[k * c + best]) {
+                            best = j;
+                        }
+                    }
+                    if (best == labels[from + k]) {
+                        correct++;
+                    }
+                }
+            }
+        }
+        return new double[] {sum / n, labels != null ? (double) correct / n : Double.NaN};
+    }
+
+    /** Fisher-Yates shuffle of 0..n−1 from a generator seeded by the seed and the epoch index only. */
+    private void permutation(int epochIndex, int[] order) {
+        Random rng = new Random(seed + epochIndex * 0x9E3779B97F4A7C15L);
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    private static double seconds(RunState s, long start) {
+        return s.secondsOffset + (System.nanoTime() - start) / 1e9;
+    }
+
+    private void writeCheckpoint(RunState s, long start, double[] theta) throws IOException {
+        new Checkpoint(optimizer.name(), optimizer.stepCount(), optimizer.stateVector(), theta.clone(), seed,
+                batchSize, dropLast, s.epoch, s.batchInEpoch, s.step, s.samples, seconds(s, start), s.epochLossSum,
+                s.epochSamples, s.history).write(checkpointFile);
+    }
+
+    private void writeHeader(boolean replace) throws IOException {
+        Path abs = metricsCsv.toAbsolutePath();
+        if (abs.getParent() != null) {
+            Files.createDirectories(abs.getParent());
+        }
+        if (replace) {
+            Files.writeString(metricsCsv, EpochMetrics.CSV_HEADER + "\n", StandardCharsets.UTF_8);
+        }
+    }
+
+    private void appendRow(EpochMetrics m) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(metricsCsv, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            w.write(m.csvRow());
+            w.write('\n');
+        }
+    }
+
+    private void validate(TrainingData data, double[] theta) {
+        if (data == null) {
+            throw new IllegalArgumentException("training data must not be null");
+        }
+        ArgumentChecks.requireLength("theta", theta, net.parameterCount());
+        checkData("training data", data);
+        if (batchSize > data.size()) {
+            throw new IllegalArgumentException("batchSize is " + batchSize + ", expected at most the training set size "
+                    + data.size());
+        }
+        if (testData != null) {
+            checkData("test data", testData);
+        }
+    }
+
+    private void checkData(String what, TrainingData data) {
+        int in = net.inputShape().size();
+        int c = net.outputShape().size();
+        if (data.size() <= 0) {
+            throw new IllegalArgumentException(what + " has " + data.size() + " samples, expected at least 1");
+        }
+        if (data.featureSize() != in) {
+            throw new IllegalArgumentException(what + " has feature size " + data.featureSize() + ", expected " + in
+                    + " (the network's input shape " + net.inputShape() + ")");
+        }
+        if (data.targetWidth() != c) {
+            throw new IllegalArgumentException(what + " has target width " + data.targetWidth() + ", expected " + c
+                    + " (the network's output shape " + net.outputShape() + ")");
+        }
+    }
+}
