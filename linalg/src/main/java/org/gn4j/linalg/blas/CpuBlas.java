@@ -47,10 +47,11 @@ public final class CpuBlas implements Blas {
         }
         boolean ta = transA == Transpose.YES;
         boolean tb = transB == Transpose.YES;
-        DMatrixRMaj ma = view(a, aOff, ta ? k : m, ta ? m : k, lda, a == c);
-        DMatrixRMaj mb = view(b, bOff, tb ? n : k, tb ? k : n, ldb, b == c);
+        Staging st = STAGING.get();
+        DMatrixRMaj ma = view(a, aOff, ta ? k : m, ta ? m : k, lda, a == c, st.a);
+        DMatrixRMaj mb = view(b, bOff, tb ? n : k, tb ? k : n, ldb, b == c, st.b);
         boolean cDirect = cOff == 0 && ldc == n && a != c && b != c;
-        DMatrixRMaj mc = cDirect ? DMatrixRMaj.wrap(m, n, c) : new DMatrixRMaj(m, n);
+        DMatrixRMaj mc = cDirect ? DMatrixRMaj.wrap(m, n, c) : reshape(st.c, m, n);
         boolean mt = multiThreaded && (long) m * n * k >= MT_THRESHOLD;
         if (beta == 0 || !cDirect) {
             multiply(mt, ta, tb, alpha, ma, mb, mc);
@@ -192,7 +193,7 @@ public final class CpuBlas implements Blas {
             scaleMatrix(n, n, beta, c, cOff, ldc);
             return;
         }
-        DMatrixRMaj ma = view(a, aOff, t ? k : n, t ? n : k, lda, false);
+        DMatrixRMaj ma = view(a, aOff, t ? k : n, t ? n : k, lda, false, STAGING.get().a);
         DMatrixRMaj g = new DMatrixRMaj(n, n);
         boolean mt = multiThreaded && (long) n * n * k >= MT_THRESHOLD;
         if (t) {
@@ -246,12 +247,35 @@ public final class CpuBlas implements Blas {
         ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
     }
 
-    /** Wraps a contiguous operand, or copies a strided one (or one aliased with the output) into a new matrix. */
-    private static DMatrixRMaj view(double[] data, int off, int rows, int cols, int ld, boolean forceCopy) {
+    /**
+     * Per-thread staging matrices for operands EJML cannot address in place (an offset, a leading dimension wider
+     * than the row, or aliasing with the output): they grow to the largest size seen and are reused, so repeated
+     * products (a layer's weights inside a flat parameter vector) copy but do not allocate.
+     */
+    private static final class Staging {
+        final DMatrixRMaj a = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj b = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj c = new DMatrixRMaj(1, 1);
+    }
+
+    private static final ThreadLocal<Staging> STAGING = ThreadLocal.withInitial(Staging::new);
+
+    private static DMatrixRMaj reshape(DMatrixRMaj m, int rows, int cols) {
+        if (m.data.length < rows * cols) {
+            m.data = new double[rows * cols];
+        }
+        m.numRows = rows;
+        m.numCols = cols;
+        return m;
+    }
+
+    /** Wraps a contiguous operand, or copies a strided one (or one aliased with the output) into a staging matrix. */
+    private static DMatrixRMaj view(double[] data, int off, int rows, int cols, int ld, boolean forceCopy,
+            DMatrixRMaj staging) {
         if (!forceCopy && off == 0 && ld == cols) {
             return DMatrixRMaj.wrap(rows, cols, data);
         }
-        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        DMatrixRMaj m = reshape(staging, rows, cols);
         for (int i = 0; i < rows; i++) {
             System.arraycopy(data, off + i * ld, m.data, i * cols, cols);
         }
