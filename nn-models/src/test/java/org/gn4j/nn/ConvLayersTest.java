@@ -73,7 +73,8 @@ class ConvLayersTest {
         assertEquals(32 * 27 + 32, conv.parameterCount());
         assertEquals(Shape.of(6, 14, 14), new Conv2d(6, 28, 28, 6, 2, 2, 2, 0).outputShape());
         assertEquals(Shape.of(2, 4, 3), new Conv2d(1, 7, 5, 2, 3, 3, 2, 1).outputShape());
-        assertEquals(5L * 27 * 1024, conv.stateDoubles(4));
+        // 4 cached column matrices + one work matrix (27 × 1024), one output (32 × 1024), three K × p weight buffers
+        assertEquals(5L * 27 * 1024 + 32 * 1024 + 3 * 32 * 27, conv.stateDoubles(4));
     }
 
     @Test

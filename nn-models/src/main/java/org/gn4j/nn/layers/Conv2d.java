@@ -32,9 +32,15 @@ import org.gn4j.nn.Shape;
  * </ul>
  *
  * <p><b>Memory:</b> the forward pass caches {@code cols(x_s)} for the whole chunk so the tangent and adjoint passes
- * reuse it: a state holds {@code maxBatch·C·kh·kw·H'·W' + C·kh·kw·H'·W'} doubles (the second term one work matrix for
- * {@code cols(ẋ_s)} and {@code Wᵀ·Ȳ_s}). That is {@code kh·kw} times the input for stride 1 and "same" padding, e.g.
- * 25 × 784 doubles = 157 KB per sample for a 5×5 kernel on one 28×28 channel.
+ * reuse it: a state holds {@code maxBatch·C·kh·kw·H'·W'} doubles of columns, plus one sample's work matrices
+ * ({@code C·kh·kw·H'·W' + K·H'·W' + 3·K·C·kh·kw}, see {@link #stateDoubles}). The cache is {@code kh·kw} times the
+ * input for stride 1 and "same" padding, e.g. 25 × 784 doubles = 157 KB per sample for a 5×5 kernel on one 28×28
+ * channel. The passes allocate nothing: every GEMM operand is staged at offset 0 of a state buffer (one extra copy of
+ * {@code cols(x_s)} per sample in the tangent and adjoint passes), because the pure-Java {@link Blas} copies operands
+ * at an offset into new arrays.
+ *
+ * <p>Per-sample GEMMs ({@code K × H'W' × C·kh·kw}) are usually below the multi-threading threshold of the CPU
+ * {@link Blas}; the parallelism comes from the batch chunks of {@link org.gn4j.nn.MiniBatchProducts}.
  */
 public final class Conv2d implements Layer {
     private final int c;
@@ -107,22 +113,39 @@ public final class Conv2d implements Layer {
         this.blas = BlasProvider.blas();
     }
 
+    /**
+     * Per-chunk storage. Every GEMM operand and result lives at offset 0 of its own buffer: the pure-Java {@link Blas}
+     * copies operands that start at an offset into fresh temporaries, so staging them here keeps the passes free of
+     * allocation.
+     */
     private static final class State implements LayerState {
         final int maxBatch;
         /** cols(x_s) for every sample of the chunk, maxBatch × (p × q). */
         final double[] cols;
-        /** One p × q work matrix: cols(ẋ_s) in the tangent pass, Wᵀ·Ȳ_s in the adjoint pass. */
+        /** p × q: cols(x_s), cols(ẋ_s) or Wᵀ·Ȳ_s of the sample at hand. */
         final double[] work;
+        /** K × q: Y_s, Ẏ_s or Ȳ_s of the sample at hand. */
+        final double[] out;
+        /** K × p: W, copied from θ. */
+        final double[] weights;
+        /** K × p: V, copied from the parameter tangent. */
+        final double[] tangentWeights;
+        /** K × p: ∇W of the chunk or of one sample. */
+        final double[] gradWeights;
 
-        State(int maxBatch, int colsPerSample) {
-            long total = (long) maxBatch * colsPerSample;
+        State(int maxBatch, int k, int p, int q) {
+            long total = (long) maxBatch * p * q;
             if (total > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("maxBatch " + maxBatch + " needs " + total
                         + " cached column entries, more than an array holds; use smaller batch chunks");
             }
             this.maxBatch = maxBatch;
             this.cols = new double[(int) total];
-            this.work = new double[colsPerSample];
+            this.work = new double[p * q];
+            this.out = new double[k * q];
+            this.weights = new double[k * p];
+            this.tangentWeights = new double[k * p];
+            this.gradWeights = new double[k * p];
         }
 
         @Override
@@ -154,13 +177,13 @@ public final class Conv2d implements Layer {
 
     /** Doubles a state for {@code maxBatch} samples holds (the memory note in the class comment). */
     public long stateDoubles(int maxBatch) {
-        return ((long) maxBatch + 1) * p * q;
+        return ((long) maxBatch + 1) * p * q + (long) k * q + 3L * k * p;
     }
 
     @Override
     public LayerState newState(int maxBatch) {
         ArgumentChecks.requirePositive("maxBatch", maxBatch);
-        return new State(maxBatch, p * q);
+        return new State(maxBatch, k, p, q);
     }
 
     private void im2col(double[] x, int s, double[] cols, int colsOff) {
@@ -182,13 +205,14 @@ public final class Conv2d implements Layer {
 
     @Override
     public void forward(double[] theta, int off, int batch, double[] x, double[] y, LayerState state) {
-        double[] cols = ((State) state).cols;
+        State st = (State) state;
+        System.arraycopy(theta, off, st.weights, 0, k * p);
         for (int s = 0; s < batch; s++) {
-            int colsOff = s * p * q;
-            im2col(x, s, cols, colsOff);
+            im2col(x, s, st.work, 0);
             // Y_s (K × q) = W (K × p) · cols_s (p × q)
-            blas.dgemm(Transpose.NO, Transpose.NO, k, q, p, 1.0, theta, off, p, cols, colsOff, q, 0.0, y, s * k * q,
-                    q);
+            blas.dgemm(Transpose.NO, Transpose.NO, k, q, p, 1.0, st.weights, 0, p, st.work, 0, q, 0.0, st.out, 0, q);
+            System.arraycopy(st.work, 0, st.cols, s * p * q, p * q);
+            System.arraycopy(st.out, 0, y, s * k * q, k * q);
         }
         addBias(theta, off + k * p, batch, y);
     }
@@ -200,20 +224,28 @@ public final class Conv2d implements Layer {
             Arrays.fill(yt, 0, batch * k * q, 0.0);
             return;
         }
+        if (xt != null) {
+            System.arraycopy(theta, off, st.weights, 0, k * p);
+        }
+        if (v != null) {
+            System.arraycopy(v, off, st.tangentWeights, 0, k * p);
+        }
         for (int s = 0; s < batch; s++) {
-            int yOff = s * k * q;
             double beta = 0.0;
             if (xt != null) {
                 // W·cols(ẋ_s): the map x ↦ cols(x) is linear
                 im2col(xt, s, st.work, 0);
-                blas.dgemm(Transpose.NO, Transpose.NO, k, q, p, 1.0, theta, off, p, st.work, 0, q, 0.0, yt, yOff, q);
+                blas.dgemm(Transpose.NO, Transpose.NO, k, q, p, 1.0, st.weights, 0, p, st.work, 0, q, 0.0, st.out, 0,
+                        q);
                 beta = 1.0;
             }
             if (v != null) {
                 // + V·cols(x_s)
-                blas.dgemm(Transpose.NO, Transpose.NO, k, q, p, 1.0, v, off, p, st.cols, s * p * q, q, beta, yt, yOff,
-                        q);
+                System.arraycopy(st.cols, s * p * q, st.work, 0, p * q);
+                blas.dgemm(Transpose.NO, Transpose.NO, k, q, p, 1.0, st.tangentWeights, 0, p, st.work, 0, q, beta,
+                        st.out, 0, q);
             }
+            System.arraycopy(st.out, 0, yt, s * k * q, k * q);
         }
         if (v != null) {
             addBias(v, off + k * p, batch, yt);
@@ -223,26 +255,42 @@ public final class Conv2d implements Layer {
     @Override
     public void vjp(double[] theta, int off, int batch, double[] yb, double[] grad, double[] xb, LayerState state) {
         State st = (State) state;
-        int bOff = off + k * p;
+        if (xb != null) {
+            System.arraycopy(theta, off, st.weights, 0, k * p);
+        }
         for (int s = 0; s < batch; s++) {
-            int yOff = s * k * q;
+            // Ȳ_s (K × q)
+            System.arraycopy(yb, s * k * q, st.out, 0, k * q);
             if (grad != null) {
-                // ∇W += Ȳ_s (K × q) · cols_sᵀ (q × p); ∇b += Ȳ_s·1
-                blas.dgemm(Transpose.NO, Transpose.YES, k, p, q, 1.0, yb, yOff, q, st.cols, s * p * q, q, 1.0, grad,
-                        off, p);
-                for (int o = 0; o < k; o++) {
-                    grad[bOff + o] += rowSum(yb, yOff + o * q);
-                }
+                // ∇W += Ȳ_s·cols_sᵀ, summed over the chunk in gradWeights
+                System.arraycopy(st.cols, s * p * q, st.work, 0, p * q);
+                blas.dgemm(Transpose.NO, Transpose.YES, k, p, q, 1.0, st.out, 0, q, st.work, 0, q, s == 0 ? 0.0 : 1.0,
+                        st.gradWeights, 0, p);
             }
             if (xb != null) {
-                inputCotangent(theta, off, yb, yOff, s, xb, st);
+                inputCotangent(s, xb, st);
+            }
+        }
+        if (grad != null) {
+            for (int i = 0; i < k * p; i++) {
+                grad[off + i] += st.gradWeights[i];
+            }
+            // ∇b += Σ_s Ȳ_s·1
+            int bOff = off + k * p;
+            for (int s = 0; s < batch; s++) {
+                for (int o = 0; o < k; o++) {
+                    grad[bOff + o] += rowSum(yb, (s * k + o) * q);
+                }
             }
         }
     }
 
-    /** {@code x̄_s = col2im(Wᵀ·Ȳ_s)}: the adjoint of {@code x ↦ W·cols(x)}. */
-    private void inputCotangent(double[] theta, int off, double[] yb, int yOff, int s, double[] xb, State st) {
-        blas.dgemm(Transpose.YES, Transpose.NO, p, q, k, 1.0, theta, off, p, yb, yOff, q, 0.0, st.work, 0, q);
+    /**
+     * {@code x̄_s = col2im(Wᵀ·Ȳ_s)}, the adjoint of {@code x ↦ W·cols(x)}, with W in {@code st.weights}, Ȳ_s in
+     * {@code st.out}; overwrites {@code st.work}.
+     */
+    private void inputCotangent(int s, double[] xb, State st) {
+        blas.dgemm(Transpose.YES, Transpose.NO, p, q, k, 1.0, st.weights, 0, p, st.out, 0, q, 0.0, st.work, 0, q);
         Im2col.col2im(st.work, 0, c, h, w, kh, kw, stride, pad, ho, wo, xb, s * c * h * w);
     }
 
@@ -258,17 +306,22 @@ public final class Conv2d implements Layer {
     public void vjpPerSample(double[] theta, int off, int batch, double[] yb, double[] rows, int rowOffset,
             int rowStride, double[] xb, LayerState state) {
         State st = (State) state;
+        if (xb != null) {
+            System.arraycopy(theta, off, st.weights, 0, k * p);
+        }
         for (int s = 0; s < batch; s++) {
             int base = rowOffset + s * rowStride + off;
-            int yOff = s * k * q;
+            System.arraycopy(yb, s * k * q, st.out, 0, k * q);
+            System.arraycopy(st.cols, s * p * q, st.work, 0, p * q);
             // ∇W_s = Ȳ_s·cols_sᵀ (overwrites the K × p block of row s), ∇b_s = Ȳ_s·1
-            blas.dgemm(Transpose.NO, Transpose.YES, k, p, q, 1.0, yb, yOff, q, st.cols, s * p * q, q, 0.0, rows, base,
+            blas.dgemm(Transpose.NO, Transpose.YES, k, p, q, 1.0, st.out, 0, q, st.work, 0, q, 0.0, st.gradWeights, 0,
                     p);
+            System.arraycopy(st.gradWeights, 0, rows, base, k * p);
             for (int o = 0; o < k; o++) {
-                rows[base + k * p + o] = rowSum(yb, yOff + o * q);
+                rows[base + k * p + o] = rowSum(st.out, o * q);
             }
             if (xb != null) {
-                inputCotangent(theta, off, yb, yOff, s, xb, st);
+                inputCotangent(s, xb, st);
             }
         }
     }
