@@ -1,0 +1,118 @@
+package org.gn4j.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.nn.layers.Activation;
+import org.gn4j.nn.layers.Conv2d;
+import org.gn4j.nn.layers.Dense;
+import org.gn4j.nn.layers.Flatten;
+import org.gn4j.nn.layers.MaxPool2d;
+
+/**
+ * The networks of the SGN experiments as ready-made {@link Sequential}s. Initialization follows the activation: He
+ * normal for ReLU hidden layers (and convolutions), Glorot uniform otherwise and for the output layer; get a
+ * parameter vector with {@link Sequential#initialParameters(long)}. All outputs are raw scores (logits for
+ * classification: pair them with the softmax cross-entropy loss).
+ */
+public final class Presets {
+    private Presets() {
+    }
+
+    /**
+     * A fully connected network {@code in → hidden[0] → … → hidden[n−1] → out} with activation {@code f} after every
+     * hidden layer and none after the output layer.
+     *
+     * @throws IllegalArgumentException if a size is not positive or {@code f} is null
+     */
+    public static Sequential mlp(int in, int[] hidden, int out, Activation.Function f) {
+        ArgumentChecks.requirePositive("in", in);
+        ArgumentChecks.requirePositive("out", out);
+        if (hidden == null || f == null) {
+            throw new IllegalArgumentException("hidden and f must not be null");
+        }
+        Dense.Init init = f == Activation.Function.RELU ? Dense.Init.HE_NORMAL : Dense.Init.GLOROT_UNIFORM;
+        List<Layer> layers = new ArrayList<>();
+        int prev = in;
+        for (int i = 0; i < hidden.length; i++) {
+            ArgumentChecks.requirePositive("hidden[" + i + "]", hidden[i]);
+            layers.add(new Dense(prev, hidden[i], init));
+            layers.add(new Activation(f, hidden[i]));
+            prev = hidden[i];
+        }
+        layers.add(new Dense(prev, out));
+        return new Sequential(layers);
+    }
+
+    /** {@code inputs → 20 → 20 → 20 → outputs}, sigmoid hidden layers (the SGN paper's small MLP). */
+    public static Sequential mlp3x20Sigmoid(int inputs, int outputs) {
+        return mlp(inputs, new int[] {20, 20, 20}, outputs, Activation.Function.SIGMOID);
+    }
+
+    /** {@code inputs → 100 → 100 → outputs}, sigmoid hidden layers. */
+    public static Sequential mlp2x100Sigmoid(int inputs, int outputs) {
+        return mlp(inputs, new int[] {100, 100}, outputs, Activation.Function.SIGMOID);
+    }
+
+    /** {@code 784 → 1024 → 1024 → 10}, tanh hidden layers (1,863,690 parameters). */
+    public static Sequential mlp784x1024x1024x10Tanh() {
+        return mlp(784, new int[] {1024, 1024}, 10, Activation.Function.TANH);
+    }
+
+    /**
+     * LeNet-5 for 28×28 grey images (MNIST, Fashion-MNIST), input {@code {1, 28, 28}}, 10 logits, 61,706 parameters:
+     * <pre>
+     *   conv 6@5×5, padding 2 → ReLU → maxpool 2   (6×28×28 → 6×14×14)
+     *   conv 16@5×5           → ReLU → maxpool 2   (16×10×10 → 16×5×5)
+     *   flatten 400 → dense 120 → ReLU → dense 84 → ReLU → dense 10
+     * </pre>
+     * ReLU instead of the original tanh/sigmoid squashing: the common modern variant, and it trains faster with both
+     * first- and second-order methods.
+     */
+    public static Sequential leNetFashion() {
+        Activation.Function relu = Activation.Function.RELU;
+        return Sequential.of(
+                new Conv2d(1, 28, 28, 6, 5, 1, 2),
+                new Activation(relu, Shape.of(6, 28, 28)),
+                new MaxPool2d(6, 28, 28, 2, 2),
+                new Conv2d(6, 14, 14, 16, 5, 1, 0),
+                new Activation(relu, Shape.of(16, 10, 10)),
+                new MaxPool2d(16, 10, 10, 2, 2),
+                new Flatten(Shape.of(16, 5, 5)),
+                new Dense(400, 120, Dense.Init.HE_NORMAL),
+                new Activation(relu, 120),
+                new Dense(120, 84, Dense.Init.HE_NORMAL),
+                new Activation(relu, 84),
+                new Dense(84, 10));
+    }
+
+    /**
+     * A small CNN for 32×32 colour images (CIFAR-10), input {@code {3, 32, 32}}, 10 logits, 122,570 parameters:
+     * <pre>
+     *   conv 32@3×3, padding 1 → ReLU → maxpool 2   (32×32×32 → 32×16×16)
+     *   conv 64@3×3, padding 1 → ReLU → maxpool 2   (64×16×16 → 64×8×8)
+     *   conv 64@3×3, padding 1 → ReLU → maxpool 2   (64×8×8 → 64×4×4)
+     *   flatten 1024 → dense 64 → ReLU → dense 10
+     * </pre>
+     * Memory: the cached im2col columns of the three convolutions take 27·1024 + 288·256 + 576·64 = 138,240 doubles
+     * (1.1 MB) per sample, about 283 MB for a batch of 256.
+     */
+    public static Sequential cifarCnn() {
+        Activation.Function relu = Activation.Function.RELU;
+        return Sequential.of(
+                new Conv2d(3, 32, 32, 32, 3, 1, 1),
+                new Activation(relu, Shape.of(32, 32, 32)),
+                new MaxPool2d(32, 32, 32, 2, 2),
+                new Conv2d(32, 16, 16, 64, 3, 1, 1),
+                new Activation(relu, Shape.of(64, 16, 16)),
+                new MaxPool2d(64, 16, 16, 2, 2),
+                new Conv2d(64, 8, 8, 64, 3, 1, 1),
+                new Activation(relu, Shape.of(64, 8, 8)),
+                new MaxPool2d(64, 8, 8, 2, 2),
+                new Flatten(Shape.of(64, 4, 4)),
+                new Dense(1024, 64, Dense.Init.HE_NORMAL),
+                new Activation(relu, 64),
+                new Dense(64, 10));
+    }
+}

@@ -1,0 +1,239 @@
+package org.gn4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.gn4j.nn.layers.Activation;
+import org.gn4j.nn.layers.AvgPool2d;
+import org.gn4j.nn.layers.Conv2d;
+import org.gn4j.nn.layers.Dense;
+import org.gn4j.nn.layers.Flatten;
+import org.gn4j.nn.layers.MaxPool2d;
+import org.gn4j.nn.layers.NaiveConvolution;
+import org.gn4j.nn.loss.SoftmaxCrossEntropy;
+import org.gn4j.nn.loss.SquaredError;
+import org.gn4j.testkit.Tolerances;
+import org.junit.jupiter.api.Test;
+
+/** Convolution and pooling layers: derivative checks, forward passes against direct loops, a small CNN's GGN. */
+class ConvLayersTest {
+
+    @Test
+    void conv2dDerivatives() {
+        LayerChecks.checkAll(new Conv2d(1, 6, 6, 2, 3, 1, 0), 1, 1);
+        LayerChecks.checkAll(new Conv2d(1, 7, 5, 3, 3, 3, 2, 1), 5, 2); // stride 2 + padding, non-square
+        LayerChecks.checkAll(new Conv2d(3, 8, 8, 4, 3, 3, 1, 1), 5, 3); // 3 input channels, "same" padding
+        LayerChecks.checkAll(new Conv2d(3, 9, 7, 2, 5, 3, 2, 2), 1, 4); // rectangular kernel, padding 2
+        LayerChecks.checkAll(new Conv2d(2, 5, 5, 3, 1, 1, 1, 0), 5, 5); // 1×1 kernel
+        LayerChecks.checkAll(new Conv2d(2, 6, 6, 2, 3, 3, 1, 0, Dense.Init.GLOROT_UNIFORM), 3, 6);
+    }
+
+    @Test
+    void conv2dForwardMatchesDirectConvolution() {
+        int[][] configs = { // c, h, w, k, kh, kw, stride, pad
+            {1, 12, 12, 4, 5, 5, 1, 0}, {3, 9, 7, 5, 3, 3, 2, 1}, {2, 11, 9, 3, 5, 5, 2, 2}, {4, 5, 6, 2, 1, 1, 1, 0}};
+        Random r = new Random(17);
+        for (int[] g : configs) {
+            Conv2d conv = new Conv2d(g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7]);
+            int batch = 3;
+            int in = conv.inputShape().size();
+            int out = conv.outputShape().size();
+            // the layer's slice sits inside a larger θ
+            int off = 7;
+            double[] theta = new double[off + conv.parameterCount() + 2];
+            conv.initialize(theta, off, r);
+            for (int i = off; i < off + conv.parameterCount(); i++) {
+                theta[i] += 0.1 * r.nextGaussian();
+            }
+            double[] x = LayerChecks.gaussian(batch * in, r, 1);
+            double[] y = new double[batch * out];
+            conv.forward(theta, off, batch, x, y, conv.newState(4));
+            double[] slice = Arrays.copyOfRange(theta, off, off + conv.parameterCount());
+            for (int s = 0; s < batch; s++) {
+                double[] expected = NaiveConvolution.conv(slice, x, s * in, g[0], g[1], g[2], g[3], g[4], g[5], g[6],
+                        g[7]);
+                Tolerances.assertRelativeClose(expected, Arrays.copyOfRange(y, s * out, (s + 1) * out), 1e-12,
+                        conv.name() + " sample " + s);
+            }
+        }
+    }
+
+    @Test
+    void conv2dShapesAndParameters() {
+        Conv2d conv = new Conv2d(3, 32, 32, 32, 3, 1, 1);
+        assertEquals(Shape.of(3, 32, 32), conv.inputShape());
+        assertEquals(Shape.of(32, 32, 32), conv.outputShape());
+        assertEquals(32 * 27 + 32, conv.parameterCount());
+        assertEquals(Shape.of(6, 14, 14), new Conv2d(6, 28, 28, 6, 2, 2, 2, 0).outputShape());
+        assertEquals(Shape.of(2, 4, 3), new Conv2d(1, 7, 5, 2, 3, 3, 2, 1).outputShape());
+        // 4 cached column matrices + one work matrix (27 × 1024), one output (32 × 1024), three K × p weight buffers
+        assertEquals(5L * 27 * 1024 + 32 * 1024 + 3 * 32 * 27, conv.stateDoubles(4));
+    }
+
+    @Test
+    void maxPoolDerivatives() {
+        // LayerChecks draws |x| in [0.2, 1.2] with random signs: ties have probability zero, and with these seeds no
+        // two entries of a window are within the difference step (1e-6) of each other
+        LayerChecks.checkAll(new MaxPool2d(2, 6, 6, 2, 2), 3, 11);
+        LayerChecks.checkAll(new MaxPool2d(3, 7, 5, 3, 2), 5, 12); // overlapping windows
+        LayerChecks.checkAll(new MaxPool2d(1, 4, 4, 1, 1), 1, 13); // identity
+    }
+
+    @Test
+    void avgPoolDerivatives() {
+        LayerChecks.checkAll(new AvgPool2d(2, 6, 6, 2, 2), 3, 21);
+        LayerChecks.checkAll(new AvgPool2d(3, 7, 5, 3, 2), 5, 22);
+        LayerChecks.checkAll(new AvgPool2d(1, 5, 5, 5, 1), 1, 23); // global average
+    }
+
+    @Test
+    void poolForwardMatchesDirectLoops() {
+        Random r = new Random(5);
+        int c = 3;
+        int h = 9;
+        int w = 7;
+        int batch = 2;
+        double[] x = LayerChecks.gaussian(batch * c * h * w, r, 1);
+        for (boolean max : new boolean[] {true, false}) {
+            Layer pool = max ? new MaxPool2d(c, h, w, 3, 2) : new AvgPool2d(c, h, w, 3, 2);
+            int out = pool.outputShape().size();
+            double[] y = new double[batch * out];
+            pool.forward(null, 0, batch, x, y, pool.newState(batch));
+            for (int s = 0; s < batch; s++) {
+                double[] expected = NaiveConvolution.pool(max, x, s * c * h * w, c, h, w, 3, 2);
+                Tolerances.assertRelativeClose(expected, Arrays.copyOfRange(y, s * out, (s + 1) * out), 1e-15,
+                        pool.name());
+            }
+        }
+    }
+
+    /** At a tie the first maximum in row-major window order takes the whole tangent and cotangent. */
+    @Test
+    void maxPoolTiesGoToTheFirstIndex() {
+        MaxPool2d pool = new MaxPool2d(1, 2, 4, 2, 2);
+        double[] x = {1, 3, 5, 2, //
+            3, 0, 5, 5};
+        double[] y = new double[2];
+        LayerState st = pool.newState(1);
+        pool.forward(null, 0, 1, x, y, st);
+        assertArrayEquals(new double[] {3, 5}, y, 0.0);
+        double[] yt = new double[2];
+        pool.jvp(null, 0, null, 1, new double[] {10, 11, 12, 13, 14, 15, 16, 17}, yt, st);
+        assertArrayEquals(new double[] {11, 12}, yt, 0.0);
+        double[] xb = new double[8];
+        pool.vjp(null, 0, 1, new double[] {1, 2}, null, xb, st);
+        assertArrayEquals(new double[] {0, 1, 2, 0, 0, 0, 0, 0}, xb, 0.0);
+    }
+
+    static Sequential leNetLike() {
+        return Sequential.of(new Conv2d(1, 12, 12, 4, 5, 5, 1, 0), new Activation(Activation.Function.TANH,
+                Shape.of(4, 8, 8)), new MaxPool2d(4, 8, 8, 2, 2), new Flatten(Shape.of(4, 4, 4)), new Dense(64, 10),
+                new Activation(Activation.Function.TANH, 10), new Dense(10, 3));
+    }
+
+    /** GGN·v of a small CNN equals (1/b)·JᵀQJv assembled from its per-sample Jacobian (as MiniBatchProductsTest). */
+    @Test
+    void leNetLikeGgnProductEqualsDenseJtQJ() {
+        Random r = new Random(19);
+        Sequential net = leNetLike();
+        int in = net.inputShape().size();
+        int c = 3;
+        int b = 7;
+        MiniBatchProducts mb = new MiniBatchProducts(net, new SoftmaxCrossEntropy(), 16);
+        double[] theta = net.initialParameters(3);
+        double[] x = LayerChecks.gaussian(b * in, r, 1);
+        double[] y = MiniBatchProductsTest.randomTargets(b, c, true, r);
+        mb.evaluate(theta, b, x, 0, y, 0);
+        int d = net.parameterCount();
+        double[] jac = new double[b * c * d];
+        mb.perSampleJacobian(jac);
+        double[] factors = new double[b * c * c];
+        mb.hessianFactors(factors);
+        DMatrixRMaj lj = new DMatrixRMaj(b * c, d);
+        for (int s = 0; s < b; s++) {
+            DMatrixRMaj ls = new DMatrixRMaj(c, c);
+            System.arraycopy(factors, s * c * c, ls.data, 0, c * c);
+            DMatrixRMaj js = new DMatrixRMaj(c, d);
+            System.arraycopy(jac, s * c * d, js.data, 0, c * d);
+            DMatrixRMaj out = new DMatrixRMaj(c, d);
+            CommonOps_DDRM.multTransA(ls, js, out);
+            System.arraycopy(out.data, 0, lj.data, s * c * d, c * d);
+        }
+        DMatrixRMaj g = new DMatrixRMaj(d, d);
+        CommonOps_DDRM.multTransA(lj, lj, g);
+        CommonOps_DDRM.scale(1.0 / b, g);
+        double[] v = LayerChecks.gaussian(d, r, 1);
+        DMatrixRMaj expected = new DMatrixRMaj(d, 1);
+        CommonOps_DDRM.mult(g, DMatrixRMaj.wrap(d, 1, v), expected);
+        double[] gv = new double[d];
+        mb.ggnTimes(v, gv);
+        Tolerances.assertRelativeClose(expected.data, gv, 1e-12, "CNN GGN product vs dense JᵀQJ");
+        double[] jv = new double[b * c];
+        mb.jvp(v, jv);
+        DMatrixRMaj jvDense = new DMatrixRMaj(b * c, 1);
+        CommonOps_DDRM.mult(DMatrixRMaj.wrap(b * c, d, jac), DMatrixRMaj.wrap(d, 1, v), jvDense);
+        Tolerances.assertRelativeClose(jvDense.data, jv, 1e-12, "CNN Jv vs per-sample Jacobian");
+    }
+
+    /** ∇L of a CNN with stride 2, padding and average pooling against central differences of the mean loss. */
+    @Test
+    void cnnGradientMatchesFiniteDifferences() {
+        Random r = new Random(23);
+        Sequential net = Sequential.of(new Conv2d(2, 7, 7, 3, 3, 3, 2, 1),
+                new Activation(Activation.Function.SIGMOID, Shape.of(3, 4, 4)), new AvgPool2d(3, 4, 4, 2, 2),
+                new Conv2d(3, 2, 2, 2, 1, 1, 0), new Flatten(Shape.of(2, 2, 2)), new Dense(8, 2));
+        int b = 20;
+        int in = net.inputShape().size();
+        MiniBatchProducts mb = new MiniBatchProducts(net, new SquaredError(), b);
+        double[] theta = net.initialParameters(5);
+        double[] x = LayerChecks.gaussian(b * in, r, 1);
+        double[] y = MiniBatchProductsTest.randomTargets(b, 2, false, r);
+        mb.evaluate(theta, b, x, 0, y, 0);
+        int d = net.parameterCount();
+        double[] grad = new double[d];
+        mb.gradient(grad);
+        MiniBatchProducts probe = new MiniBatchProducts(net, new SquaredError(), b);
+        double[] fd = new double[d];
+        for (int k = 0; k < d; k++) {
+            double h = 1e-5;
+            double[] tp = theta.clone();
+            double[] tm = theta.clone();
+            tp[k] += h;
+            tm[k] -= h;
+            fd[k] = (probe.evaluate(tp, b, x, 0, y, 0) - probe.evaluate(tm, b, x, 0, y, 0)) / (2 * h);
+        }
+        Tolerances.assertRelativeClose(fd, grad, 1e-7, "CNN gradient vs central differences");
+    }
+
+    @Test
+    void shapeErrorsAreNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Sequential.of(new Conv2d(1, 12, 12, 4, 5, 1, 0), new MaxPool2d(4, 6, 6, 2, 2)));
+        assertTrue(e.getMessage().contains("expects input [4, 6, 6]") && e.getMessage().contains("outputs [4, 8, 8]"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Conv2d(1, 28, 28, 6, 5, 2, 0));
+        assertTrue(e.getMessage().contains("height 28") && e.getMessage().contains("not divisible by the stride 2"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Conv2d(1, 4, 9, 6, 3, 12, 1, 1));
+        assertTrue(e.getMessage().contains("width 9") && e.getMessage().contains("kernel 12"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Conv2d(1, 4, 4, 6, 7, 1, 1));
+        assertTrue(e.getMessage().contains("height 4") && e.getMessage().contains("kernel 7"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Conv2d(1, 4, 4, 6, 3, 1, -1));
+        assertTrue(e.getMessage().contains("padding is -1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Conv2d(0, 4, 4, 6, 3, 1, 0));
+        assertTrue(e.getMessage().contains("inChannels is 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new MaxPool2d(6, 10, 10, 3, 2));
+        assertTrue(e.getMessage().contains("height 10") && e.getMessage().contains("stride 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new AvgPool2d(6, 10, 10, 11, 1));
+        assertTrue(e.getMessage().contains("kernel 11"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new MaxPool2d(6, 10, 10, 2, 0));
+        assertTrue(e.getMessage().contains("stride is 0"), e.getMessage());
+    }
+}
