@@ -1,0 +1,272 @@
+package org.gn4j.bench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.gn4j.nn.Presets;
+import org.gn4j.nn.Sequential;
+import org.gn4j.nn.data.DataDirectory;
+import org.gn4j.nn.data.Dataset;
+import org.gn4j.nn.data.MnistFormat;
+import org.gn4j.nn.data.SineWave;
+import org.gn4j.nn.loss.Loss;
+import org.gn4j.nn.loss.SoftmaxCrossEntropy;
+import org.gn4j.nn.loss.SquaredError;
+import org.gn4j.nn.train.Adam;
+import org.gn4j.nn.train.DatasetTrainingData;
+import org.gn4j.nn.train.EpochMetrics;
+import org.gn4j.nn.train.LearningRateSchedule;
+import org.gn4j.nn.train.Optimizer;
+import org.gn4j.nn.train.Sgd;
+import org.gn4j.nn.train.StepEvent;
+import org.gn4j.nn.train.Trainer;
+import org.gn4j.nn.train.TrainingListener;
+import org.gn4j.nn.train.TrainingResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gn4j train}: trains a preset network on MNIST-10k, Fashion-MNIST (the split in the data folder) or the SGN
+ * paper's sine wave with SGD or Adam, shows a progress line on stderr, prints one line per epoch, and writes metrics
+ * CSV and checkpoints on request ({@code --resume} continues a checkpoint bit for bit).
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Train a network with a first-order optimizer.",
+            "  gn4j train --dataset fashion-mnist --model lenet --optimizer sgd --lr 0.05 --momentum 0.9 --epochs 10",
+            "  gn4j train --dataset mnist-10k --model mlp3x20 --optimizer adam --lr 1e-3 --budget 100"})
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", defaultValue = "mnist-10k", paramLabel = "NAME",
+            description = "mnist-10k, fashion-mnist or sine (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder holding mnist-10k/ and fashion-mnist/ (default: -Dgn4j.data, GN4J_DATA, or ../shared/datasets).")
+    Path dataDir;
+
+    @Option(names = "--model", defaultValue = "auto", paramLabel = "NAME",
+            description = "mlp3x20, mlp2x100, mlp1024, lenet, or auto: lenet for fashion-mnist, mlp3x20 otherwise.")
+    String model;
+
+    @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "sgd|adam|adamw",
+            description = "Optimizer (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--schedule", defaultValue = "constant", paramLabel = "constant|cosine|linear",
+            description = "Learning-rate schedule over the whole run, decaying to 1 %% of --lr (default: ${DEFAULT-VALUE}).")
+    String schedule;
+
+    @Option(names = "--momentum", defaultValue = "0", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
+    double momentum;
+
+    @Option(names = "--nesterov", description = "Nesterov momentum for SGD.")
+    boolean nesterov;
+
+    @Option(names = "--weight-decay", defaultValue = "0", description = "Weight decay (AdamW: decoupled).")
+    double weightDecay;
+
+    @Option(names = "--batch", defaultValue = "100", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--budget", paramLabel = "SECONDS", description = "Wall-clock budget; stops early when spent.")
+    Double budget;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for initialization and shuffling.")
+    long seed;
+
+    @Option(names = "--metrics", paramLabel = "FILE.csv", description = "Per-epoch metrics CSV.")
+    Path metrics;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint file (written each epoch).")
+    Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "FILE", description = "Resume from this checkpoint.")
+    Path resume;
+
+    @Option(names = "--no-progress", description = "No progress line on stderr.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Dataset train;
+        Dataset test;
+        Loss loss;
+        switch (dataset.toLowerCase(Locale.ROOT)) {
+            case "sine":
+                train = SineWave.generate(1000, 0.01, seed);
+                test = SineWave.generate(1000, 0.01, seed + 1);
+                loss = new SquaredError();
+                break;
+            case "mnist-10k":
+            case "fashion-mnist": {
+                Path dir = dataFolder(dataset.toLowerCase(Locale.ROOT));
+                String what = dataset.equals("mnist-10k") ? "MNIST-10k (10,000-image subset, 8,000/2,000)"
+                        : "Fashion-MNIST (60,000/10,000, not the official split)";
+                train = MnistFormat.load(dir, "train", what + " train");
+                test = MnistFormat.load(dir, "test", what + " test");
+                loss = new SoftmaxCrossEntropy();
+                break;
+            }
+            default:
+                throw new ParameterException(spec.commandLine(),
+                        "dataset '" + dataset + "' unknown, expected mnist-10k, fashion-mnist or sine");
+        }
+        Sequential net = network(train);
+        long steps = (long) epochs * ((train.size() + batch - 1) / Math.max(1, batch));
+        Optimizer opt = optimizer(steps);
+        Trainer trainer = new Trainer(net, loss, opt).withEpochs(epochs).withBatchSize(batch).withSeed(seed)
+                .withTestData(new DatasetTrainingData(test));
+        if (budget != null) {
+            trainer = trainer.withTimeBudget(Duration.ofMillis((long) (budget * 1000)));
+        }
+        if (metrics != null) {
+            trainer = trainer.withMetricsCsv(metrics);
+        }
+        if (checkpoint != null) {
+            trainer = trainer.withCheckpoints(checkpoint, 1);
+        }
+        out.printf(Locale.ROOT, "%s on %s (%d train, %d test), %s, batch %d, %d epochs, seed %d%n", net,
+                train.split(), train.size(), test.size(), opt.name(), batch, epochs, seed);
+        out.println("epoch  step  seconds  train loss   test loss  test acc");
+        out.flush();
+        trainer = trainer.withListener(new Progress(out, err, !noProgress));
+        double[] theta = net.initialParameters(seed);
+        TrainingResult r = resume != null ? trainer.resume(resume, new DatasetTrainingData(train), theta)
+                : trainer.train(new DatasetTrainingData(train), theta);
+        if (!noProgress) {
+            err.print("\r" + " ".repeat(78) + "\r");
+            err.flush();
+        }
+        out.printf(Locale.ROOT, "%s after %d epochs, %d steps, %.1f s: train loss %.5f, test loss %.5f, test accuracy "
+                + "%s%n", r.status(), r.epochs(), r.steps(), r.seconds(), r.trainLoss(), r.testLoss(),
+                percent(r.testAccuracy()));
+        out.flush();
+        return r.status() == TrainingResult.Status.NON_FINITE ? 3 : 0;
+    }
+
+    private static String percent(double accuracy) {
+        return Double.isFinite(accuracy) ? String.format(Locale.ROOT, "%.2f %%", 100 * accuracy) : "-";
+    }
+
+    private Path dataFolder(String name) {
+        if (dataDir != null) {
+            return dataDir.resolve(name);
+        }
+        return DataDirectory.subfolder(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "no data folder with " + name + "/ found: pass --data-dir DIR, set -Dgn4j.data or GN4J_DATA, or "
+                        + "fetch the official files with 'gn4j download'"));
+    }
+
+    private Sequential network(Dataset train) {
+        String m = model.toLowerCase(Locale.ROOT);
+        if (m.equals("auto")) {
+            m = dataset.equalsIgnoreCase("fashion-mnist") ? "lenet" : "mlp3x20";
+        }
+        int in = train.featureSize();
+        int out = train.targetWidth();
+        switch (m) {
+            case "mlp3x20":
+                return Presets.mlp3x20Sigmoid(in, out);
+            case "mlp2x100":
+                return Presets.mlp2x100Sigmoid(in, out);
+            case "mlp1024":
+                return Presets.mlp784x1024x1024x10Tanh();
+            case "lenet":
+                return Presets.leNetFashion();
+            default:
+                throw new ParameterException(spec.commandLine(),
+                        "model '" + model + "' unknown, expected mlp3x20, mlp2x100, mlp1024, lenet or auto");
+        }
+    }
+
+    private LearningRateSchedule schedule(long steps) {
+        switch (schedule.toLowerCase(Locale.ROOT)) {
+            case "constant":
+                return LearningRateSchedule.constant(lr);
+            case "cosine":
+                return LearningRateSchedule.cosineDecay(lr, 0.01 * lr, Math.max(1, steps));
+            case "linear":
+                return LearningRateSchedule.linearDecay(lr, 0.01 * lr, Math.max(1, steps));
+            default:
+                throw new ParameterException(spec.commandLine(),
+                        "schedule '" + schedule + "' unknown, expected constant, cosine or linear");
+        }
+    }
+
+    private Optimizer optimizer(long steps) {
+        LearningRateSchedule s = schedule(steps);
+        switch (optimizer.toLowerCase(Locale.ROOT)) {
+            case "sgd":
+                return new Sgd(s).withMomentum(momentum).withNesterov(nesterov).withWeightDecay(weightDecay);
+            case "adam":
+                return new Adam(s).withWeightDecay(weightDecay);
+            case "adamw":
+                return Adam.adamW(lr, weightDecay).withSchedule(s);
+            default:
+                throw new ParameterException(spec.commandLine(),
+                        "optimizer '" + optimizer + "' unknown, expected sgd, adam or adamw");
+        }
+    }
+
+    /** Prints a line per epoch and redraws a progress line on stderr at most ten times a second. */
+    private static final class Progress implements TrainingListener {
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private final boolean show;
+        private long lastDraw;
+
+        Progress(PrintWriter out, PrintWriter err, boolean show) {
+            this.out = out;
+            this.err = err;
+            this.show = show;
+        }
+
+        @Override
+        public void onStep(StepEvent e) {
+            if (!show) {
+                return;
+            }
+            long now = System.nanoTime();
+            int total = Math.max(1, e.batchesPerEpoch());
+            int seen = Math.min(total, Math.max(0, e.batch()));
+            if (now - lastDraw < 100_000_000L && seen < total) {
+                return;
+            }
+            lastDraw = now;
+            int width = 30;
+            int done = (int) ((long) width * seen / total);
+            err.printf(Locale.ROOT, "\repoch %d [%s%s] %3d%% loss %.4f %.1f s  ", e.epoch(), "=".repeat(done),
+                    " ".repeat(width - done), 100 * seen / total, e.result().loss(), e.seconds());
+            err.flush();
+        }
+
+        @Override
+        public void onEpoch(EpochMetrics m) {
+            if (show) {
+                err.print("\r" + " ".repeat(78) + "\r");
+                err.flush();
+            }
+            out.printf(Locale.ROOT, "%5d %5d %8.1f %11.5f %11.5f %9s%n", m.epoch(), m.step(), m.seconds(),
+                    m.trainLoss(), m.testLoss(), percent(m.testAccuracy()));
+            out.flush();
+        }
+    }
+}
