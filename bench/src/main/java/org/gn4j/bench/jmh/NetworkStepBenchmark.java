@@ -5,8 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.gn4j.nn.MiniBatchProducts;
 import org.gn4j.nn.Sequential;
-import org.gn4j.nn.layers.Activation;
-import org.gn4j.nn.layers.Dense;
+import org.gn4j.nn.Presets;
 import org.gn4j.nn.loss.SoftmaxCrossEntropy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class NetworkStepBenchmark {
-    @Param({"mlp784-20-20-20-10", "mlp784-1024-1024-10"})
+    @Param({"mlp784-20-20-20-10", "mlp784-1024-1024-10", "lenet-fashion", "cnn-cifar10"})
     public String network;
 
     @Param({"1000"})
@@ -49,16 +48,17 @@ public class NetworkStepBenchmark {
     private double[] x;
     private double[] y;
 
-    /** The networks by name (CNN presets join when the convolution layers land). */
+    /** The networks of the PyTorch comparison (PEERS.md), from {@link Presets}. */
     static Sequential network(String name) {
         switch (name) {
             case "mlp784-20-20-20-10":
-                return Sequential.of(new Dense(784, 20), new Activation(Activation.Function.SIGMOID, 20),
-                        new Dense(20, 20), new Activation(Activation.Function.SIGMOID, 20), new Dense(20, 20),
-                        new Activation(Activation.Function.SIGMOID, 20), new Dense(20, 10));
+                return Presets.mlp3x20Sigmoid(784, 10);
             case "mlp784-1024-1024-10":
-                return Sequential.of(new Dense(784, 1024), new Activation(Activation.Function.TANH, 1024),
-                        new Dense(1024, 1024), new Activation(Activation.Function.TANH, 1024), new Dense(1024, 10));
+                return Presets.mlp784x1024x1024x10Tanh();
+            case "lenet-fashion":
+                return Presets.leNetFashion();
+            case "cnn-cifar10":
+                return Presets.cifarCnn();
             default:
                 throw new IllegalArgumentException("unknown network " + name);
         }
