@@ -21,7 +21,7 @@ import org.gn4j.nn.loss.Loss;
  * The batch is split into chunks evaluated in parallel on {@link ComputePool}, each with its own {@link Tape}; partial
  * parameter-space results are summed. All work buffers are allocated once per maximum batch size.
  */
-public final class MiniBatchProducts {
+public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatchObjective {
     private final Sequential net;
     private final Loss loss;
     private final int maxBatch;
@@ -74,6 +74,11 @@ public final class MiniBatchProducts {
         return loss;
     }
 
+    @Override
+    public int parameterCount() {
+        return d;
+    }
+
     /** Batch size of the last evaluation. */
     public int batch() {
         return batch;
@@ -108,6 +113,7 @@ public final class MiniBatchProducts {
     }
 
     /** Mean loss of the last evaluation. */
+    @Override
     public double loss() {
         return lossValue;
     }
@@ -124,6 +130,7 @@ public final class MiniBatchProducts {
     }
 
     /** {@code ∇L = (1/b)·Jᵀg} into {@code out} (length d). */
+    @Override
     public void gradient(double[] out) {
         vjpInto(g, out);
         scale(out, 1.0 / batch);
@@ -144,6 +151,7 @@ public final class MiniBatchProducts {
     }
 
     /** The generalized Gauss-Newton product {@code out = (1/b)·Jᵀ(Q(J·v))}. */
+    @Override
     public void ggnTimes(double[] v, double[] out) {
         jvp(v, jv);
         loss.hessianTimes(batch, c, tapeOutputs(), targets, jv, qv);

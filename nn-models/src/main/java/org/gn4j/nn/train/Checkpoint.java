@@ -1,5 +1,7 @@
 package org.gn4j.nn.train;
 
+import org.gn4j.gn.stochastic.Optimizer;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

@@ -1,5 +1,7 @@
 package org.gn4j.nn.train;
 
+import org.gn4j.gn.stochastic.StepResult;
+
 /**
  * Progress after one optimizer step, for {@link TrainingListener#onStep}.
  *

@@ -1,5 +1,8 @@
 package org.gn4j.nn.train;
 
+import org.gn4j.gn.stochastic.Optimizer;
+import org.gn4j.gn.stochastic.StepResult;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

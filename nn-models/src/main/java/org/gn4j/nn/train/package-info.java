@@ -5,3 +5,7 @@
  * checkpoint/resume. Nothing here prints; progress is reported through {@link org.gn4j.nn.train.TrainingListener}.
  */
 package org.gn4j.nn.train;
+
+import org.gn4j.gn.stochastic.Optimizer;
+import org.gn4j.gn.stochastic.Sgd;
+import org.gn4j.gn.stochastic.Adam;

@@ -1,5 +1,7 @@
 package org.gn4j.nn.train;
 
+import org.gn4j.gn.stochastic.LearningRateSchedule;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

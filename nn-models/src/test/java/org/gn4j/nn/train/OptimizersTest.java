@@ -1,5 +1,10 @@
 package org.gn4j.nn.train;
 
+import org.gn4j.gn.stochastic.Optimizer;
+import org.gn4j.gn.stochastic.StepResult;
+import org.gn4j.gn.stochastic.Sgd;
+import org.gn4j.gn.stochastic.Adam;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package org.gn4j.nn.train;
+package org.gn4j.gn.stochastic;
 
 /**
  * The learning rate as a function of the optimizer step number {@code t = 0, 1, 2, …} (the number of steps taken

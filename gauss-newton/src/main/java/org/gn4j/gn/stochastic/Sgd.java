@@ -1,4 +1,4 @@
-package org.gn4j.nn.train;
+package org.gn4j.gn.stochastic;
 
 import org.gn4j.linalg.ArgumentChecks;
 

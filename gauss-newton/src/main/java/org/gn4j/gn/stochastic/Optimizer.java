@@ -1,6 +1,6 @@
-package org.gn4j.nn.train;
+package org.gn4j.gn.stochastic;
 
-import org.gn4j.nn.MiniBatchProducts;
+
 
 /**
  * One iterative training method (SGD, Adam, and later the second-order SGN/EGN). An optimizer holds a fixed
@@ -13,14 +13,14 @@ public interface Optimizer {
 
     /**
      * One step on the current mini-batch: the caller has already called
-     * {@code batch.evaluate(theta, …)} at this θ, so {@link MiniBatchProducts#loss()} and every product refer to it.
+     * {@code batch.evaluate(theta, …)} at this θ, so {@link MiniBatchObjective#loss()} and every product refer to it.
      * Updates θ in place.
      *
      * @return the step's report; with {@link StepResult.Status#NON_FINITE} (a non-finite loss, gradient or step)
      *         θ is left untouched and the step counter does not advance
      * @throws IllegalArgumentException if θ's length differs from the network's parameter count
      */
-    StepResult step(double[] theta, MiniBatchProducts batch);
+    StepResult step(double[] theta, MiniBatchObjective batch);
 
     /** Forgets all state (buffers and step counter), as for a fresh run. */
     void reset();

@@ -1,7 +1,7 @@
-package org.gn4j.nn.train;
+package org.gn4j.gn.stochastic;
 
 import org.gn4j.linalg.ArgumentChecks;
-import org.gn4j.nn.MiniBatchProducts;
+
 
 /**
  * The common step of gradient methods: read the loss, form the gradient, let the method compute the change
@@ -32,8 +32,8 @@ abstract class FirstOrderOptimizer implements Optimizer {
     abstract void computeStep(double[] theta, double[] g, double rate, long t, double[] delta);
 
     @Override
-    public final StepResult step(double[] theta, MiniBatchProducts batch) {
-        int d = batch.network().parameterCount();
+    public final StepResult step(double[] theta, MiniBatchObjective batch) {
+        int d = batch.parameterCount();
         ArgumentChecks.requireLength("theta", theta, d);
         if (state != null && slots > 0 && state[0].length != d) {
             throw new IllegalArgumentException("optimizer state has length " + state[0].length + " per buffer, "
