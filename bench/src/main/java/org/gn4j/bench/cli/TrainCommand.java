@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.gn4j.nn.Presets;
 import org.gn4j.nn.Sequential;
+import org.gn4j.nn.data.Cifar10Reader;
 import org.gn4j.nn.data.DataDirectory;
 import org.gn4j.nn.data.Dataset;
 import org.gn4j.nn.data.MnistFormat;
@@ -47,7 +48,8 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--dataset", defaultValue = "mnist-10k", paramLabel = "NAME",
-            description = "mnist-10k, fashion-mnist or sine (default: ${DEFAULT-VALUE}).")
+            description = "mnist-10k, fashion-mnist, cifar10 (binary batches in DATA/cifar10) or sine "
+                    + "(default: ${DEFAULT-VALUE}).")
     String dataset;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -55,7 +57,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--model", defaultValue = "auto", paramLabel = "NAME",
-            description = "mlp3x20, mlp2x100, mlp1024, lenet, or auto: lenet for fashion-mnist, mlp3x20 otherwise.")
+            description = "mlp3x20, mlp2x100, mlp1024, lenet, cifar, or auto: lenet for fashion-mnist, cifar for "
+                    + "cifar10, mlp3x20 otherwise.")
     String model;
 
     @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "sgd|adam|adamw",
@@ -125,9 +128,16 @@ public final class TrainCommand implements Callable<Integer> {
                 loss = new SoftmaxCrossEntropy();
                 break;
             }
+            case "cifar10": {
+                Path dir = dataFolder("cifar10");
+                train = Cifar10Reader.loadTrain(dir, "CIFAR-10 train (official binary batches 1-5)");
+                test = Cifar10Reader.loadTest(dir, "CIFAR-10 test (official test batch)");
+                loss = new SoftmaxCrossEntropy();
+                break;
+            }
             default:
                 throw new ParameterException(spec.commandLine(),
-                        "dataset '" + dataset + "' unknown, expected mnist-10k, fashion-mnist or sine");
+                        "dataset '" + dataset + "' unknown, expected mnist-10k, fashion-mnist, cifar10 or sine");
         }
         Sequential net = network(train);
         long steps = (long) epochs * ((train.size() + batch - 1) / Math.max(1, batch));
@@ -178,7 +188,8 @@ public final class TrainCommand implements Callable<Integer> {
     private Sequential network(Dataset train) {
         String m = model.toLowerCase(Locale.ROOT);
         if (m.equals("auto")) {
-            m = dataset.equalsIgnoreCase("fashion-mnist") ? "lenet" : "mlp3x20";
+            m = dataset.equalsIgnoreCase("fashion-mnist") ? "lenet"
+                    : dataset.equalsIgnoreCase("cifar10") ? "cifar" : "mlp3x20";
         }
         int in = train.featureSize();
         int out = train.targetWidth();
@@ -191,9 +202,11 @@ public final class TrainCommand implements Callable<Integer> {
                 return Presets.mlp784x1024x1024x10Tanh();
             case "lenet":
                 return Presets.leNetFashion();
+            case "cifar":
+                return Presets.cifarCnn();
             default:
                 throw new ParameterException(spec.commandLine(),
-                        "model '" + model + "' unknown, expected mlp3x20, mlp2x100, mlp1024, lenet or auto");
+                        "model '" + model + "' unknown, expected mlp3x20, mlp2x100, mlp1024, lenet, cifar or auto");
         }
     }
 

@@ -56,7 +56,7 @@ class TrainCommandTest {
     void badOptionsAreReported(@TempDir Path dir) {
         Run unknown = run("train", "--dataset", "cifar-100");
         assertNotEquals(0, unknown.exitCode());
-        assertTrue(unknown.err().contains("mnist-10k, fashion-mnist or sine"), unknown.err());
+        assertTrue(unknown.err().contains("mnist-10k, fashion-mnist, cifar10 or sine"), unknown.err());
         Run noData = run("train", "--dataset", "mnist-10k", "--data-dir", dir.toString());
         assertNotEquals(0, noData.exitCode());
         assertTrue(noData.err().contains("mnist-10k"), noData.err());

@@ -48,10 +48,10 @@ public final class CpuBlas implements Blas {
         boolean ta = transA == Transpose.YES;
         boolean tb = transB == Transpose.YES;
         Staging st = STAGING.get();
-        DMatrixRMaj ma = view(a, aOff, ta ? k : m, ta ? m : k, lda, a == c, st.a);
-        DMatrixRMaj mb = view(b, bOff, tb ? n : k, tb ? k : n, ldb, b == c, st.b);
+        DMatrixRMaj ma = view(a, aOff, ta ? k : m, ta ? m : k, lda, a == c, st.a, st.wa);
+        DMatrixRMaj mb = view(b, bOff, tb ? n : k, tb ? k : n, ldb, b == c, st.b, st.wb);
         boolean cDirect = cOff == 0 && ldc == n && a != c && b != c;
-        DMatrixRMaj mc = cDirect ? DMatrixRMaj.wrap(m, n, c) : reshape(st.c, m, n);
+        DMatrixRMaj mc = cDirect ? wrap(st.wc, m, n, c) : reshape(st.c, m, n);
         boolean mt = multiThreaded && (long) m * n * k >= MT_THRESHOLD;
         if (beta == 0 || !cDirect) {
             multiply(mt, ta, tb, alpha, ma, mb, mc);
@@ -193,7 +193,8 @@ public final class CpuBlas implements Blas {
             scaleMatrix(n, n, beta, c, cOff, ldc);
             return;
         }
-        DMatrixRMaj ma = view(a, aOff, t ? k : n, t ? n : k, lda, false, STAGING.get().a);
+        Staging st = STAGING.get();
+        DMatrixRMaj ma = view(a, aOff, t ? k : n, t ? n : k, lda, false, st.a, st.wa);
         DMatrixRMaj g = new DMatrixRMaj(n, n);
         boolean mt = multiThreaded && (long) n * n * k >= MT_THRESHOLD;
         if (t) {
@@ -256,6 +257,17 @@ public final class CpuBlas implements Blas {
         final DMatrixRMaj a = new DMatrixRMaj(1, 1);
         final DMatrixRMaj b = new DMatrixRMaj(1, 1);
         final DMatrixRMaj c = new DMatrixRMaj(1, 1);
+        // reusable wrappers around caller arrays (EJML's wrap() would allocate one per product)
+        final DMatrixRMaj wa = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj wb = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj wc = new DMatrixRMaj(1, 1);
+    }
+
+    private static DMatrixRMaj wrap(DMatrixRMaj w, int rows, int cols, double[] data) {
+        w.data = data;
+        w.numRows = rows;
+        w.numCols = cols;
+        return w;
     }
 
     private static final ThreadLocal<Staging> STAGING = ThreadLocal.withInitial(Staging::new);
@@ -271,9 +283,9 @@ public final class CpuBlas implements Blas {
 
     /** Wraps a contiguous operand, or copies a strided one (or one aliased with the output) into a staging matrix. */
     private static DMatrixRMaj view(double[] data, int off, int rows, int cols, int ld, boolean forceCopy,
-            DMatrixRMaj staging) {
+            DMatrixRMaj staging, DMatrixRMaj wrapper) {
         if (!forceCopy && off == 0 && ld == cols) {
-            return DMatrixRMaj.wrap(rows, cols, data);
+            return wrap(wrapper, rows, cols, data);
         }
         DMatrixRMaj m = reshape(staging, rows, cols);
         for (int i = 0; i < rows; i++) {
