@@ -4,46 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 /** {@code gn4j train} on the built-in sine wave (no data files needed), checkpoints, resume, and bad options. */
 class TrainCommandTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        CommandLine cl = Gn4jCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void trainsOnTheSineWaveAndResumesFromACheckpoint(@TempDir Path dir) throws Exception {
         Path ckpt = dir.resolve("sine.ckpt");
         Path csv = dir.resolve("metrics.csv");
-        Run full = run("train", "--dataset", "sine", "--optimizer", "adam", "--lr", "0.01", "--batch", "50",
+        CliRun full = run("train", "--dataset", "sine", "--optimizer", "adam", "--lr", "0.01", "--batch", "50",
                 "--epochs", "4", "--no-progress", "--metrics", csv.toString());
         assertEquals(0, full.exitCode(), full.err());
         assertTrue(full.out().contains("COMPLETED after 4 epochs"), full.out());
         assertEquals(5, Files.readAllLines(csv).size(), "header and one row per epoch");
 
-        Run first = run("train", "--dataset", "sine", "--optimizer", "adam", "--lr", "0.01", "--batch", "50",
+        CliRun first = run("train", "--dataset", "sine", "--optimizer", "adam", "--lr", "0.01", "--batch", "50",
                 "--epochs", "2", "--no-progress", "--checkpoint", ckpt.toString());
         assertEquals(0, first.exitCode(), first.err());
-        Run resumed = run("train", "--dataset", "sine", "--optimizer", "adam", "--lr", "0.01", "--batch", "50",
+        CliRun resumed = run("train", "--dataset", "sine", "--optimizer", "adam", "--lr", "0.01", "--batch", "50",
                 "--epochs", "4", "--no-progress", "--resume", ckpt.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         // the resumed run ends exactly where the uninterrupted one did
@@ -54,13 +43,13 @@ class TrainCommandTest {
 
     @Test
     void badOptionsAreReported(@TempDir Path dir) {
-        Run unknown = run("train", "--dataset", "cifar-100");
+        CliRun unknown = run("train", "--dataset", "cifar-100");
         assertNotEquals(0, unknown.exitCode());
         assertTrue(unknown.err().contains("mnist-10k, fashion-mnist, cifar10 or sine"), unknown.err());
-        Run noData = run("train", "--dataset", "mnist-10k", "--data-dir", dir.toString());
+        CliRun noData = run("train", "--dataset", "mnist-10k", "--data-dir", dir.toString());
         assertNotEquals(0, noData.exitCode());
         assertTrue(noData.err().contains("mnist-10k"), noData.err());
-        Run badOpt = run("train", "--dataset", "sine", "--optimizer", "lbfgs");
+        CliRun badOpt = run("train", "--dataset", "sine", "--optimizer", "lbfgs");
         assertNotEquals(0, badOpt.exitCode());
         assertTrue(badOpt.err().contains("sgd, adam or adamw"), badOpt.err());
     }

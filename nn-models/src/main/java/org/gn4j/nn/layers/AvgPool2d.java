@@ -1,12 +1,8 @@
 package org.gn4j.nn.layers;
 
 import java.util.Arrays;
-import java.util.Random;
 
-import org.gn4j.linalg.ArgumentChecks;
-import org.gn4j.nn.Layer;
 import org.gn4j.nn.LayerState;
-import org.gn4j.nn.Shape;
 
 /**
  * Average pooling over {@code size × size} windows with the given stride, no padding, per channel, on samples
@@ -15,14 +11,7 @@ import org.gn4j.nn.Shape;
  * averages {@code ẋ} the same way and the adjoint pass spreads {@code ȳ/size²} evenly over each window (overlapping
  * windows accumulate). Nothing is cached.
  */
-public final class AvgPool2d implements Layer {
-    private final int c;
-    private final int h;
-    private final int w;
-    private final int size;
-    private final int stride;
-    private final int ho;
-    private final int wo;
+public final class AvgPool2d extends Pool2d {
     private final double scale;
 
     /**
@@ -30,40 +19,13 @@ public final class AvgPool2d implements Layer {
      *                                  or the stride does not divide {@code H − size} (or {@code W − size})
      */
     public AvgPool2d(int channels, int height, int width, int size, int stride) {
-        ArgumentChecks.requirePositive("channels", channels);
-        ArgumentChecks.requirePositive("height", height);
-        ArgumentChecks.requirePositive("width", width);
-        ArgumentChecks.requirePositive("size", size);
-        ArgumentChecks.requirePositive("stride", stride);
-        this.c = channels;
-        this.h = height;
-        this.w = width;
-        this.size = size;
-        this.stride = stride;
-        this.ho = Im2col.outputSize("height", height, size, stride, 0);
-        this.wo = Im2col.outputSize("width", width, size, stride, 0);
+        super(channels, height, width, size, stride);
         this.scale = 1.0 / ((double) size * size);
     }
 
     @Override
     public String name() {
-        return "AvgPool2d(" + c + "×" + h + "×" + w + "→" + c + "×" + ho + "×" + wo + ", " + size + "×" + size
-                + ", stride " + stride + ")";
-    }
-
-    @Override
-    public Shape inputShape() {
-        return Shape.of(c, h, w);
-    }
-
-    @Override
-    public Shape outputShape() {
-        return Shape.of(c, ho, wo);
-    }
-
-    @Override
-    public int parameterCount() {
-        return 0;
+        return describe("AvgPool2d");
     }
 
     @Override
@@ -135,8 +97,4 @@ public final class AvgPool2d implements Layer {
         vjp(theta, off, batch, yb, null, xb, state);
     }
 
-    @Override
-    public void initialize(double[] theta, int off, Random rng) {
-        // no parameters
-    }
 }

@@ -1,12 +1,9 @@
 package org.gn4j.nn.layers;
 
 import java.util.Arrays;
-import java.util.Random;
 
 import org.gn4j.linalg.ArgumentChecks;
-import org.gn4j.nn.Layer;
 import org.gn4j.nn.LayerState;
-import org.gn4j.nn.Shape;
 
 /**
  * Max pooling over {@code size × size} windows with the given stride, no padding, per channel, on samples
@@ -19,32 +16,14 @@ import org.gn4j.nn.Shape;
  * generalized gradient but not the limit of a symmetric finite difference at a tie. State: one {@code int} per output
  * entry and sample.
  */
-public final class MaxPool2d implements Layer {
-    private final int c;
-    private final int h;
-    private final int w;
-    private final int size;
-    private final int stride;
-    private final int ho;
-    private final int wo;
+public final class MaxPool2d extends Pool2d {
 
     /**
      * @throws IllegalArgumentException if a size or the stride is not positive, the window is larger than the input,
      *                                  or the stride does not divide {@code H − size} (or {@code W − size})
      */
     public MaxPool2d(int channels, int height, int width, int size, int stride) {
-        ArgumentChecks.requirePositive("channels", channels);
-        ArgumentChecks.requirePositive("height", height);
-        ArgumentChecks.requirePositive("width", width);
-        ArgumentChecks.requirePositive("size", size);
-        ArgumentChecks.requirePositive("stride", stride);
-        this.c = channels;
-        this.h = height;
-        this.w = width;
-        this.size = size;
-        this.stride = stride;
-        this.ho = Im2col.outputSize("height", height, size, stride, 0);
-        this.wo = Im2col.outputSize("width", width, size, stride, 0);
+        super(channels, height, width, size, stride);
     }
 
     private static final class State implements LayerState {
@@ -65,23 +44,7 @@ public final class MaxPool2d implements Layer {
 
     @Override
     public String name() {
-        return "MaxPool2d(" + c + "×" + h + "×" + w + "→" + c + "×" + ho + "×" + wo + ", " + size + "×" + size
-                + ", stride " + stride + ")";
-    }
-
-    @Override
-    public Shape inputShape() {
-        return Shape.of(c, h, w);
-    }
-
-    @Override
-    public Shape outputShape() {
-        return Shape.of(c, ho, wo);
-    }
-
-    @Override
-    public int parameterCount() {
-        return 0;
+        return describe("MaxPool2d");
     }
 
     @Override
@@ -153,8 +116,4 @@ public final class MaxPool2d implements Layer {
         vjp(theta, off, batch, yb, null, xb, state);
     }
 
-    @Override
-    public void initialize(double[] theta, int off, Random rng) {
-        // no parameters
-    }
 }
