@@ -35,7 +35,7 @@ class Gn4jCommandTest {
         assertTrue(r.out().contains("GFLOP/s"), r.out());
         assertTrue(r.out().contains("== BLAS:"), r.out());
         long sections = r.out().lines().filter(l -> l.startsWith("== ")).count();
-        assertTrue(sections >= 5, "BLAS, CG, DENSE, NIST and LOWRANK sections expected:\n" + r.out());
+        assertTrue(sections >= 6, "BLAS, CG, DENSE, NIST, NN and LOWRANK sections expected:\n" + r.out());
         assertTrue(r.out().contains("demo: " + sections + " section(s) passed"), r.out());
     }
 
