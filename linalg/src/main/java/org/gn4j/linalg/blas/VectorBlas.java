@@ -19,9 +19,10 @@ import org.gn4j.linalg.ComputePool;
  * (zero-padded); the micro-kernel multiplies one A sliver by one B sliver into {@code MR×NR} accumulators held in
  * vector registers ({@code MR = 4} rows × 2 vectors; 8 columns on AVX2) and adds them to C, scaled by β on the
  * first k slice only (β = 0 never reads C). Transposes are handled once, in packing. Partial tiles at the edges run
- * the same kernel on the padded panels and write back only the valid part. Rows are split across
- * {@link ComputePool#parallelFor} (one chunk per thread, each thread packing its own panels into reused per-thread
- * buffers: no allocation per call once the buffers have grown). Products with {@code m·n·k} below
+ * the same kernel on the padded panels and write back only the valid part. Rows (or, when there are too few row
+ * slivers to share, columns) are split across {@link ComputePool#parallelFor} (one chunk per thread, each thread
+ * packing its own panels into reused per-thread buffers: once they have grown, a call allocates only the loop's
+ * lambda and fork-join tasks). Products with {@code m·n·k} below
  * {@link #SMALL_WORK} use a plain triple loop.
  *
  * <p>{@code dgemv}, {@code ddot} and {@code daxpy} delegate to {@link CpuBlas} for now; {@code dsyrk} runs this
@@ -105,20 +106,35 @@ public final class VectorBlas implements Blas {
             naive(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        int slivers = (m + MR - 1) / MR;
+        int rowSlivers = (m + MR - 1) / MR;
+        int colSlivers = (n + NR - 1) / NR;
         int threads = multiThreaded ? ComputePool.parallelism() : 1;
-        threads = (int) Math.min(threads, Math.min(slivers, Math.max(1, work / PARALLEL_WORK)));
-        if (threads <= 1) {
-            blocked(ta, tb, 0, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        threads = (int) Math.min(threads, Math.max(1, work / PARALLEL_WORK));
+        // split the rows unless there are too few row slivers to share (short, wide products: conv layers'
+        // output channels × batch·pixels), then the columns; each part packs its own panels
+        boolean byRows = rowSlivers >= 2 * threads || rowSlivers >= colSlivers;
+        int parts = Math.min(threads, byRows ? rowSlivers : colSlivers);
+        if (parts <= 1) {
+            blocked(ta, tb, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        final int t = threads;
+        final int t = parts;
+        final int slivers = byRows ? rowSlivers : colSlivers;
+        final int unit = byRows ? MR : NR;
         ComputePool.parallelFor(t, 1, (from, to) -> {
             for (int part = from; part < to; part++) {
-                int r0 = (int) ((long) slivers * part / t) * MR;
-                int r1 = Math.min(m, (int) ((long) slivers * (part + 1) / t) * MR);
-                if (r1 > r0) {
-                    blocked(ta, tb, r0, r1, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                int lo = (int) ((long) slivers * part / t) * unit;
+                int hi = (int) ((long) slivers * (part + 1) / t) * unit;
+                if (byRows) {
+                    hi = Math.min(m, hi);
+                    if (hi > lo) {
+                        blocked(ta, tb, lo, hi, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                    }
+                } else {
+                    hi = Math.min(n, hi);
+                    if (hi > lo) {
+                        blocked(ta, tb, 0, m, lo, hi, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                    }
                 }
             }
         });
@@ -133,13 +149,13 @@ public final class VectorBlas implements Blas {
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
-    /** Rows {@code [r0, r1)} of C, all columns, the whole depth. */
-    private void blocked(boolean ta, boolean tb, int r0, int r1, int n, int k, double alpha, double[] a, int aOff,
-            int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+    /** Rows {@code [r0, r1)} and columns {@code [c0, c1)} of C, the whole depth. */
+    private void blocked(boolean ta, boolean tb, int r0, int r1, int c0, int c1, int k, double alpha, double[] a,
+            int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
         Buffers buf = BUFFERS.get();
         int mcMax = Math.min(MC, r1 - r0);
         int apNeed = ((mcMax + MR - 1) / MR) * MR * Math.min(KC, k);
-        int bpNeed = ((Math.min(NC, n) + NR - 1) / NR) * NR * Math.min(KC, k);
+        int bpNeed = ((Math.min(NC, c1 - c0) + NR - 1) / NR) * NR * Math.min(KC, k);
         if (buf.ap.length < apNeed) {
             buf.ap = new double[apNeed];
         }
@@ -148,8 +164,8 @@ public final class VectorBlas implements Blas {
         }
         double[] ap = buf.ap;
         double[] bp = buf.bp;
-        for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
+        for (int jc = c0; jc < c1; jc += NC) {
+            int nc = Math.min(NC, c1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 double betaEff = pc == 0 ? beta : 1.0;

@@ -132,6 +132,17 @@ class VectorBlasTest {
         return x;
     }
 
+    /** Short, wide products (conv layers: output channels × batch·pixels) are split over the columns. */
+    @Test
+    void shortWideProductsAcrossTheColumnSplit() {
+        Random r = new Random(Seeds.of(11));
+        Blas blas = new VectorBlas(true, true);
+        for (int t = 0; t < 4; t++) {
+            check(blas, (t & 1) != 0, (t & 2) != 0, 6, VectorBlas.NC + 37, 300, 1.25, t == 0 ? 0 : -0.5, r);
+        }
+        check(blas, false, false, 1, 3001, 200, 1, 0, r);
+    }
+
     @Test
     void vectorAndScalarKernelsAgreeAcrossBlocks() {
         // crosses MC, KC and NC boundaries with partial tiles at every edge
