@@ -17,7 +17,7 @@ import org.gn4j.linalg.ComputePool;
  * slice of k, the slice of {@code op(B)} is packed into {@code NR}-column slivers (zero-padded), then for each
  * {@link #MC}-row block of {@code op(A)} the block is packed, pre-multiplied by α, into {@link #MR}-row slivers
  * (zero-padded); the micro-kernel multiplies one A sliver by one B sliver into {@code MR×NR} accumulators held in
- * vector registers ({@code MR = 4} rows × 2 vectors; 8 columns on AVX2) and adds them to C, scaled by β on the
+ * vector registers ({@code MR = 4} rows × 2 vectors: 8 columns with AVX2, 16 with AVX-512) and adds them to C, scaled by β on the
  * first k slice only (β = 0 never reads C). Transposes are handled once, in packing. Partial tiles at the edges run
  * the same kernel on the padded panels and write back only the valid part. Rows (or, when there are too few row
  * slivers to share, columns) are split across {@link ComputePool#parallelFor} (one chunk per thread, each thread
@@ -33,8 +33,9 @@ public final class VectorBlas implements Blas {
     /** Doubles per vector register. */
     static final int VL = S.length();
     /**
-     * Rows of the register tile. 6 rows (12 accumulators) measured 2.4× slower at n = 1024 on AVX2 under C2 (JDK
-     * 17), presumably register spills; MC 64..128, KC 256..384 and NC 512..2048 measured within noise.
+     * Rows of the register tile. On the AVX-512 development machine (AMD Zen 4, 8 doubles per vector) 6 rows (12
+     * accumulators) measured 2.4× slower at n = 1024 under C2 (JDK 17); MC 64..128, KC 256..384, NC 512..2048 and
+     * 256-bit instead of 512-bit vectors measured within noise.
      */
     static final int MR = 4;
     /** Columns of the register tile: two vectors. */
