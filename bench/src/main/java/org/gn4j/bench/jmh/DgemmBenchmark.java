@@ -9,6 +9,7 @@ import org.gn4j.bench.Flops;
 import org.gn4j.linalg.DenseMatrices;
 import org.gn4j.linalg.ComputePool;
 import org.gn4j.linalg.blas.CpuBlas;
+import org.gn4j.linalg.blas.VectorBlas;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Square DGEMM {@code C = A·B} ({@code n×n}, seeded N(0, 1) entries, β = 0): gn4j's {@link CpuBlas} multi- and
- * single-threaded against the EJML kernels it wraps, to show what the {@code Blas} seam costs and what a faster kernel
- * must beat.
+ * single-threaded against the EJML kernels it wraps, to show what the {@code Blas} seam costs, and the Vector API
+ * {@link VectorBlas}, the faster kernel.
  *
  * <p>Mode is average time per product in milliseconds; GFLOP/s is {@code 2n³ / time}, i.e.
  * {@link #gflops(int, double) gflops(n, ms)} = {@code 2n³ / (ms·10⁶)} (n = 256: 33.55 / ms; n = 1024: 2147.5 / ms).
@@ -47,6 +48,7 @@ public class DgemmBenchmark {
     private DMatrixRMaj c;
     private CpuBlas gn4jMt;
     private CpuBlas gn4jSt;
+    private VectorBlas vector;
 
     /** Seeded inputs, allocated once per trial so no run measures allocation. */
     @Setup
@@ -58,6 +60,7 @@ public class DgemmBenchmark {
         ComputePool.parallelism();
         gn4jMt = new CpuBlas(true);
         gn4jSt = new CpuBlas(false);
+        vector = new VectorBlas();
     }
 
     /** gn4j {@code CpuBlas(true)}: EJML's multi-threaded kernel above the work threshold, on the compute pool's cap. */
@@ -71,6 +74,16 @@ public class DgemmBenchmark {
     @Benchmark
     public DMatrixRMaj gn4jCpuBlasSt() {
         gn4jSt.gemm(false, false, 1.0, a, b, 0.0, c);
+        return c;
+    }
+
+    /**
+     * gn4j {@code VectorBlas}: packed, cache-blocked Vector API kernel on the compute pool (needs
+     * {@code --add-modules jdk.incubator.vector}, which the fork inherits from the launching JVM).
+     */
+    @Benchmark
+    public DMatrixRMaj gn4jVectorBlas() {
+        vector.gemm(false, false, 1.0, a, b, 0.0, c);
         return c;
     }
 

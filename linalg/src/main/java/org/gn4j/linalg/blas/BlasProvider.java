@@ -13,8 +13,16 @@ import java.util.Set;
  * Chooses the process-wide {@link Blas} once, by a probe, and caches the choice.
  *
  * <p>The system property {@value #PROPERTY} selects: {@code auto} (default: cuBLAS when the probe passes, else the
- * CPU), {@code cpu} (never touch the GPU) or {@code cuda} (prefer the GPU; still falls back to the CPU, with the
- * reason, when the probe fails). The probe runs in three steps and stops at the first failure:
+ * CPU), {@code cpu} (never touch the GPU), {@code cpu-ejml} (never touch the GPU and use the EJML-backed
+ * {@link CpuBlas} even where the Vector API kernel is available) or {@code cuda} (prefer the GPU; still falls back to
+ * the CPU, with the reason, when the probe fails).
+ *
+ * <p>The CPU implementation is {@link VectorBlas} ("cpu-vector", several times faster than EJML from n = 256 on)
+ * when the JVM runs with {@code --add-modules jdk.incubator.vector} (the module is in the boot layer) and
+ * constructing it succeeds; otherwise {@link CpuBlas} ("cpu-ejml"), and the reason says why. VectorBlas is loaded
+ * reflectively, so no incubator class is touched when the module is absent.
+ *
+ * <p>The GPU probe runs in three steps and stops at the first failure:
  * <ol>
  *   <li>the JCuda classes are on the class path (looked up as resources, not loaded);</li>
  *   <li>an NVIDIA driver is present ({@code libcuda.so.1} in the usual library folders or
@@ -26,7 +34,7 @@ import java.util.Set;
  * reason says what failed. JCuda classes are therefore never loaded on a machine without a working GPU.
  */
 public final class BlasProvider {
-    /** System property selecting the implementation: auto, cpu or cuda. */
+    /** System property selecting the implementation: auto, cpu, cpu-ejml or cuda. */
     public static final String PROPERTY = "gn4j.blas";
 
     private static volatile Choice choice;
@@ -47,13 +55,55 @@ public final class BlasProvider {
         return choose().probe();
     }
 
-    /** The CPU implementation, always available. */
+    /**
+     * The best CPU implementation, always available: {@link VectorBlas} when the incubator module is present and
+     * works, else {@link CpuBlas}.
+     */
     public static Blas cpu() {
         return CpuHolder.CPU;
     }
 
+    /** The EJML-backed {@link CpuBlas} (what {@code -D}{@value #PROPERTY}{@code =cpu-ejml} selects). */
+    public static Blas ejml() {
+        return EjmlHolder.EJML;
+    }
+
+    /** One line: which CPU implementation {@link #cpu()} is and why. */
+    static String cpuReason() {
+        return CpuHolder.REASON;
+    }
+
+    private static final class EjmlHolder {
+        static final Blas EJML = new CpuBlas();
+    }
+
     private static final class CpuHolder {
-        static final Blas CPU = new CpuBlas();
+        static final Blas CPU;
+        static final String REASON;
+
+        static {
+            Blas chosen = null;
+            String reason;
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+                try {
+                    Class<?> k = Class.forName("org.gn4j.linalg.blas.VectorBlas", true,
+                            BlasProvider.class.getClassLoader());
+                    chosen = (Blas) k.getConstructor().newInstance();
+                    reason = chosen.name() + " (" + k.getDeclaredMethod("description").invoke(null) + ")";
+                } catch (Throwable t) {
+                    Throwable cause = t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null
+                            ? t.getCause() : t;
+                    chosen = null;
+                    reason = "cpu-ejml (the Vector API kernel failed to start: " + cause.getClass().getSimpleName()
+                            + ": " + cause.getMessage() + ")";
+                }
+            } else {
+                reason = "cpu-ejml (jdk.incubator.vector not in the boot layer; run java with --add-modules "
+                        + "jdk.incubator.vector for the faster cpu-vector kernels)";
+            }
+            CPU = chosen != null ? chosen : EjmlHolder.EJML;
+            REASON = reason;
+        }
     }
 
     private static Choice choose() {
@@ -72,9 +122,14 @@ public final class BlasProvider {
 
     private static Choice runProbe() {
         String mode = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
-        if (!mode.equals("auto") && !mode.equals("cpu") && !mode.equals("cuda")) {
+        if (!mode.equals("auto") && !mode.equals("cpu") && !mode.equals("cpu-ejml") && !mode.equals("cuda")) {
             throw new IllegalArgumentException(
-                    "system property " + PROPERTY + " is '" + mode + "', expected auto, cpu or cuda");
+                    "system property " + PROPERTY + " is '" + mode + "', expected auto, cpu, cpu-ejml or cuda");
+        }
+        if (mode.equals("cpu-ejml")) {
+            Blas ejml = ejml();
+            return new Choice(ejml, new BlasProbeResult(ejml.name(), false,
+                    "GPU not probed and EJML kernels requested: -D" + PROPERTY + "=cpu-ejml"));
         }
         if (mode.equals("cpu")) {
             return cpuChoice("GPU not probed: -D" + PROPERTY + "=cpu");
@@ -109,7 +164,7 @@ public final class BlasProvider {
 
     private static Choice cpuChoice(String reason) {
         Blas cpu = cpu();
-        return new Choice(cpu, new BlasProbeResult(cpu.name(), false, reason));
+        return new Choice(cpu, new BlasProbeResult(cpu.name(), false, reason + "; CPU: " + cpuReason()));
     }
 
     private static List<String> searchPath() {

@@ -56,7 +56,10 @@ class BlasProviderTest {
         assertTrue(r.reason().contains("NVIDIA driver") || r.reason().contains("JCuda"), r.reason());
         assertEquals(BlasProvider.cpu().name(), r.implementation());
         assertSame(BlasProvider.cpu(), BlasProvider.blas());
-        assertInstanceOf(CpuBlas.class, BlasProvider.blas());
+        // surefire runs with --add-modules jdk.incubator.vector, so the Vector API kernel is the CPU choice
+        assertInstanceOf(VectorBlas.class, BlasProvider.blas());
+        assertTrue(r.reason().contains("cpu-vector (jdk.incubator.vector, " + VectorBlas.VL + " doubles per vector)"),
+                r.reason());
         assertSame(r, BlasProvider.probe(), "the probe runs once and is cached");
     }
 
@@ -136,12 +139,39 @@ class BlasProviderTest {
     }
 
     @Test
+    void withoutTheIncubatorModuleTheEjmlKernelsAreChosenAndTheReasonSaysHow() throws Exception {
+        // the child JVMs above run without --add-modules too (CpuBlas asserted there); this one checks the reason
+        Child c = runChild("-verbose:class", "-D" + BlasProvider.PROPERTY + "=cpu");
+        assertEquals(CpuBlas.class.getName(), c.value("blas"));
+        assertTrue(c.value("implementation").startsWith("cpu-ejml"), c.value("implementation"));
+        assertTrue(c.value("reason").contains("--add-modules jdk.incubator.vector"), c.value("reason"));
+        assertEquals(List.of(), c.loaded(VectorBlas.class.getName()), "VectorBlas loaded without the module");
+    }
+
+    @Test
+    void withTheIncubatorModuleTheVectorKernelsAreChosen() throws Exception {
+        Child c = runChild("--add-modules", "jdk.incubator.vector", "-D" + BlasProvider.PROPERTY + "=cpu");
+        assertEquals(0, c.status(), String.valueOf(c.lines()));
+        assertEquals(VectorBlas.class.getName(), c.value("blas"));
+        assertEquals("cpu-vector", c.value("implementation"));
+        assertTrue(c.value("reason").contains("cpu-vector (jdk.incubator.vector, "), c.value("reason"));
+    }
+
+    @Test
+    void cpuEjmlModeSelectsTheEjmlKernelsEvenWithTheModule() throws Exception {
+        Child c = runChild("--add-modules", "jdk.incubator.vector", "-D" + BlasProvider.PROPERTY + "=cpu-ejml");
+        assertEquals(0, c.status(), String.valueOf(c.lines()));
+        assertEquals(CpuBlas.class.getName(), c.value("blas"));
+        assertTrue(c.value("reason").contains("gn4j.blas=cpu-ejml"), c.value("reason"));
+    }
+
+    @Test
     void invalidModeIsRejected() throws Exception {
         Child c = runChild("-D" + BlasProvider.PROPERTY + "=foo");
         assertEquals(2, c.status(), String.valueOf(c.lines()));
         String err = c.value("error");
         assertTrue(err.startsWith(IllegalArgumentException.class.getName()), err);
-        assertTrue(err.contains("gn4j.blas") && err.contains("foo") && err.contains("expected auto, cpu or cuda"),
+        assertTrue(err.contains("gn4j.blas") && err.contains("foo") && err.contains("expected auto, cpu, cpu-ejml or cuda"),
                 err);
         assertFalse(c.has("gpuAvailable="));
     }
