@@ -37,7 +37,7 @@ public final class CpuBlas implements Blas {
     @Override
     public void dgemm(Transpose transA, Transpose transB, int m, int n, int k, double alpha, double[] a, int aOff,
             int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
-        checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        BlasArguments.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         if (m == 0 || n == 0) {
             return;
         }
@@ -181,11 +181,7 @@ public final class CpuBlas implements Blas {
     public void dsyrk(Transpose trans, int n, int k, double alpha, double[] a, int aOff, int lda, double beta,
             double[] c, int cOff, int ldc) {
         boolean t = trans == Transpose.YES;
-        ArgumentChecks.requireMatrix("a", a, aOff, t ? k : n, t ? n : k, lda);
-        ArgumentChecks.requireMatrix("c", c, cOff, n, n, ldc);
-        if (a == c) {
-            throw new IllegalArgumentException("c must not be the same array as a");
-        }
+        BlasArguments.checkSyrk(trans, n, k, a, aOff, lda, c, cOff, ldc);
         if (n == 0) {
             return;
         }
@@ -233,20 +229,6 @@ public final class CpuBlas implements Blas {
         VectorOps.axpy(n, alpha, x, xOff, y, yOff);
     }
 
-    static void checkGemm(Transpose transA, Transpose transB, int m, int n, int k, double[] a, int aOff, int lda,
-            double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
-        if (transA == null || transB == null) {
-            throw new IllegalArgumentException("transpose flags must not be null");
-        }
-        ArgumentChecks.requireNonNegative("m", m);
-        ArgumentChecks.requireNonNegative("n", n);
-        ArgumentChecks.requireNonNegative("k", k);
-        boolean ta = transA == Transpose.YES;
-        boolean tb = transB == Transpose.YES;
-        ArgumentChecks.requireMatrix("a", a, aOff, ta ? k : m, ta ? m : k, lda);
-        ArgumentChecks.requireMatrix("b", b, bOff, tb ? n : k, tb ? k : n, ldb);
-        ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
-    }
 
     /**
      * Per-thread staging matrices for operands EJML cannot address in place (an offset, a leading dimension wider

@@ -92,7 +92,7 @@ public final class VectorBlas implements Blas {
     @Override
     public void dgemm(Transpose transA, Transpose transB, int m, int n, int k, double alpha, double[] a, int aOff,
             int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
-        CpuBlas.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        BlasArguments.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         if (m == 0 || n == 0) {
             return;
         }
@@ -373,11 +373,7 @@ public final class VectorBlas implements Blas {
     public void dsyrk(Transpose trans, int n, int k, double alpha, double[] a, int aOff, int lda, double beta,
             double[] c, int cOff, int ldc) {
         boolean t = trans == Transpose.YES;
-        ArgumentChecks.requireMatrix("a", a, aOff, t ? k : n, t ? n : k, lda);
-        ArgumentChecks.requireMatrix("c", c, cOff, n, n, ldc);
-        if (a == c) {
-            throw new IllegalArgumentException("c must not be the same array as a");
-        }
+        BlasArguments.checkSyrk(trans, n, k, a, aOff, lda, c, cOff, ldc);
         if (n == 0) {
             return;
         }

@@ -13,6 +13,7 @@ import jcuda.runtime.JCuda;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.VectorOps;
 import org.gn4j.linalg.blas.Blas;
+import org.gn4j.linalg.blas.BlasArguments;
 import org.gn4j.linalg.blas.Transpose;
 
 /**
@@ -122,11 +123,7 @@ public final class CublasBlas implements Blas {
         boolean t = trans == Transpose.YES;
         int aRows = t ? k : n;
         int aCols = t ? n : k;
-        ArgumentChecks.requireMatrix("a", a, aOff, aRows, aCols, lda);
-        ArgumentChecks.requireMatrix("c", c, cOff, n, n, ldc);
-        if (a == c) {
-            throw new IllegalArgumentException("c must not be the same array as a");
-        }
+        BlasArguments.checkSyrk(trans, n, k, a, aOff, lda, c, cOff, ldc);
         if (n == 0) {
             return;
         }

@@ -1,0 +1,49 @@
+package org.gn4j.linalg.blas;
+
+import org.gn4j.linalg.ArgumentChecks;
+
+/**
+ * The argument checks every {@link Blas} implementation makes, in one place so that all of them reject the same calls
+ * with the same messages (argument named, found vs expected).
+ */
+public final class BlasArguments {
+    private BlasArguments() {
+    }
+
+    /**
+     * DGEMM: non-null flags, non-negative sizes, each operand's shape inside its array, and an output distinct from
+     * the inputs.
+     *
+     * @throws IllegalArgumentException naming the offending argument
+     */
+    public static void checkGemm(Transpose transA, Transpose transB, int m, int n, int k, double[] a, int aOff,
+            int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
+        if (transA == null || transB == null) {
+            throw new IllegalArgumentException("transpose flags must not be null");
+        }
+        ArgumentChecks.requireNonNegative("m", m);
+        ArgumentChecks.requireNonNegative("n", n);
+        ArgumentChecks.requireNonNegative("k", k);
+        boolean ta = transA == Transpose.YES;
+        boolean tb = transB == Transpose.YES;
+        ArgumentChecks.requireMatrix("a", a, aOff, ta ? k : m, ta ? m : k, lda);
+        ArgumentChecks.requireMatrix("b", b, bOff, tb ? n : k, tb ? k : n, ldb);
+        ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
+    }
+
+    /**
+     * DSYRK: A's shape for the flag ({@code n×k} as stored for NO, {@code k×n} for YES), C square {@code n×n}, and C
+     * not the same array as A.
+     *
+     * @throws IllegalArgumentException naming the offending argument
+     */
+    public static void checkSyrk(Transpose trans, int n, int k, double[] a, int aOff, int lda, double[] c, int cOff,
+            int ldc) {
+        boolean t = trans == Transpose.YES;
+        ArgumentChecks.requireMatrix("a", a, aOff, t ? k : n, t ? n : k, lda);
+        ArgumentChecks.requireMatrix("c", c, cOff, n, n, ldc);
+        if (a == c) {
+            throw new IllegalArgumentException("c must not be the same array as a");
+        }
+    }
+}
