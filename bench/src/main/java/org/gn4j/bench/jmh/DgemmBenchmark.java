@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class DgemmBenchmark {
     /** Matrix size. */
-    @Param({"256", "1024"})
+    @Param({"256", "512", "1024", "2048"})
     public int n;
 
     private DMatrixRMaj a;
@@ -49,6 +49,7 @@ public class DgemmBenchmark {
     private CpuBlas gn4jMt;
     private CpuBlas gn4jSt;
     private VectorBlas vector;
+    private VectorBlas vectorSt;
 
     /** Seeded inputs, allocated once per trial so no run measures allocation. */
     @Setup
@@ -61,6 +62,7 @@ public class DgemmBenchmark {
         gn4jMt = new CpuBlas(true);
         gn4jSt = new CpuBlas(false);
         vector = new VectorBlas();
+        vectorSt = VectorBlas.singleThreaded();
     }
 
     /** gn4j {@code CpuBlas(true)}: EJML's multi-threaded kernel above the work threshold, on the compute pool's cap. */
@@ -84,6 +86,13 @@ public class DgemmBenchmark {
     @Benchmark
     public DMatrixRMaj gn4jVectorBlas() {
         vector.gemm(false, false, 1.0, a, b, 0.0, c);
+        return c;
+    }
+
+    /** gn4j {@code VectorBlas} on one thread. */
+    @Benchmark
+    public DMatrixRMaj gn4jVectorBlasSt() {
+        vectorSt.gemm(false, false, 1.0, a, b, 0.0, c);
         return c;
     }
 

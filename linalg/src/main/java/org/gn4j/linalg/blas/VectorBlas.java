@@ -60,6 +60,11 @@ public final class VectorBlas implements Blas {
         this(true, ComputePool.parallelism() > 1);
     }
 
+    /** Vector kernel on the calling thread only (benchmarks, callers that parallelize themselves). */
+    public static VectorBlas singleThreaded() {
+        return new VectorBlas(true, false);
+    }
+
     /**
      * @param vector false runs the same packed algorithm with a scalar micro-kernel (tests the fallback path)
      * @param multiThreaded false keeps every product on the calling thread
