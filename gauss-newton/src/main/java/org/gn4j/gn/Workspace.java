@@ -97,6 +97,7 @@ final class Workspace {
         rs = new double[m];
         rowScale = new double[m];
         g = new double[n];
+        columnNormCache = new double[n];
         jd = new double[m];
         xView = VectorView.of(x);
         if (!evaluate(x, r)) {
@@ -136,6 +137,7 @@ final class Workspace {
      */
     boolean evaluateJacobian() {
         jacobianEvaluations++;
+        columnNormsValid = false;
         // robust rescaling (scipy): J̃ = √(ρ' + 2ρ''s)·J, r̃ = ρ'·r/√(ρ' + 2ρ''s), s = r²
         RobustLoss loss = problem.loss();
         for (int i = 0; i < m; i++) {
@@ -184,6 +186,9 @@ final class Workspace {
         return VectorOps.allFinite(g);
     }
 
+    private double[] columnNormCache;
+    private boolean columnNormsValid;
+
     /** Largest n for which the matrix-free path computes exact column norms (n Jacobian-vector products). */
     static final int MATRIX_FREE_COLUMN_NORMS = 256;
 
@@ -192,6 +197,16 @@ final class Workspace {
      * n products {@code J̃e_j} when {@code n <= 256}, and are all 1 above that.
      */
     void columnNorms(double[] out) {
+        // cached per Jacobian: the scaling and the gradient test both need them, and on the matrix-free path they cost
+        // n Jacobian-vector products
+        if (!columnNormsValid) {
+            computeColumnNorms(columnNormCache);
+            columnNormsValid = true;
+        }
+        System.arraycopy(columnNormCache, 0, out, 0, n);
+    }
+
+    private void computeColumnNorms(double[] out) {
         if (matrixFree) {
             if (n > MATRIX_FREE_COLUMN_NORMS) {
                 java.util.Arrays.fill(out, 1.0);

@@ -156,29 +156,14 @@ public final class FitCommand implements Callable<Integer> {
         }
         variables.removeAll(names);
         CompiledModel f = ModelExpression.parse(model, variables, names);
-        LeastSquaresProblem base = CurveFit.problem(f, table.columns(f.variableNames()), table.column(response));
-        LeastSquaresProblem p = withLoss(base, f, table);
+        LeastSquaresProblem p = CurveFit.problem(f, table.columns(f.variableNames()), table.column(response),
+                parseEnum(RobustLoss.class, loss, "--loss"), lossScale);
         Optimum o = optimizer(solver).optimize(p, start);
         out.printf(Locale.ROOT, "%s = %s on %s (%d rows)%n", response, model, csvData, table.rowCount());
         printSummary(out, o);
         printParameters(out, o, null, null);
         out.flush();
         return o.converged() ? 0 : 3;
-    }
-
-    private LeastSquaresProblem withLoss(LeastSquaresProblem base, CompiledModel f, CsvTable table) {
-        RobustLoss l = parseEnum(RobustLoss.class, loss, "--loss");
-        if (l == RobustLoss.LINEAR) {
-            return base;
-        }
-        LeastSquaresProblem.Builder b = LeastSquaresProblem.builder(base.parameterCount(), base.residualCount())
-                .parameterNames(base.parameterNames()).residuals(base::residuals)
-                .jacobian((beta, j) -> {
-                    double[] r = new double[base.residualCount()];
-                    base.residuals(beta, r);
-                    base.jacobian(beta, r, j);
-                });
-        return b.robustLoss(l, lossScale).build();
     }
 
     private int nistAll(PrintWriter out) throws IOException {

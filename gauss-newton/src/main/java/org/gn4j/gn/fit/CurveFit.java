@@ -3,6 +3,7 @@ package org.gn4j.gn.fit;
 import java.util.List;
 
 import org.gn4j.gn.LeastSquaresProblem;
+import org.gn4j.gn.RobustLoss;
 import org.gn4j.gn.expr.CompiledModel;
 import org.gn4j.gn.nist.NistProblem;
 
@@ -23,6 +24,17 @@ public final class CurveFit {
      *                                  finite (naming the row)
      */
     public static LeastSquaresProblem problem(CompiledModel model, double[][] x, double[] targets) {
+        return problem(model, x, targets, RobustLoss.LINEAR, 1.0);
+    }
+
+    /**
+     * The fitting problem with a robust loss ρ of scale c on the residuals (see {@link RobustLoss}).
+     *
+     * @throws IllegalArgumentException as {@link #problem(CompiledModel, double[][], double[])}, or for a scale that
+     *                                  is not positive and finite
+     */
+    public static LeastSquaresProblem problem(CompiledModel model, double[][] x, double[] targets, RobustLoss loss,
+            double scale) {
         int m = targets.length;
         int p = model.parameterCount();
         int k = model.variableCount();
@@ -66,7 +78,7 @@ public final class CurveFit {
                             jac.data[i * p + j] = -grad[j];
                         }
                     }
-                }).build();
+                }).robustLoss(loss, scale).build();
     }
 
     /** The fitting problem of a NIST StRD data set (targets transformed as its model line says, e.g. log[y]). */
