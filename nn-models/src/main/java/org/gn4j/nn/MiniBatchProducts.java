@@ -18,8 +18,11 @@ import org.gn4j.nn.loss.Loss;
  *   <li>the generalized Gauss-Newton product {@code G·v = (1/b)Jᵀ(Q(Jv))}: one tangent and one adjoint pass;</li>
  *   <li>the per-sample Jacobian ({@code bc × d}) from c adjoint passes.</li>
  * </ul>
- * The batch is split into chunks evaluated in parallel on {@link ComputePool}, each with its own {@link Tape}; partial
- * parameter-space results are summed. All work buffers are allocated once per maximum batch size.
+ * The batch is split into chunks, each with its own {@link Tape}, small enough that a chunk's activations (about
+ * {@value #CHUNK_DOUBLES} doubles) stay in the last-level cache while the layers run over them one after another; the
+ * chunks are shared out in contiguous groups, one per thread of {@link ComputePool}, and each group sums its
+ * parameter-space results into its own buffer before the groups' buffers are added. All work buffers are allocated
+ * once per maximum batch size.
  */
 public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatchObjective {
     private final Sequential net;
@@ -28,7 +31,10 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatch
     private final int c;
     private final int d;
     private final int chunkCapacity;
+    /** Activation doubles per chunk (8 MB) that the chunk size aims at. */
+    static final int CHUNK_DOUBLES = 1 << 20;
     private final Tape[] tapes;
+    /** One parameter-space accumulator per group of chunks. */
     private final double[][] partial;
     private final double[] g;
     private final double[] qv;
@@ -37,6 +43,7 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatch
     private double[] targets;
     private int batch;
     private int chunks;
+    private int groups;
     private double lossValue = Double.NaN;
 
     /**
@@ -44,24 +51,49 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatch
      * @throws IllegalArgumentException if maxBatch is not positive
      */
     public MiniBatchProducts(Sequential net, Loss loss, int maxBatch) {
+        this(net, loss, maxBatch, CHUNK_DOUBLES);
+    }
+
+    /** With a chosen activation budget per chunk (tests use a tiny one to get many chunks per thread). */
+    MiniBatchProducts(Sequential net, Loss loss, int maxBatch, int chunkDoubles) {
         ArgumentChecks.requirePositive("maxBatch", maxBatch);
+        ArgumentChecks.requirePositive("chunkDoubles", chunkDoubles);
         this.net = net;
         this.loss = loss;
         this.maxBatch = maxBatch;
         this.c = net.outputShape().size();
         this.d = net.parameterCount();
-        int maxChunks = Math.max(1, Math.min(ComputePool.parallelism(), maxBatch / 8));
+        int threads = ComputePool.parallelism();
+        // at least one chunk per thread (when there are 8 samples per chunk to share), more when a thread's share
+        // of activations would not stay in cache, never below 8 samples
+        int byThreads = Math.max(1, Math.min(threads, maxBatch / 8));
+        int byCache = (int) Math.min(Math.max(1, maxBatch / 8),
+                ((long) maxBatch * activationDoublesPerSample(net) + chunkDoubles - 1) / chunkDoubles);
+        int maxChunks = Math.max(byThreads, byCache);
         this.chunkCapacity = (maxBatch + maxChunks - 1) / maxChunks;
+        maxChunks = (maxBatch + chunkCapacity - 1) / chunkCapacity;
         this.tapes = new Tape[maxChunks];
-        this.partial = new double[maxChunks][];
         for (int k = 0; k < maxChunks; k++) {
             tapes[k] = net.newTape(chunkCapacity);
+        }
+        this.partial = new double[Math.min(threads, maxChunks)][];
+        for (int k = 0; k < partial.length; k++) {
             partial[k] = new double[d];
         }
         this.g = new double[maxBatch * c];
         this.qv = new double[maxBatch * c];
         this.jv = new double[maxBatch * c];
         this.targets = new double[maxBatch * c];
+    }
+
+    /** Doubles a sample's activations take in a tape: the input and every layer's output, the latter twice (the
+     *  layers' own per-sample state, such as derivatives or pooling indices, is of the same order). */
+    private static long activationDoublesPerSample(Sequential net) {
+        long sum = net.inputShape().size();
+        for (Layer layer : net.layers()) {
+            sum += 2L * layer.outputShape().size();
+        }
+        return sum;
     }
 
     /** The network. */
@@ -100,7 +132,10 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatch
         this.theta = theta;
         this.batch = batch;
         System.arraycopy(y, yOff, targets, 0, batch * c);
-        this.chunks = Math.max(1, Math.min(tapes.length, (batch + 7) / 8));
+        int byCapacity = (batch + chunkCapacity - 1) / chunkCapacity;
+        this.chunks = Math.max(byCapacity, Math.max(1, Math.min(partial.length, (batch + 7) / 8)));
+        this.chunks = Math.min(chunks, tapes.length);
+        this.groups = Math.min(partial.length, chunks);
         int in = net.inputShape().size();
         run((k, s0, n) -> {
             double[] out = net.forward(theta, n, x, xOff + s0 * in, tapes[k]);
@@ -205,15 +240,17 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatch
         requireEvaluated();
         ArgumentChecks.requireLength("out", out, d);
         double[] cot = u;
-        run((k, s0, n) -> {
-            Arrays.fill(partial[k], 0.0);
+        runGroups((group, k, s0, n) -> {
+            if (k == firstChunk(group)) {
+                Arrays.fill(partial[group], 0.0);
+            }
             // each chunk reads its rows of u through its tape's cotangent buffer
             double[] local = tapes[k].outputCotangent();
             System.arraycopy(cot, s0 * c, local, 0, n * c);
-            net.vjp(theta, local, partial[k], tapes[k]);
+            net.vjp(theta, local, partial[group], tapes[k]);
         });
         System.arraycopy(partial[0], 0, out, 0, d);
-        for (int k = 1; k < chunks; k++) {
+        for (int k = 1; k < groups; k++) {
             double[] p = partial[k];
             for (int j = 0; j < d; j++) {
                 out[j] += p[j];
@@ -248,14 +285,30 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatch
         void run(int chunk, int firstSample, int count);
     }
 
+    @FunctionalInterface
+    private interface GroupBody {
+        void run(int group, int chunk, int firstSample, int count);
+    }
+
+    private int firstChunk(int group) {
+        return (int) ((long) chunks * group / groups);
+    }
+
     private void run(ChunkBody body) {
+        runGroups((group, k, s0, n) -> body.run(k, s0, n));
+    }
+
+    /** Each group's chunks in order on one thread, the groups in parallel. */
+    private void runGroups(GroupBody body) {
         if (chunks == 1) {
-            body.run(0, 0, batch);
+            body.run(0, 0, 0, batch);
             return;
         }
-        ComputePool.parallelFor(chunks, 1, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                body.run(k, chunkStart(k), chunkSize(k));
+        ComputePool.parallelFor(groups, 1, (from, to) -> {
+            for (int group = from; group < to; group++) {
+                for (int k = firstChunk(group), end = firstChunk(group + 1); k < end; k++) {
+                    body.run(group, k, chunkStart(k), chunkSize(k));
+                }
             }
         });
     }

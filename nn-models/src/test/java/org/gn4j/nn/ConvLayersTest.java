@@ -33,6 +33,8 @@ class ConvLayersTest {
         LayerChecks.checkAll(new Conv2d(3, 9, 7, 2, 5, 3, 2, 2), 1, 4); // rectangular kernel, padding 2
         LayerChecks.checkAll(new Conv2d(2, 5, 5, 3, 1, 1, 1, 0), 5, 5); // 1×1 kernel
         LayerChecks.checkAll(new Conv2d(2, 6, 6, 2, 3, 3, 1, 0, Dense.Init.GLOROT_UNIFORM), 3, 6);
+        // 1 channel, 3×3 kernel, 16×16 outputs: blocks of 14 samples (BLOCK_DOUBLES / 2304), 33 samples = 14 + 14 + 5
+        LayerChecks.checkAll(new Conv2d(1, 16, 16, 2, 3, 1, 1), 33, 7);
     }
 
     @Test
@@ -73,8 +75,8 @@ class ConvLayersTest {
         assertEquals(32 * 27 + 32, conv.parameterCount());
         assertEquals(Shape.of(6, 14, 14), new Conv2d(6, 28, 28, 6, 2, 2, 2, 0).outputShape());
         assertEquals(Shape.of(2, 4, 3), new Conv2d(1, 7, 5, 2, 3, 3, 2, 1).outputShape());
-        // 4 cached column matrices + one work matrix (27 × 1024), one output (32 × 1024), three K × p weight buffers
-        assertEquals(5L * 27 * 1024 + 32 * 1024 + 3 * 32 * 27, conv.stateDoubles(4));
+        // blocks of one sample (27 × 1024 columns is about BLOCK_DOUBLES): columns + work 27 × 1024, output 32 × 1024
+        assertEquals(2L * 27 * 1024 + 32 * 1024, conv.stateDoubles(4));
     }
 
     @Test

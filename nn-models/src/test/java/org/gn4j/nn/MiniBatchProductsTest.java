@@ -100,6 +100,50 @@ class MiniBatchProductsTest {
         Tolerances.assertRelativeClose(jvDense, jv, 1e-12, "Jv vs per-sample Jacobian");
     }
 
+    /**
+     * Many small chunks per thread (a tiny activation budget) give the same products as one chunk per thread: the
+     * group accumulation and the chunk bookkeeping lose nothing.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {37, 64, 5})
+    void manySmallChunksGiveTheSameProducts(int b) {
+        Random r = new Random(11);
+        int in = 4;
+        int c = 3;
+        Sequential net = smallNet(in, 6, c);
+        Loss loss = new SoftmaxCrossEntropy();
+        MiniBatchProducts one = new MiniBatchProducts(net, loss, 64, Integer.MAX_VALUE);
+        MiniBatchProducts many = new MiniBatchProducts(net, loss, 64, 64);
+        double[] theta = net.initialParameters(5);
+        double[] x = LayerChecks.gaussian(b * in, r, 1);
+        double[] y = randomTargets(b, c, true, r);
+        assertEquals(one.evaluate(theta, b, x, 0, y, 0), many.evaluate(theta, b, x, 0, y, 0), 1e-14);
+        int d = net.parameterCount();
+        double[] v = LayerChecks.gaussian(d, r, 1);
+        double[][] pair = new double[2][];
+        MiniBatchProducts[] both = {one, many};
+        for (int k = 0; k < 2; k++) {
+            double[] grad = new double[d];
+            both[k].gradient(grad);
+            double[] gv = new double[d];
+            both[k].ggnTimes(v, gv);
+            double[] jv = new double[b * c];
+            both[k].jvp(v, jv);
+            double[] jac = new double[b * c * d];
+            both[k].perSampleJacobian(jac);
+            double[] out = new double[b * c];
+            both[k].outputs(out);
+            double[] all = new double[2 * d + 2 * b * c + b * c * d];
+            System.arraycopy(grad, 0, all, 0, d);
+            System.arraycopy(gv, 0, all, d, d);
+            System.arraycopy(jv, 0, all, 2 * d, b * c);
+            System.arraycopy(out, 0, all, 2 * d + b * c, b * c);
+            System.arraycopy(jac, 0, all, 2 * d + 2 * b * c, b * c * d);
+            pair[k] = all;
+        }
+        Tolerances.assertRelativeClose(pair[0], pair[1], 1e-12, "many chunks vs one chunk per thread, b = " + b);
+    }
+
     /** ∇L from the adjoint pass against central differences of the mean loss. */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})

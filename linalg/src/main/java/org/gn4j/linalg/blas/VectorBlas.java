@@ -48,6 +48,11 @@ public final class VectorBlas implements Blas {
     static final int NC = 1024;
     /** Work ({@code m·n·k}) below which a plain loop is used. */
     static final long SMALL_WORK = 32L * 32 * 32;
+    /**
+     * Rows of C up to which B is read in place instead of packed ({@code op(B) = B} only): with so few row slivers
+     * per B panel, packing costs about as much as the products it would speed up (convolutions' short, wide GEMMs).
+     */
+    static final int DIRECT_B_ROWS = 32;
     /** Work per thread from which the rows are split across the compute pool. */
     static final long PARALLEL_WORK = 64L * 64 * 64;
 
@@ -112,6 +117,13 @@ public final class VectorBlas implements Blas {
             naive(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
+        if (vector && !ta && tb && m <= DIRECT_B_ROWS && k >= Math.max(n, 64)) {
+            // A·Bᵀ, few rows, a depth of at least n (weight gradients of convolutions: channels × fan-in, summed
+            // over pixels): each entry is a dot product of two contiguous rows; packing the transposed B would cost
+            // as much as the products
+            dotProducts(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         int rowSlivers = (m + MR - 1) / MR;
         int colSlivers = (n + NR - 1) / NR;
         int threads = multiThreaded ? ComputePool.parallelism() : 1;
@@ -170,23 +182,34 @@ public final class VectorBlas implements Blas {
         }
         double[] ap = buf.ap;
         double[] bp = buf.bp;
+        boolean directB = vector && !tb && r1 - r0 <= DIRECT_B_ROWS;
         for (int jc = c0; jc < c1; jc += NC) {
             int nc = Math.min(NC, c1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 double betaEff = pc == 0 ? beta : 1.0;
-                packB(tb, b, bOff, ldb, pc, kc, jc, nc, bp);
+                if (!directB) {
+                    packB(tb, b, bOff, ldb, pc, kc, jc, nc, bp);
+                }
                 for (int ic = r0; ic < r1; ic += MC) {
                     int mc = Math.min(MC, r1 - ic);
                     packA(ta, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
                         int bIdx = jr * kc;
+                        if (directB && nr < NR) {
+                            // the last, partial sliver: pack it (zero padded) for the ordinary kernel
+                            packB(false, b, bOff, ldb, pc, kc, jc + jr, nr, bp);
+                            bIdx = 0;
+                        }
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
                             int aIdx = ir * kc;
                             int cIdx = cOff + (ic + ir) * ldc + jc + jr;
-                            if (vector) {
+                            if (directB && nr == NR) {
+                                kernelVectorDirect(kc, ap, aIdx, b, bOff + pc * ldb + jc + jr, ldb, c, cIdx, ldc, mr,
+                                        betaEff, buf.tile);
+                            } else if (vector) {
                                 kernelVector(kc, ap, aIdx, bp, bIdx, c, cIdx, ldc, mr, nr, betaEff, buf.tile);
                             } else {
                                 kernelScalar(kc, ap, aIdx, bp, bIdx, c, cIdx, ldc, mr, nr, betaEff, buf.tile);
@@ -196,6 +219,136 @@ public final class VectorBlas implements Blas {
                 }
             }
         }
+    }
+
+    /** The MR×NR tile reading B in place: NR contiguous columns of {@code b} from {@code bIdx}, rows ldb apart. */
+    private static void kernelVectorDirect(int kc, double[] ap, int aIdx, double[] b, int bIdx, int ldb, double[] c,
+            int cIdx, int ldc, int mr, double beta, double[] tile) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = c00;
+        DoubleVector c10 = c00;
+        DoubleVector c11 = c00;
+        DoubleVector c20 = c00;
+        DoubleVector c21 = c00;
+        DoubleVector c30 = c00;
+        DoubleVector c31 = c00;
+        int ai = aIdx;
+        int bi = bIdx;
+        for (int p = 0; p < kc; p++, ai += MR, bi += ldb) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bi + VL);
+            DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        if (mr == MR) {
+            storeRow(c00, c01, c, cIdx, beta);
+            storeRow(c10, c11, c, cIdx + ldc, beta);
+            storeRow(c20, c21, c, cIdx + 2 * ldc, beta);
+            storeRow(c30, c31, c, cIdx + 3 * ldc, beta);
+            return;
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, VL);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + VL);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + VL);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + VL);
+        writeTile(tile, c, cIdx, ldc, mr, NR, beta);
+    }
+
+    /** {@code C = α·A·Bᵀ + βC} entry by entry as dot products of rows, in 2×4 register blocks. */
+    private static void dotProducts(int m, int n, int k, double alpha, double[] a, int aOff, int lda, double[] b,
+            int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+        int kv = k - k % VL;
+        int i = 0;
+        for (; i + 2 <= m; i += 2) {
+            int a0 = aOff + i * lda;
+            int a1 = a0 + lda;
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                int b0 = bOff + j * ldb;
+                int b1 = b0 + ldb;
+                int b2 = b1 + ldb;
+                int b3 = b2 + ldb;
+                DoubleVector s00 = DoubleVector.zero(S);
+                DoubleVector s01 = s00;
+                DoubleVector s02 = s00;
+                DoubleVector s03 = s00;
+                DoubleVector s10 = s00;
+                DoubleVector s11 = s00;
+                DoubleVector s12 = s00;
+                DoubleVector s13 = s00;
+                for (int p = 0; p < kv; p += VL) {
+                    DoubleVector x0 = DoubleVector.fromArray(S, a, a0 + p);
+                    DoubleVector x1 = DoubleVector.fromArray(S, a, a1 + p);
+                    DoubleVector y = DoubleVector.fromArray(S, b, b0 + p);
+                    s00 = x0.fma(y, s00);
+                    s10 = x1.fma(y, s10);
+                    y = DoubleVector.fromArray(S, b, b1 + p);
+                    s01 = x0.fma(y, s01);
+                    s11 = x1.fma(y, s11);
+                    y = DoubleVector.fromArray(S, b, b2 + p);
+                    s02 = x0.fma(y, s02);
+                    s12 = x1.fma(y, s12);
+                    y = DoubleVector.fromArray(S, b, b3 + p);
+                    s03 = x0.fma(y, s03);
+                    s13 = x1.fma(y, s13);
+                }
+                int r0 = cOff + i * ldc + j;
+                int r1 = r0 + ldc;
+                putDot(c, r0, alpha, beta, s00.reduceLanes(VectorOperators.ADD) + tail(a, a0, b, b0, kv, k));
+                putDot(c, r0 + 1, alpha, beta, s01.reduceLanes(VectorOperators.ADD) + tail(a, a0, b, b1, kv, k));
+                putDot(c, r0 + 2, alpha, beta, s02.reduceLanes(VectorOperators.ADD) + tail(a, a0, b, b2, kv, k));
+                putDot(c, r0 + 3, alpha, beta, s03.reduceLanes(VectorOperators.ADD) + tail(a, a0, b, b3, kv, k));
+                putDot(c, r1, alpha, beta, s10.reduceLanes(VectorOperators.ADD) + tail(a, a1, b, b0, kv, k));
+                putDot(c, r1 + 1, alpha, beta, s11.reduceLanes(VectorOperators.ADD) + tail(a, a1, b, b1, kv, k));
+                putDot(c, r1 + 2, alpha, beta, s12.reduceLanes(VectorOperators.ADD) + tail(a, a1, b, b2, kv, k));
+                putDot(c, r1 + 3, alpha, beta, s13.reduceLanes(VectorOperators.ADD) + tail(a, a1, b, b3, kv, k));
+            }
+            for (; j < n; j++) {
+                int bj = bOff + j * ldb;
+                putDot(c, cOff + i * ldc + j, alpha, beta, dot(a, a0, b, bj, kv, k));
+                putDot(c, cOff + (i + 1) * ldc + j, alpha, beta, dot(a, a1, b, bj, kv, k));
+            }
+        }
+        for (; i < m; i++) {
+            int ai = aOff + i * lda;
+            for (int j = 0; j < n; j++) {
+                putDot(c, cOff + i * ldc + j, alpha, beta, dot(a, ai, b, bOff + j * ldb, kv, k));
+            }
+        }
+    }
+
+    private static double dot(double[] a, int ai, double[] b, int bi, int kv, int k) {
+        DoubleVector s = DoubleVector.zero(S);
+        for (int p = 0; p < kv; p += VL) {
+            s = DoubleVector.fromArray(S, a, ai + p).fma(DoubleVector.fromArray(S, b, bi + p), s);
+        }
+        return s.reduceLanes(VectorOperators.ADD) + tail(a, ai, b, bi, kv, k);
+    }
+
+    private static double tail(double[] a, int ai, double[] b, int bi, int from, int k) {
+        double s = 0;
+        for (int p = from; p < k; p++) {
+            s += a[ai + p] * b[bi + p];
+        }
+        return s;
+    }
+
+    private static void putDot(double[] c, int at, double alpha, double beta, double dot) {
+        c[at] = beta == 0 ? alpha * dot : alpha * dot + beta * c[at];
     }
 
     /** Packs {@code α·op(A)[ic:ic+mc, pc:pc+kc]} into MR-row slivers: {@code ap[s·MR·kc + p·MR + r]}. */

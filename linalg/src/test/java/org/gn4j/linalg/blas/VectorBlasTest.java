@@ -143,6 +143,23 @@ class VectorBlasTest {
         check(blas, false, false, 1, 3001, 200, 1, 0, r);
     }
 
+    /**
+     * The two unpacked paths: B read in place for short products (m ≤ DIRECT_B_ROWS, across KC and NC with a partial
+     * last sliver) and dot products for A·Bᵀ with a long depth (odd remainders of rows, columns and vector lanes).
+     */
+    @Test
+    void unpackedPathsAgainstNaiveLoops() {
+        Random r = new Random(Seeds.of(12));
+        Blas blas = new VectorBlas(true, true);
+        int[][] shapes = {{VectorBlas.DIRECT_B_ROWS, VectorBlas.NC + 19, VectorBlas.KC + 3}, {5, 2 * VectorBlas.NR, 9},
+            {7, 13, 1001}, {16, 150, 4203}, {1, 1, 67}, {2, 4, 64}};
+        for (int[] sh : shapes) {
+            for (int t = 0; t < 4; t++) {
+                check(blas, (t & 1) != 0, (t & 2) != 0, sh[0], sh[1], sh[2], t == 3 ? -1.5 : 1, t == 0 ? 0 : 0.5, r);
+            }
+        }
+    }
+
     @Test
     void vectorAndScalarKernelsAgreeAcrossBlocks() {
         // crosses MC, KC and NC boundaries with partial tiles at every edge

@@ -128,6 +128,25 @@ public final class Activation implements Layer {
         State st = (State) state;
         int n = batch * shape.size();
         double[] d = st.derivative;
+        if (f == Function.RELU) {
+            // the common case in CNNs: no per-element dispatch and no branches (the signs of pre-activations are
+            // unpredictable), only max/min/ceil, which the JIT vectorizes; d = ceil(min(max(x, 0), 1)) is 1 for
+            // x > 0 and 0 otherwise, NaN stays NaN
+            for (int i = 0; i < n; i++) {
+                double yi = Math.max(x[i], 0.0);
+                y[i] = yi;
+                d[i] = Math.ceil(Math.min(yi, 1.0));
+            }
+            return;
+        }
+        if (f == Function.TANH) {
+            for (int i = 0; i < n; i++) {
+                double t = Math.tanh(x[i]);
+                y[i] = t;
+                d[i] = 1 - t * t;
+            }
+            return;
+        }
         double[] tmp = st.tmp;
         for (int i = 0; i < n; i++) {
             y[i] = f.apply(x[i], tmp);

@@ -21,26 +21,24 @@ import org.gn4j.nn.Shape;
  * θ holds the weights {@code W} (K × C·kh·kw, row-major, column index {@code (c·kh + i)·kw + j}) then the biases
  * {@code b} (K).
  *
- * <p>Computed per sample through the column form (see {@link Im2col}): {@code cols_s} is the
- * {@code (C·kh·kw) × (H'W')} matrix of input windows, and with the GEMMs through the {@link Blas} seam
+ * <p>Computed through the column form (see {@link Im2col}) on blocks of n samples side by side: {@code Cols} is the
+ * {@code (C·kh·kw) × (n·H'W')} matrix of the block's input windows, so each pass is one GEMM per block through the
+ * {@link Blas} seam:
  * <ul>
- *   <li>forward {@code Y_s = W·cols(x_s) + b·1ᵀ};</li>
- *   <li>tangent {@code Ẏ_s = W·cols(ẋ_s) + V·cols(x_s) + v_b·1ᵀ} (V, v_b the parameter tangent);</li>
- *   <li>adjoint {@code ∇W += Σ_s Ȳ_s·cols(x_s)ᵀ}, {@code ∇b += Σ_s Ȳ_s·1},
- *       {@code x̄_s = col2im(Wᵀ·Ȳ_s)};</li>
- *   <li>per sample {@code ∇W_s = Ȳ_s·cols(x_s)ᵀ}, {@code ∇b_s = Ȳ_s·1}.</li>
+ *   <li>forward {@code Y = W·Cols(x) + b·1ᵀ};</li>
+ *   <li>tangent {@code Ẏ = W·Cols(ẋ) + V·Cols(x) + v_b·1ᵀ} (V, v_b the parameter tangent);</li>
+ *   <li>adjoint {@code ∇W += Ȳ·Cols(x)ᵀ}, {@code ∇b += Ȳ·1}, {@code x̄ = col2im(Wᵀ·Ȳ)};</li>
+ *   <li>per sample {@code ∇W_s = Ȳ_s·cols(x_s)ᵀ}, {@code ∇b_s = Ȳ_s·1} (one GEMM per sample).</li>
  * </ul>
+ * Y and Ȳ of a block are {@code K × (n·H'W')}; they are copied row by row between that layout and the samples'
+ * channel-major layout.
  *
- * <p><b>Memory:</b> the forward pass caches {@code cols(x_s)} for the whole chunk so the tangent and adjoint passes
- * reuse it: a state holds {@code maxBatch·C·kh·kw·H'·W'} doubles of columns, plus one sample's work matrices
- * ({@code C·kh·kw·H'·W' + K·H'·W' + 3·K·C·kh·kw}, see {@link #stateDoubles}). The cache is {@code kh·kw} times the
- * input for stride 1 and "same" padding, e.g. 25 × 784 doubles = 157 KB per sample for a 5×5 kernel on one 28×28
- * channel. The passes allocate nothing: every GEMM operand is staged at offset 0 of a state buffer (one extra copy of
- * {@code cols(x_s)} per sample in the tangent and adjoint passes), because the pure-Java {@link Blas} copies operands
- * at an offset into new arrays.
- *
- * <p>Per-sample GEMMs ({@code K × H'W' × C·kh·kw}) are usually below the multi-threading threshold of the CPU
- * {@link Blas}; the parallelism comes from the batch chunks of {@link org.gn4j.nn.MiniBatchProducts}.
+ * <p><b>Memory and speed:</b> the state keeps a reference to the forward pass's input (like {@link Dense}) and
+ * rebuilds a block's {@code Cols(x)} when a later pass needs it, instead of caching the columns of the whole chunk:
+ * the cache would be {@code kh·kw} times the input (25 × for a 5×5 kernel), streamed to and from main memory, while a
+ * block of about {@value #BLOCK_DOUBLES} doubles stays in L2 between {@code im2col} writing it and the GEMM reading
+ * it. A state holds one block's matrices, {@code n·(2·C·kh·kw + K)·H'W'} doubles ({@link #stateDoubles}); the passes
+ * allocate nothing with the Vector API {@link Blas}, which reads its operands in place at any offset.
  */
 public final class Conv2d implements Layer {
     private final int c;
@@ -59,6 +57,11 @@ public final class Conv2d implements Layer {
     private final int q;
     private final Dense.Init init;
     private final Blas blas;
+    /**
+     * Target size in doubles of a block's column matrix {@code Cols} (256 KB): small enough to stay in L2 between
+     * {@code im2col} writing it and the GEMM reading it.
+     */
+    static final int BLOCK_DOUBLES = 1 << 15;
 
     /** Square kernel, He-normal initialization. */
     public Conv2d(int inChannels, int height, int width, int outChannels, int kernel, int stride, int padding) {
@@ -113,39 +116,31 @@ public final class Conv2d implements Layer {
         this.blas = BlasProvider.blas();
     }
 
-    /**
-     * Per-chunk storage. Every GEMM operand and result lives at offset 0 of its own buffer: the pure-Java {@link Blas}
-     * copies operands that start at an offset into fresh temporaries, so staging them here keeps the passes free of
-     * allocation.
-     */
+    /** Samples per block: a column matrix of about {@link #BLOCK_DOUBLES}, at least one sample, at most the chunk. */
+    private int blockSamples(int maxBatch) {
+        return Math.max(1, Math.min(maxBatch, BLOCK_DOUBLES / (p * q)));
+    }
+
+    /** Per-chunk storage. */
     private static final class State implements LayerState {
         final int maxBatch;
-        /** cols(x_s) for every sample of the chunk, maxBatch × (p × q). */
+        /** Samples per block. */
+        final int block;
+        /** The chunk's input of the last forward pass (held by reference, as the tape keeps it). */
+        double[] x;
+        /** {@code p × (n·q)}: Cols(x) of the block at hand, n samples side by side. */
         final double[] cols;
-        /** p × q: cols(x_s), cols(ẋ_s) or Wᵀ·Ȳ_s of the sample at hand. */
+        /** {@code p × (n·q)}: Cols(ẋ) or Wᵀ·Ȳ of the block at hand. */
         final double[] work;
-        /** K × q: Y_s, Ẏ_s or Ȳ_s of the sample at hand. */
+        /** {@code K × (block·q)}: Y, Ẏ or Ȳ of the block at hand. */
         final double[] out;
-        /** K × p: W, copied from θ. */
-        final double[] weights;
-        /** K × p: V, copied from the parameter tangent. */
-        final double[] tangentWeights;
-        /** K × p: ∇W of the chunk or of one sample. */
-        final double[] gradWeights;
 
-        State(int maxBatch, int k, int p, int q) {
-            long total = (long) maxBatch * p * q;
-            if (total > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("maxBatch " + maxBatch + " needs " + total
-                        + " cached column entries, more than an array holds; use smaller batch chunks");
-            }
+        State(int maxBatch, int block, int k, int p, int q) {
             this.maxBatch = maxBatch;
-            this.cols = new double[(int) total];
-            this.work = new double[p * q];
-            this.out = new double[k * q];
-            this.weights = new double[k * p];
-            this.tangentWeights = new double[k * p];
-            this.gradWeights = new double[k * p];
+            this.block = block;
+            this.cols = new double[block * p * q];
+            this.work = new double[block * p * q];
+            this.out = new double[block * k * q];
         }
 
         @Override
@@ -177,44 +172,72 @@ public final class Conv2d implements Layer {
 
     /** Doubles a state for {@code maxBatch} samples holds (the memory note in the class comment). */
     public long stateDoubles(int maxBatch) {
-        return ((long) maxBatch + 1) * p * q + (long) k * q + 3L * k * p;
+        return (2L * p + k) * q * blockSamples(maxBatch);
     }
 
     @Override
     public LayerState newState(int maxBatch) {
         ArgumentChecks.requirePositive("maxBatch", maxBatch);
-        return new State(maxBatch, k, p, q);
+        return new State(maxBatch, blockSamples(maxBatch), k, p, q);
     }
 
-    private void im2col(double[] x, int s, double[] cols, int colsOff) {
-        Im2col.im2col(x, s * c * h * w, c, h, w, kh, kw, stride, pad, ho, wo, cols, colsOff);
+    /** cols(x_s) into the block matrix at {@code colsOff} (the sample's first column), rows {@code ld} apart. */
+    private void im2col(double[] x, int s, double[] cols, int colsOff, int ld) {
+        Im2col.im2col(x, s * c * h * w, c, h, w, kh, kw, stride, pad, ho, wo, cols, colsOff, ld);
     }
 
-    /** {@code y_s += b·1ᵀ} for every sample, b at {@code bOff} (K entries). */
-    private void addBias(double[] b, int bOff, int batch, double[] y) {
-        for (int s = 0; s < batch; s++) {
+    /**
+     * Copies the block result {@code out} ({@code K × (n·q)}) into samples {@code s0 … s0+n−1} of {@code y} (each
+     * {@code K × q}), adding {@code b·1ᵀ} when {@code b} is not null (K entries at {@code bOff}).
+     */
+    private void scatter(double[] out, int s0, int n, double[] y, double[] b, int bOff) {
+        int ld = n * q;
+        for (int j = 0; j < n; j++) {
             for (int o = 0; o < k; o++) {
-                double bo = b[bOff + o];
-                int row = (s * k + o) * q;
-                for (int j = 0; j < q; j++) {
-                    y[row + j] += bo;
+                int src = o * ld + j * q;
+                int dst = ((s0 + j) * k + o) * q;
+                if (b == null) {
+                    System.arraycopy(out, src, y, dst, q);
+                } else {
+                    double bo = b[bOff + o];
+                    for (int t = 0; t < q; t++) {
+                        y[dst + t] = out[src + t] + bo;
+                    }
                 }
             }
+        }
+    }
+
+    /** The inverse copy: samples {@code s0 … s0+n−1} of {@code yb} into the block matrix {@code out}. */
+    private void gather(double[] yb, int s0, int n, double[] out) {
+        int ld = n * q;
+        for (int j = 0; j < n; j++) {
+            for (int o = 0; o < k; o++) {
+                System.arraycopy(yb, ((s0 + j) * k + o) * q, out, o * ld + j * q, q);
+            }
+        }
+    }
+
+    /** Cols of samples {@code s0 … s0+n−1} of {@code x} into {@code cols} ({@code p × (n·q)}). */
+    private void blockColumns(double[] x, int s0, int n, double[] cols) {
+        for (int j = 0; j < n; j++) {
+            im2col(x, s0 + j, cols, j * q, n * q);
         }
     }
 
     @Override
     public void forward(double[] theta, int off, int batch, double[] x, double[] y, LayerState state) {
         State st = (State) state;
-        System.arraycopy(theta, off, st.weights, 0, k * p);
-        for (int s = 0; s < batch; s++) {
-            im2col(x, s, st.work, 0);
-            // Y_s (K × q) = W (K × p) · cols_s (p × q)
-            blas.dgemm(Transpose.NO, Transpose.NO, k, q, p, 1.0, st.weights, 0, p, st.work, 0, q, 0.0, st.out, 0, q);
-            System.arraycopy(st.work, 0, st.cols, s * p * q, p * q);
-            System.arraycopy(st.out, 0, y, s * k * q, k * q);
+        st.x = x;
+        for (int s0 = 0; s0 < batch; s0 += st.block) {
+            int n = Math.min(st.block, batch - s0);
+            int ld = n * q;
+            blockColumns(x, s0, n, st.cols);
+            // Y (K × nq) = W (K × p) · Cols (p × nq)
+            blas.dgemm(Transpose.NO, Transpose.NO, k, ld, p, 1.0, theta, off, p, st.cols, 0, ld, 0.0, st.out, 0,
+                    ld);
+            scatter(st.out, s0, n, y, theta, off + k * p);
         }
-        addBias(theta, off + k * p, batch, y);
     }
 
     @Override
@@ -224,79 +247,64 @@ public final class Conv2d implements Layer {
             Arrays.fill(yt, 0, batch * k * q, 0.0);
             return;
         }
-        if (xt != null) {
-            System.arraycopy(theta, off, st.weights, 0, k * p);
-        }
-        if (v != null) {
-            System.arraycopy(v, off, st.tangentWeights, 0, k * p);
-        }
-        for (int s = 0; s < batch; s++) {
+        for (int s0 = 0; s0 < batch; s0 += st.block) {
+            int n = Math.min(st.block, batch - s0);
+            int ld = n * q;
             double beta = 0.0;
             if (xt != null) {
-                // W·cols(ẋ_s): the map x ↦ cols(x) is linear
-                im2col(xt, s, st.work, 0);
-                blas.dgemm(Transpose.NO, Transpose.NO, k, q, p, 1.0, st.weights, 0, p, st.work, 0, q, 0.0, st.out, 0,
-                        q);
+                // W·Cols(ẋ): the map x ↦ Cols(x) is linear
+                blockColumns(xt, s0, n, st.work);
+                blas.dgemm(Transpose.NO, Transpose.NO, k, ld, p, 1.0, theta, off, p, st.work, 0, ld, 0.0, st.out, 0,
+                        ld);
                 beta = 1.0;
             }
             if (v != null) {
-                // + V·cols(x_s)
-                System.arraycopy(st.cols, s * p * q, st.work, 0, p * q);
-                blas.dgemm(Transpose.NO, Transpose.NO, k, q, p, 1.0, st.tangentWeights, 0, p, st.work, 0, q, beta,
-                        st.out, 0, q);
+                // + V·Cols(x)
+                blockColumns(st.x, s0, n, st.cols);
+                blas.dgemm(Transpose.NO, Transpose.NO, k, ld, p, 1.0, v, off, p, st.cols, 0, ld, beta, st.out, 0, ld);
             }
-            System.arraycopy(st.out, 0, yt, s * k * q, k * q);
-        }
-        if (v != null) {
-            addBias(v, off + k * p, batch, yt);
+            scatter(st.out, s0, n, yt, v, off + k * p);
         }
     }
 
     @Override
     public void vjp(double[] theta, int off, int batch, double[] yb, double[] grad, double[] xb, LayerState state) {
         State st = (State) state;
-        if (xb != null) {
-            System.arraycopy(theta, off, st.weights, 0, k * p);
-        }
-        for (int s = 0; s < batch; s++) {
-            // Ȳ_s (K × q)
-            System.arraycopy(yb, s * k * q, st.out, 0, k * q);
+        for (int s0 = 0; s0 < batch; s0 += st.block) {
+            int n = Math.min(st.block, batch - s0);
+            int ld = n * q;
+            gather(yb, s0, n, st.out);
             if (grad != null) {
-                // ∇W += Ȳ_s·cols_sᵀ, summed over the chunk in gradWeights
-                System.arraycopy(st.cols, s * p * q, st.work, 0, p * q);
-                blas.dgemm(Transpose.NO, Transpose.YES, k, p, q, 1.0, st.out, 0, q, st.work, 0, q, s == 0 ? 0.0 : 1.0,
-                        st.gradWeights, 0, p);
+                // ∇W += Ȳ (K × nq) · Colsᵀ (nq × p), ∇b += Ȳ·1
+                blockColumns(st.x, s0, n, st.cols);
+                blas.dgemm(Transpose.NO, Transpose.YES, k, p, ld, 1.0, st.out, 0, ld, st.cols, 0, ld, 1.0, grad, off,
+                        p);
+                int bOff = off + k * p;
+                for (int o = 0; o < k; o++) {
+                    grad[bOff + o] += rowSum(st.out, o * ld, ld);
+                }
             }
             if (xb != null) {
-                inputCotangent(s, xb, st);
-            }
-        }
-        if (grad != null) {
-            for (int i = 0; i < k * p; i++) {
-                grad[off + i] += st.gradWeights[i];
-            }
-            // ∇b += Σ_s Ȳ_s·1
-            int bOff = off + k * p;
-            for (int s = 0; s < batch; s++) {
-                for (int o = 0; o < k; o++) {
-                    grad[bOff + o] += rowSum(yb, (s * k + o) * q);
-                }
+                inputCotangent(theta, off, s0, n, xb, st);
             }
         }
     }
 
     /**
-     * {@code x̄_s = col2im(Wᵀ·Ȳ_s)}, the adjoint of {@code x ↦ W·cols(x)}, with W in {@code st.weights}, Ȳ_s in
-     * {@code st.out}; overwrites {@code st.work}.
+     * {@code x̄_s = col2im(Wᵀ·Ȳ_s)} for the block's samples, the adjoint of {@code x ↦ W·Cols(x)}, with the block's Ȳ
+     * in {@code st.out}; overwrites {@code st.work}.
      */
-    private void inputCotangent(int s, double[] xb, State st) {
-        blas.dgemm(Transpose.YES, Transpose.NO, p, q, k, 1.0, st.weights, 0, p, st.out, 0, q, 0.0, st.work, 0, q);
-        Im2col.col2im(st.work, 0, c, h, w, kh, kw, stride, pad, ho, wo, xb, s * c * h * w);
+    private void inputCotangent(double[] theta, int off, int s0, int n, double[] xb, State st) {
+        int ld = n * q;
+        blas.dgemm(Transpose.YES, Transpose.NO, p, ld, k, 1.0, theta, off, p, st.out, 0, ld, 0.0, st.work, 0, ld);
+        for (int j = 0; j < n; j++) {
+            Im2col.col2im(st.work, j * q, c, h, w, kh, kw, stride, pad, ho, wo, xb, (s0 + j) * c * h * w, ld);
+        }
     }
 
-    private double rowSum(double[] a, int from) {
+    private static double rowSum(double[] a, int from, int len) {
         double sum = 0;
-        for (int j = 0; j < q; j++) {
+        for (int j = 0; j < len; j++) {
             sum += a[from + j];
         }
         return sum;
@@ -306,22 +314,23 @@ public final class Conv2d implements Layer {
     public void vjpPerSample(double[] theta, int off, int batch, double[] yb, double[] rows, int rowOffset,
             int rowStride, double[] xb, LayerState state) {
         State st = (State) state;
-        if (xb != null) {
-            System.arraycopy(theta, off, st.weights, 0, k * p);
-        }
-        for (int s = 0; s < batch; s++) {
-            int base = rowOffset + s * rowStride + off;
-            System.arraycopy(yb, s * k * q, st.out, 0, k * q);
-            System.arraycopy(st.cols, s * p * q, st.work, 0, p * q);
-            // ∇W_s = Ȳ_s·cols_sᵀ (overwrites the K × p block of row s), ∇b_s = Ȳ_s·1
-            blas.dgemm(Transpose.NO, Transpose.YES, k, p, q, 1.0, st.out, 0, q, st.work, 0, q, 0.0, st.gradWeights, 0,
-                    p);
-            System.arraycopy(st.gradWeights, 0, rows, base, k * p);
-            for (int o = 0; o < k; o++) {
-                rows[base + k * p + o] = rowSum(st.out, o * q);
+        for (int s0 = 0; s0 < batch; s0 += st.block) {
+            int n = Math.min(st.block, batch - s0);
+            int ld = n * q;
+            blockColumns(st.x, s0, n, st.cols);
+            for (int j = 0; j < n; j++) {
+                int s = s0 + j;
+                int base = rowOffset + s * rowStride + off;
+                // ∇W_s = Ȳ_s (K × q) · cols_sᵀ (q × p), written over the K × p block of row s; ∇b_s = Ȳ_s·1
+                blas.dgemm(Transpose.NO, Transpose.YES, k, p, q, 1.0, yb, s * k * q, q, st.cols, j * q, ld, 0.0,
+                        rows, base, p);
+                for (int o = 0; o < k; o++) {
+                    rows[base + k * p + o] = rowSum(yb, (s * k + o) * q, q);
+                }
             }
             if (xb != null) {
-                inputCotangent(s, xb, st);
+                gather(yb, s0, n, st.out);
+                inputCotangent(theta, off, s0, n, xb, st);
             }
         }
     }

@@ -45,7 +45,16 @@ final class Im2col {
      */
     static void im2col(double[] x, int xOff, int c, int h, int w, int kh, int kw, int stride, int pad, int ho, int wo,
             double[] cols, int colsOff) {
-        int q = ho * wo;
+        im2col(x, xOff, c, h, w, kh, kw, stride, pad, ho, wo, cols, colsOff, ho * wo);
+    }
+
+    /**
+     * The same with the column matrix's rows {@code ld} apart ({@code ld >= H'W'}): one sample's columns inside a
+     * {@code (C·kh·kw) × (n·H'W')} matrix that holds n samples side by side, so one GEMM covers all of them.
+     */
+    static void im2col(double[] x, int xOff, int c, int h, int w, int kh, int kw, int stride, int pad, int ho, int wo,
+            double[] cols, int colsOff, int ld) {
+        int q = ld;
         for (int ch = 0; ch < c; ch++) {
             for (int i = 0; i < kh; i++) {
                 for (int j = 0; j < kw; j++) {
@@ -65,7 +74,10 @@ final class Im2col {
                             cols[dst + ow] = 0.0;
                         }
                         if (stride == 1) {
-                            System.arraycopy(x, src + lo, cols, dst + lo, hi - lo);
+                            // rows are short (H' ≤ 32 in the usual nets): a plain loop beats arraycopy's call overhead
+                            for (int ow = lo; ow < hi; ow++) {
+                                cols[dst + ow] = x[src + ow];
+                            }
                         } else {
                             for (int ow = lo; ow < hi; ow++) {
                                 cols[dst + ow] = x[src + ow * stride];
@@ -87,8 +99,14 @@ final class Im2col {
      */
     static void col2im(double[] cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad, int ho,
             int wo, double[] x, int xOff) {
+        col2im(cols, colsOff, c, h, w, kh, kw, stride, pad, ho, wo, x, xOff, ho * wo);
+    }
+
+    /** The same with the column matrix's rows {@code ld} apart (the adjoint of the strided {@code im2col}). */
+    static void col2im(double[] cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad, int ho,
+            int wo, double[] x, int xOff, int ld) {
         java.util.Arrays.fill(x, xOff, xOff + c * h * w, 0.0);
-        int q = ho * wo;
+        int q = ld;
         for (int ch = 0; ch < c; ch++) {
             for (int i = 0; i < kh; i++) {
                 for (int j = 0; j < kw; j++) {
@@ -102,8 +120,14 @@ final class Im2col {
                         }
                         int src = rowBase + oh * wo;
                         int dst = xOff + (ch * h + ih) * w - pad + j;
-                        for (int ow = lo; ow < hi; ow++) {
-                            x[dst + ow * stride] += cols[src + ow];
+                        if (stride == 1) {
+                            for (int ow = lo; ow < hi; ow++) {
+                                x[dst + ow] += cols[src + ow];
+                            }
+                        } else {
+                            for (int ow = lo; ow < hi; ow++) {
+                                x[dst + ow * stride] += cols[src + ow];
+                            }
                         }
                     }
                 }

@@ -65,6 +65,19 @@ public final class MaxPool2d extends Pool2d {
                         int first = plane + oh * stride * w + ow * stride;
                         int best = first;
                         double max = x[first];
+                        if (size == 2) {
+                            // the usual 2×2 window without branches (random data makes comparisons unpredictable):
+                            // the sign bit of a − b is 1 exactly when b > a, so ties keep the first maximum
+                            int top = first + (int) (Double.doubleToRawLongBits(x[first] - x[first + 1]) >>> 63);
+                            int bottom = first + w
+                                    + (int) (Double.doubleToRawLongBits(x[first + w] - x[first + w + 1]) >>> 63);
+                            int s3 = (int) (Double.doubleToRawLongBits(x[top] - x[bottom]) >>> 63);
+                            int at = top + s3 * (bottom - top);
+                            arg[o] = at;
+                            y[o] = x[at];
+                            o++;
+                            continue;
+                        }
                         for (int i = 0; i < size; i++) {
                             int row = first + i * w;
                             for (int j = 0; j < size; j++) {
