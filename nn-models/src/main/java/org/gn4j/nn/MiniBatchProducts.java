@@ -67,8 +67,13 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatch
         // at least one chunk per thread (when there are 8 samples per chunk to share), more when a thread's share
         // of activations would not stay in cache, never below 8 samples
         int byThreads = Math.max(1, Math.min(threads, maxBatch / 8));
-        int byCache = (int) Math.min(Math.max(1, maxBatch / 8),
-                ((long) maxBatch * activationDoublesPerSample(net) + chunkDoubles - 1) / chunkDoubles);
+        long activations = (long) maxBatch * activationDoublesPerSample(net);
+        int byCache = (int) Math.min(Math.max(1, maxBatch / 8), (activations + chunkDoubles - 1) / chunkDoubles);
+        // every chunk reads (and the GEMMs pack) all weights once per pass: more chunks only pay when that costs
+        // less than streaming the activations (CNNs: small weights, large activations; not wide MLPs)
+        if ((long) byCache * d > activations) {
+            byCache = 1;
+        }
         int maxChunks = Math.max(byThreads, byCache);
         this.chunkCapacity = (maxBatch + maxChunks - 1) / maxChunks;
         maxChunks = (maxBatch + chunkCapacity - 1) / chunkCapacity;
