@@ -44,10 +44,22 @@ public final class CgIterations {
      * @throws IllegalArgumentException if {@code k < 1}
      */
     public static CgIterations fixed(int k) {
+        return fixed(k, 1e-10);
+    }
+
+    /**
+     * At most k iterations per step, stopping earlier at the relative residual {@code tolerance}.
+     *
+     * @throws IllegalArgumentException if {@code k < 1} or the tolerance is negative or not below 1
+     */
+    public static CgIterations fixed(int k, double tolerance) {
         if (k < 1) {
             throw new IllegalArgumentException("CG iterations is " + k + ", expected >= 1");
         }
-        return new CgIterations(false, k, k, k, 1e-10);
+        if (!(tolerance >= 0 && tolerance < 1)) {
+            throw new IllegalArgumentException("tolerance is " + tolerance + ", expected a value in [0, 1)");
+        }
+        return new CgIterations(false, k, k, k, tolerance);
     }
 
     /** The adaptive rule with its defaults: start 3, bounds [2, 50], forcing tolerance 0.1. */
