@@ -8,7 +8,7 @@ import org.gn4j.solvers.SolveStatus;
  * a fixed count k, or an adaptive count that the optimizer adjusts after every step, so that a user never picks k.
  *
  * <p><b>Adaptive rule.</b> CG stops at the iteration cap k or when the relative residual
- * {@code ‖r‖/‖∇L‖} falls below the forcing tolerance η (default 0.1, the usual inexact-Newton forcing term). After
+ * {@code ‖r‖/‖∇L‖} falls below the forcing tolerance η (default 1e-3). After
  * the step, with gain ratio r (actual over predicted mini-batch decrease; NaN for a failed step):
  * <ol>
  *   <li>a failed or poor step ({@code r < 1/4}, including a refused one): {@code k ← max(kMin, ⌊2k/3⌋)}; truncated CG
@@ -21,6 +21,12 @@ import org.gn4j.solvers.SolveStatus;
  *   <li>otherwise k stays.</li>
  * </ol>
  * Defaults: start at 3, bounds [2, 50]. The rule reads only the last step, so the state is the single number k.
+ *
+ * <p>Why η = 1e-3 and not the textbook inexact-Newton 0.1: the GGN of a network is so ill-conditioned that one CG
+ * iteration already removes 90 % of the residual (its large-eigenvalue part), so with η = 0.1 rule 2 kept k at 2
+ * and SGN degenerated into steepest descent with a Cauchy step: on the SGN paper's sine wave (3×20 sigmoid MLP,
+ * b = 101, 30 epochs) the train loss stayed at 0.48, against 3e-4 with a fixed k = 10 and 1.5e-4 with η = 1e-3
+ * (k settling near 18). η = 1e-6 reached the same loss in fewer epochs but with k growing past 40.
  * Immutable.
  */
 public final class CgIterations {
@@ -62,9 +68,9 @@ public final class CgIterations {
         return new CgIterations(false, k, k, k, tolerance);
     }
 
-    /** The adaptive rule with its defaults: start 3, bounds [2, 50], forcing tolerance 0.1. */
+    /** The adaptive rule with its defaults: start 3, bounds [2, 50], forcing tolerance 1e-3. */
     public static CgIterations adaptive() {
-        return adaptive(3, 2, 50, 0.1);
+        return adaptive(3, 2, 50, 1e-3);
     }
 
     /**

@@ -204,4 +204,21 @@ class StochasticGaussNewtonTest {
             assertThrows(IllegalArgumentException.class, () -> b.restoreState(new double[] {1, 2}, 0));
         }
     }
+
+    @Test
+    void adaptiveCgIterationRuleFollowsItsFourCases() {
+        CgIterations rule = CgIterations.adaptive();
+        org.gn4j.solvers.SolveResult capped = new org.gn4j.solvers.SolveResult(
+                org.gn4j.solvers.SolveStatus.MAX_ITERATIONS, 6, 0.5, 1, "");
+        org.gn4j.solvers.SolveResult early = new org.gn4j.solvers.SolveResult(
+                org.gn4j.solvers.SolveStatus.CONVERGED, 4, 1e-4, 1, "");
+        assertEquals(9, rule.next(6, capped, 0.9), "good step, residual above tolerance: grow by half");
+        assertEquals(50, rule.next(40, capped, 0.9), "upper bound");
+        assertEquals(4, rule.next(6, capped, 0.1), "poor step: shrink to 2k/3");
+        assertEquals(2, rule.next(2, capped, Double.NaN), "failed step, lower bound");
+        assertEquals(5, rule.next(10, early, 0.9), "converged after 4: k = 5");
+        assertEquals(6, rule.next(6, capped, 0.5), "middling step: unchanged");
+        assertEquals(7, CgIterations.fixed(7).next(7, capped, 0.0), "fixed never changes");
+        assertEquals(1e-3, rule.tolerance(), 0);
+    }
 }
