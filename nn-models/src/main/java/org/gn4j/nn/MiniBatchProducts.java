@@ -16,7 +16,10 @@ import org.gn4j.nn.loss.Loss;
  *   <li>the mean loss {@code L = (1/b)Σℓ(f_s, y_s)} and its gradient {@code ∇L = (1/b)Jᵀg};</li>
  *   <li>{@code J·v} (one tangent pass), {@code Jᵀ·u} (one adjoint pass);</li>
  *   <li>the generalized Gauss-Newton product {@code G·v = (1/b)Jᵀ(Q(Jv))}: one tangent and one adjoint pass;</li>
- *   <li>the per-sample Jacobian ({@code bc × d}) from c adjoint passes.</li>
+ *   <li>the per-sample Jacobian ({@code bc × d}) from c adjoint passes, and the whitened one (rows
+ *       {@code L_sᵀJ_s}) from c adjoint passes seeded by the loss-Hessian factors;</li>
+ *   <li>the loss at a trial point on the same batch ({@link #lossAt}), through separate small tapes so that the
+ *       evaluated point stays valid.</li>
  * </ul>
  * The batch is split into chunks, each with its own {@link Tape}, small enough that a chunk's activations (about
  * {@value #CHUNK_DOUBLES} doubles) stay in the last-level cache while the layers run over them one after another; the
@@ -24,7 +27,9 @@ import org.gn4j.nn.loss.Loss;
  * parameter-space results into its own buffer before the groups' buffers are added. All work buffers are allocated
  * once per maximum batch size.
  */
-public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatchObjective {
+public final class MiniBatchProducts implements org.gn4j.gn.stochastic.PerSampleObjective {
+    /** Samples per forward pass of {@link #lossAt} (its tapes are separate from the evaluated ones). */
+    private static final int TRIAL_PIECE = 64;
     private final Sequential net;
     private final Loss loss;
     private final int maxBatch;
@@ -45,6 +50,9 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatch
     private int chunks;
     private int groups;
     private double lossValue = Double.NaN;
+    private Tape[] trialTapes;
+    private double[][] trialTargets;
+    private double[] trialSums;
 
     /**
      * @param maxBatch the largest mini-batch that will be evaluated
@@ -121,6 +129,59 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatch
         return batch;
     }
 
+    /** Batch size of the last evaluation (as {@link #batch()}). */
+    @Override
+    public int batchSize() {
+        return batch;
+    }
+
+    /** Network outputs c per sample. */
+    @Override
+    public int outputCount() {
+        return c;
+    }
+
+    /**
+     * The mean loss of the evaluated mini-batch at the trial parameters θ' (forward passes on separate tapes of
+     * {@value #TRIAL_PIECE} samples per chunk, allocated at the first call), leaving the evaluated point and its
+     * products valid. The inputs are read from the evaluated tapes, so the caller's input array may change.
+     *
+     * @throws IllegalArgumentException if θ' has the wrong length
+     * @throws IllegalStateException    before the first {@link #evaluate}
+     */
+    @Override
+    public double lossAt(double[] trialTheta) {
+        requireEvaluated();
+        ArgumentChecks.requireLength("theta", trialTheta, d);
+        if (trialTapes == null) {
+            int cap = Math.min(TRIAL_PIECE, chunkCapacity);
+            trialTapes = new Tape[tapes.length];
+            trialTargets = new double[tapes.length][cap * c];
+            trialSums = new double[tapes.length];
+            for (int k = 0; k < tapes.length; k++) {
+                trialTapes[k] = net.newTape(cap);
+            }
+        }
+        int in = net.inputShape().size();
+        run((k, s0, n) -> {
+            Tape tape = trialTapes[k];
+            int cap = tape.maxBatch();
+            double sum = 0;
+            for (int p = 0; p < n; p += cap) {
+                int m = Math.min(cap, n - p);
+                double[] out = net.forward(trialTheta, m, tapes[k].act[0], p * in, tape);
+                System.arraycopy(targets, (s0 + p) * c, trialTargets[k], 0, m * c);
+                sum += loss.value(m, c, out, trialTargets[k]) * m;
+            }
+            trialSums[k] = sum;
+        });
+        double total = 0;
+        for (int k = 0; k < chunks; k++) {
+            total += trialSums[k];
+        }
+        return total / batch;
+    }
+
     /**
      * Forward pass on a mini-batch: samples {@code x[xOff ..]} (batch × input size) with targets {@code y[yOff ..]}
      * (batch × c) at parameters θ (referenced until the next call, not copied).
@@ -177,6 +238,7 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatch
     }
 
     /** {@code out = J·v} (batch × c). */
+    @Override
     public void jvp(double[] v, double[] out) {
         requireEvaluated();
         ArgumentChecks.requireLength("v", v, d);
@@ -185,6 +247,7 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatch
     }
 
     /** {@code out = Jᵀ·u} (u: batch × c; out: length d, overwritten). */
+    @Override
     public void vjp(double[] u, double[] out) {
         ArgumentChecks.requireRange("u", u, 0, batch * c);
         vjpInto(u, out);
@@ -210,18 +273,36 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.MiniBatch
      *
      * @param out at least {@code batch·c·d} entries
      */
+    @Override
     public void perSampleJacobian(double[] out) {
         requireEvaluated();
         ArgumentChecks.requireRange("out", out, 0, batch * c * d);
         run((k, s0, n) -> net.perSampleJacobian(theta, tapes[k], out, s0 * c * d));
     }
 
+    /**
+     * The whitened per-sample Jacobian: the rows of sample s are {@code L_sᵀJ_s} ({@code L_s} from
+     * {@link #hessianFactors}), computed with c reverse passes seeded by the columns of {@code L_s}.
+     *
+     * @param factors the factors as written by {@link #hessianFactors} (batch·c·c entries)
+     * @param out     at least {@code batch·c·d} entries
+     */
+    @Override
+    public void whitenedJacobian(double[] factors, double[] out) {
+        requireEvaluated();
+        ArgumentChecks.requireRange("factors", factors, 0, batch * c * c);
+        ArgumentChecks.requireRange("out", out, 0, batch * c * d);
+        run((k, s0, n) -> net.perSampleJacobian(theta, tapes[k], out, s0 * c * d, factors, s0 * c * c));
+    }
+
     /** Per-sample loss gradients {@code g = ∂ℓ/∂f} of the last evaluation (batch × c), copied into {@code out}. */
+    @Override
     public void lossGradient(double[] out) {
         System.arraycopy(g, 0, out, 0, batch * c);
     }
 
     /** Per-sample Hessian factors {@code L_s} with {@code Q_s = L_sL_sᵀ} (batch × c × c) into {@code out}. */
+    @Override
     public void hessianFactors(double[] out) {
         loss.hessianFactor(batch, c, tapeOutputs(), targets, out);
     }

@@ -188,6 +188,35 @@ public final class Sequential {
         }
     }
 
+    /**
+     * The per-sample Jacobian with the c reverse passes seeded by given per-sample vectors instead of unit vectors:
+     * row {@code s·c + k} is {@code (S_s e_k)ᵀ ∂f(x_s)/∂θ}, i.e. the rows of sample s are {@code S_sᵀJ_s}, with
+     * {@code S_s} the c×c row-major matrix at {@code seeds[seedOffset + s·c²]}. With the loss-Hessian factors as seeds
+     * this gives the whitened Jacobian {@code L_sᵀJ_s} of the exact Gauss-Newton step at the cost of J.
+     */
+    public void perSampleJacobian(double[] theta, Tape tape, double[] jac, int rowOffset, double[] seeds,
+            int seedOffset) {
+        int batch = tape.batch;
+        int c = outputShape().size();
+        int d = parameterCount;
+        ArgumentChecks.requireRange("jac", jac, rowOffset, batch * c * d);
+        ArgumentChecks.requireRange("seeds", seeds, seedOffset, batch * c * c);
+        double[] top = tape.cot[layers.length];
+        for (int k = 0; k < c; k++) {
+            for (int s = 0; s < batch; s++) {
+                int base = seedOffset + s * c * c;
+                for (int i = 0; i < c; i++) {
+                    top[s * c + i] = seeds[base + i * c + k]; // column k of S_s
+                }
+            }
+            for (int l = layers.length - 1; l >= 0; l--) {
+                double[] xb = l > 0 ? tape.cot[l] : null;
+                layers[l].vjpPerSample(theta, offsets[l], batch, tape.cot[l + 1], jac, rowOffset + k * d, c * d, xb,
+                        tape.states[l]);
+            }
+        }
+    }
+
     private static void checkBatch(int batch, Tape tape) {
         if (batch <= 0 || batch > tape.maxBatch) {
             throw new IllegalArgumentException(

@@ -18,6 +18,12 @@ import org.gn4j.nn.loss.Loss;
 import org.gn4j.nn.loss.SoftmaxCrossEntropy;
 import org.gn4j.nn.loss.SquaredError;
 import org.gn4j.gn.stochastic.Adam;
+import org.gn4j.gn.stochastic.CgIterations;
+import org.gn4j.gn.stochastic.Damping;
+import org.gn4j.gn.stochastic.Egn;
+import org.gn4j.gn.stochastic.LineSearch;
+import org.gn4j.gn.stochastic.Sgn;
+import org.gn4j.gn.stochastic.StepResult;
 import org.gn4j.nn.train.DatasetTrainingData;
 import org.gn4j.nn.train.EpochMetrics;
 import org.gn4j.gn.stochastic.LearningRateSchedule;
@@ -36,13 +42,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gn4j train}: trains a preset network on MNIST-10k, Fashion-MNIST (the split in the data folder) or the SGN
- * paper's sine wave with SGD or Adam, shows a progress line on stderr, prints one line per epoch, and writes metrics
+ * paper's sine wave with SGD, Adam, SGN (Hessian-free stochastic Gauss-Newton) or EGN (exact low-rank step), shows a progress line on stderr, prints one line per epoch, and writes metrics
  * CSV and checkpoints on request ({@code --resume} continues a checkpoint bit for bit).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Train a network with a first-order optimizer.",
+        description = {"Train a network with a first-order or a stochastic Gauss-Newton optimizer.",
             "  gn4j train --dataset fashion-mnist --model lenet --optimizer sgd --lr 0.05 --momentum 0.9 --epochs 10",
-            "  gn4j train --dataset mnist-10k --model mlp3x20 --optimizer adam --lr 1e-3 --budget 100"})
+            "  gn4j train --dataset mnist-10k --model mlp3x20 --optimizer adam --lr 1e-3 --budget 100",
+            "  gn4j train --dataset mnist-10k --optimizer sgn --batch 1000 --cg-iterations adaptive --budget 25"})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,7 +68,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "cifar10, mlp3x20 otherwise.")
     String model;
 
-    @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "sgd|adam|adamw",
+    @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "sgd|adam|adamw|sgn|egn",
             description = "Optimizer (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
@@ -72,8 +79,33 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Learning-rate schedule over the whole run, decaying to 1 %% of --lr (default: ${DEFAULT-VALUE}).")
     String schedule;
 
-    @Option(names = "--momentum", defaultValue = "0", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--momentum", defaultValue = "0",
+            description = "SGD momentum, or heavy-ball momentum on the SGN / EGN step (default: ${DEFAULT-VALUE}).")
     double momentum;
+
+    @Option(names = "--cg-iterations", defaultValue = "adaptive", paramLabel = "N|adaptive",
+            description = "SGN: CG iterations per step, or adaptive (default: ${DEFAULT-VALUE}).")
+    String cgIterations;
+
+    @Option(names = "--damping", paramLabel = "RHO",
+            description = "SGN / EGN: initial damping (default: 1e-4 for SGN, 1e-2 for EGN).")
+    Double damping;
+
+    @Option(names = "--damping-rule", defaultValue = "gain-ratio", paramLabel = "gain-ratio|fixed|linear|cosine",
+            description = "SGN / EGN: damping rule; linear and cosine decay to 1 %% of --damping over the run "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String dampingRule;
+
+    @Option(names = "--line-search", defaultValue = "armijo", paramLabel = "armijo|none",
+            description = "SGN / EGN: backtracking Armijo (c = 1e-4, halving, 10 tries) or none (default: "
+                    + "${DEFAULT-VALUE}).")
+    String lineSearch;
+
+    @Option(names = "--warm-start", description = "SGN: start CG from the previous direction.")
+    boolean warmStart;
+
+    @Option(names = "--preconditioner", description = "SGN: Hutchinson estimate of diag(G) as CG preconditioner.")
+    boolean preconditioner;
 
     @Option(names = "--nesterov", description = "Nesterov momentum for SGD.")
     boolean nesterov;
@@ -155,9 +187,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%s on %s (%d train, %d test), %s, batch %d, %d epochs, seed %d%n", net,
                 train.split(), train.size(), test.size(), opt.name(), batch, epochs, seed);
-        out.println("epoch  step  seconds  train loss   test loss  test acc");
+        boolean gn = opt instanceof Sgn || opt instanceof Egn;
+        out.println("epoch  step  seconds  train loss   test loss  test acc" + (gn ? "  cg it/step   damping  rejected" : ""));
         out.flush();
-        trainer = trainer.withListener(new Progress(out, err, !noProgress));
+        trainer = trainer.withListener(new Progress(out, err, !noProgress, gn));
         double[] theta = net.initialParameters(seed);
         TrainingResult r = resume != null ? trainer.resume(resume, new DatasetTrainingData(train), theta)
                 : trainer.train(new DatasetTrainingData(train), theta);
@@ -233,9 +266,63 @@ public final class TrainCommand implements Callable<Integer> {
                 return new Adam(s).withWeightDecay(weightDecay);
             case "adamw":
                 return Adam.adamW(lr, weightDecay).withSchedule(s);
+            case "sgn": {
+                Sgn sgn = new Sgn().withDamping(dampingRule(damping != null ? damping : 1e-4, 1e-8, steps))
+                        .withLineSearch(lineSearch()).withMomentum(momentum).withWarmStart(warmStart)
+                        .withDiagonalPreconditioner(preconditioner, seed);
+                return cgIterations.equalsIgnoreCase("adaptive") ? sgn.withCgIterations(CgIterations.adaptive())
+                        : sgn.withCgIterations(parseIterations());
+            }
+            case "egn":
+                return new Egn().withDamping(dampingRule(damping != null ? damping : 1e-2, 1e-3, steps))
+                        .withLineSearch(lineSearch()).withMomentum(momentum);
             default:
                 throw new ParameterException(spec.commandLine(),
-                        "optimizer '" + optimizer + "' unknown, expected sgd, adam or adamw");
+                        "optimizer '" + optimizer + "' unknown, expected sgd, adam, adamw, sgn or egn");
+        }
+    }
+
+    private int parseIterations() {
+        try {
+            int k = Integer.parseInt(cgIterations);
+            if (k >= 1) {
+                return k;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(),
+                "--cg-iterations is '" + cgIterations + "', expected a positive integer or adaptive");
+    }
+
+    private Damping dampingRule(double initial, double floor, long steps) {
+        if (!(initial >= 0) || Double.isInfinite(initial)) {
+            throw new ParameterException(spec.commandLine(), "--damping is " + initial + ", expected a finite value >= 0");
+        }
+        switch (dampingRule.toLowerCase(Locale.ROOT)) {
+            case "gain-ratio":
+                return Damping.gainRatio(initial, Math.min(initial, floor), 0.25, 0.75, 1.5, 2.0 / 3.0);
+            case "fixed":
+                return Damping.fixed(initial);
+            case "linear":
+                return Damping.schedule(LearningRateSchedule.linearDecay(initial, 0.01 * initial, Math.max(1, steps)));
+            case "cosine":
+                return Damping.schedule(LearningRateSchedule.cosineDecay(initial, 0.01 * initial, Math.max(1, steps)));
+            default:
+                throw new ParameterException(spec.commandLine(),
+                        "damping rule '" + dampingRule + "' unknown, expected gain-ratio, fixed, linear or cosine");
+        }
+    }
+
+    private LineSearch lineSearch() {
+        switch (lineSearch.toLowerCase(Locale.ROOT)) {
+            case "armijo":
+                return LineSearch.armijo();
+            case "none":
+                return LineSearch.none();
+            default:
+                throw new ParameterException(spec.commandLine(),
+                        "line search '" + lineSearch + "' unknown, expected armijo or none");
         }
     }
 
@@ -244,16 +331,29 @@ public final class TrainCommand implements Callable<Integer> {
         private final PrintWriter out;
         private final PrintWriter err;
         private final boolean show;
+        private final boolean gaussNewton;
         private long lastDraw;
+        private long epochSteps;
+        private long epochCg;
+        private long epochRejected;
+        private double lastDamping = Double.NaN;
 
-        Progress(PrintWriter out, PrintWriter err, boolean show) {
+        Progress(PrintWriter out, PrintWriter err, boolean show, boolean gaussNewton) {
             this.out = out;
             this.err = err;
             this.show = show;
+            this.gaussNewton = gaussNewton;
         }
 
         @Override
         public void onStep(StepEvent e) {
+            StepResult r = e.result();
+            epochSteps++;
+            epochCg += r.cgIterations();
+            if (r.status() == StepResult.Status.REJECTED) {
+                epochRejected++;
+            }
+            lastDamping = r.damping();
             if (!show) {
                 return;
             }
@@ -266,8 +366,10 @@ public final class TrainCommand implements Callable<Integer> {
             lastDraw = now;
             int width = 30;
             int done = (int) ((long) width * seen / total);
-            err.printf(Locale.ROOT, "\repoch %d [%s%s] %3d%% loss %.4f %.1f s  ", e.epoch(), "=".repeat(done),
-                    " ".repeat(width - done), 100 * seen / total, e.result().loss(), e.seconds());
+            err.printf(Locale.ROOT, "\repoch %d [%s%s] %3d%% loss %.4f %.1f s%s  ", e.epoch(), "=".repeat(done),
+                    " ".repeat(width - done), 100 * seen / total, r.loss(), e.seconds(),
+                    gaussNewton ? String.format(Locale.ROOT, " cg %d damping %.1e", r.cgIterations(), r.damping())
+                            : "");
             err.flush();
         }
 
@@ -277,9 +379,17 @@ public final class TrainCommand implements Callable<Integer> {
                 err.print("\r" + " ".repeat(78) + "\r");
                 err.flush();
             }
-            out.printf(Locale.ROOT, "%5d %5d %8.1f %11.5f %11.5f %9s%n", m.epoch(), m.step(), m.seconds(),
+            out.printf(Locale.ROOT, "%5d %5d %8.1f %11.5f %11.5f %9s", m.epoch(), m.step(), m.seconds(),
                     m.trainLoss(), m.testLoss(), percent(m.testAccuracy()));
+            if (gaussNewton) {
+                out.printf(Locale.ROOT, " %11.1f %9.2e %9d", epochSteps > 0 ? (double) epochCg / epochSteps : 0.0,
+                        lastDamping, epochRejected);
+            }
+            out.println();
             out.flush();
+            epochSteps = 0;
+            epochCg = 0;
+            epochRejected = 0;
         }
     }
 }

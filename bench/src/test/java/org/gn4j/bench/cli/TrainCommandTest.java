@@ -42,6 +42,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainsWithSgnAndEgnAndPrintsCgIterationsAndDamping() {
+        CliRun sgn = run("train", "--dataset", "sine", "--optimizer", "sgn", "--batch", "100", "--epochs", "2",
+                "--no-progress", "--cg-iterations", "adaptive", "--momentum", "0.1");
+        assertEquals(0, sgn.exitCode(), sgn.err());
+        assertTrue(sgn.out().contains("cg it/step   damping  rejected"), sgn.out());
+        assertTrue(sgn.out().contains("COMPLETED after 2 epochs"), sgn.out());
+        CliRun egn = run("train", "--dataset", "sine", "--optimizer", "egn", "--batch", "100", "--epochs", "1",
+                "--no-progress", "--damping-rule", "fixed", "--damping", "0.01", "--line-search", "none");
+        assertEquals(0, egn.exitCode(), egn.err());
+        assertTrue(egn.out().contains("egn, batch 100"), egn.out());
+        assertTrue(egn.out().contains("1.00e-02"), egn.out());
+    }
+
+    @Test
     void badOptionsAreReported(@TempDir Path dir) {
         CliRun unknown = run("train", "--dataset", "cifar-100");
         assertNotEquals(0, unknown.exitCode());
@@ -51,6 +65,9 @@ class TrainCommandTest {
         assertTrue(noData.err().contains("mnist-10k"), noData.err());
         CliRun badOpt = run("train", "--dataset", "sine", "--optimizer", "lbfgs");
         assertNotEquals(0, badOpt.exitCode());
-        assertTrue(badOpt.err().contains("sgd, adam or adamw"), badOpt.err());
+        assertTrue(badOpt.err().contains("sgd, adam, adamw, sgn or egn"), badOpt.err());
+        CliRun badCg = run("train", "--dataset", "sine", "--optimizer", "sgn", "--cg-iterations", "some");
+        assertNotEquals(0, badCg.exitCode());
+        assertTrue(badCg.err().contains("expected a positive integer or adaptive"), badCg.err());
     }
 }

@@ -18,4 +18,20 @@ public interface MiniBatchObjective {
 
     /** {@code out = G·v}, the generalized Gauss-Newton product at the evaluated point. */
     void ggnTimes(double[] v, double[] out);
+
+    /**
+     * The mean loss of the same mini-batch at a trial point θ' (a forward pass only), leaving the evaluated point,
+     * its loss and every product untouched: the line searches and gain ratios of SGN and EGN compare
+     * {@code L(θ + αδ)} with {@code L(θ)} on one batch. The default throws, for objectives that only serve
+     * first-order methods.
+     *
+     * @param theta trial parameters, length d (not retained)
+     * @return the mean loss at θ'; NaN or infinite values are returned as they are
+     * @throws IllegalArgumentException      if θ' has the wrong length
+     * @throws UnsupportedOperationException if this objective cannot evaluate trial points
+     */
+    default double lossAt(double[] theta) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot evaluate the mini-batch loss at a "
+                + "trial point; SGN and EGN line searches and gain ratios need lossAt(theta)");
+    }
 }

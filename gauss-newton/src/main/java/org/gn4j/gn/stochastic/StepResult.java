@@ -1,22 +1,44 @@
 package org.gn4j.gn.stochastic;
 
 /**
- * What one optimizer step did.
+ * What one optimizer step did. First-order methods fill the first five components (the others are 0 or NaN); the
+ * Gauss-Newton methods report their inner solve, damping and line search too.
  *
- * @param status       {@link Status#OK}, or {@link Status#NON_FINITE} when the loss, the gradient or the step was
- *                     not finite (θ is then untouched)
+ * @param status       {@link Status#OK}; {@link Status#REJECTED} when the step was refused and θ left untouched;
+ *                     {@link Status#NON_FINITE} when the loss or gradient at θ was not finite, a first-order step
+ *                     was not finite, or a Gauss-Newton method gave up after too many consecutive non-finite trials
+ *                     (θ is then untouched)
  * @param loss         the mini-batch loss at θ before the step
  * @param gradientNorm Euclidean norm of the mini-batch loss gradient (without weight decay); NaN if not computed
  * @param stepNorm     Euclidean norm of the change of θ; 0 when no step was taken
- * @param learningRate the learning rate used (or that would have been used)
+ * @param learningRate the learning rate used (or that would have been used); for SGN and EGN the step length α
+ * @param cgIterations conjugate-gradient iterations of the inner solve (0 for a direct solve or a first-order step)
+ * @param cgResidual   final relative residual {@code ‖b − Ax‖/‖b‖} of the inner solve; NaN if there was none
+ * @param damping      the damping ρ (SGN) or λ (EGN) the direction was computed with; NaN for first-order steps
+ * @param stepLength   the line-search step length α (1 without a line search; 0 for a refused step); NaN for
+ *                     first-order steps
+ * @param gainRatio    actual over predicted reduction of the mini-batch loss, NaN where not computed
+ * @param seconds      wall-clock seconds the step took, NaN where not measured
  */
-public record StepResult(Status status, double loss, double gradientNorm, double stepNorm, double learningRate) {
+public record StepResult(Status status, double loss, double gradientNorm, double stepNorm, double learningRate,
+        int cgIterations, double cgResidual, double damping, double stepLength, double gainRatio, double seconds) {
     /** The outcome of a step. */
     public enum Status {
         /** θ was updated. */
         OK,
-        /** A non-finite loss, gradient or step: θ was left untouched. */
+        /**
+         * The step was refused (a non-finite direction or trial loss, or no sufficient decrease along it): θ was left
+         * untouched and the damping raised; training can go on with the next mini-batch.
+         */
+        REJECTED,
+        /** A non-finite loss, gradient or step, or persistent failure: θ was left untouched; training should stop. */
         NON_FINITE
+    }
+
+    /** A first-order step's report: no inner solve, damping, line search or timing. */
+    public StepResult(Status status, double loss, double gradientNorm, double stepNorm, double learningRate) {
+        this(status, loss, gradientNorm, stepNorm, learningRate, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
     }
 
     /** Whether θ was updated. */

@@ -31,9 +31,12 @@ import org.gn4j.nn.loss.Loss;
  * same {@link org.gn4j.linalg.ComputePool} parallelism (which fixes how mini-batch sums are split and added).
  *
  * <p><b>Stopping.</b> After all epochs ({@link TrainingResult.Status#COMPLETED}); before a step once the wall-clock
- * budget is spent ({@code TIME_BUDGET}) or the step limit is reached ({@code STEP_LIMIT}); or when a step reports a
- * non-finite loss, gradient or step ({@code NON_FINITE}): θ then holds the last parameters at which the mini-batch
- * loss and gradient were finite and no checkpoint is written, so the last good checkpoint stays on disk.
+ * budget is spent ({@code TIME_BUDGET}) or the step limit is reached ({@code STEP_LIMIT}); or when a step reports
+ * {@link StepResult.Status#NON_FINITE} (a non-finite loss, gradient or step, or an optimizer giving up after repeated
+ * failures): θ then holds the last parameters at which the mini-batch loss and gradient were finite and no checkpoint
+ * is written, so the last good checkpoint stays on disk. A {@link StepResult.Status#REJECTED} step (SGN, EGN: the
+ * optimizer refused the step and raised its damping) leaves θ as it was; it counts as a step and training goes on
+ * with the next mini-batch.
  *
  * <p><b>Checkpoints</b> are written every {@code every} completed epochs and when training ends with any status but
  * {@code NON_FINITE}. The configuration is immutable ({@code with…} methods return copies); the optimizer object is
@@ -286,7 +289,7 @@ public final class Trainer {
                 mb.evaluate(theta, count, x, 0, y, 0);
                 System.arraycopy(theta, 0, before, 0, d);
                 StepResult r = optimizer.step(theta, mb);
-                if (!r.ok()) {
+                if (r.status() == StepResult.Status.NON_FINITE) {
                     // θ is untouched; if its loss is not finite, go back to the start of the last OK step
                     System.arraycopy(before, 0, theta, 0, d);
                     if (!Double.isFinite(r.loss()) && lastFinite != null) {
@@ -294,7 +297,8 @@ public final class Trainer {
                     }
                     return finish(TrainingResult.Status.NON_FINITE, s, start, data, theta, mb, false);
                 }
-                // the point before this OK step had a finite loss and gradient
+                // the point before this OK or REJECTED step had a finite loss and gradient (a REJECTED step left θ
+                // as it was, and the next batch continues from it)
                 double[] tmp = lastFinite == null ? new double[d] : lastFinite;
                 lastFinite = before;
                 before = tmp;
@@ -303,7 +307,9 @@ public final class Trainer {
                 s.epochLossSum += r.loss() * count;
                 s.epochSamples += count;
                 s.batchInEpoch = b + 1;
-                s.lastRate = r.learningRate();
+                if (r.ok()) {
+                    s.lastRate = r.learningRate();
+                }
                 listener.onStep(new StepEvent(s.epoch + 1, b + 1, batches, s.step, s.samples, seconds(s, start), r));
             }
             s.epoch++;

@@ -4,6 +4,8 @@ import org.gn4j.gn.stochastic.Optimizer;
 import org.gn4j.gn.stochastic.StepResult;
 import org.gn4j.gn.stochastic.Sgd;
 import org.gn4j.gn.stochastic.Adam;
+import org.gn4j.gn.stochastic.Egn;
+import org.gn4j.gn.stochastic.Sgn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +40,16 @@ class TrainerTest {
     private static final ArrayTrainingData TEST = Problems.sine(64, 2);
 
     private static Supplier<Optimizer> optimizer(String kind) {
-        return kind.equals("adam") ? () -> new Adam(0.01) : () -> new Sgd(0.05).withMomentum(0.9);
+        switch (kind) {
+            case "adam":
+                return () -> new Adam(0.01);
+            case "sgn":
+                return () -> new Sgn().withMomentum(0.2).withWarmStart(true).withDiagonalPreconditioner(true, 5);
+            case "egn":
+                return () -> new Egn().withMomentum(0.2);
+            default:
+                return () -> new Sgd(0.05).withMomentum(0.9);
+        }
     }
 
     /** 256 samples in batches of 30: eight full batches and a partial one per epoch. */
@@ -62,7 +73,7 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sgd-momentum", "adam"})
+    @ValueSource(strings = {"sgd-momentum", "adam", "sgn", "egn"})
     void resumeAfterAnEpochReproducesTheUninterruptedRunBitForBit(String kind) throws IOException {
         Sequential net = Problems.mlp();
         double[] straight = net.initialParameters(7);
@@ -112,6 +123,89 @@ class TrainerTest {
         TrainingResult rest = trainer(new Adam(0.01)).resume(ck, TRAIN, resumed);
         assertArrayEquals(straight, resumed);
         assertSameHistory(full.history(), rest.history());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sgn", "egn"})
+    void gaussNewtonTrainingLowersTheLossAndReportsItsInnerSolve(String kind) throws IOException {
+        double[] theta = Problems.mlp().initialParameters(3);
+        List<StepResult> steps = new ArrayList<>();
+        Optimizer opt = kind.equals("sgn") ? new Sgn() : new Egn();
+        TrainingResult r = trainer(opt).withEpochs(6).withBatchSize(64).withListener(new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                steps.add(e.result());
+            }
+        }).train(TRAIN, theta);
+        assertEquals(TrainingResult.Status.COMPLETED, r.status());
+        List<EpochMetrics> h = r.history();
+        assertTrue(h.get(5).trainLoss() < 0.5 * h.get(0).trainLoss(), h.toString());
+        long ok = steps.stream().filter(StepResult::ok).count();
+        assertTrue(ok >= steps.size() / 2, ok + " OK of " + steps.size());
+        for (StepResult s : steps) {
+            assertTrue(s.damping() > 0 && s.seconds() >= 0, s.toString());
+            if (kind.equals("sgn")) {
+                assertTrue(s.cgIterations() >= 1 && s.cgResidual() < 1, s.toString());
+            }
+        }
+    }
+
+    /**
+     * An optimizer that refuses its steps (as SGN and EGN do after non-finite trials) and gives up on the fifth:
+     * REJECTED steps go on to the next batch, NON_FINITE stops with θ untouched.
+     */
+    @Test
+    void rejectedStepsGoOnAndAGiveUpStopsWithUntouchedParameters() throws IOException {
+        Sequential net = Problems.mlp();
+        double[] theta = net.initialParameters(3);
+        double[] start = theta.clone();
+        List<StepEvent> events = new ArrayList<>();
+        Optimizer refusing = new Optimizer() {
+            int calls;
+
+            @Override
+            public String name() {
+                return "refusing";
+            }
+
+            @Override
+            public StepResult step(double[] t, org.gn4j.gn.stochastic.MiniBatchObjective batch) {
+                calls++;
+                return new StepResult(calls < 5 ? StepResult.Status.REJECTED : StepResult.Status.NON_FINITE,
+                        batch.loss(), 1, 0, 0);
+            }
+
+            @Override
+            public void reset() {
+                calls = 0;
+            }
+
+            @Override
+            public long stepCount() {
+                return 0;
+            }
+
+            @Override
+            public double[] stateVector() {
+                return new double[0];
+            }
+
+            @Override
+            public void restoreState(double[] state, long stepCount) {
+            }
+        };
+        TrainingResult r = new Trainer(net, new SquaredError(), refusing).withEpochs(5).withBatchSize(30)
+                .withListener(new TrainingListener() {
+                    @Override
+                    public void onStep(StepEvent e) {
+                        events.add(e);
+                    }
+                }).train(TRAIN, theta);
+        assertEquals(TrainingResult.Status.NON_FINITE, r.status());
+        assertEquals(4, events.size());
+        assertEquals(4, r.steps());
+        assertEquals(4, events.get(3).batch(), "each REJECTED step consumed a batch");
+        assertArrayEquals(start, theta, 0.0);
     }
 
     @Test

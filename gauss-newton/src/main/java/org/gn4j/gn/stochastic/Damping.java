@@ -1,0 +1,163 @@
+package org.gn4j.gn.stochastic;
+
+/**
+ * How a stochastic Gauss-Newton method sets its damping (ρ of SGN, λ of EGN: the shift in {@code (G + ρI)δ = −∇L})
+ * from step to step. A rule is a pure function of the current damping, the last step's gain ratio and the step
+ * number, so the optimizer's state (one number) is all a checkpoint needs.
+ *
+ * <p>The gain ratio passed in is {@code actual / predicted} reduction of the mini-batch loss, with the predicted
+ * reduction that of the Gauss-Newton model without the damping term (see {@link Sgn}); it is
+ * <ul>
+ *   <li>finite for a step that was taken, or refused for lack of decrease (then it is at most 0);</li>
+ *   <li>NaN after a failed step (a non-finite direction or trial loss). Every rule then multiplies the current
+ *       damping (at least 1e-8) by {@link #FAILURE_FACTOR} (capped at {@link #CEILING}), the "raise the damping" of bad input;
+ *       fixed rules and schedules return to their own value after the next finite step.</li>
+ * </ul>
+ */
+public interface Damping {
+    /** Multiplier applied to the damping after a failed (non-finite) step, by every rule. */
+    double FAILURE_FACTOR = 10;
+    /** Largest damping any rule produces. */
+    double CEILING = 1e12;
+
+    /** Damping for the first step. */
+    double initial();
+
+    /**
+     * Damping for step {@code nextStep} (0-based count of OK steps so far) after a step with the given gain ratio.
+     *
+     * @param current   the damping the last step used
+     * @param gainRatio actual over predicted reduction, NaN after a failed step (optimizers compute the ratio
+     *                  whenever {@link #usesGainRatio()} is true; otherwise they pass any finite value after a
+     *                  finite step)
+     */
+    double next(double current, double gainRatio, long nextStep);
+
+    /** Whether the rule reads the gain ratio (so the optimizer must evaluate the trial loss and the model). */
+    boolean usesGainRatio();
+
+    /** ρ at every step. */
+    static Damping fixed(double rho) {
+        requireDamping("rho", rho);
+        return schedule(LearningRateSchedule.constant(rho), "fixed(" + rho + ")");
+    }
+
+    /**
+     * A non-adaptive schedule ρ(t) over the OK-step count t, e.g. {@link LearningRateSchedule#linearDecay} or
+     * {@link LearningRateSchedule#cosineDecay} (the learning-rate schedules serve as damping schedules).
+     */
+    static Damping schedule(LearningRateSchedule s) {
+        return schedule(s, "schedule");
+    }
+
+    private static Damping schedule(LearningRateSchedule s, String name) {
+        if (s == null) {
+            throw new IllegalArgumentException("schedule must not be null");
+        }
+        double first = s.rate(0);
+        requireDamping("schedule value at step 0", first);
+        return new Damping() {
+            @Override
+            public double initial() {
+                return first;
+            }
+
+            @Override
+            public double next(double current, double gainRatio, long nextStep) {
+                if (failed(gainRatio)) {
+                    return raise(current);
+                }
+                return s.rate(nextStep);
+            }
+
+            @Override
+            public boolean usesGainRatio() {
+                return false;
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+
+    /**
+     * The trust-region rule of the published SGN code: {@code ρ ← ρ·3/2} when the gain ratio is below 1/4 (a poor
+     * or refused step), {@code ρ ← max(floor, ρ·2/3)} above 3/4 (a very successful step), unchanged in between.
+     * Floor 1e-8.
+     *
+     * @param initial ρ at the first step (the SGN paper uses 1e-4 throughout)
+     */
+    static Damping gainRatio(double initial) {
+        return gainRatio(initial, 1e-8, 0.25, 0.75, 1.5, 2.0 / 3.0);
+    }
+
+    /**
+     * The gain-ratio rule with all its constants: below {@code low} multiply by {@code up > 1}, above {@code high}
+     * multiply by {@code down ∈ (0, 1)}, never below {@code floor}.
+     *
+     * @throws IllegalArgumentException if a constant is out of range or {@code low > high}
+     */
+    static Damping gainRatio(double initial, double floor, double low, double high, double up, double down) {
+        requireDamping("initial", initial);
+        requireDamping("floor", floor);
+        if (!(low <= high) || !Double.isFinite(low) || !Double.isFinite(high)) {
+            throw new IllegalArgumentException("thresholds are " + low + ", " + high + ", expected finite low <= high");
+        }
+        if (!(up > 1) || Double.isInfinite(up)) {
+            throw new IllegalArgumentException("up is " + up + ", expected a finite value > 1");
+        }
+        if (!(down > 0 && down < 1)) {
+            throw new IllegalArgumentException("down is " + down + ", expected a value in (0, 1)");
+        }
+        double start = Math.max(initial, floor);
+        return new Damping() {
+            @Override
+            public double initial() {
+                return start;
+            }
+
+            @Override
+            public double next(double current, double gainRatio, long nextStep) {
+                if (failed(gainRatio)) {
+                    return raise(current);
+                }
+                if (gainRatio < low) {
+                    return Math.min(CEILING, current * up);
+                }
+                if (gainRatio > high) {
+                    return Math.max(floor, current * down);
+                }
+                return current;
+            }
+
+            @Override
+            public boolean usesGainRatio() {
+                return true;
+            }
+
+            @Override
+            public String toString() {
+                return "gainRatio(initial=" + initial + ", floor=" + floor + ", " + low + "/" + high + ", x" + up
+                        + "/x" + down + ")";
+            }
+        };
+    }
+
+    /** Whether a gain ratio signals a failed step. */
+    static boolean failed(double gainRatio) {
+        return Double.isNaN(gainRatio);
+    }
+
+    /** {@code min(CEILING, max(current, 1e-8)·FAILURE_FACTOR)} (so that a zero damping can be raised too). */
+    static double raise(double current) {
+        return Math.min(CEILING, Math.max(current, 1e-8) * FAILURE_FACTOR);
+    }
+
+    private static void requireDamping(String name, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " is " + v + ", expected a finite value >= 0");
+        }
+    }
+}
