@@ -70,11 +70,13 @@ public final class LevenbergMarquardtTrainer implements PinnOptimizer {
         private static final long serialVersionUID = 1L;
         final double[] theta;
         final double cost;
+        final int iteration;
 
-        TargetReached(double[] theta, double cost) {
+        TargetReached(double[] theta, double cost, int iteration) {
             super(null, null, false, false);
             this.theta = theta;
             this.cost = cost;
+            this.iteration = iteration;
         }
     }
 
@@ -114,14 +116,14 @@ public final class LevenbergMarquardtTrainer implements PinnOptimizer {
                         double[] th = new double[x.size()];
                         x.copyTo(th, 0);
                         if (rec.sample(offset + ir.iteration(), ir.cost(), th, false)) {
-                            throw new TargetReached(th, ir.cost());
+                            throw new TargetReached(th, ir.cost(), offset + ir.iteration());
                         }
                     });
             Optimum o;
             try {
                 o = lm.optimize(p.leastSquares(), theta);
             } catch (TargetReached t) {
-                return rec.finish(name(), t.theta, offset + 1, t.cost, TrainingStatus.TARGET_REACHED,
+                return rec.finish(name(), t.theta, t.iteration, t.cost, TrainingStatus.TARGET_REACHED,
                         "target reached");
             }
             theta = o.parameters();
