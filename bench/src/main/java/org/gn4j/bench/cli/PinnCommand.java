@@ -1,0 +1,292 @@
+package org.gn4j.bench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.gn4j.bench.plot.HeatMapPng;
+import org.gn4j.gn.StepSolver;
+import org.gn4j.pinn.pde.PinnProblem;
+import org.gn4j.pinn.problems.Benchmarks;
+import org.gn4j.pinn.train.AdamTrainer;
+import org.gn4j.pinn.train.GaussNewtonTrainer;
+import org.gn4j.pinn.train.HistoryPoint;
+import org.gn4j.pinn.train.LbfgsTrainer;
+import org.gn4j.pinn.train.LevenbergMarquardtTrainer;
+import org.gn4j.pinn.train.PinnOptimizer;
+import org.gn4j.pinn.train.TrainingListener;
+import org.gn4j.pinn.train.TrainingOptions;
+import org.gn4j.pinn.train.TrainingResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code gn4j pinn}: trains a physics-informed network on one of the benchmark problems (2D Poisson, 5D Poisson,
+ * 1+1D heat) with one or more optimizers at the same wall-clock budget each, shows a progress line on stderr, prints
+ * the error table (relative L2 and max error on an independent evaluation grid), and with {@code --out} writes the
+ * loss / error history CSV and a PNG of solution, exact solution and pointwise error per optimizer.
+ */
+@Command(name = "pinn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Train a PINN on a benchmark PDE and report its error against the exact solution.",
+            "  gn4j pinn --problem poisson2d --optimizer lm,adam --budget 300 --out results/pinn",
+            "  gn4j pinn --problem heat1d --optimizer gn --budget 60"})
+public final class PinnCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--problem", defaultValue = "poisson2d", paramLabel = "NAME",
+            description = "poisson2d, poisson5d or heat1d (default: ${DEFAULT-VALUE}).")
+    String problem;
+
+    @Option(names = "--optimizer", defaultValue = "lm,adam", split = ",", paramLabel = "NAME",
+            description = "Comma-separated: lm (gauss-newton Levenberg-Marquardt), gn (damped GN, Cholesky), "
+                    + "gn-woodbury, gn-cg, engd (fixed damping + grid line search), adam, lbfgs "
+                    + "(default: ${DEFAULT-VALUE}).")
+    List<String> optimizers;
+
+    @Option(names = "--budget", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Wall-clock budget per optimizer (default: ${DEFAULT-VALUE}).")
+    double budget;
+
+    @Option(names = "--max-iterations", paramLabel = "N", description = "Iteration cap per optimizer.")
+    Integer maxIterations;
+
+    @Option(names = "--target", defaultValue = "0", paramLabel = "REL_L2",
+            description = "Stop an optimizer once its relative L2 error reaches this (0: use the whole budget).")
+    double target;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden widths, e.g. 14,14.")
+    int[] hidden;
+
+    @Option(names = "--interior", defaultValue = "0", paramLabel = "N", description = "Interior points.")
+    int interior;
+
+    @Option(names = "--boundary", defaultValue = "0", paramLabel = "N", description = "Points per condition.")
+    int boundary;
+
+    @Option(names = "--constraint", paramLabel = "hard|soft",
+            description = "Boundary/initial data as a distance-function ansatz (hard) or as residuals (soft); "
+                    + "default hard for poisson2d and heat1d, soft for poisson5d.")
+    String constraint;
+
+    @Option(names = "--resample", defaultValue = "0", paramLabel = "K",
+            description = "Fresh collocation points every K iterations (0: never).")
+    int resample;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--lr-final", defaultValue = "1e-4",
+            description = "Adam rate reached by geometric decay over the run's expected steps "
+                    + "(default: ${DEFAULT-VALUE}; equal to --lr for a constant rate).")
+    double lrFinal;
+
+    @Option(names = "--damping", defaultValue = "1e-10", description = "ENGD's fixed damping (default: ${DEFAULT-VALUE}).")
+    double damping;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Initialization seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write history CSVs, PNG plots and the table here.")
+    Path out;
+
+    @Option(names = "--no-progress", description = "No progress line on stderr.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Boolean hard = null;
+        if (constraint != null) {
+            switch (constraint.toLowerCase(Locale.ROOT)) {
+                case "hard":
+                    hard = true;
+                    break;
+                case "soft":
+                    hard = false;
+                    break;
+                default:
+                    throw new ParameterException(spec.commandLine(),
+                            "--constraint is '" + constraint + "', expected hard or soft");
+            }
+        }
+        if (!(budget > 0)) {
+            throw new ParameterException(spec.commandLine(), "--budget is " + budget + ", expected > 0");
+        }
+        Benchmarks.Setup setup = Benchmarks.setup(problem, hidden, interior, boundary, hard);
+        PinnProblem p = setup.problem();
+        if (out != null) {
+            Files.createDirectories(out);
+        }
+        o.printf(Locale.ROOT, "problem %s: %s, %d residuals (%s), network %s, %s constraints, %d evaluation points%n",
+                setup.name(), p.spec().domain(), p.residualCount(), groupSummary(p), p.network(),
+                p.hardConstraint() == null ? "soft" : "hard", setup.evaluationPoints().length
+                        / p.network().inputDimension());
+        o.flush();
+        double[] start = p.network().initialParameters(seed);
+        TrainingOptions options = TrainingOptions.defaults().withBudget(Duration.ofMillis((long) (budget * 1000)))
+                .withEvaluationPoints(setup.evaluationPoints()).withEvaluateEvery(Math.max(0.25, budget / 200))
+                .withResampleEvery(resample).withTargetRelativeL2(target);
+        if (maxIterations != null) {
+            options = options.withMaxIterations(maxIterations);
+        }
+        List<TrainingResult> results = new ArrayList<>();
+        for (String name : optimizers) {
+            PinnOptimizer opt = optimizer(name.trim());
+            Progress progress = new Progress(err, !noProgress, opt.name(), budget);
+            TrainingResult r = opt.train(p, start, options, progress);
+            progress.clear();
+            results.add(r);
+            o.printf(Locale.ROOT, "  %-44s rel L2 %.3e  max %.3e  %6d it  %6.1f s  %s%n", r.optimizer(),
+                    r.last().relativeL2(), r.last().maxAbs(), r.iterations(), r.seconds(), r.status());
+            o.flush();
+            if (out != null) {
+                String stem = setup.name() + "-" + slug(name);
+                r.writeCsv(out.resolve(stem + "-history.csv"));
+                plot(setup, r.parameters(), out.resolve(stem + "-solution.png"), r.optimizer());
+            }
+        }
+        String table = table(setup, results, budget);
+        o.println();
+        o.print(table);
+        o.flush();
+        if (out != null) {
+            Files.writeString(out.resolve(setup.name() + "-table.md"), table);
+            o.printf(Locale.ROOT, "wrote %s%n", out.toAbsolutePath());
+        }
+        return 0;
+    }
+
+    private static String groupSummary(PinnProblem p) {
+        StringBuilder sb = new StringBuilder();
+        for (var g : p.groups()) {
+            if (sb.length() > 0) {
+                sb.append(" + ");
+            }
+            sb.append(g.residual().size()).append(' ').append(g.name());
+        }
+        return sb.toString();
+    }
+
+    private static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+    }
+
+    /** The Markdown error table. */
+    static String table(Benchmarks.Setup setup, List<TrainingResult> results, double budget) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| problem | optimizer | params | budget (s) | rel L2 | max err | iterations | time (s) | status |\n");
+        sb.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        for (TrainingResult r : results) {
+            HistoryPoint h = r.last();
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %.2e | %.2e | %d | %.1f | %s |%n",
+                    setup.name(), r.optimizer(), setup.problem().parameterCount(), budget, h.relativeL2(), h.maxAbs(),
+                    r.iterations(), r.seconds(), r.status().name().toLowerCase(Locale.ROOT)));
+        }
+        return sb.toString();
+    }
+
+    private PinnOptimizer optimizer(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "lm":
+                return new LevenbergMarquardtTrainer();
+            case "lm-qr":
+                return new LevenbergMarquardtTrainer().withStepSolver(StepSolver.QR);
+            case "gn":
+                return new GaussNewtonTrainer();
+            case "gn-woodbury":
+                return new GaussNewtonTrainer().withInnerSolve(GaussNewtonTrainer.InnerSolve.WOODBURY);
+            case "gn-cg":
+                return new GaussNewtonTrainer().withInnerSolve(GaussNewtonTrainer.InnerSolve.CG);
+            case "engd":
+                return GaussNewtonTrainer.engd(damping, 10);
+            case "adam": {
+                // decay over the steps the budget allows at about 2 ms per step (a guess; the rate then holds)
+                long steps = Math.max(1000, (long) (budget * 500));
+                AdamTrainer a = new AdamTrainer(lr);
+                return lrFinal == lr ? a : a.withDecay(lrFinal, steps);
+            }
+            case "lbfgs":
+                return new LbfgsTrainer();
+            default:
+                throw new ParameterException(spec.commandLine(), "optimizer '" + name
+                        + "' unknown, expected lm, lm-qr, gn, gn-woodbury, gn-cg, engd, adam or lbfgs");
+        }
+    }
+
+    /** Solution, exact solution and |error| on the setup's plotting plane (161×161). */
+    static void plot(Benchmarks.Setup setup, double[] theta, Path file, String title) throws IOException {
+        int k = 161;
+        PinnProblem p = setup.problem();
+        int n = p.network().inputDimension();
+        double[] pts = new double[k * k * n];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                double[] x = setup.plane().point((double) j / (k - 1), (double) i / (k - 1));
+                System.arraycopy(x, 0, pts, (i * k + j) * n, n);
+            }
+        }
+        double[] u = new double[k * k];
+        p.solution(theta, pts, k * k, u);
+        double[] e = p.exactValues(pts);
+        double[] err = new double[k * k];
+        for (int q = 0; q < err.length; q++) {
+            err[q] = Math.abs(u[q] - e[q]);
+        }
+        HeatMapPng.write(file, List.of(new HeatMapPng.Panel("PINN, " + title, u, k),
+                new HeatMapPng.Panel("exact", e, k), new HeatMapPng.Panel("|error|", err, k)), setup.axes()[0],
+                setup.axes()[1]);
+    }
+
+    /** Redraws one progress line on stderr at most ten times a second. */
+    private static final class Progress implements TrainingListener {
+        private final PrintWriter err;
+        private final boolean show;
+        private final String name;
+        private final double budget;
+        private long lastDraw;
+
+        Progress(PrintWriter err, boolean show, String name, double budget) {
+            this.err = err;
+            this.show = show;
+            this.name = name;
+            this.budget = budget;
+        }
+
+        @Override
+        public void progress(HistoryPoint h) {
+            if (!show) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (now - lastDraw < 100_000_000L) {
+                return;
+            }
+            lastDraw = now;
+            int width = 30;
+            int done = (int) Math.min(width, width * h.seconds() / budget);
+            err.printf(Locale.ROOT, "\r%-30.30s [%s%s] %5.1f s it %6d loss %.2e rel L2 %.2e  ", name,
+                    "=".repeat(done), " ".repeat(width - done), h.seconds(), h.iteration(), h.loss(),
+                    h.relativeL2());
+            err.flush();
+        }
+
+        void clear() {
+            if (show) {
+                err.print("\r" + " ".repeat(110) + "\r");
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.gn4j.pinn.geometry;
+
+import java.util.SplittableRandom;
+
+import org.apache.commons.math3.random.HaltonSequenceGenerator;
+import org.apache.commons.math3.random.SobolSequenceGenerator;
+import org.gn4j.linalg.ArgumentChecks;
+
+/**
+ * Point sets in the unit cube {@code [0, 1]^d}, which the geometries map onto their interiors and faces. A sampler is
+ * a pure function of {@code (count, d, round)}: {@code round} selects a fresh set for resampling every k iterations
+ * (uniform: another seed; Halton and Sobol: the next {@code count} points of the sequence), so training is
+ * reproducible.
+ */
+public abstract class PointSampler {
+    private PointSampler() {
+    }
+
+    /**
+     * {@code count} points, point-major ({@code count·d} numbers), in {@code [0, 1]^d}.
+     *
+     * @throws IllegalArgumentException if count is negative, d not positive or round negative
+     */
+    public final double[] sample(int count, int d, int round) {
+        ArgumentChecks.requireNonNegative("count", count);
+        ArgumentChecks.requirePositive("d", d);
+        ArgumentChecks.requireNonNegative("round", round);
+        return generate(count, d, round);
+    }
+
+    abstract double[] generate(int count, int d, int round);
+
+    /** A short name for reports. */
+    public abstract String name();
+
+    /** Independent uniform points from a seed. */
+    public static PointSampler uniform(long seed) {
+        return new PointSampler() {
+            @Override
+            double[] generate(int count, int d, int round) {
+                SplittableRandom rnd = new SplittableRandom(seed + 0x9E3779B97F4A7C15L * (round + 1L) + 31L * d);
+                double[] x = new double[count * d];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = rnd.nextDouble();
+                }
+                return x;
+            }
+
+            @Override
+            public String name() {
+                return "uniform";
+            }
+        };
+    }
+
+    /** The Halton sequence (Commons Math, with its default scrambling permutations), skipping the origin. */
+    public static PointSampler halton() {
+        return new PointSampler() {
+            @Override
+            double[] generate(int count, int d, int round) {
+                HaltonSequenceGenerator g = new HaltonSequenceGenerator(d);
+                g.skipTo(1 + round * count);
+                return collect(count, d, g::nextVector);
+            }
+
+            @Override
+            public String name() {
+                return "halton";
+            }
+        };
+    }
+
+    /** The Sobol sequence (Commons Math, Joe-Kuo direction numbers), skipping the origin. */
+    public static PointSampler sobol() {
+        return new PointSampler() {
+            @Override
+            double[] generate(int count, int d, int round) {
+                if (d > 1000) {
+                    throw new IllegalArgumentException("Sobol dimension is " + d + ", expected <= 1000");
+                }
+                SobolSequenceGenerator g = new SobolSequenceGenerator(d);
+                g.skipTo(1 + round * count);
+                return collect(count, d, g::nextVector);
+            }
+
+            @Override
+            public String name() {
+                return "sobol";
+            }
+        };
+    }
+
+    /**
+     * A tensor grid of cell midpoints, {@code k = ⌈count^{1/d}⌉} per axis (so it returns {@code k^d >= count} points),
+     * shifted by a fraction of a cell per round. Midpoints keep grid points off the boundary.
+     */
+    public static PointSampler grid() {
+        return new PointSampler() {
+            @Override
+            double[] generate(int count, int d, int round) {
+                int k = perAxis(count, d);
+                double shift = round == 0 ? 0.5 : (0.5 + 0.37 * round) % 1.0;
+                return tensorGrid(k, d, shift);
+            }
+
+            @Override
+            public String name() {
+                return "grid";
+            }
+        };
+    }
+
+    /** Points per axis of a grid with at least {@code count} points in d dimensions. */
+    public static int perAxis(int count, int d) {
+        int k = (int) Math.max(1, Math.round(Math.pow(count, 1.0 / d)));
+        while (Math.pow(k, d) < count) {
+            k++;
+        }
+        return k;
+    }
+
+    /** The tensor grid {@code ((i + shift)/k)} for i < k on every axis, point-major, first axis slowest. */
+    public static double[] tensorGrid(int k, int d, double shift) {
+        int total = (int) Math.pow(k, d);
+        double[] x = new double[total * d];
+        int[] idx = new int[d];
+        for (int p = 0; p < total; p++) {
+            for (int i = 0; i < d; i++) {
+                x[p * d + i] = (idx[i] + shift) / k;
+            }
+            for (int i = d - 1; i >= 0; i--) {
+                if (++idx[i] < k) {
+                    break;
+                }
+                idx[i] = 0;
+            }
+        }
+        return x;
+    }
+
+    private interface Next {
+        double[] next();
+    }
+
+    private static double[] collect(int count, int d, Next g) {
+        double[] x = new double[count * d];
+        for (int p = 0; p < count; p++) {
+            System.arraycopy(g.next(), 0, x, p * d, d);
+        }
+        return x;
+    }
+}

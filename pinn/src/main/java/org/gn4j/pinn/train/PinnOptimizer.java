@@ -1,0 +1,17 @@
+package org.gn4j.pinn.train;
+
+import org.gn4j.pinn.pde.PinnProblem;
+
+/** A training method for PINN problems (Gauss-Newton-type or first-order), behind one interface. */
+public interface PinnOptimizer {
+    /** A short description for tables ("LM (cholesky, geodesic)", "Adam lr=1e-3"). */
+    String name();
+
+    /**
+     * Trains from {@code start} (not modified) within the options' budget.
+     *
+     * @param listener receives every history sample; may be null
+     * @throws IllegalArgumentException if start's length differs from the problem's parameter count
+     */
+    TrainingResult train(PinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener);
+}

@@ -1,0 +1,8 @@
+package org.gn4j.pinn.train;
+
+/** Receives every history sample of a training run (the CLI draws its progress bar from these). */
+@FunctionalInterface
+public interface TrainingListener {
+    /** Called whenever the run records a sample. */
+    void progress(HistoryPoint point);
+}

@@ -1,0 +1,102 @@
+package org.gn4j.pinn.train;
+
+import java.time.Duration;
+
+import org.gn4j.linalg.ArgumentChecks;
+
+/**
+ * Budget and bookkeeping of a PINN training run, immutable with {@code with…} methods: wall-clock budget, iteration
+ * cap, the independent evaluation points for error histories, how often to evaluate them, resampling of the
+ * collocation points every k iterations, and an optional target relative L2 error that ends the run early.
+ */
+public final class TrainingOptions {
+    private final Duration budget;
+    private final int maxIterations;
+    private final double[] evaluationPoints;
+    private final double evaluateEverySeconds;
+    private final int resampleEvery;
+    private final double targetRelativeL2;
+
+    private TrainingOptions(Duration budget, int maxIterations, double[] evaluationPoints,
+            double evaluateEverySeconds, int resampleEvery, double targetRelativeL2) {
+        this.budget = budget;
+        this.maxIterations = maxIterations;
+        this.evaluationPoints = evaluationPoints;
+        this.evaluateEverySeconds = evaluateEverySeconds;
+        this.resampleEvery = resampleEvery;
+        this.targetRelativeL2 = targetRelativeL2;
+    }
+
+    /** Defaults: 60 s, no iteration cap, no evaluation points, evaluate every second, no resampling, no target. */
+    public static TrainingOptions defaults() {
+        return new TrainingOptions(Duration.ofSeconds(60), Integer.MAX_VALUE, null, 1.0, 0, 0);
+    }
+
+    /** @throws IllegalArgumentException unless positive */
+    public TrainingOptions withBudget(Duration d) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException("budget is " + d + ", expected a positive duration");
+        }
+        return new TrainingOptions(d, maxIterations, evaluationPoints, evaluateEverySeconds, resampleEvery,
+                targetRelativeL2);
+    }
+
+    /** @throws IllegalArgumentException unless positive */
+    public TrainingOptions withMaxIterations(int cap) {
+        ArgumentChecks.requirePositive("maxIterations", cap);
+        return new TrainingOptions(budget, cap, evaluationPoints, evaluateEverySeconds, resampleEvery,
+                targetRelativeL2);
+    }
+
+    /** Points (point-major) where errors against the exact solution are measured; not copied. */
+    public TrainingOptions withEvaluationPoints(double[] points) {
+        return new TrainingOptions(budget, maxIterations, points, evaluateEverySeconds, resampleEvery,
+                targetRelativeL2);
+    }
+
+    /** Seconds between two error evaluations (the first and last iterations are always evaluated). */
+    public TrainingOptions withEvaluateEvery(double seconds) {
+        ArgumentChecks.requireNonNegative("evaluateEvery", seconds);
+        return new TrainingOptions(budget, maxIterations, evaluationPoints, seconds, resampleEvery,
+                targetRelativeL2);
+    }
+
+    /** Draw fresh collocation points every k iterations (0: never). */
+    public TrainingOptions withResampleEvery(int k) {
+        ArgumentChecks.requireNonNegative("resampleEvery", k);
+        return new TrainingOptions(budget, maxIterations, evaluationPoints, evaluateEverySeconds, k,
+                targetRelativeL2);
+    }
+
+    /** Stop once an evaluation shows a relative L2 error at or below this (0: never). */
+    public TrainingOptions withTargetRelativeL2(double target) {
+        ArgumentChecks.requireNonNegative("targetRelativeL2", target);
+        return new TrainingOptions(budget, maxIterations, evaluationPoints, evaluateEverySeconds, resampleEvery,
+                target);
+    }
+
+    public Duration budget() {
+        return budget;
+    }
+
+    public int maxIterations() {
+        return maxIterations;
+    }
+
+    /** The evaluation points, or null. */
+    public double[] evaluationPoints() {
+        return evaluationPoints;
+    }
+
+    public double evaluateEverySeconds() {
+        return evaluateEverySeconds;
+    }
+
+    public int resampleEvery() {
+        return resampleEvery;
+    }
+
+    public double targetRelativeL2() {
+        return targetRelativeL2;
+    }
+}
