@@ -107,7 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--plot-dir", paramLabel = "DIR",
-            description = "Where the PINN section writes its plot (default: the system temporary folder).")
+            description = "Where the PINN and RACE sections write their plots (default: the system temporary folder).")
     java.nio.file.Path plotDir;
 
     /** The sections, in the order they run. Register a new section here (one line). */
@@ -124,7 +124,9 @@ public final class DemoCommand implements Callable<Integer> {
                 new Section("LOWRANK", "damped step with a 200x5000 Jacobian: push-through solve vs matrix-free CG",
                         this::lowRank),
                 new Section("PINN", "2D Poisson PINN (tanh 2-14-14-1, hard Dirichlet constraint) trained by "
-                        + "Levenberg-Marquardt", this::pinn));
+                        + "Levenberg-Marquardt", this::pinn),
+                new Section("RACE", "SGN, EGN, SGD and Adam race on the sine wave for 7 s each (loss vs time plot)",
+                        this::race));
     }
 
     @Override
@@ -458,6 +460,45 @@ public final class DemoCommand implements Callable<Integer> {
         PinnCommand.plot(s, r.parameters(), png, r.optimizer());
         out.printf(Locale.ROOT, "  %-16s %s%n", "plot", png.toAbsolutePath());
         check(r.last().relativeL2() <= 1e-4, "relative L2 error %.3e, expected <= 1e-4", r.last().relativeL2());
+    }
+
+    /** The four optimizer families on the SGN paper's sine wave, equal wall-clock budgets, one plot. */
+    private void race(PrintWriter out) throws java.io.IOException {
+        org.gn4j.bench.sgnpaper.Protocol.Problem p = org.gn4j.bench.sgnpaper.Protocol.sine();
+        org.gn4j.bench.sgnpaper.Protocol.Data data = p.data().load(null);
+        List<String> names = List.of("sgd lr=0.1", "adam lr=0.01", "sgn cg=adaptive", "egn");
+        org.gn4j.bench.plot.LinePlot plot = new org.gn4j.bench.plot.LinePlot(
+                "sine wave, 3x20 sigmoid MLP, batch 101: train loss vs time", "seconds",
+                "train loss (epoch mean)", true);
+        double bestFirstOrder = Double.POSITIVE_INFINITY;
+        double bestGaussNewton = Double.POSITIVE_INFINITY;
+        for (org.gn4j.bench.sgnpaper.Protocol.Config c : org.gn4j.bench.sgnpaper.Protocol.configs()) {
+            if (!names.contains(c.name())) {
+                continue;
+            }
+            org.gn4j.nn.Sequential net = p.network().get();
+            org.gn4j.nn.train.TrainingResult r = new org.gn4j.nn.train.Trainer(net, p.loss().get(),
+                    c.factory().create(seed)).withEpochs(1_000_000).withBatchSize(p.batch()).withSeed(seed)
+                    .withTestData(new org.gn4j.nn.train.DatasetTrainingData(data.test()))
+                    .withTimeBudget(java.time.Duration.ofSeconds(7))
+                    .train(new org.gn4j.nn.train.DatasetTrainingData(data.train()), net.initialParameters(seed));
+            double[] t = r.history().stream().mapToDouble(org.gn4j.nn.train.EpochMetrics::seconds).toArray();
+            double[] l = r.history().stream().mapToDouble(org.gn4j.nn.train.EpochMetrics::trainLoss).toArray();
+            plot.add(c.name(), t, l);
+            out.printf(Locale.ROOT, "  %-16s %6d steps in %.1f s: train loss %.3e, test loss %.3e%n", c.name(),
+                    r.steps(), r.seconds(), r.trainLoss(), r.testLoss());
+            if (c.family().equals("sgn") || c.family().equals("egn")) {
+                bestGaussNewton = Math.min(bestGaussNewton, r.testLoss());
+            } else {
+                bestFirstOrder = Math.min(bestFirstOrder, r.testLoss());
+            }
+        }
+        java.nio.file.Path dir = plotDir != null ? plotDir : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        java.nio.file.Path png = dir.resolve("gn4j-demo-race-sine.png");
+        plot.writePng(png, 1000, 560);
+        out.printf(Locale.ROOT, "  %-16s %s%n", "plot", png.toAbsolutePath());
+        check(bestGaussNewton < bestFirstOrder, "best Gauss-Newton test loss %.3e, expected below the best "
+                + "first-order one %.3e", bestGaussNewton, bestFirstOrder);
     }
 
     // ---------------------------------------------------------------- helpers for sections

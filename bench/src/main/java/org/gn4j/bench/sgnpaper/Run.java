@@ -1,0 +1,40 @@
+package org.gn4j.bench.sgnpaper;
+
+import java.util.List;
+
+import org.gn4j.nn.train.EpochMetrics;
+import org.gn4j.nn.train.TrainingResult;
+
+/**
+ * One training run of the protocol: a configuration with one seed on one problem, its per-epoch history (seconds on
+ * the training clock, which leaves out the test evaluations) and how it ended.
+ */
+public record Run(String problem, String config, String family, long seed, List<EpochMetrics> history,
+        TrainingResult.Status status, long steps, double seconds) {
+
+    /** The last epoch finished within {@code t} seconds, or null if none. */
+    public EpochMetrics at(double t) {
+        EpochMetrics last = null;
+        for (EpochMetrics m : history) {
+            if (m.seconds() <= t) {
+                last = m;
+            } else {
+                break;
+            }
+        }
+        return last;
+    }
+
+    /** Mean training seconds per step over the run (NaN without steps). */
+    public double secondsPerStep() {
+        return steps > 0 ? seconds / steps : Double.NaN;
+    }
+
+    /** The metric value of an epoch. */
+    static double metric(EpochMetrics m, Protocol.Metric metric) {
+        if (m == null) {
+            return Double.NaN;
+        }
+        return metric == Protocol.Metric.TEST_ACCURACY ? m.testAccuracy() : m.testLoss();
+    }
+}

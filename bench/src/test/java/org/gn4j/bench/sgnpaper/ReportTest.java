@@ -1,0 +1,56 @@
+package org.gn4j.bench.sgnpaper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.gn4j.nn.train.EpochMetrics;
+import org.gn4j.nn.train.TrainingResult;
+import org.junit.jupiter.api.Test;
+
+/** The report's definitions on hand-made runs whose answers are known. */
+class ReportTest {
+    private static Run run(String config, String family, long seed, double[] seconds, double[] accuracy) {
+        List<EpochMetrics> h = new ArrayList<>();
+        for (int i = 0; i < seconds.length; i++) {
+            h.add(new EpochMetrics(i + 1, 10L * (i + 1), 1000L * (i + 1), seconds[i], 1.0 / (i + 1), 1.0,
+                    accuracy[i], 0.1));
+        }
+        return new Run("p", config, family, seed, h, TrainingResult.Status.TIME_BUDGET, 10L * seconds.length,
+                seconds[seconds.length - 1]);
+    }
+
+    private static Protocol.Problem problem() {
+        return new Protocol.Problem("p", "test", dir -> null, () -> null, () -> null, 10, new double[] {2, 4},
+                Protocol.Metric.TEST_ACCURACY);
+    }
+
+    @Test
+    void targetIsTheBestSgdAtTheLargerBudgetAndTimeToTargetCountsSeeds() {
+        List<Run> runs = List.of(
+                run("sgd a", "sgd", 1, new double[] {1, 2, 3, 4}, new double[] {0.5, 0.6, 0.7, 0.8}),
+                run("sgd a", "sgd", 2, new double[] {1, 2, 3, 4}, new double[] {0.5, 0.6, 0.7, 0.6}),
+                run("sgd b", "sgd", 1, new double[] {1, 2, 3, 4}, new double[] {0.1, 0.2, 0.3, 0.4}),
+                run("sgd b", "sgd", 2, new double[] {1, 2, 3, 4}, new double[] {0.1, 0.2, 0.3, 0.4}),
+                // reaches 0.7 at 1.5 s with seed 1, never with seed 2
+                run("sgn", "sgn", 1, new double[] {1.5, 3.5}, new double[] {0.75, 0.8}),
+                run("sgn", "sgn", 2, new double[] {1.5, 3.5}, new double[] {0.65, 0.69}));
+        Report report = new Report(problem(), runs);
+        Map.Entry<String, Double> target = report.target();
+        assertEquals("sgd a", target.getKey());
+        assertEquals(0.7, target.getValue(), 1e-15); // mean of 0.8 and 0.6 at 4 s
+        String md = report.markdown();
+        assertTrue(md.contains("| sgn | "), md);
+        // sgn: time to target 1.5 s from one of two seeds, epoch 1
+        assertTrue(md.contains("| 1.5 (1/2) | 1.0 (1/2) |"), md);
+        // sgd a at 2 s: mean accuracy 60 %
+        assertTrue(md.contains("| sgd a | 5.000e-01 | 60.00 % |"), md);
+        // mean over seeds at t = 3.6 s: sgn's last epochs before 3.6 s are 0.8 and 0.69
+        List<Run> sgn = runs.subList(4, 6);
+        assertEquals((0.8 + 0.69) / 2, report.meanAt(sgn, 3.6, false), 1e-15);
+        assertTrue(Double.isNaN(report.meanAt(sgn, 1.0, false)), "no finished epoch yet");
+    }
+}
