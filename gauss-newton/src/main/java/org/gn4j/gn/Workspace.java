@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.VectorOps;
 import org.gn4j.linalg.VectorView;
+import org.gn4j.linalg.blas.BlasProvider;
 import org.gn4j.linalg.op.LinearOperator;
 import org.gn4j.linalg.op.Operators;
 import org.gn4j.linalg.op.Structure;
@@ -70,6 +70,13 @@ final class Workspace {
     private DenseCholeskySolver chol;
     private DMatrixRMaj augmented;
     private DMatrixRMaj normal;
+    /** {@code J̃ᵀJ̃}, formed once per Jacobian (Cholesky path); valid while {@link #gramValid}. */
+    private DMatrixRMaj gram;
+    private boolean gramValid;
+    /** The Cholesky factor in {@link #chol} is of {@code gram + factoredLambda·diag(factoredD)²} while valid. */
+    private boolean factorValid;
+    private double factoredLambda;
+    private double[] factoredD;
     private double[] rhsAug;
     private double[] rhsN;
 
@@ -138,6 +145,8 @@ final class Workspace {
     boolean evaluateJacobian() {
         jacobianEvaluations++;
         columnNormsValid = false;
+        gramValid = false;
+        factorValid = false;
         // robust rescaling (scipy): J̃ = √(ρ' + 2ρ''s)·J, r̃ = ρ'·r/√(ρ' + 2ρ''s), s = r²
         RobustLoss loss = problem.loss();
         for (int i = 0; i < m; i++) {
@@ -367,21 +376,38 @@ final class Workspace {
         return qr.solve(rhsAug, delta);
     }
 
+    /**
+     * Cholesky of {@code J̃ᵀJ̃ + λD²}. The Gram matrix {@code J̃ᵀJ̃} (O(mn²), the dominant cost for m ≫ n) is formed once
+     * per Jacobian through the {@code Blas} seam ({@code dsyrk}, multi-threaded) and cached; a trial λ costs a copy,
+     * the diagonal and the O(n³/3) factorization, and a second solve with the same λ and D (geodesic acceleration)
+     * reuses the factor.
+     */
     private SolveResult choleskyStep(double[] grad, double lambda, double[] d, double[] delta) {
         if (normal == null) {
             normal = new DMatrixRMaj(n, n);
+            gram = new DMatrixRMaj(n, n);
             rhsN = new double[n];
-        }
-        CommonOps_DDRM.multInner(jac, normal);
-        for (int j = 0; j < n; j++) {
-            normal.data[j * n + j] += lambda * d[j] * d[j];
-        }
-        if (chol == null) {
+            factoredD = new double[n];
             chol = new DenseCholeskySolver();
         }
-        SolveResult f = chol.factor(normal);
-        if (!f.hasSolution()) {
-            return f;
+        if (!gramValid) {
+            BlasProvider.blas().syrk(true, 1.0, jac, 0.0, gram);
+            gramValid = true;
+            factorValid = false;
+        }
+        if (!(factorValid && lambda == factoredLambda && java.util.Arrays.equals(d, factoredD))) {
+            factorValid = false;
+            System.arraycopy(gram.data, 0, normal.data, 0, n * n);
+            for (int j = 0; j < n; j++) {
+                normal.data[j * n + j] += lambda * d[j] * d[j];
+            }
+            SolveResult f = chol.factor(normal);
+            if (!f.hasSolution()) {
+                return f;
+            }
+            factorValid = true;
+            factoredLambda = lambda;
+            System.arraycopy(d, 0, factoredD, 0, n);
         }
         negate(grad, rhsN);
         return chol.solve(rhsN, delta);

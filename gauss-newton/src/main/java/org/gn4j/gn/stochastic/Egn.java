@@ -32,10 +32,19 @@ import org.gn4j.solvers.lowrank.LowRankSolver;
  * system is consistent and the result exact ({@code h = g/√p}); no {@code Q + εI} perturbation enters the step.
  * {@code UUᵀ} is then singular (one zero direction per sample), which {@code bλ > 0} removes.
  *
- * <p><b>Guard.</b> When {@code n} exceeds {@link #withMaxFactorSize the factor limit} (default 2048; U takes
- * {@code 8·n·d} bytes and the Cholesky {@code O(n³)}), the small system is solved instead by conjugate gradient,
- * matrix-free: {@code UUᵀy = Lᵀ(J(Jᵀ(Ly)))}, one reverse and one forward pass per iteration, at most
- * {@code smallCgIterations} (default 50) to a relative residual of 1e-6. The report then carries CG iterations.
+ * <p><b>Path choice.</b> The small system is factored (Gram {@code UUᵀ} by {@code syrk}, then Cholesky) or solved by
+ * conjugate gradient, matrix-free: {@code UUᵀy = Lᵀ(J(Jᵀ(Ly)))}, one reverse and one forward pass per iteration, at
+ * most {@code smallCgIterations} (default 50) to a relative residual of 1e-6 (the report then carries CG
+ * iterations). By default the path is chosen by estimated cost ({@link #factorIsCheaper}): with {@code n = b·c},
+ * <pre>
+ *   factor  ≈ n²·d + n³/3      (Gram matrix by syrk + Cholesky)
+ *   CG      ≈ k·4·n·d          (k iterations, each one forward and one reverse pass ≈ 2·(2·n·d))
+ * </pre>
+ * with k the CG iteration cap, and the factorization taken when it is not dearer and {@code n ≤ 2048} (U takes
+ * {@code 8·n·d} bytes). Taking k at its cap counts CG at its worst, so the rule leans to the exact factorization:
+ * for {@code d ≫ n} it factors up to {@code n ≈ 4k = 200}. On the MNIST MLP (d = 16,750, c = 10) the old fixed limit
+ * {@code n ≤ 2048} factored at b = 128 (3.3 s per step, docs/BENCHMARKS.md) where CG took tens of milliseconds; the
+ * rule switches to CG from b = 20. {@link #withMaxFactorSize} replaces the rule by a fixed limit.
  *
  * <p>When the Cholesky factorization fails (non-positive pivot or numerical singularity), λ is raised tenfold and
  * the factorization repeated, at most 5 times; the λ actually used is reported. The rest of the step (momentum,
@@ -50,8 +59,13 @@ import org.gn4j.solvers.lowrank.LowRankSolver;
 public final class Egn extends DampedGaussNewton {
     private static final int FACTOR_RETRIES = 5;
 
+    /** Default memory cap of the factored path on {@code b·c}. */
+    public static final int DEFAULT_MAX_FACTOR_SIZE = 2048;
+
     private final int maxFactorSize;
     private final int smallCgIterations;
+    /** True: choose the path by {@link #factorIsCheaper} (below the cap); false: factor iff {@code b·c ≤ cap}. */
+    private final boolean costRule;
     private final Blas blas;
 
     // ---- work ----
@@ -77,11 +91,12 @@ public final class Egn extends DampedGaussNewton {
 
     /** EGN with the defaults listed in the class documentation. */
     public Egn() {
-        this(Damping.gainRatio(1e-2, 1e-3, 0.25, 0.75, 1.5, 2.0 / 3.0), LineSearch.armijo(), 0, 10, 2048, 50);
+        this(Damping.gainRatio(1e-2, 1e-3, 0.25, 0.75, 1.5, 2.0 / 3.0), LineSearch.armijo(), 0, 10, DEFAULT_MAX_FACTOR_SIZE, 50,
+                true);
     }
 
     private Egn(Damping damping, LineSearch lineSearch, double momentum, int maxFailures, int maxFactorSize,
-            int smallCgIterations) {
+            int smallCgIterations, boolean costRule) {
         super(damping, lineSearch, momentum, maxFailures);
         if (maxFactorSize < 1) {
             throw new IllegalArgumentException("maxFactorSize is " + maxFactorSize + ", expected >= 1");
@@ -91,13 +106,14 @@ public final class Egn extends DampedGaussNewton {
         }
         this.maxFactorSize = maxFactorSize;
         this.smallCgIterations = smallCgIterations;
+        this.costRule = costRule;
         this.blas = BlasProvider.blas();
         this.lowRank = new LowRankSolver(blas);
     }
 
     /** The same method with another damping rule for λ. */
     public Egn withDamping(Damping d) {
-        return new Egn(d, lineSearch, momentum, maxFailures, maxFactorSize, smallCgIterations);
+        return new Egn(d, lineSearch, momentum, maxFailures, maxFactorSize, smallCgIterations, costRule);
     }
 
     /** The same method with gain-ratio damping starting at λ₀ (floor {@code min(λ₀, 1e-3)}). */
@@ -107,25 +123,54 @@ public final class Egn extends DampedGaussNewton {
 
     /** The same method with another step-length rule. */
     public Egn withLineSearch(LineSearch ls) {
-        return new Egn(damping, ls, momentum, maxFailures, maxFactorSize, smallCgIterations);
+        return new Egn(damping, ls, momentum, maxFailures, maxFactorSize, smallCgIterations, costRule);
     }
 
     /** The same method with heavy-ball momentum β ∈ [0, 1) on the step. */
     public Egn withMomentum(double beta) {
-        return new Egn(damping, lineSearch, beta, maxFailures, maxFactorSize, smallCgIterations);
+        return new Egn(damping, lineSearch, beta, maxFailures, maxFactorSize, smallCgIterations, costRule);
     }
 
     /** The same method, reporting NON_FINITE after {@code n ≥ 1} failed steps in a row. */
     public Egn withMaxConsecutiveFailures(int n) {
-        return new Egn(damping, lineSearch, momentum, n, maxFactorSize, smallCgIterations);
+        return new Egn(damping, lineSearch, momentum, n, maxFactorSize, smallCgIterations, costRule);
     }
 
     /**
-     * The same method factoring the small system only while {@code b·c ≤ n}; above it, CG in the small space with at
-     * most {@code cgIterations} iterations.
+     * The same method with a fixed path rule instead of the cost rule: the small system is factored while
+     * {@code b·c ≤ n}; above it, CG in the small space with at most {@code cgIterations} iterations.
      */
     public Egn withMaxFactorSize(int n, int cgIterations) {
-        return new Egn(damping, lineSearch, momentum, maxFailures, n, cgIterations);
+        return new Egn(damping, lineSearch, momentum, maxFailures, n, cgIterations, false);
+    }
+
+    /**
+     * The same method with the cost rule (the default) below the memory cap {@code b·c ≤ n}, CG at most
+     * {@code cgIterations} iterations (also the k of the rule).
+     */
+    public Egn withCostBasedPath(int n, int cgIterations) {
+        return new Egn(damping, lineSearch, momentum, maxFailures, n, cgIterations, true);
+    }
+
+    /**
+     * The cost rule: true when factoring the {@code n × n} small system ({@code n²d + n³/3} flops: Gram matrix and
+     * Cholesky) costs no more than {@code k} CG iterations in the small space ({@code k·4nd} flops: one forward and
+     * one reverse pass over the mini-batch each).
+     *
+     * @param n           {@code b·c}, the size of the small system
+     * @param d           the parameter count
+     * @param k           the CG iteration estimate (the cap)
+     */
+    public static boolean factorIsCheaper(int n, int d, int k) {
+        double nn = n;
+        double factor = nn * nn * d + nn * nn * nn / 3;
+        double cg = (double) k * 4 * nn * d;
+        return factor <= cg;
+    }
+
+    /** Whether a mini-batch with {@code b·c = n} and d parameters is solved by the factorization. */
+    public boolean factors(int n, int d) {
+        return n <= maxFactorSize && (!costRule || factorIsCheaper(n, d, smallCgIterations));
     }
 
     /** The factor limit on {@code b·c}. */
@@ -162,7 +207,7 @@ public final class Egn extends DampedGaussNewton {
             consistentSolve(c, factors, s * c * c, g, s * c, h, s * c);
         }
         double l = lam;
-        if (n <= maxFactorSize) {
+        if (factors(n, d)) {
             if (u == null || u.length < n * d) {
                 u = new double[n * d];
             }
@@ -364,6 +409,6 @@ public final class Egn extends DampedGaussNewton {
     @Override
     public String toString() {
         return "Egn[damping=" + damping + ", lineSearch=" + lineSearch + ", momentum=" + momentum
-                + ", maxFactorSize=" + maxFactorSize + "]";
+                + ", maxFactorSize=" + maxFactorSize + (costRule ? " (cost rule)" : " (fixed)") + "]";
     }
 }

@@ -2,6 +2,7 @@ package org.gn4j.gn.stochastic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,6 +75,36 @@ class StochasticGaussNewtonTest {
         p.evaluate(theta);
         double[] viaCg = stepTaken(guarded, p, theta.clone());
         assertTrue(relErr(expected, viaCg) < 1e-5, "relative error " + relErr(expected, viaCg));
+    }
+
+    @Test
+    void egnChoosesItsPathByEstimatedCostUnlessALimitIsGiven() {
+        // MNIST MLP shape (d = 16,750, c = 10), CG cap 50: factor n²d + n³/3 against 50·4·n·d, crossover at n = 200
+        int d = 16_750;
+        Egn egn = new Egn();
+        assertTrue(egn.factors(10, d), "b = 1");
+        assertTrue(egn.factors(160, d), "b = 16");
+        assertFalse(egn.factors(200, d), "b = 20");
+        assertFalse(egn.factors(1280, d), "b = 128 (factored by the old fixed limit, 3.3 s against ms for CG)");
+        assertTrue(Egn.factorIsCheaper(199, d, 50));
+        assertFalse(Egn.factorIsCheaper(200, d, 50));
+        // small networks with n > d: the n³/3 term enters (111² · 93 + 111³/3 ≈ 1.6e6 ≤ 50·4·111·93 ≈ 2.1e6)
+        assertTrue(egn.factors(111, 93));
+        assertFalse(egn.factors(200, 93));
+        // the memory cap holds whatever the cost
+        assertFalse(egn.withCostBasedPath(100, 50).factors(150, 1_000_000));
+        // the explicit limit overrides the rule both ways
+        assertTrue(egn.withMaxFactorSize(2048, 50).factors(1280, d));
+        assertFalse(egn.withMaxFactorSize(4, 500).factors(12, 15));
+
+        // and the step follows the choice: b·c = 12, d = 15; a CG cap of 2 makes CG cheaper (1440 < 2736 flops)
+        LinearLeastSquares p = new LinearLeastSquares(6, 2, 15, 2);
+        double[] theta = start(15);
+        Egn fixed = new Egn().withDamping(Damping.fixed(1e-3)).withLineSearch(LineSearch.none());
+        p.evaluate(theta);
+        assertEquals(0, fixed.step(theta.clone(), p).cgIterations(), "factored");
+        p.evaluate(theta);
+        assertTrue(fixed.withCostBasedPath(2048, 2).step(theta.clone(), p).cgIterations() > 0, "small-space CG");
     }
 
     @Test
