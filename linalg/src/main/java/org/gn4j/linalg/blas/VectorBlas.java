@@ -207,10 +207,10 @@ public final class VectorBlas implements Blas {
                             int aIdx = ir * kc;
                             int cIdx = cOff + (ic + ir) * ldc + jc + jr;
                             if (directB && nr == NR) {
-                                kernelVectorDirect(kc, ap, aIdx, b, bOff + pc * ldb + jc + jr, ldb, c, cIdx, ldc, mr,
+                                kernelVector(kc, ap, aIdx, b, bOff + pc * ldb + jc + jr, ldb, c, cIdx, ldc, mr, NR,
                                         betaEff, buf.tile);
                             } else if (vector) {
-                                kernelVector(kc, ap, aIdx, bp, bIdx, c, cIdx, ldc, mr, nr, betaEff, buf.tile);
+                                kernelVector(kc, ap, aIdx, bp, bIdx, NR, c, cIdx, ldc, mr, nr, betaEff, buf.tile);
                             } else {
                                 kernelScalar(kc, ap, aIdx, bp, bIdx, c, cIdx, ldc, mr, nr, betaEff, buf.tile);
                             }
@@ -219,53 +219,6 @@ public final class VectorBlas implements Blas {
                 }
             }
         }
-    }
-
-    /** The MR×NR tile reading B in place: NR contiguous columns of {@code b} from {@code bIdx}, rows ldb apart. */
-    private static void kernelVectorDirect(int kc, double[] ap, int aIdx, double[] b, int bIdx, int ldb, double[] c,
-            int cIdx, int ldc, int mr, double beta, double[] tile) {
-        DoubleVector c00 = DoubleVector.zero(S);
-        DoubleVector c01 = c00;
-        DoubleVector c10 = c00;
-        DoubleVector c11 = c00;
-        DoubleVector c20 = c00;
-        DoubleVector c21 = c00;
-        DoubleVector c30 = c00;
-        DoubleVector c31 = c00;
-        int ai = aIdx;
-        int bi = bIdx;
-        for (int p = 0; p < kc; p++, ai += MR, bi += ldb) {
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bi + VL);
-            DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-        }
-        if (mr == MR) {
-            storeRow(c00, c01, c, cIdx, beta);
-            storeRow(c10, c11, c, cIdx + ldc, beta);
-            storeRow(c20, c21, c, cIdx + 2 * ldc, beta);
-            storeRow(c30, c31, c, cIdx + 3 * ldc, beta);
-            return;
-        }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, VL);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + VL);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + VL);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + VL);
-        writeTile(tile, c, cIdx, ldc, mr, NR, beta);
     }
 
     /** {@code C = α·A·Bᵀ + βC} entry by entry as dot products of rows, in 2×4 register blocks. */
@@ -414,9 +367,12 @@ public final class VectorBlas implements Blas {
         }
     }
 
-    /** MR×NR tile: {@code C = acc + βC} (β = 0: C not read), acc = Σ_p ap·bp over kc. */
-    private static void kernelVector(int kc, double[] ap, int aIdx, double[] bp, int bIdx, double[] c, int cIdx,
-            int ldc, int mr, int nr, double beta, double[] tile) {
+    /**
+     * MR×NR tile: {@code C = acc + βC} (β = 0: C not read), acc = Σ_p ap·b over kc, where row p of the B sliver is
+     * the NR doubles at {@code bIdx + p·ldb}: a packed sliver ({@code ldb = NR}) or B itself read in place.
+     */
+    private static void kernelVector(int kc, double[] ap, int aIdx, double[] bp, int bIdx, int ldb, double[] c,
+            int cIdx, int ldc, int mr, int nr, double beta, double[] tile) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -427,7 +383,7 @@ public final class VectorBlas implements Blas {
         DoubleVector c31 = c00;
         int ai = aIdx;
         int bi = bIdx;
-        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+        for (int p = 0; p < kc; p++, ai += MR, bi += ldb) {
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
             DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + VL);
             DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
