@@ -1,0 +1,146 @@
+package org.gn4j.pinn.dd;
+
+import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.linalg.ComputePool;
+
+/**
+ * The FBPINN Jacobian stored by subdomain: block j is dense over the rows (points) that subdomain j's window covers
+ * and its own p parameter columns; every other entry of those columns is zero. Products and the normal matrix
+ * {@code JᵀJ} (non-zero block (i, j) only where subdomains i and j overlap) work block by block.
+ */
+public final class BlockSparseJacobian {
+    private final Decomposition dd;
+    private final int m;
+    private final int p;
+    private final int[][] rows;
+    private final double[][] blocks;
+
+    BlockSparseJacobian(Decomposition dd, int m, int p, int[][] rows, double[][] blocks) {
+        this.dd = dd;
+        this.m = m;
+        this.p = p;
+        this.rows = rows;
+        this.blocks = blocks;
+    }
+
+    public int rows() {
+        return m;
+    }
+
+    public int columns() {
+        return p * dd.size();
+    }
+
+    /** Stored entries (the dense Jacobian has {@code rows()·columns()}). */
+    public long storedEntries() {
+        long s = 0;
+        for (double[] b : blocks) {
+            s += b.length;
+        }
+        return s;
+    }
+
+    /** {@code out = Jᵀy}. */
+    public void applyTranspose(double[] y, double[] out) {
+        ArgumentChecks.requireLength("y", y, m);
+        ArgumentChecks.requireLength("out", out, columns());
+        ComputePool.parallelFor(dd.size(), 1, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                int o = j * p;
+                java.util.Arrays.fill(out, o, o + p, 0.0);
+                int[] rj = rows[j];
+                double[] b = blocks[j];
+                for (int q = 0; q < rj.length; q++) {
+                    double v = y[rj[q]];
+                    int bo = q * p;
+                    for (int c = 0; c < p; c++) {
+                        out[o + c] += v * b[bo + c];
+                    }
+                }
+            }
+        });
+    }
+
+    /** {@code out = Jv}. */
+    public void apply(double[] v, double[] out) {
+        ArgumentChecks.requireLength("v", v, columns());
+        ArgumentChecks.requireLength("out", out, m);
+        java.util.Arrays.fill(out, 0.0);
+        for (int j = 0; j < dd.size(); j++) {
+            int o = j * p;
+            int[] rj = rows[j];
+            double[] b = blocks[j];
+            for (int q = 0; q < rj.length; q++) {
+                double s = 0;
+                int bo = q * p;
+                for (int c = 0; c < p; c++) {
+                    s += b[bo + c] * v[o + c];
+                }
+                out[rj[q]] += s;
+            }
+        }
+    }
+
+    /** The dense m×P Jacobian, row-major (for tests and comparisons). */
+    public double[] toDense() {
+        int cols = columns();
+        double[] d = new double[m * cols];
+        for (int j = 0; j < dd.size(); j++) {
+            int[] rj = rows[j];
+            for (int q = 0; q < rj.length; q++) {
+                System.arraycopy(blocks[j], q * p, d, rj[q] * cols + j * p, p);
+            }
+        }
+        return d;
+    }
+
+    /** The normal matrix {@code JᵀJ}, block by block over overlapping pairs, in block-banded storage. */
+    public BlockBandedMatrix normalMatrix() {
+        int k = dd.size();
+        int bw = dd.blockBandwidth();
+        BlockBandedMatrix g = new BlockBandedMatrix(k, p, bw);
+        ComputePool.parallelFor(k, 1, (from, to) -> {
+            int[] ai = new int[m];
+            int[] aj = new int[m];
+            for (int i = from; i < to; i++) {
+                for (int j = Math.max(0, i - bw); j <= i; j++) {
+                    if (j != i && !dd.overlaps(i, j)) {
+                        continue;
+                    }
+                    // rows shared by subdomains i and j (both lists ascending)
+                    int[] ri = rows[i];
+                    int[] rj = rows[j];
+                    int s = 0;
+                    for (int x = 0, y = 0; x < ri.length && y < rj.length;) {
+                        if (ri[x] == rj[y]) {
+                            ai[s] = x++;
+                            aj[s++] = y++;
+                        } else if (ri[x] < rj[y]) {
+                            x++;
+                        } else {
+                            y++;
+                        }
+                    }
+                    double[] out = g.block(i, j);
+                    double[] bi = blocks[i];
+                    double[] bj = blocks[j];
+                    for (int t = 0; t < s; t++) {
+                        int oi = ai[t] * p;
+                        int oj = aj[t] * p;
+                        for (int a = 0; a < p; a++) {
+                            double v = bi[oi + a];
+                            if (v == 0) {
+                                continue;
+                            }
+                            int ro = a * p;
+                            for (int b = 0; b < p; b++) {
+                                out[ro + b] += v * bj[oj + b];
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return g;
+    }
+}
