@@ -69,6 +69,28 @@ public final class BlockBandedMatrix {
         }
     }
 
+    /** Overwrites this matrix with {@code a} (same shape). */
+    public void copyFrom(BlockBandedMatrix a) {
+        if (a.k != k || a.p != p || a.b != b) {
+            throw new IllegalArgumentException("found shape " + a.k + "x" + a.p + " band " + a.b + ", expected " + k
+                    + "x" + p + " band " + b);
+        }
+        for (int i = 0; i < k; i++) {
+            for (int d = 0; d <= Math.min(i, b); d++) {
+                System.arraycopy(a.band[i][d], 0, band[i][d], 0, p * p);
+            }
+        }
+    }
+
+    /** Sets every stored entry to zero. */
+    public void clear() {
+        for (int i = 0; i < k; i++) {
+            for (int d = 0; d <= Math.min(i, b); d++) {
+                java.util.Arrays.fill(band[i][d], 0.0);
+            }
+        }
+    }
+
     /** A deep copy. */
     public BlockBandedMatrix copy() {
         BlockBandedMatrix c = new BlockBandedMatrix(k, p, b);

@@ -2,6 +2,9 @@ package org.gn4j.pinn.dd;
 
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.ComputePool;
+import org.gn4j.linalg.blas.Blas;
+import org.gn4j.linalg.blas.BlasProvider;
+import org.gn4j.linalg.blas.Transpose;
 
 /**
  * The FBPINN Jacobian stored by subdomain: block j is dense over the rows (points) that subdomain j's window covers
@@ -96,19 +99,49 @@ public final class BlockSparseJacobian {
 
     /** The normal matrix {@code JᵀJ}, block by block over overlapping pairs, in block-banded storage. */
     public BlockBandedMatrix normalMatrix() {
+        BlockBandedMatrix g = new BlockBandedMatrix(dd.size(), p, dd.blockBandwidth());
+        normalMatrix(g);
+        return g;
+    }
+
+    /**
+     * Writes {@code JᵀJ} into {@code g} (shape K×p, bandwidth {@link Decomposition#blockBandwidth()}): diagonal blocks
+     * by DSYRK over the subdomain's rows, off-diagonal blocks by DGEMM over the rows two subdomains share (gathered
+     * when they are not one contiguous run of both blocks).
+     */
+    public void normalMatrix(BlockBandedMatrix g) {
         int k = dd.size();
         int bw = dd.blockBandwidth();
-        BlockBandedMatrix g = new BlockBandedMatrix(k, p, bw);
+        if (g.blocks() != k || g.blockSize() != p || g.bandwidth() != Math.min(bw, k - 1)) {
+            throw new IllegalArgumentException("normal matrix shape does not match the Jacobian");
+        }
+        Blas blas = BlasProvider.blas();
         ComputePool.parallelFor(k, 1, (from, to) -> {
-            int[] ai = new int[m];
-            int[] aj = new int[m];
+            int[] ai = null;
+            int[] aj = null;
+            double[] gi = null;
+            double[] gj = null;
             for (int i = from; i < to; i++) {
                 for (int j = Math.max(0, i - bw); j <= i; j++) {
-                    if (j != i && !dd.overlaps(i, j)) {
+                    double[] out = g.block(i, j);
+                    int[] ri = rows[i];
+                    if (j == i) {
+                        if (ri.length == 0) {
+                            java.util.Arrays.fill(out, 0.0);
+                        } else {
+                            blas.dsyrk(Transpose.YES, p, ri.length, 1.0, blocks[i], 0, p, 0.0, out, 0, p);
+                        }
                         continue;
                     }
+                    if (!dd.overlaps(i, j)) {
+                        java.util.Arrays.fill(out, 0.0);
+                        continue;
+                    }
+                    if (ai == null) {
+                        ai = new int[m];
+                        aj = new int[m];
+                    }
                     // rows shared by subdomains i and j (both lists ascending)
-                    int[] ri = rows[i];
                     int[] rj = rows[j];
                     int s = 0;
                     for (int x = 0, y = 0; x < ri.length && y < rj.length;) {
@@ -121,26 +154,26 @@ public final class BlockSparseJacobian {
                             y++;
                         }
                     }
-                    double[] out = g.block(i, j);
-                    double[] bi = blocks[i];
-                    double[] bj = blocks[j];
-                    for (int t = 0; t < s; t++) {
-                        int oi = ai[t] * p;
-                        int oj = aj[t] * p;
-                        for (int a = 0; a < p; a++) {
-                            double v = bi[oi + a];
-                            if (v == 0) {
-                                continue;
-                            }
-                            int ro = a * p;
-                            for (int b = 0; b < p; b++) {
-                                out[ro + b] += v * bj[oj + b];
-                            }
-                        }
+                    if (s == 0) {
+                        java.util.Arrays.fill(out, 0.0);
+                        continue;
                     }
+                    if (ai[s - 1] - ai[0] == s - 1 && aj[s - 1] - aj[0] == s - 1) {
+                        blas.dgemm(Transpose.YES, Transpose.NO, p, p, s, 1.0, blocks[i], ai[0] * p, p, blocks[j],
+                                aj[0] * p, p, 0.0, out, 0, p);
+                        continue;
+                    }
+                    if (gi == null || gi.length < s * p) {
+                        gi = new double[m * p];
+                        gj = new double[m * p];
+                    }
+                    for (int t = 0; t < s; t++) {
+                        System.arraycopy(blocks[i], ai[t] * p, gi, t * p, p);
+                        System.arraycopy(blocks[j], aj[t] * p, gj, t * p, p);
+                    }
+                    blas.dgemm(Transpose.YES, Transpose.NO, p, p, s, 1.0, gi, 0, p, gj, 0, p, 0.0, out, 0, p);
                 }
             }
         });
-        return g;
     }
 }

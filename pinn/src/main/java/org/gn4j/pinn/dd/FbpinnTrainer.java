@@ -18,8 +18,9 @@ import org.gn4j.solvers.dense.DenseCholeskySolver;
  * Training of an {@link FbpinnProblem}: Levenberg-Marquardt with Nielsen's damping on the gain ratio, the step from
  * {@code (JᵀJ + λI)δ = −Jᵀr} with {@code JᵀJ} assembled block by block and solved by {@link BlockBandedCholesky}
  * ({@link Solve#BLOCK_BANDED}) or by a dense Cholesky of the same matrix ({@link Solve#DENSE}); or full-batch Adam
- * ({@link #adam}). With {@link #withDenseComparison} the LM run also times the dense solve of each of the first k
- * systems and records the largest relative difference of the two steps.
+ * ({@link #adam}). With {@link #withDenseComparison} the LM run first solves its first system (at the start point,
+ * λ = 1e-3) k times both ways, before its clock starts, timing each and recording the largest relative difference
+ * of the two steps; the training budget is not charged for the dense solves.
  */
 public final class FbpinnTrainer {
     /** The inner linear solve of an LM step. */
@@ -30,11 +31,14 @@ public final class FbpinnTrainer {
     /**
      * @param training        the run
      * @param solveSeconds    mean seconds per solve of the solver used (factor + solve)
-     * @param denseSeconds    mean seconds per dense solve of the same systems (NaN without comparison)
-     * @param comparedSolves  systems solved both ways
+     * @param denseSeconds    mean seconds per dense solve of the first system, measured before the clock starts
+     *                        (NaN without comparison; for the dense LM without comparison, its own mean)
+     * @param blockSeconds    mean seconds per block-banded solve of that same first system (NaN without comparison)
+     * @param comparedSolves  repetitions of the first system solved both ways
      * @param maxRelativeDiff largest {@code ‖δ_block − δ_dense‖/‖δ_dense‖} (NaN without comparison)
      */
-    public record Run(TrainingResult training, double solveSeconds, double denseSeconds, int comparedSolves,
+    public record Run(TrainingResult training, double solveSeconds, double denseSeconds, double blockSeconds,
+            int comparedSolves,
             double maxRelativeDiff) {
     }
 
@@ -67,7 +71,7 @@ public final class FbpinnTrainer {
         return new FbpinnTrainer(true, null, rate, finalRate, 0);
     }
 
-    /** Also solve the first k LM systems densely, timing both (0: never). */
+    /** Before training, solve the first LM system k times both ways (block-banded and dense), untimed (0: never). */
     public FbpinnTrainer withDenseComparison(int k) {
         ArgumentChecks.requireNonNegative("k", k);
         return new FbpinnTrainer(adam, solve, rate, finalRate, k);
@@ -147,7 +151,6 @@ public final class FbpinnTrainer {
     }
 
     private Run trainLm(FbpinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener) {
-        Book book = new Book(problem, options, listener);
         int pc = problem.parameterCount();
         double[] theta = start.clone();
         double[] r = new double[problem.residualCount()];
@@ -155,37 +158,79 @@ public final class FbpinnTrainer {
         double[] g = new double[pc];
         double[] rhs = new double[pc];
         double[] delta = new double[pc];
-        double[] dd = new double[pc];
-        double[] gd = new double[pc];
         double[] trial = new double[pc];
+        double lambda = 1e-3;
+        double nu = 2;
+        BlockBandedCholesky chol = new BlockBandedCholesky();
+        DenseCholeskySolver dense = new DenseCholeskySolver();
+        Decomposition dec = problem.decomposition();
+        BlockBandedMatrix normal = new BlockBandedMatrix(dec.size(), problem.subnetwork().parameterCount(),
+                dec.blockBandwidth());
+        BlockBandedMatrix a = new BlockBandedMatrix(normal.blocks(), normal.blockSize(), normal.bandwidth());
+        // The dense comparison runs before the clock starts: the first system, solved `compare` times each way.
+        double denseTime = 0;
+        double blockTime = 0;
+        int compared = 0;
+        double maxDiff = Double.NaN;
+        if (compare > 0) {
+            problem.residuals(theta, r);
+            BlockSparseJacobian j0 = problem.jacobian(theta);
+            j0.applyTranspose(r, g);
+            j0.normalMatrix(normal);
+            a.copyFrom(normal);
+            a.addToDiagonal(lambda);
+            for (int i = 0; i < pc; i++) {
+                rhs[i] = -g[i];
+            }
+            double[] dd = new double[pc];
+            for (int rep = 0; rep < compare; rep++) {
+                long t = System.nanoTime();
+                boolean okB = blockSolve(chol, a, rhs, delta);
+                long t1 = System.nanoTime();
+                boolean okD = denseSolve(dense, a, rhs, dd);
+                long t2 = System.nanoTime();
+                if (!okB || !okD) {
+                    break;
+                }
+                blockTime += (t1 - t) / 1e9;
+                denseTime += (t2 - t1) / 1e9;
+                compared++;
+                double num = 0;
+                double den = 0;
+                for (int i = 0; i < pc; i++) {
+                    num += (delta[i] - dd[i]) * (delta[i] - dd[i]);
+                    den += dd[i] * dd[i];
+                }
+                double rel = Math.sqrt(num / den);
+                maxDiff = Double.isNaN(maxDiff) ? rel : Math.max(maxDiff, rel);
+            }
+        }
+        Book book = new Book(problem, options, listener);
         problem.residuals(theta, r);
         double c = cost(r);
         book.sample(0, c, theta, true);
-        double lambda = 1e-3;
-        double nu = 2;
         double solveTime = 0;
-        double denseTime = 0;
         int solves = 0;
-        int compared = 0;
-        double maxDiff = Double.NaN;
         int it = 0;
-        BlockBandedCholesky chol = new BlockBandedCholesky();
-        DenseCholeskySolver dense = new DenseCholeskySolver();
+        final double cmpBlock = compared == 0 ? Double.NaN : blockTime / compared;
+        final double cmpDense = compared == 0 ? Double.NaN : denseTime / compared;
+        final int cmpN = compared;
+        final double cmpDiff = maxDiff;
         while (true) {
             if (book.outOfTime()) {
                 return run(book.finish(name(), theta, it, c, TrainingStatus.TIME_BUDGET, "budget reached"),
-                        solveTime, solves, denseTime, compared, maxDiff);
+                        solveTime, solves, cmpBlock, cmpDense, cmpN, cmpDiff);
             }
             if (it >= options.maxIterations()) {
                 return run(book.finish(name(), theta, it, c, TrainingStatus.MAX_ITERATIONS, "iteration cap"),
-                        solveTime, solves, denseTime, compared, maxDiff);
+                        solveTime, solves, cmpBlock, cmpDense, cmpN, cmpDiff);
             }
             BlockSparseJacobian j = problem.jacobian(theta);
             j.applyTranspose(r, g);
-            BlockBandedMatrix normal = j.normalMatrix();
+            j.normalMatrix(normal);
             boolean accepted = false;
             while (!accepted) {
-                BlockBandedMatrix a = normal.copy();
+                a.copyFrom(normal);
                 a.addToDiagonal(lambda);
                 for (int i = 0; i < pc; i++) {
                     rhs[i] = -g[i];
@@ -194,30 +239,13 @@ public final class FbpinnTrainer {
                 boolean ok = solve == Solve.DENSE ? denseSolve(dense, a, rhs, delta) : blockSolve(chol, a, rhs, delta);
                 solveTime += (System.nanoTime() - t) / 1e9;
                 solves++;
-                if (ok && compared < compare) {
-                    long t2 = System.nanoTime();
-                    boolean ok2 = solve == Solve.DENSE ? blockSolve(chol, a, rhs, dd) : denseSolve(dense, a, rhs, dd);
-                    double other = (System.nanoTime() - t2) / 1e9;
-                    if (ok2) {
-                        denseTime += solve == Solve.DENSE ? 0 : other;
-                        compared++;
-                        double num = 0;
-                        double den = 0;
-                        for (int i = 0; i < pc; i++) {
-                            num += (delta[i] - dd[i]) * (delta[i] - dd[i]);
-                            den += (solve == Solve.DENSE ? delta[i] * delta[i] : dd[i] * dd[i]);
-                        }
-                        double rel = Math.sqrt(num / den);
-                        maxDiff = Double.isNaN(maxDiff) ? rel : Math.max(maxDiff, rel);
-                    }
-                }
                 if (!ok) {
                     lambda *= nu;
                     nu *= 2;
                     if (lambda > 1e20) {
                         return run(book.finish(name(), theta, it, c, TrainingStatus.NO_PROGRESS,
-                                "normal matrix not positive definite"), solveTime, solves, denseTime, compared,
-                                maxDiff);
+                                "normal matrix not positive definite"), solveTime, solves, cmpBlock, cmpDense, cmpN,
+                                cmpDiff);
                     }
                     continue;
                 }
@@ -251,11 +279,11 @@ public final class FbpinnTrainer {
                     it++;
                     if (book.sample(it, c, theta, false)) {
                         return run(book.finish(name(), theta, it, c, TrainingStatus.TARGET_REACHED, "target reached"),
-                                solveTime, solves, denseTime, compared, maxDiff);
+                                solveTime, solves, cmpBlock, cmpDense, cmpN, cmpDiff);
                     }
                     if (Math.sqrt(step) <= 1e-15 * (Math.sqrt(norm) + 1e-15) || prev - c <= 0) {
                         return run(book.finish(name(), theta, it, c, TrainingStatus.CONVERGED, "step too small"),
-                                solveTime, solves, denseTime, compared, maxDiff);
+                                solveTime, solves, cmpBlock, cmpDense, cmpN, cmpDiff);
                     }
                 } else {
                     lambda *= nu;
@@ -263,21 +291,22 @@ public final class FbpinnTrainer {
                     if (lambda > 1e20 || book.outOfTime()) {
                         return run(book.finish(name(), theta, it, c,
                                 lambda > 1e20 ? TrainingStatus.NO_PROGRESS : TrainingStatus.TIME_BUDGET,
-                                lambda > 1e20 ? "damping overflow" : "budget reached"), solveTime, solves, denseTime,
-                                compared, maxDiff);
+                                lambda > 1e20 ? "damping overflow" : "budget reached"), solveTime, solves, cmpBlock,
+                                cmpDense, cmpN, cmpDiff);
                     }
                 }
             }
         }
     }
 
-    private Run run(TrainingResult t, double solveTime, int solves, double denseTime, int compared, double diff) {
+    private Run run(TrainingResult t, double solveTime, int solves, double cmpBlock, double cmpDense, int compared,
+            double diff) {
         double mean = solves == 0 ? Double.NaN : solveTime / solves;
-        double dense = compared == 0 ? Double.NaN : denseTime / compared;
-        if (solve == Solve.DENSE) {
+        double dense = cmpDense;
+        if (solve == Solve.DENSE && compared == 0) {
             dense = mean;
         }
-        return new Run(t, mean, dense, compared, diff);
+        return new Run(t, mean, dense, cmpBlock, compared, diff);
     }
 
     private static boolean blockSolve(BlockBandedCholesky chol, BlockBandedMatrix a, double[] rhs, double[] x) {
@@ -305,6 +334,10 @@ public final class FbpinnTrainer {
         return true;
     }
 
+    private static Run adamRun(TrainingResult t) {
+        return new Run(t, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
+    }
+
     private Run trainAdam(FbpinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener) {
         Book book = new Book(problem, options, listener);
         int pc = problem.parameterCount();
@@ -321,20 +354,16 @@ public final class FbpinnTrainer {
             problem.residuals(theta, r);
             double c = cost(r);
             if (!Double.isFinite(c)) {
-                return run(book.finish(name(), theta, it, c, TrainingStatus.NON_FINITE, "non-finite loss"), 0, 0, 0,
-                        0, Double.NaN);
+                return adamRun(book.finish(name(), theta, it, c, TrainingStatus.NON_FINITE, "non-finite loss"));
             }
             if (it == 0 ? book.sample(0, c, theta, true) : book.sample(it, c, theta, false)) {
-                return run(book.finish(name(), theta, it, c, TrainingStatus.TARGET_REACHED, "target reached"), 0, 0,
-                        0, 0, Double.NaN);
+                return adamRun(book.finish(name(), theta, it, c, TrainingStatus.TARGET_REACHED, "target reached"));
             }
             if (book.outOfTime()) {
-                return run(book.finish(name(), theta, it, c, TrainingStatus.TIME_BUDGET, "budget reached"), 0, 0, 0,
-                        0, Double.NaN);
+                return adamRun(book.finish(name(), theta, it, c, TrainingStatus.TIME_BUDGET, "budget reached"));
             }
             if (it >= options.maxIterations()) {
-                return run(book.finish(name(), theta, it, c, TrainingStatus.MAX_ITERATIONS, "iteration cap"), 0, 0,
-                        0, 0, Double.NaN);
+                return adamRun(book.finish(name(), theta, it, c, TrainingStatus.MAX_ITERATIONS, "iteration cap"));
             }
             problem.jacobian(theta).applyTranspose(r, g);
             it++;

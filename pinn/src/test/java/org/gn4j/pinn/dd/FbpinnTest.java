@@ -148,10 +148,14 @@ class FbpinnTest {
 
     @Test
     void blockBandedCholeskyEqualsDenseSolve() {
-        Random rnd = new Random(11);
-        int k = 9;
-        int p = 6;
-        int bw = 4;
+        // small blocks (one panel) and blocks larger than the 32-wide panels of the blocked diagonal factor
+        blockBandedCase(9, 6, 4, 11);
+        blockBandedCase(5, 70, 1, 12);
+        blockBandedCase(6, 33, 2, 13);
+    }
+
+    private static void blockBandedCase(int k, int p, int bw, long seed) {
+        Random rnd = new Random(seed);
         BlockBandedMatrix a = new BlockBandedMatrix(k, p, bw);
         // A = BᵀB + I for a random block-banded upper-triangular-in-blocks B keeps A banded and SPD
         double[][] dense = new double[k * p][k * p];
@@ -188,6 +192,7 @@ class FbpinnTest {
         }
         BlockBandedCholesky chol = new BlockBandedCholesky();
         assertTrue(chol.factor(a));
+        assertTrue(chol.factor(a), "refactoring into the kept workspace");
         double[] x = new double[rhs.length];
         chol.solve(rhs, x);
         org.gn4j.solvers.dense.DenseCholeskySolver ds = new org.gn4j.solvers.dense.DenseCholeskySolver();
@@ -221,8 +226,8 @@ class FbpinnTest {
         double[] e2 = FbpinnProblems.evaluationGrid(two, 25);
         var r2 = FbpinnTrainer.levenbergMarquardt(FbpinnTrainer.Solve.BLOCK_BANDED).train(two,
                 two.initialParameters(1), TrainingOptions.defaults().withBudget(Duration.ofSeconds(10))
-                        .withEvaluationPoints(e2).withTargetRelativeL2(1e-3).withMaxIterations(400), null);
-        assertTrue(r2.training().bestRelativeL2() <= 5e-3, "2D FBPINN error " + r2.training().bestRelativeL2());
+                        .withEvaluationPoints(e2).withTargetRelativeL2(1e-3).withMaxIterations(4000), null);
+        assertTrue(r2.training().bestRelativeL2() <= 1e-3, "2D FBPINN error " + r2.training().bestRelativeL2() + " " + r2.training().status() + " it " + r2.training().iterations() + " s " + r2.training().seconds());
     }
 
     @Test
