@@ -45,8 +45,23 @@ public final class PinnCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--problem", defaultValue = "poisson2d", paramLabel = "NAME",
-            description = "poisson2d, poisson5d or heat1d (default: ${DEFAULT-VALUE}).")
+            description = "poisson2d, poisson5d, heat1d, fbpinn1d or fbpinn2d (default: ${DEFAULT-VALUE}).")
     String problem;
+
+    @Option(names = "--subdomains", defaultValue = "0", paramLabel = "K",
+            description = "FBPINN subdomains (per dimension in 2D; default 30 in 1D, 4 in 2D).")
+    int subdomains;
+
+    @Option(names = "--overlap", defaultValue = "0.5", description = "FBPINN overlap ratio (default: ${DEFAULT-VALUE}).")
+    double overlap;
+
+    @Option(names = "--points", defaultValue = "0", paramLabel = "N",
+            description = "FBPINN collocation points (1D: total; 2D: per axis and per side).")
+    int points;
+
+    @Option(names = "--single-hidden", split = ",", paramLabel = "W",
+            description = "Hidden widths of the single-network baseline (single-lm) of FBPINN problems.")
+    int[] singleHidden;
 
     @Option(names = "--optimizer", defaultValue = "lm,adam", split = ",", paramLabel = "NAME",
             description = "Comma-separated: lm (gauss-newton Levenberg-Marquardt), gn (damped GN, Cholesky), "
@@ -123,6 +138,10 @@ public final class PinnCommand implements Callable<Integer> {
         }
         if (!(budget > 0)) {
             throw new ParameterException(spec.commandLine(), "--budget is " + budget + ", expected > 0");
+        }
+        if (problem.equals("fbpinn1d") || problem.equals("fbpinn2d")) {
+            return FbpinnRunner.run(o, problem, optimizers, budget, maxIterations == null ? 0 : maxIterations,
+                    target, subdomains, overlap, hidden, singleHidden, points, lr, lrFinal, seed, out);
         }
         Benchmarks.Setup setup = Benchmarks.setup(problem, hidden, interior, boundary, hard);
         PinnProblem p = setup.problem();

@@ -1,0 +1,145 @@
+package org.gn4j.bench.cli;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.gn4j.bench.plot.HeatMapPng;
+import org.gn4j.bench.plot.LinePlotPng;
+import org.gn4j.pinn.dd.FbpinnProblem;
+import org.gn4j.pinn.dd.FbpinnProblems;
+import org.gn4j.pinn.dd.FbpinnTrainer;
+import org.gn4j.pinn.train.TrainingOptions;
+
+/** {@code gn4j pinn --problem fbpinn1d|fbpinn2d}: FBPINN runs, error table, solve timings, CSV and plots. */
+final class FbpinnRunner {
+    private FbpinnRunner() {
+    }
+
+    static FbpinnProblem build(String problem, int subdomains, double overlap, int[] hidden, int points) {
+        boolean one = problem.equals("fbpinn1d");
+        int[] h = hidden != null ? hidden : one ? new int[] {16, 16} : new int[] {12, 12};
+        return one ? FbpinnProblems.multiScale1d(15, subdomains > 0 ? subdomains : 30, overlap,
+                points > 0 ? points : 3000, h)
+                : FbpinnProblems.poisson2d(4, 4, subdomains > 0 ? subdomains : 4, overlap,
+                        points > 0 ? points : 60, points > 0 ? points : 60, h);
+    }
+
+    static int run(PrintWriter o, String problem, List<String> optimizers, double budget, int maxIt, double target,
+            int subdomains, double overlap, int[] hidden, int[] singleHidden, int points, double lr, double lrFinal,
+            long seed, Path out) throws IOException {
+        boolean one = problem.equals("fbpinn1d");
+        FbpinnProblem p = build(problem, subdomains, overlap, hidden, points);
+        int evalK = one ? 2000 : 101;
+        double[] eval = FbpinnProblems.evaluationGrid(p, evalK);
+        TrainingOptions opts = TrainingOptions.defaults().withBudget(Duration.ofMillis((long) (budget * 1000)))
+                .withEvaluationPoints(eval).withEvaluateEvery(1.0);
+        if (target > 0) {
+            opts = opts.withTargetRelativeL2(target);
+        }
+        if (maxIt > 0) {
+            opts = opts.withMaxIterations(maxIt);
+        }
+        if (out != null) {
+            Files.createDirectories(out);
+        }
+        o.printf(Locale.ROOT, "problem %s: %d subdomains (overlap %.2f), subnet %s, %d parameters, %d residuals, "
+                + "block bandwidth %d%n", problem, p.decomposition().size(), p.decomposition().overlap(),
+                p.subnetwork(), p.parameterCount(), p.residualCount(), p.decomposition().blockBandwidth());
+        StringBuilder table = new StringBuilder();
+        table.append("| optimizer | params | iterations | seconds | rel L2 | max abs | solve s (in run) "
+                + "| block s (1st system) | dense s (1st system) | status |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        List<LinePlotPng.Series> lines = new ArrayList<>();
+        List<HeatMapPng.Panel> heat = new ArrayList<>();
+        double[] exact = new double[eval.length / (one ? 1 : 2)];
+        {
+            double[] x = new double[one ? 1 : 2];
+            for (int q = 0; q < exact.length; q++) {
+                System.arraycopy(eval, q * x.length, x, 0, x.length);
+                exact[q] = p.exact().value(x);
+            }
+        }
+        lines.add(new LinePlotPng.Series("exact", exact, Color.BLACK));
+        heat.add(new HeatMapPng.Panel("exact", exact, evalK));
+        List<LinePlotPng.Series> errs = new ArrayList<>();
+        Color[] colors = {Color.RED, Color.BLUE, new Color(0, 140, 0), Color.MAGENTA};
+        int ci = 0;
+        for (String name : optimizers) {
+            FbpinnProblem pr = p;
+            FbpinnTrainer t;
+            switch (name) {
+                case "lm":
+                    t = FbpinnTrainer.levenbergMarquardt(FbpinnTrainer.Solve.BLOCK_BANDED).withDenseComparison(2);
+                    break;
+                case "lm-dense":
+                    t = FbpinnTrainer.levenbergMarquardt(FbpinnTrainer.Solve.DENSE);
+                    break;
+                case "adam":
+                    t = FbpinnTrainer.adam(lr, lrFinal);
+                    break;
+                case "single-lm": {
+                    int[] sh = singleHidden != null ? singleHidden : one ? new int[] {40, 40} : new int[] {28, 28};
+                    pr = build(problem, 1, overlap, sh, points);
+                    t = FbpinnTrainer.levenbergMarquardt(FbpinnTrainer.Solve.DENSE);
+                    break;
+                }
+                default:
+                    throw new IllegalArgumentException("found optimizer '" + name
+                            + "', expected lm, lm-dense, adam or single-lm for FBPINN problems");
+            }
+            FbpinnTrainer.Run r = t.train(pr, pr.initialParameters(seed), opts, null);
+            var tr = r.training();
+            String label = name.equals("single-lm") ? "single network, " + tr.optimizer() : tr.optimizer();
+            table.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.2e | %.2e | %s | %s | %s | %s |%n",
+                    label,
+                    pr.parameterCount(), tr.iterations(), tr.seconds(), tr.last().relativeL2(), tr.last().maxAbs(),
+                    Double.isNaN(r.solveSeconds()) ? "-" : String.format(Locale.ROOT, "%.4f", r.solveSeconds()),
+                    Double.isNaN(r.blockSeconds()) ? "-" : String.format(Locale.ROOT, "%.4f", r.blockSeconds()),
+                    Double.isNaN(r.denseSeconds()) ? "-" : String.format(Locale.ROOT, "%.4f", r.denseSeconds()),
+                    tr.status()));
+            if (r.comparedSolves() > 0) {
+                o.printf(Locale.ROOT, "%s: first system solved %d times each way before the clock started: block-banded %.4f s, "
+                        + "dense %.4f s per solve (fastest), max relative step difference %.2e%n", label,
+                        r.comparedSolves(), r.blockSeconds(), r.denseSeconds(), r.maxRelativeDiff());
+            }
+            if (out != null) {
+                String file = name + ".csv";
+                tr.writeCsv(out.resolve(file));
+                double[] u = new double[exact.length];
+                pr.solution(tr.parameters(), eval, exact.length, u);
+                double[] e = new double[u.length];
+                for (int q = 0; q < u.length; q++) {
+                    e[q] = u[q] - exact[q];
+                }
+                Color c = colors[ci++ % colors.length];
+                lines.add(new LinePlotPng.Series(name, u, c));
+                errs.add(new LinePlotPng.Series(name, e, c));
+                heat.add(new HeatMapPng.Panel(name + " u", u, evalK));
+                heat.add(new HeatMapPng.Panel(name + " error", e, evalK));
+            }
+        }
+        o.print(table);
+        o.flush();
+        if (out != null) {
+            Files.writeString(out.resolve("table.md"), table.toString(), StandardCharsets.UTF_8);
+            if (one) {
+                double[] x = eval.clone();
+                LinePlotPng.write(out.resolve(problem + ".png"), x,
+                        List.of(new LinePlotPng.Panel("solution and exact", lines),
+                                new LinePlotPng.Panel("pointwise error u - exact", errs)));
+            } else {
+                HeatMapPng.write(out.resolve(problem + ".png"), heat, "x", "y");
+            }
+            o.println("wrote " + out);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,87 @@
+package org.gn4j.pinn.dd;
+
+import java.util.List;
+
+import org.gn4j.pinn.geometry.Box;
+import org.gn4j.pinn.net.LinearJetResidual;
+import org.gn4j.pinn.net.Mlp;
+
+/** The domain-decomposition problems of issue 7. */
+public final class FbpinnProblems {
+    private FbpinnProblems() {
+    }
+
+    /**
+     * 1D multi-scale {@code u' = ω cos(ωx)} on [−2π, 2π], {@code u(0) = 0} (a soft point condition of weight 1),
+     * exact {@code u = sin(ωx)}; {@code points} equispaced collocation points (cost {@code ½·mean(r²)}).
+     */
+    public static FbpinnProblem multiScale1d(double omega, int subdomains, double overlap, int points,
+            int... hidden) {
+        double a = -2 * Math.PI;
+        double b = 2 * Math.PI;
+        Decomposition dd = Decomposition.grid(new double[] {a}, new double[] {b}, new int[] {subdomains}, overlap);
+        double[] x = new double[points];
+        double[] s = new double[points * 3];
+        double[] f = new double[points];
+        double sc = Math.sqrt(1.0 / points);
+        for (int q = 0; q < points; q++) {
+            x[q] = a + (b - a) * q / (points - 1);
+            s[q * 3 + 1] = sc;
+            f[q] = sc * omega * Math.cos(omega * x[q]);
+        }
+        LinearJetResidual interior = LinearJetResidual.of(1, x, s, f, null);
+        LinearJetResidual origin = LinearJetResidual.of(1, new double[] {0}, new double[] {1, 0, 0}, new double[] {0},
+                null);
+        return new FbpinnProblem("fbpinn1d", dd, Mlp.tanh(1, hidden), List.of(interior, origin),
+                u -> Math.sin(omega * u[0]));
+    }
+
+    /**
+     * 2D Poisson {@code −Δu = (ω₁² + ω₂²)π² sin(ω₁πx) sin(ω₂πy)} on the unit square, zero Dirichlet data, exact
+     * {@code u = sin(ω₁πx) sin(ω₂πy)}; a k×k interior grid and {@code boundary} points per side.
+     */
+    public static FbpinnProblem poisson2d(double w1, double w2, int subdomains, double overlap, int grid,
+            int boundary, int... hidden) {
+        Decomposition dd = Decomposition.grid(new double[] {0, 0}, new double[] {1, 1},
+                new int[] {subdomains, subdomains}, overlap);
+        int cnt = grid * grid;
+        double[] x = new double[2 * cnt];
+        double[] s = new double[4 * cnt];
+        double[] f = new double[cnt];
+        double sc = Math.sqrt(1.0 / cnt);
+        double pi = Math.PI;
+        for (int i = 0; i < grid; i++) {
+            for (int j = 0; j < grid; j++) {
+                int q = i * grid + j;
+                double px = (i + 0.5) / grid;
+                double py = (j + 0.5) / grid;
+                x[2 * q] = px;
+                x[2 * q + 1] = py;
+                s[4 * q + 3] = -sc;
+                f[q] = sc * (w1 * w1 + w2 * w2) * pi * pi * Math.sin(w1 * pi * px) * Math.sin(w2 * pi * py);
+            }
+        }
+        int mb = 4 * boundary;
+        double[] xb = new double[2 * mb];
+        double[] sb = new double[4 * mb];
+        double sbc = Math.sqrt(1.0 / mb);
+        for (int side = 0; side < 4; side++) {
+            for (int k = 0; k < boundary; k++) {
+                int q = side * boundary + k;
+                double t = (k + 0.5) / boundary;
+                xb[2 * q] = side == 0 ? 0 : side == 1 ? 1 : t;
+                xb[2 * q + 1] = side == 2 ? 0 : side == 3 ? 1 : t;
+                sb[4 * q] = sbc;
+            }
+        }
+        return new FbpinnProblem("fbpinn2d", dd, Mlp.tanh(2, hidden),
+                List.of(LinearJetResidual.of(2, x, s, f, null), LinearJetResidual.of(2, xb, sb, new double[mb], null)),
+                u -> Math.sin(w1 * pi * u[0]) * Math.sin(w2 * pi * u[1]));
+    }
+
+    /** An evaluation grid of k points per dimension over the problem's box (endpoints included). */
+    public static double[] evaluationGrid(FbpinnProblem problem, int k) {
+        Decomposition dd = problem.decomposition();
+        return Box.of(dd.lower(), dd.upper()).evaluationGrid(k);
+    }
+}

@@ -1,0 +1,389 @@
+package org.gn4j.pinn.dd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.ejml.data.DMatrixRMaj;
+import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.pinn.pde.ErrorMetrics;
+import org.gn4j.pinn.train.HistoryPoint;
+import org.gn4j.pinn.train.TrainingListener;
+import org.gn4j.pinn.train.TrainingOptions;
+import org.gn4j.pinn.train.TrainingResult;
+import org.gn4j.pinn.train.TrainingStatus;
+import org.gn4j.solvers.dense.DenseCholeskySolver;
+
+/**
+ * Training of an {@link FbpinnProblem}: Levenberg-Marquardt with Nielsen's damping on the gain ratio, the step from
+ * {@code (JᵀJ + λI)δ = −Jᵀr} with {@code JᵀJ} assembled block by block and solved by {@link BlockBandedCholesky}
+ * ({@link Solve#BLOCK_BANDED}) or by a dense Cholesky of the same matrix ({@link Solve#DENSE}); or full-batch Adam
+ * ({@link #adam}). With {@link #withDenseComparison} the LM run first solves its first system (at the start point,
+ * λ = 1e-3) k times both ways before its clock starts (after five untimed block solves to warm the JIT), keeping
+ * each path's fastest time and the largest relative difference of the two steps; the training budget is not charged
+ * for the dense solves.
+ */
+public final class FbpinnTrainer {
+    /** The inner linear solve of an LM step. */
+    public enum Solve {
+        BLOCK_BANDED, DENSE
+    }
+
+    /**
+     * @param training        the run
+     * @param solveSeconds    mean seconds per solve of the solver used (factor + solve)
+     * @param denseSeconds    fastest seconds per dense solve of the first system, measured before the clock starts
+     *                        (NaN without comparison; for the dense LM without comparison, its own mean)
+     * @param blockSeconds    fastest seconds per block-banded solve of that same first system, after five warm-up
+     *                        solves (NaN without comparison)
+     * @param comparedSolves  repetitions of the first system solved both ways
+     * @param maxRelativeDiff largest {@code ‖δ_block − δ_dense‖/‖δ_dense‖} (NaN without comparison)
+     */
+    public record Run(TrainingResult training, double solveSeconds, double denseSeconds, double blockSeconds,
+            int comparedSolves,
+            double maxRelativeDiff) {
+    }
+
+    private final boolean adam;
+    private final Solve solve;
+    private final double rate;
+    private final double finalRate;
+    private final int compare;
+
+    private FbpinnTrainer(boolean adam, Solve solve, double rate, double finalRate, int compare) {
+        this.adam = adam;
+        this.solve = solve;
+        this.rate = rate;
+        this.finalRate = finalRate;
+        this.compare = compare;
+    }
+
+    /** LM with the given inner solve. */
+    public static FbpinnTrainer levenbergMarquardt(Solve s) {
+        if (s == null) {
+            throw new IllegalArgumentException("solve must not be null");
+        }
+        return new FbpinnTrainer(false, s, 0, 0, 0);
+    }
+
+    /** Full-batch Adam, rate decayed geometrically from {@code rate} to {@code finalRate} over the budget. */
+    public static FbpinnTrainer adam(double rate, double finalRate) {
+        ArgumentChecks.requirePositive("rate", rate);
+        ArgumentChecks.requirePositive("finalRate", finalRate);
+        return new FbpinnTrainer(true, null, rate, finalRate, 0);
+    }
+
+    /** Before training, solve the first LM system k times both ways (block-banded and dense), untimed (0: never). */
+    public FbpinnTrainer withDenseComparison(int k) {
+        ArgumentChecks.requireNonNegative("k", k);
+        return new FbpinnTrainer(adam, solve, rate, finalRate, k);
+    }
+
+    public String name() {
+        return adam ? String.format(Locale.ROOT, "Adam (lr %.0e -> %.0e)", rate, finalRate)
+                : "LM (" + (solve == Solve.DENSE ? "dense" : "block-banded") + " Cholesky)";
+    }
+
+    /** Trains from {@code start}; the listener (may be null) sees every history sample. */
+    public Run train(FbpinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener) {
+        ArgumentChecks.requireLength("start", start, problem.parameterCount());
+        ArgumentChecks.requireFinite("start", start);
+        return adam ? trainAdam(problem, start, options, listener) : trainLm(problem, start, options, listener);
+    }
+
+    /** History bookkeeping: errors on schedule, target test. */
+    private static final class Book {
+        final FbpinnProblem problem;
+        final TrainingOptions options;
+        final TrainingListener listener;
+        final long t0 = System.nanoTime();
+        final List<HistoryPoint> history = new ArrayList<>();
+        double last = Double.NEGATIVE_INFINITY;
+        boolean target;
+
+        Book(FbpinnProblem problem, TrainingOptions options, TrainingListener listener) {
+            this.problem = problem;
+            this.options = options;
+            this.listener = listener;
+        }
+
+        double seconds() {
+            return (System.nanoTime() - t0) / 1e9;
+        }
+
+        boolean outOfTime() {
+            return seconds() > options.budget().toNanos() / 1e9;
+        }
+
+        boolean sample(int it, double loss, double[] theta, boolean force) {
+            double now = seconds();
+            if (!force && now - last < options.evaluateEverySeconds()) {
+                return target;
+            }
+            last = now;
+            double l2 = Double.NaN;
+            double max = Double.NaN;
+            if (options.evaluationPoints() != null && problem.exact() != null) {
+                ErrorMetrics e = problem.errors(theta, options.evaluationPoints());
+                l2 = e.relativeL2();
+                max = e.maxAbs();
+                target |= options.targetRelativeL2() > 0 && l2 <= options.targetRelativeL2();
+            }
+            HistoryPoint h = new HistoryPoint(it, now, loss, l2, max);
+            history.add(h);
+            if (listener != null) {
+                listener.progress(h);
+            }
+            return target;
+        }
+
+        TrainingResult finish(String name, double[] theta, int it, double loss, TrainingStatus s, String msg) {
+            sample(it, loss, theta, true);
+            return new TrainingResult(name, theta.clone(), history, it, seconds(),
+                    target ? TrainingStatus.TARGET_REACHED : s, msg);
+        }
+    }
+
+    private static double cost(double[] r) {
+        double s = 0;
+        for (double v : r) {
+            s += v * v;
+        }
+        return 0.5 * s;
+    }
+
+    private Run trainLm(FbpinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener) {
+        int pc = problem.parameterCount();
+        double[] theta = start.clone();
+        double[] r = new double[problem.residualCount()];
+        double[] rt = new double[r.length];
+        double[] g = new double[pc];
+        double[] rhs = new double[pc];
+        double[] delta = new double[pc];
+        double[] trial = new double[pc];
+        double lambda = 1e-3;
+        double nu = 2;
+        BlockBandedCholesky chol = new BlockBandedCholesky();
+        DenseCholeskySolver dense = new DenseCholeskySolver();
+        Decomposition dec = problem.decomposition();
+        BlockBandedMatrix normal = new BlockBandedMatrix(dec.size(), problem.subnetwork().parameterCount(),
+                dec.blockBandwidth());
+        BlockBandedMatrix a = new BlockBandedMatrix(normal.blocks(), normal.blockSize(), normal.bandwidth());
+        // The dense comparison runs before the clock starts: the first system, solved `compare` times each way.
+        double denseTime = 0;
+        double blockTime = 0;
+        int compared = 0;
+        double maxDiff = Double.NaN;
+        if (compare > 0) {
+            problem.residuals(theta, r);
+            BlockSparseJacobian j0 = problem.jacobian(theta);
+            j0.applyTranspose(r, g);
+            j0.normalMatrix(normal);
+            a.copyFrom(normal);
+            a.addToDiagonal(lambda);
+            for (int i = 0; i < pc; i++) {
+                rhs[i] = -g[i];
+            }
+            double[] dd = new double[pc];
+            // warm the block path's kernels (JIT) so its timing is not mostly compilation; each path's time is
+            // its fastest repetition
+            for (int rep = 0; rep < 5; rep++) {
+                blockSolve(chol, a, rhs, delta);
+            }
+            blockTime = Double.POSITIVE_INFINITY;
+            denseTime = Double.POSITIVE_INFINITY;
+            for (int rep = 0; rep < compare; rep++) {
+                long t = System.nanoTime();
+                boolean okB = blockSolve(chol, a, rhs, delta);
+                long t1 = System.nanoTime();
+                boolean okD = denseSolve(dense, a, rhs, dd);
+                long t2 = System.nanoTime();
+                if (!okB || !okD) {
+                    break;
+                }
+                blockTime = Math.min(blockTime, (t1 - t) / 1e9);
+                denseTime = Math.min(denseTime, (t2 - t1) / 1e9);
+                compared++;
+                double num = 0;
+                double den = 0;
+                for (int i = 0; i < pc; i++) {
+                    num += (delta[i] - dd[i]) * (delta[i] - dd[i]);
+                    den += dd[i] * dd[i];
+                }
+                double rel = Math.sqrt(num / den);
+                maxDiff = Double.isNaN(maxDiff) ? rel : Math.max(maxDiff, rel);
+            }
+        }
+        Book book = new Book(problem, options, listener);
+        problem.residuals(theta, r);
+        double c = cost(r);
+        book.sample(0, c, theta, true);
+        double solveTime = 0;
+        int solves = 0;
+        int it = 0;
+        final double cmpBlock = compared == 0 ? Double.NaN : blockTime;
+        final double cmpDense = compared == 0 ? Double.NaN : denseTime;
+        final int cmpN = compared;
+        final double cmpDiff = maxDiff;
+        while (true) {
+            if (book.outOfTime()) {
+                return run(book.finish(name(), theta, it, c, TrainingStatus.TIME_BUDGET, "budget reached"),
+                        solveTime, solves, cmpBlock, cmpDense, cmpN, cmpDiff);
+            }
+            if (it >= options.maxIterations()) {
+                return run(book.finish(name(), theta, it, c, TrainingStatus.MAX_ITERATIONS, "iteration cap"),
+                        solveTime, solves, cmpBlock, cmpDense, cmpN, cmpDiff);
+            }
+            BlockSparseJacobian j = problem.jacobian(theta);
+            j.applyTranspose(r, g);
+            j.normalMatrix(normal);
+            boolean accepted = false;
+            while (!accepted) {
+                a.copyFrom(normal);
+                a.addToDiagonal(lambda);
+                for (int i = 0; i < pc; i++) {
+                    rhs[i] = -g[i];
+                }
+                long t = System.nanoTime();
+                boolean ok = solve == Solve.DENSE ? denseSolve(dense, a, rhs, delta) : blockSolve(chol, a, rhs, delta);
+                solveTime += (System.nanoTime() - t) / 1e9;
+                solves++;
+                if (!ok) {
+                    lambda *= nu;
+                    nu *= 2;
+                    if (lambda > 1e20) {
+                        return run(book.finish(name(), theta, it, c, TrainingStatus.NO_PROGRESS,
+                                "normal matrix not positive definite"), solveTime, solves, cmpBlock, cmpDense, cmpN,
+                                cmpDiff);
+                    }
+                    continue;
+                }
+                for (int i = 0; i < pc; i++) {
+                    trial[i] = theta[i] + delta[i];
+                }
+                problem.residuals(trial, rt);
+                double ct = cost(rt);
+                // predicted decrease ½δᵀ(λδ − g) of the model ½‖r + Jδ‖² + ½λ‖δ‖²
+                double pred = 0;
+                for (int i = 0; i < pc; i++) {
+                    pred += delta[i] * (lambda * delta[i] - g[i]);
+                }
+                pred *= 0.5;
+                double rho = (c - ct) / pred;
+                if (Double.isFinite(ct) && rho > 0) {
+                    double step = 0;
+                    double norm = 0;
+                    for (int i = 0; i < pc; i++) {
+                        step += delta[i] * delta[i];
+                        norm += theta[i] * theta[i];
+                    }
+                    System.arraycopy(trial, 0, theta, 0, pc);
+                    System.arraycopy(rt, 0, r, 0, r.length);
+                    double prev = c;
+                    c = ct;
+                    lambda *= Math.max(1.0 / 3, 1 - Math.pow(2 * rho - 1, 3));
+                    lambda = Math.max(lambda, 1e-15);
+                    nu = 2;
+                    accepted = true;
+                    it++;
+                    if (book.sample(it, c, theta, false)) {
+                        return run(book.finish(name(), theta, it, c, TrainingStatus.TARGET_REACHED, "target reached"),
+                                solveTime, solves, cmpBlock, cmpDense, cmpN, cmpDiff);
+                    }
+                    if (Math.sqrt(step) <= 1e-15 * (Math.sqrt(norm) + 1e-15) || prev - c <= 0) {
+                        return run(book.finish(name(), theta, it, c, TrainingStatus.CONVERGED, "step too small"),
+                                solveTime, solves, cmpBlock, cmpDense, cmpN, cmpDiff);
+                    }
+                } else {
+                    lambda *= nu;
+                    nu *= 2;
+                    if (lambda > 1e20 || book.outOfTime()) {
+                        return run(book.finish(name(), theta, it, c,
+                                lambda > 1e20 ? TrainingStatus.NO_PROGRESS : TrainingStatus.TIME_BUDGET,
+                                lambda > 1e20 ? "damping overflow" : "budget reached"), solveTime, solves, cmpBlock,
+                                cmpDense, cmpN, cmpDiff);
+                    }
+                }
+            }
+        }
+    }
+
+    private Run run(TrainingResult t, double solveTime, int solves, double cmpBlock, double cmpDense, int compared,
+            double diff) {
+        double mean = solves == 0 ? Double.NaN : solveTime / solves;
+        double dense = cmpDense;
+        if (solve == Solve.DENSE && compared == 0) {
+            dense = mean;
+        }
+        return new Run(t, mean, dense, cmpBlock, compared, diff);
+    }
+
+    private static boolean blockSolve(BlockBandedCholesky chol, BlockBandedMatrix a, double[] rhs, double[] x) {
+        if (!chol.factor(a)) {
+            return false;
+        }
+        chol.solve(rhs, x);
+        return allFinite(x);
+    }
+
+    private static boolean denseSolve(DenseCholeskySolver s, BlockBandedMatrix a, double[] rhs, double[] x) {
+        DMatrixRMaj d = a.toDense();
+        if (!s.factor(d).hasSolution()) {
+            return false;
+        }
+        return s.solve(rhs, x).hasSolution() && allFinite(x);
+    }
+
+    private static boolean allFinite(double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Run adamRun(TrainingResult t) {
+        return new Run(t, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
+    }
+
+    private Run trainAdam(FbpinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener) {
+        Book book = new Book(problem, options, listener);
+        int pc = problem.parameterCount();
+        double[] theta = start.clone();
+        double[] r = new double[problem.residualCount()];
+        double[] g = new double[pc];
+        double[] m1 = new double[pc];
+        double[] m2 = new double[pc];
+        double b1 = 0.9;
+        double b2 = 0.999;
+        double budget = options.budget().toNanos() / 1e9;
+        int it = 0;
+        while (true) {
+            problem.residuals(theta, r);
+            double c = cost(r);
+            if (!Double.isFinite(c)) {
+                return adamRun(book.finish(name(), theta, it, c, TrainingStatus.NON_FINITE, "non-finite loss"));
+            }
+            if (it == 0 ? book.sample(0, c, theta, true) : book.sample(it, c, theta, false)) {
+                return adamRun(book.finish(name(), theta, it, c, TrainingStatus.TARGET_REACHED, "target reached"));
+            }
+            if (book.outOfTime()) {
+                return adamRun(book.finish(name(), theta, it, c, TrainingStatus.TIME_BUDGET, "budget reached"));
+            }
+            if (it >= options.maxIterations()) {
+                return adamRun(book.finish(name(), theta, it, c, TrainingStatus.MAX_ITERATIONS, "iteration cap"));
+            }
+            problem.jacobian(theta).applyTranspose(r, g);
+            it++;
+            double lr = rate * Math.pow(finalRate / rate, Math.min(1.0, book.seconds() / budget));
+            double c1 = 1 - Math.pow(b1, it);
+            double c2 = 1 - Math.pow(b2, it);
+            for (int i = 0; i < pc; i++) {
+                m1[i] = b1 * m1[i] + (1 - b1) * g[i];
+                m2[i] = b2 * m2[i] + (1 - b2) * g[i] * g[i];
+                theta[i] -= lr * (m1[i] / c1) / (Math.sqrt(m2[i] / c2) + 1e-12);
+            }
+        }
+    }
+}
