@@ -158,19 +158,7 @@ class ConvLayersTest {
         mb.perSampleJacobian(jac);
         double[] factors = new double[b * c * c];
         mb.hessianFactors(factors);
-        DMatrixRMaj lj = new DMatrixRMaj(b * c, d);
-        for (int s = 0; s < b; s++) {
-            DMatrixRMaj ls = new DMatrixRMaj(c, c);
-            System.arraycopy(factors, s * c * c, ls.data, 0, c * c);
-            DMatrixRMaj js = new DMatrixRMaj(c, d);
-            System.arraycopy(jac, s * c * d, js.data, 0, c * d);
-            DMatrixRMaj out = new DMatrixRMaj(c, d);
-            CommonOps_DDRM.multTransA(ls, js, out);
-            System.arraycopy(out.data, 0, lj.data, s * c * d, c * d);
-        }
-        DMatrixRMaj g = new DMatrixRMaj(d, d);
-        CommonOps_DDRM.multTransA(lj, lj, g);
-        CommonOps_DDRM.scale(1.0 / b, g);
+        DMatrixRMaj g = MiniBatchProductsTest.denseGgn(jac, factors, b, c, d);
         double[] v = LayerChecks.gaussian(d, r, 1);
         DMatrixRMaj expected = new DMatrixRMaj(d, 1);
         CommonOps_DDRM.mult(g, DMatrixRMaj.wrap(d, 1, v), expected);

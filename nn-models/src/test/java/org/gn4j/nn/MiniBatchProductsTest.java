@@ -39,6 +39,24 @@ class MiniBatchProductsTest {
         return y;
     }
 
+    /** The dense GGN {@code G = (1/b) Σ_s J_sᵀ L_s L_sᵀ J_s} from the per-sample Jacobian and Hessian factors. */
+    static DMatrixRMaj denseGgn(double[] jac, double[] factors, int b, int c, int d) {
+        DMatrixRMaj lj = new DMatrixRMaj(b * c, d);
+        for (int s = 0; s < b; s++) {
+            DMatrixRMaj ls = new DMatrixRMaj(c, c);
+            System.arraycopy(factors, s * c * c, ls.data, 0, c * c);
+            DMatrixRMaj js = new DMatrixRMaj(c, d);
+            System.arraycopy(jac, s * c * d, js.data, 0, c * d);
+            DMatrixRMaj out = new DMatrixRMaj(c, d);
+            CommonOps_DDRM.multTransA(ls, js, out);
+            System.arraycopy(out.data, 0, lj.data, s * c * d, c * d);
+        }
+        DMatrixRMaj g = new DMatrixRMaj(d, d);
+        CommonOps_DDRM.multTransA(lj, lj, g);
+        CommonOps_DDRM.scale(1.0 / b, g);
+        return g;
+    }
+
     /** GGN·v equals (1/b)·JᵀQJv assembled from the per-sample Jacobian and the per-sample Q = LLᵀ. */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
@@ -59,21 +77,8 @@ class MiniBatchProductsTest {
         mb.perSampleJacobian(jac);
         double[] factors = new double[b * c * c];
         mb.hessianFactors(factors);
-        // G = (1/b) Σ_s J_sᵀ L_s L_sᵀ J_s
         DMatrixRMaj j = DMatrixRMaj.wrap(b * c, d, jac);
-        DMatrixRMaj lj = new DMatrixRMaj(b * c, d);
-        for (int s = 0; s < b; s++) {
-            DMatrixRMaj ls = new DMatrixRMaj(c, c);
-            System.arraycopy(factors, s * c * c, ls.data, 0, c * c);
-            DMatrixRMaj js = new DMatrixRMaj(c, d);
-            System.arraycopy(jac, s * c * d, js.data, 0, c * d);
-            DMatrixRMaj out = new DMatrixRMaj(c, d);
-            CommonOps_DDRM.multTransA(ls, js, out);
-            System.arraycopy(out.data, 0, lj.data, s * c * d, c * d);
-        }
-        DMatrixRMaj g = new DMatrixRMaj(d, d);
-        CommonOps_DDRM.multTransA(lj, lj, g);
-        CommonOps_DDRM.scale(1.0 / b, g);
+        DMatrixRMaj g = denseGgn(jac, factors, b, c, d);
         double[] v = LayerChecks.gaussian(d, r, 1);
         double[] expected = new double[d];
         for (int a = 0; a < d; a++) {

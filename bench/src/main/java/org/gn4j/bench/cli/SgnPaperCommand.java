@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gn4j bench sgn-paper}: the SGN paper's protocol on this machine (see {@link Protocol}): every configuration
- * with every seed on each problem for the larger wall-clock budget, then per problem a CSV of all epochs, four PNG
+ * with every seed on each problem for the larger wall-clock budget, then per problem a CSV of the histories, four PNG
  * plots and a Markdown table ({@link Report}), plus {@code sgn-paper.md} with all tables.
  */
 @Command(name = "sgn-paper", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

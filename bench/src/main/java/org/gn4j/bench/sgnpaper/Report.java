@@ -16,7 +16,7 @@ import org.gn4j.nn.train.EpochMetrics;
 import org.gn4j.nn.train.TrainingResult;
 
 /**
- * Turns the runs of one problem into the protocol's outputs: a CSV of every epoch of every run, PNG plots (train loss
+ * Turns the runs of one problem into the protocol's outputs: a CSV of the runs' histories, PNG plots (train loss
  * and the test metric against seconds and against epochs, one line per configuration, mean over seeds) and a Markdown
  * table (metric at both budgets, time and epochs to the target, cost of a step in gradient evaluations).
  *
@@ -39,18 +39,47 @@ public final class Report {
         }
     }
 
-    /** Every epoch of every run. */
+    /** Rows per run in the CSV: the plots' time grid. */
+    static final int CSV_POINTS = 200;
+
+    /**
+     * The runs' histories on the plots' time grid: for each of {@value #CSV_POINTS} evenly spaced times up to the
+     * larger budget, the last epoch finished by then (each epoch once), plus every run's final epoch. Fast
+     * configurations finish thousands of epochs (one row each would be megabytes per problem); the table and the plots
+     * read nothing finer than this grid.
+     */
     public void writeCsv(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             w.println("problem,config,seed,status," + EpochMetrics.CSV_HEADER);
             for (Run r : runs) {
-                for (EpochMetrics m : r.history()) {
+                for (EpochMetrics m : onGrid(r.history(), problem.largeBudget())) {
                     w.println(problem.name() + ",\"" + r.config() + "\"," + r.seed() + "," + r.status() + ","
                             + m.csvRow());
                 }
             }
         }
+    }
+
+    /** The epochs {@link #writeCsv} keeps, in order. */
+    static List<EpochMetrics> onGrid(List<EpochMetrics> history, double horizon) {
+        List<EpochMetrics> kept = new ArrayList<>();
+        int next = 0;
+        int last = -1;
+        for (int i = 0; i < CSV_POINTS; i++) {
+            double t = horizon * (i + 1) / CSV_POINTS;
+            while (next < history.size() && history.get(next).seconds() <= t) {
+                next++;
+            }
+            if (next - 1 > last) {
+                last = next - 1;
+                kept.add(history.get(last));
+            }
+        }
+        if (!history.isEmpty() && last < history.size() - 1) {
+            kept.add(history.get(history.size() - 1));
+        }
+        return kept;
     }
 
     /** Mean over a configuration's seeds of the metric at time t (NaN if a seed has no epoch yet or diverged). */

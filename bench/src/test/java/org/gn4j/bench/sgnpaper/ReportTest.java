@@ -53,4 +53,24 @@ class ReportTest {
         assertEquals((0.8 + 0.69) / 2, report.meanAt(sgn, 3.6, false), 1e-15);
         assertTrue(Double.isNaN(report.meanAt(sgn, 1.0, false)), "no finished epoch yet");
     }
+
+    @Test
+    void csvKeepsTheLastEpochPerGridTimeOnceAndTheFinalEpoch() {
+        // 1000 epochs 0.01 s apart over a 4 s horizon: grid steps of 0.02 s keep every second epoch up to 2 s
+        List<EpochMetrics> h = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            h.add(new EpochMetrics(i + 1, i + 1, i + 1, 0.01 * (i + 1), 1, 1, 0.5, 0.1));
+        }
+        List<EpochMetrics> kept = Report.onGrid(h, 4.0);
+        assertTrue(kept.size() <= Report.CSV_POINTS + 1, "rows " + kept.size());
+        for (int i = 1; i < kept.size(); i++) {
+            assertTrue(kept.get(i).epoch() > kept.get(i - 1).epoch(), "each epoch once, in order");
+        }
+        assertEquals(1000, kept.get(kept.size() - 1).epoch(), "the final epoch is kept");
+        assertEquals(2, kept.get(0).epoch(), "last epoch by t = 0.02 s");
+        // epochs slower than the grid spacing: every one is kept
+        List<EpochMetrics> slow = List.of(new EpochMetrics(1, 1, 1, 1.0, 1, 1, 0.5, 0.1),
+                new EpochMetrics(2, 2, 2, 2.0, 1, 1, 0.5, 0.1), new EpochMetrics(3, 3, 3, 3.0, 1, 1, 0.5, 0.1));
+        assertEquals(slow, Report.onGrid(slow, 4.0));
+    }
 }
