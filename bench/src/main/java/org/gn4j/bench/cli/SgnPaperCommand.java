@@ -189,12 +189,25 @@ public final class SgnPaperCommand implements Callable<Integer> {
             throws IOException {
         Sequential net = p.network().get();
         Optimizer opt = c.factory().create(seed);
-        TrainingListener progress = noProgress ? new TrainingListener() {
-        } : new TrainingListener() {
+        List<EpochMetrics> timeline = new ArrayList<>();
+        TrainingListener progress = new TrainingListener() {
             private long lastDraw;
 
             @Override
+            public void onEpoch(EpochMetrics m) {
+                timeline.add(m);
+            }
+
+            @Override
+            public void onEvaluation(EpochMetrics m) {
+                timeline.add(m);
+            }
+
+            @Override
             public void onStep(StepEvent e) {
+                if (noProgress) {
+                    return;
+                }
                 long now = System.nanoTime();
                 if (now - lastDraw > 200_000_000L) {
                     lastDraw = now;
@@ -208,12 +221,15 @@ public final class SgnPaperCommand implements Callable<Integer> {
         };
         Trainer trainer = new Trainer(net, p.loss().get(), opt).withEpochs(1_000_000).withBatchSize(p.batch())
                 .withSeed(seed).withTestData(new DatasetTrainingData(data.test()))
-                .withTimeBudget(Duration.ofMillis((long) (p.largeBudget() * 1000))).withListener(progress);
+                .withTimeBudget(Duration.ofMillis((long) (p.largeBudget() * 1000)))
+                .withEvaluationInterval(Duration.ofMillis((long) (p.largeBudget() * 1000 / Protocol.EVALUATIONS)))
+                .withListener(progress);
         TrainingResult r = trainer.train(new DatasetTrainingData(data.train()), net.initialParameters(seed));
         if (!noProgress) {
             err.print("\r" + " ".repeat(90) + "\r");
             err.flush();
         }
-        return new Run(p.name(), c.name(), c.family(), seed, r.history(), r.status(), r.steps(), r.seconds());
+        return new Run(p.name(), c.name(), c.family(), seed, r.history(), List.copyOf(timeline), r.status(), r.steps(),
+                r.seconds());
     }
 }

@@ -130,6 +130,13 @@ public final class Protocol {
         }
     }
 
+    /**
+     * Test evaluations per larger budget at the least: a run is also evaluated in the middle of an epoch once
+     * largeBudget / {@value} seconds of training clock have passed since its last evaluation, so configurations whose
+     * epochs take longer than a budget (Fashion-MNIST's 60 steps of SGN or EGN) still have a test metric at both budgets.
+     */
+    public static final int EVALUATIONS = 30;
+
     /** SGD learning rates of the paper's grid. */
     public static final double[] SGD_RATES = {0.001, 0.01, 0.1, 1, 10};
     /** Adam learning rates of the paper's grid. */

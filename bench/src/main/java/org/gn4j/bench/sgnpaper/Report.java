@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.gn4j.bench.plot.LinePlot;
 import org.gn4j.nn.train.EpochMetrics;
@@ -21,8 +23,8 @@ import org.gn4j.nn.train.TrainingResult;
  * table (metric at both budgets, time and epochs to the target, cost of a step in gradient evaluations).
  *
  * <p>Definitions, also printed under the table: the <em>target</em> is the mean test metric of the best SGD learning
- * rate at the larger budget; a run's <em>time to target</em> is the training-clock time of the first epoch whose test
- * metric reaches it, averaged over the seeds that reach it (the count is shown); a step's <em>cost in gradient
+ * rate at the larger budget; a run's <em>time to target</em> is the training-clock time of the first evaluation (epoch
+ * end or mid-epoch) whose test metric reaches it, averaged over the seeds that reach it (the count is shown); a step's <em>cost in gradient
  * evaluations</em> is the configuration's mean seconds per step divided by that of SGD (one forward and one backward
  * pass per step) on the same problem.
  */
@@ -43,19 +45,21 @@ public final class Report {
     static final int CSV_POINTS = 200;
 
     /**
-     * The runs' histories on the plots' time grid: for each of {@value #CSV_POINTS} evenly spaced times up to the
-     * larger budget, the last epoch finished by then (each epoch once), plus every run's final epoch. Fast
+     * The runs' timelines on the plots' time grid: for each of {@value #CSV_POINTS} evenly spaced times up to the
+     * larger budget, the last evaluation made by then (each once; the last column says whether it was a mid-epoch
+     * evaluation), plus every run's final one. Fast
      * configurations finish thousands of epochs (one row each would be megabytes per problem); the table and the plots
      * read nothing finer than this grid.
      */
     public void writeCsv(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            w.println("problem,config,seed,status," + EpochMetrics.CSV_HEADER);
+            w.println("problem,config,seed,status," + EpochMetrics.CSV_HEADER + ",mid_epoch");
             for (Run r : runs) {
-                for (EpochMetrics m : onGrid(r.history(), problem.largeBudget())) {
+                Set<EpochMetrics> epochEnds = new HashSet<>(r.history());
+                for (EpochMetrics m : onGrid(r.timeline(), problem.largeBudget())) {
                     w.println(problem.name() + ",\"" + r.config() + "\"," + r.seed() + "," + r.status() + ","
-                            + m.csvRow());
+                            + m.csvRow() + "," + !epochEnds.contains(m));
                 }
             }
         }
@@ -226,7 +230,7 @@ public final class Report {
                     value(target.getValue(), problem.metric() == Protocol.Metric.TEST_ACCURACY), target.getKey(),
                     fmt(problem.largeBudget())));
         }
-        sb.append("Means over seeds; \"div.\" = a seed diverged (non-finite loss) or had no finished epoch by then; "
+        sb.append("Means over seeds; \"div.\" = a seed diverged (non-finite loss) or had no test evaluation by then; "
                 + "time/epochs to target average the seeds that reach it (count in brackets); step cost = seconds per "
                 + "step / SGD's seconds per step on this problem.\n");
         return sb.toString();
@@ -239,7 +243,7 @@ public final class Report {
         double sum = 0;
         int reached = 0;
         for (Run r : rs) {
-            for (EpochMetrics em : r.history()) {
+            for (EpochMetrics em : time ? r.timeline() : r.history()) {
                 if (problem.metric().reaches(Run.metric(em, problem.metric()), target.getValue())) {
                     sum += time ? em.seconds() : em.epoch();
                     reached++;

@@ -7,15 +7,22 @@ import org.gn4j.nn.train.TrainingResult;
 
 /**
  * One training run of the protocol: a configuration with one seed on one problem, its per-epoch history (seconds on
- * the training clock, which leaves out the test evaluations) and how it ended.
+ * the training clock, which leaves out the test evaluations), its timeline (the epoch rows and the mid-epoch test
+ * evaluations, in time order) and how it ended.
  */
 public record Run(String problem, String config, String family, long seed, List<EpochMetrics> history,
-        TrainingResult.Status status, long steps, double seconds) {
+        List<EpochMetrics> timeline, TrainingResult.Status status, long steps, double seconds) {
 
-    /** The last epoch finished within {@code t} seconds, or null if none. */
+    /** A run whose only evaluations are at the ends of epochs. */
+    public Run(String problem, String config, String family, long seed, List<EpochMetrics> history,
+            TrainingResult.Status status, long steps, double seconds) {
+        this(problem, config, family, seed, history, history, status, steps, seconds);
+    }
+
+    /** The last evaluation (epoch end or mid-epoch) made within {@code t} seconds, or null if none. */
     public EpochMetrics at(double t) {
         EpochMetrics last = null;
-        for (EpochMetrics m : history) {
+        for (EpochMetrics m : timeline) {
             if (m.seconds() <= t) {
                 last = m;
             } else {

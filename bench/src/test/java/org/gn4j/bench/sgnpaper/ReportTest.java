@@ -3,6 +3,9 @@ package org.gn4j.bench.sgnpaper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,7 @@ import java.util.Map;
 import org.gn4j.nn.train.EpochMetrics;
 import org.gn4j.nn.train.TrainingResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The report's definitions on hand-made runs whose answers are known. */
 class ReportTest {
@@ -72,5 +76,29 @@ class ReportTest {
         List<EpochMetrics> slow = List.of(new EpochMetrics(1, 1, 1, 1.0, 1, 1, 0.5, 0.1),
                 new EpochMetrics(2, 2, 2, 2.0, 1, 1, 0.5, 0.1), new EpochMetrics(3, 3, 3, 3.0, 1, 1, 0.5, 0.1));
         assertEquals(slow, Report.onGrid(slow, 4.0));
+    }
+
+    @Test
+    void midEpochEvaluationsCountForTheBudgetsTheTargetAndTheCsv(@TempDir Path dir) throws IOException {
+        List<Run> runs = new ArrayList<>();
+        runs.add(run("sgd a", "sgd", 1, new double[] {1, 2, 3, 4}, new double[] {0.5, 0.6, 0.7, 0.8}));
+        // one epoch takes 3 s; mid-epoch evaluations at 1.2 s and 2.4 s
+        EpochMetrics e1 = new EpochMetrics(1, 30, 3000, 3.0, 0.5, 1.0, 0.85, 0.1);
+        List<EpochMetrics> timeline = List.of(new EpochMetrics(0, 12, 1200, 1.2, 0.9, 1.0, 0.65, 0.1),
+                new EpochMetrics(0, 24, 2400, 2.4, 0.7, 1.0, 0.82, 0.1), e1);
+        runs.add(new Run("p", "egn", "egn", 1, List.of(e1), timeline, TrainingResult.Status.TIME_BUDGET, 40, 4.0));
+        Report report = new Report(problem(), runs);
+        List<Run> egn = runs.subList(1, 2);
+        assertEquals(0.82, report.meanAt(egn, 2.0 + 0.5, false), 0.0);
+        assertEquals(0.65, report.meanAt(egn, 2.0, false), 0.0);
+        String md = report.markdown();
+        // target 0.8 (sgd a at 4 s) first reached by the mid-epoch evaluation at 2.4 s; whole epochs: 1
+        assertTrue(md.contains("| egn | 9.000e-01 | 65.00 % | 5.000e-01 | 85.00 % | 2.4 (1/1) | 1.0 (1/1) |"), md);
+        Path csv = dir.resolve("r.csv");
+        report.writeCsv(csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).endsWith(",mid_epoch"), lines.get(0));
+        assertEquals(3, lines.stream().filter(x -> x.startsWith("p,\"egn\"")).count());
+        assertEquals(2, lines.stream().filter(x -> x.startsWith("p,\"egn\"") && x.endsWith(",true")).count());
     }
 }

@@ -21,8 +21,8 @@ import org.gn4j.nn.loss.Loss;
 
 /**
  * Mini-batch training of a {@link Sequential} network with an {@link Optimizer}: epochs of shuffled mini-batches,
- * evaluation on a test set after every epoch, a metrics CSV, listener callbacks and checkpoints from which
- * {@link #resume} continues a run exactly.
+ * evaluation on a test set after every epoch (and, on request, in between), a metrics CSV, listener callbacks and
+ * checkpoints from which {@link #resume} continues a run exactly.
  *
  * <p><b>Determinism.</b> The permutation of epoch e (0-based) is a Fisher-Yates shuffle driven by
  * {@code new Random(seed + e·0x9E3779B97F4A7C15)}, so it depends only on the seed and the epoch index; together with
@@ -57,6 +57,8 @@ public final class Trainer {
     private final Path checkpointFile;
     private final int checkpointEvery;
     private final TrainingListener listener;
+    /** Seconds of training clock between mid-epoch test evaluations; 0 for none. */
+    private final double evaluationIntervalSeconds;
 
     /**
      * A trainer for one epoch with batches of 32, seed 0, the last partial batch kept, no test set, no files and no
@@ -64,7 +66,7 @@ public final class Trainer {
      */
     public Trainer(Sequential net, Loss loss, Optimizer optimizer) {
         this(net, loss, optimizer, 1, 32, 0L, false, Double.POSITIVE_INFINITY, Long.MAX_VALUE, null, null, null, 0,
-                new TrainingListener() { });
+                new TrainingListener() { }, 0);
         if (net == null || loss == null || optimizer == null) {
             throw new IllegalArgumentException("net, loss and optimizer must not be null");
         }
@@ -72,7 +74,7 @@ public final class Trainer {
 
     private Trainer(Sequential net, Loss loss, Optimizer optimizer, int epochs, int batchSize, long seed,
             boolean dropLast, double timeBudgetSeconds, long maxSteps, TrainingData testData, Path metricsCsv,
-            Path checkpointFile, int checkpointEvery, TrainingListener listener) {
+            Path checkpointFile, int checkpointEvery, TrainingListener listener, double evaluationIntervalSeconds) {
         this.net = net;
         this.loss = loss;
         this.optimizer = optimizer;
@@ -87,32 +89,37 @@ public final class Trainer {
         this.checkpointFile = checkpointFile;
         this.checkpointEvery = checkpointEvery;
         this.listener = listener;
+        this.evaluationIntervalSeconds = evaluationIntervalSeconds;
     }
 
     /** Total number of epochs (a resumed run continues up to this count). */
     public Trainer withEpochs(int n) {
         ArgumentChecks.requirePositive("epochs", n);
         return new Trainer(net, loss, optimizer, n, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps, testData,
-                metricsCsv, checkpointFile, checkpointEvery, listener);
+                metricsCsv, checkpointFile, checkpointEvery, listener,
+                evaluationIntervalSeconds);
     }
 
     /** Mini-batch size b (1 ≤ b ≤ training set size, checked when training starts). */
     public Trainer withBatchSize(int b) {
         ArgumentChecks.requirePositive("batchSize", b);
         return new Trainer(net, loss, optimizer, epochs, b, seed, dropLast, timeBudgetSeconds, maxSteps, testData,
-                metricsCsv, checkpointFile, checkpointEvery, listener);
+                metricsCsv, checkpointFile, checkpointEvery, listener,
+                evaluationIntervalSeconds);
     }
 
     /** Seed of the epoch permutations. */
     public Trainer withSeed(long s) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, s, dropLast, timeBudgetSeconds, maxSteps, testData,
-                metricsCsv, checkpointFile, checkpointEvery, listener);
+                metricsCsv, checkpointFile, checkpointEvery, listener,
+                evaluationIntervalSeconds);
     }
 
     /** Whether the last batch of an epoch is dropped when it has fewer than b samples (default: kept). */
     public Trainer withDropLast(boolean drop) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, drop, timeBudgetSeconds, maxSteps, testData,
-                metricsCsv, checkpointFile, checkpointEvery, listener);
+                metricsCsv, checkpointFile, checkpointEvery, listener,
+                evaluationIntervalSeconds);
     }
 
     /** Wall-clock budget, counted across resumes; checked before each step. */
@@ -121,7 +128,8 @@ public final class Trainer {
             throw new IllegalArgumentException("timeBudget is " + budget + ", expected a positive duration");
         }
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, budget.toNanos() / 1e9, maxSteps,
-                testData, metricsCsv, checkpointFile, checkpointEvery, listener);
+                testData, metricsCsv, checkpointFile, checkpointEvery, listener,
+                evaluationIntervalSeconds);
     }
 
     /** Largest total number of optimizer steps, counted across resumes. */
@@ -130,7 +138,8 @@ public final class Trainer {
             throw new IllegalArgumentException("maxSteps is " + n + ", expected > 0");
         }
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, n, testData,
-                metricsCsv, checkpointFile, checkpointEvery, listener);
+                metricsCsv, checkpointFile, checkpointEvery, listener,
+                evaluationIntervalSeconds);
     }
 
     /**
@@ -140,7 +149,8 @@ public final class Trainer {
      */
     public Trainer withTestData(TrainingData test) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps, test,
-                metricsCsv, checkpointFile, checkpointEvery, listener);
+                metricsCsv, checkpointFile, checkpointEvery, listener,
+                evaluationIntervalSeconds);
     }
 
     /**
@@ -149,7 +159,8 @@ public final class Trainer {
      */
     public Trainer withMetricsCsv(Path file) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
-                testData, file, checkpointFile, checkpointEvery, listener);
+                testData, file, checkpointFile, checkpointEvery, listener,
+                evaluationIntervalSeconds);
     }
 
     /**
@@ -159,13 +170,30 @@ public final class Trainer {
     public Trainer withCheckpoints(Path file, int every) {
         ArgumentChecks.requireNonNegative("every", every);
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
-                testData, metricsCsv, file, every, listener);
+                testData, metricsCsv, file, every, listener, evaluationIntervalSeconds);
+    }
+
+    /**
+     * Also evaluates the test set in the middle of an epoch, once at least {@code interval} of training clock has
+     * passed since the last evaluation, and reports the row through {@link TrainingListener#onEvaluation} (not into
+     * the history, the metrics CSV or checkpoints). Epochs of a large training set can take longer than the budgets
+     * optimizers are compared at; these rows show where each stands in between. Like the epoch-end evaluations, they
+     * are left out of the training clock. {@link Duration#ZERO} (the default) turns them off.
+     */
+    public Trainer withEvaluationInterval(Duration interval) {
+        if (interval == null || interval.isNegative()) {
+            throw new IllegalArgumentException("evaluation interval is " + interval
+                    + ", expected a non-negative duration");
+        }
+        return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
+                testData, metricsCsv, checkpointFile, checkpointEvery, listener, interval.toNanos() / 1e9);
     }
 
     /** The listener for per-step and per-epoch callbacks. */
     public Trainer withListener(TrainingListener l) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
-                testData, metricsCsv, checkpointFile, checkpointEvery, l == null ? new TrainingListener() { } : l);
+                testData, metricsCsv, checkpointFile, checkpointEvery, l == null ? new TrainingListener() { } : l,
+                evaluationIntervalSeconds);
     }
 
     /** The optimizer. */
@@ -256,6 +284,8 @@ public final class Trainer {
         double epochLossSum;
         long epochSamples;
         double lastRate = Double.NaN;
+        /** Training-clock second after which the next mid-epoch evaluation is due. */
+        double nextEvaluation;
         final List<EpochMetrics> history = new ArrayList<>();
     }
 
@@ -265,6 +295,7 @@ public final class Trainer {
 
     private TrainingResult run(TrainingData data, double[] theta, RunState s) throws IOException {
         long start = System.nanoTime();
+        s.nextEvaluation = s.secondsOffset + evaluationIntervalSeconds;
         int n = data.size();
         int in = net.inputShape().size();
         int c = net.outputShape().size();
@@ -317,6 +348,16 @@ public final class Trainer {
                     s.lastRate = r.learningRate();
                 }
                 listener.onStep(new StepEvent(s.epoch + 1, b + 1, batches, s.step, s.samples, seconds(s, start), r));
+                if (evaluationIntervalSeconds > 0 && b + 1 < batches && testData != null
+                        && seconds(s, start) >= s.nextEvaluation) {
+                    long evalStart = System.nanoTime();
+                    double[] test = evaluateTest(theta, mb, x, y);
+                    s.evaluationNanos += System.nanoTime() - evalStart;
+                    double now = seconds(s, start);
+                    s.nextEvaluation = now + evaluationIntervalSeconds;
+                    listener.onEvaluation(new EpochMetrics(s.epoch, s.step, s.samples, now,
+                            s.epochLossSum / s.epochSamples, test[0], test[1], s.lastRate));
+                }
             }
             s.epoch++;
             s.batchInEpoch = 0;
@@ -327,6 +368,7 @@ public final class Trainer {
                     s.epochSamples > 0 ? s.epochLossSum / s.epochSamples : Double.NaN, test[0], test[1],
                     s.lastRate);
             s.history.add(m);
+            s.nextEvaluation = m.seconds() + evaluationIntervalSeconds;
             s.epochLossSum = 0;
             s.epochSamples = 0;
             if (metricsCsv != null) {

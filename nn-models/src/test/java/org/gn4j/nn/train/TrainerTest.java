@@ -305,6 +305,48 @@ class TrainerTest {
     }
 
     @Test
+    void midEpochEvaluationsReportTheTestLossThereWithoutChangingTheRun() throws IOException {
+        List<StepEvent> steps = new ArrayList<>();
+        List<EpochMetrics> mid = new ArrayList<>();
+        TrainingListener l = new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                steps.add(e);
+            }
+
+            @Override
+            public void onEvaluation(EpochMetrics m) {
+                mid.add(m);
+            }
+        };
+        Sequential net = Problems.mlp();
+        double[] plain = net.initialParameters(1);
+        TrainingResult a = trainer(new Sgd(0.05)).train(TRAIN, plain);
+        double[] evaluated = net.initialParameters(1);
+        TrainingResult b = trainer(new Sgd(0.05)).withEvaluationInterval(Duration.ofNanos(1)).withListener(l)
+                .train(TRAIN, evaluated);
+        assertArrayEquals(plain, evaluated, 0.0);
+        assertSameHistory(a.history(), b.history());
+        // nine batches per epoch: an evaluation after each of the first eight, none where the epoch ends
+        assertEquals(3 * 8, mid.size());
+        EpochMetrics fifth = mid.get(4);
+        assertEquals(0, fifth.epoch());
+        assertEquals(5, fifth.step());
+        assertEquals(150, fifth.samplesSeen());
+        double lossSum = 0;
+        for (int k = 0; k < 5; k++) {
+            lossSum += steps.get(k).result().loss() * 30;
+        }
+        assertEquals(lossSum / 150, fifth.trainLoss(), 1e-15);
+        TrainingResult five = trainer(new Sgd(0.05)).withMaxSteps(5).train(TRAIN, net.initialParameters(1));
+        assertEquals(five.testLoss(), fifth.testLoss(), 0.0);
+        assertEquals(10, mid.get(8).step(), "the second epoch's first evaluation follows its first step");
+        assertEquals(1, mid.get(8).epoch());
+        assertThrows(IllegalArgumentException.class, () -> trainer(new Sgd(0.05))
+                .withEvaluationInterval(Duration.ofSeconds(-1)));
+    }
+
+    @Test
     void timeBudgetStopsBeforeTheNextStep() throws IOException {
         Sequential net = Problems.mlp();
         TrainingResult r = trainer(new Sgd(0.05)).withEpochs(1000).withTimeBudget(Duration.ofMillis(50))
