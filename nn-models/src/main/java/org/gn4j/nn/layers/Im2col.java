@@ -54,6 +54,10 @@ final class Im2col {
      */
     static void im2col(double[] x, int xOff, int c, int h, int w, int kh, int kw, int stride, int pad, int ho, int wo,
             double[] cols, int colsOff, int ld) {
+        if (stride == 1 && wo == w) {
+            im2colSameWidth(x, xOff, c, h, w, kh, kw, pad, ho, cols, colsOff, ld);
+            return;
+        }
         int q = ld;
         for (int ch = 0; ch < c; ch++) {
             for (int i = 0; i < kh; i++) {
@@ -95,7 +99,7 @@ final class Im2col {
     /**
      * The adjoint of {@link #im2col}: overwrites {@code x[xOff ..]} (c × h × w) with the sum, over all column entries,
      * of {@code cols} at the pixel each entry reads ({@code x̄ = Σ ∂cols/∂x · c̄ols}); entries in the padding are
-     * dropped.
+     * dropped, and may be set to zero in {@code cols} (its other entries are left as they were).
      */
     static void col2im(double[] cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad, int ho,
             int wo, double[] x, int xOff) {
@@ -106,6 +110,10 @@ final class Im2col {
     static void col2im(double[] cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad, int ho,
             int wo, double[] x, int xOff, int ld) {
         java.util.Arrays.fill(x, xOff, xOff + c * h * w, 0.0);
+        if (stride == 1 && wo == w) {
+            col2imSameWidth(cols, colsOff, c, h, w, kh, kw, pad, ho, x, xOff, ld);
+            return;
+        }
         int q = ld;
         for (int ch = 0; ch < c; ch++) {
             for (int i = 0; i < kh; i++) {
@@ -131,6 +139,86 @@ final class Im2col {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /*
+     * Stride 1 and an output as wide as the input ("same" padding across the width, the usual 3×3/pad 1 and 5×5/pad 2
+     * layers): for a fixed (channel, i, j), column entry (oh, ow) reads pixel (oh − p + i, ow − p + j), and since a
+     * row of the column matrix and a row of the image are both w long, the flat index of the pixel is the flat index
+     * of the entry plus a constant. The valid rows of one column-matrix row are therefore one contiguous copy of the
+     * image (one long copy or add instead of ho short loops); the few entries that fall in the left/right padding are
+     * zeroed afterwards (im2col) or beforehand (col2im, so that adding them changes nothing).
+     */
+
+    private static void im2colSameWidth(double[] x, int xOff, int c, int h, int w, int kh, int kw, int pad, int ho,
+            double[] cols, int colsOff, int ld) {
+        for (int ch = 0; ch < c; ch++) {
+            for (int i = 0; i < kh; i++) {
+                int ohLo = Math.min(Math.max(pad - i, 0), ho);
+                int ohHi = Math.max(Math.min(h + pad - i, ho), ohLo);
+                for (int j = 0; j < kw; j++) {
+                    int rowBase = colsOff + ((ch * kh + i) * kw + j) * ld;
+                    int lo = firstInside(j, 1, pad, w);
+                    int hi = endInside(w, j, 1, pad, w, lo);
+                    java.util.Arrays.fill(cols, rowBase, rowBase + ohLo * w, 0.0);
+                    java.util.Arrays.fill(cols, rowBase + ohHi * w, rowBase + ho * w, 0.0);
+                    if (ohHi == ohLo) {
+                        continue;
+                    }
+                    int from = rowBase + ohLo * w + lo;
+                    int to = rowBase + (ohHi - 1) * w + hi;
+                    if (hi > lo) {
+                        int src = xOff + (ch * h + ohLo - pad + i) * w - pad + j + lo;
+                        System.arraycopy(x, src, cols, from, to - from);
+                    }
+                    zeroPadding(cols, rowBase, ohLo, ohHi, w, lo, hi);
+                }
+            }
+        }
+    }
+
+    private static void col2imSameWidth(double[] cols, int colsOff, int c, int h, int w, int kh, int kw, int pad,
+            int ho, double[] x, int xOff, int ld) {
+        for (int ch = 0; ch < c; ch++) {
+            for (int i = 0; i < kh; i++) {
+                int ohLo = Math.min(Math.max(pad - i, 0), ho);
+                int ohHi = Math.max(Math.min(h + pad - i, ho), ohLo);
+                if (ohHi == ohLo) {
+                    continue;
+                }
+                for (int j = 0; j < kw; j++) {
+                    int rowBase = colsOff + ((ch * kh + i) * kw + j) * ld;
+                    int lo = firstInside(j, 1, pad, w);
+                    int hi = endInside(w, j, 1, pad, w, lo);
+                    zeroPadding(cols, rowBase, ohLo, ohHi, w, lo, hi);
+                    if (hi == lo) {
+                        continue;
+                    }
+                    int from = rowBase + ohLo * w + lo;
+                    int n = rowBase + (ohHi - 1) * w + hi - from;
+                    int dst = xOff + (ch * h + ohLo - pad + i) * w - pad + j + lo;
+                    for (int t = 0; t < n; t++) {
+                        x[dst + t] += cols[from + t];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Zeroes entries {@code [0, lo)} and {@code [hi, w)} of rows {@code ohLo … ohHi−1} (each w long from rowBase). */
+    private static void zeroPadding(double[] cols, int rowBase, int ohLo, int ohHi, int w, int lo, int hi) {
+        if (lo == 0 && hi == w) {
+            return;
+        }
+        for (int oh = ohLo; oh < ohHi; oh++) {
+            int d = rowBase + oh * w;
+            for (int ow = 0; ow < lo; ow++) {
+                cols[d + ow] = 0.0;
+            }
+            for (int ow = hi; ow < w; ow++) {
+                cols[d + ow] = 0.0;
             }
         }
     }

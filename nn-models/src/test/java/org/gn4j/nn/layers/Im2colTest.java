@@ -35,7 +35,10 @@ class Im2colTest {
         "2, 7, 9, 3, 5, 2, 1",
         "1, 3, 3, 5, 5, 1, 1",
         "2, 4, 6, 2, 2, 2, 0",
-        "1, 2, 2, 3, 3, 1, 3"
+        "1, 2, 2, 3, 3, 1, 3",
+        "2, 2, 2, 7, 7, 1, 3",
+        "3, 1, 6, 3, 3, 1, 1",
+        "2, 5, 4, 5, 3, 1, 1"
     })
     void columnsMatchDefinitionAndConvolution(int c, int h, int w, int kh, int kw, int stride, int pad) {
         Random r = new Random(31L * h + w);
