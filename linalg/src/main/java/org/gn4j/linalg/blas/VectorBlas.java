@@ -53,6 +53,13 @@ public final class VectorBlas implements Blas {
      * per B panel, packing costs about as much as the products it would speed up (convolutions' short, wide GEMMs).
      */
     static final int DIRECT_B_ROWS = 32;
+    /**
+     * Columns of C up to which {@code op(A) = Aᵀ} is read in place instead of packed (α = 1 only): each packed A
+     * sliver would serve at most {@code DIRECT_A_COLUMNS / NR} B slivers, too few to repay the strided packing
+     * (convolutions' input cotangents {@code Wᵀ·Ȳ} with few output pixels). A sliver of Aᵀ is 4 contiguous doubles per
+     * step of k, {@code lda} apart, which the kernel reads as it reads a packed sliver.
+     */
+    static final int DIRECT_A_COLUMNS = 128;
     /** Work per thread from which the rows are split across the compute pool. */
     static final long PARALLEL_WORK = 64L * 64 * 64;
 
@@ -183,6 +190,7 @@ public final class VectorBlas implements Blas {
         double[] ap = buf.ap;
         double[] bp = buf.bp;
         boolean directB = vector && !tb && r1 - r0 <= DIRECT_B_ROWS;
+        boolean directA = vector && ta && alpha == 1.0 && c1 - c0 <= DIRECT_A_COLUMNS;
         for (int jc = c0; jc < c1; jc += NC) {
             int nc = Math.min(NC, c1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -193,7 +201,13 @@ public final class VectorBlas implements Blas {
                 }
                 for (int ic = r0; ic < r1; ic += MC) {
                     int mc = Math.min(MC, r1 - ic);
-                    packA(ta, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
+                    if (!directA) {
+                        packA(ta, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
+                    } else if (mc % MR != 0) {
+                        // the last, partial sliver: pack it (zero padded) once for all B slivers
+                        int last = mc - mc % MR;
+                        packA(true, a, aOff, lda, ic + last, mc - last, pc, kc, 1.0, ap);
+                    }
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
                         int bIdx = jr * kc;
@@ -204,13 +218,26 @@ public final class VectorBlas implements Blas {
                         }
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
-                            int aIdx = ir * kc;
                             int cIdx = cOff + (ic + ir) * ldc + jc + jr;
+                            // the A sliver: packed (MR doubles per step of k) or Aᵀ in place (lda apart)
+                            double[] as = ap;
+                            int aIdx = ir * kc;
+                            int aStep = MR;
+                            if (directA) {
+                                if (mr == MR) {
+                                    as = a;
+                                    aIdx = aOff + pc * lda + ic + ir;
+                                    aStep = lda;
+                                } else {
+                                    aIdx = 0;
+                                }
+                            }
                             if (directB && nr == NR) {
-                                kernelVector(kc, ap, aIdx, b, bOff + pc * ldb + jc + jr, ldb, c, cIdx, ldc, mr, NR,
-                                        betaEff, buf.tile);
+                                kernelVector(kc, as, aIdx, aStep, b, bOff + pc * ldb + jc + jr, ldb, c, cIdx, ldc, mr,
+                                        NR, betaEff, buf.tile);
                             } else if (vector) {
-                                kernelVector(kc, ap, aIdx, bp, bIdx, NR, c, cIdx, ldc, mr, nr, betaEff, buf.tile);
+                                kernelVector(kc, as, aIdx, aStep, bp, bIdx, NR, c, cIdx, ldc, mr, nr, betaEff,
+                                        buf.tile);
                             } else {
                                 kernelScalar(kc, ap, aIdx, bp, bIdx, c, cIdx, ldc, mr, nr, betaEff, buf.tile);
                             }
@@ -221,11 +248,27 @@ public final class VectorBlas implements Blas {
         }
     }
 
-    /** {@code C = α·A·Bᵀ + βC} entry by entry as dot products of rows, in 2×4 register blocks. */
+    /**
+     * {@code C = α·A·Bᵀ + βC} entry by entry as dot products of rows, in 4×4 register blocks (8 loads per 16 FMAs),
+     * then 2×4 blocks and single rows for the last rows.
+     */
     private static void dotProducts(int m, int n, int k, double alpha, double[] a, int aOff, int lda, double[] b,
             int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
         int kv = k - k % VL;
         int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                dot4x4(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, kv, k, alpha, beta, c, cOff + i * ldc + j,
+                        ldc);
+            }
+            for (; j < n; j++) {
+                int bj = bOff + j * ldb;
+                for (int r = 0; r < 4; r++) {
+                    putDot(c, cOff + (i + r) * ldc + j, alpha, beta, dot(a, aOff + (i + r) * lda, b, bj, kv, k));
+                }
+            }
+        }
         for (; i + 2 <= m; i += 2) {
             int a0 = aOff + i * lda;
             int a1 = a0 + lda;
@@ -282,6 +325,75 @@ public final class VectorBlas implements Blas {
                 putDot(c, cOff + i * ldc + j, alpha, beta, dot(a, ai, b, bOff + j * ldb, kv, k));
             }
         }
+    }
+
+    /** The 4×4 block of {@code A·Bᵀ} from rows {@code a0 … a0+3·lda} of A and {@code b0 … b0+3·ldb} of B. */
+    private static void dot4x4(double[] a, int a0, int lda, double[] b, int b0, int ldb, int kv, int k, double alpha,
+            double beta, double[] c, int c0, int ldc) {
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int b1 = b0 + ldb;
+        int b2 = b1 + ldb;
+        int b3 = b2 + ldb;
+        DoubleVector s00 = DoubleVector.zero(S);
+        DoubleVector s01 = s00;
+        DoubleVector s02 = s00;
+        DoubleVector s03 = s00;
+        DoubleVector s10 = s00;
+        DoubleVector s11 = s00;
+        DoubleVector s12 = s00;
+        DoubleVector s13 = s00;
+        DoubleVector s20 = s00;
+        DoubleVector s21 = s00;
+        DoubleVector s22 = s00;
+        DoubleVector s23 = s00;
+        DoubleVector s30 = s00;
+        DoubleVector s31 = s00;
+        DoubleVector s32 = s00;
+        DoubleVector s33 = s00;
+        for (int p = 0; p < kv; p += VL) {
+            DoubleVector x0 = DoubleVector.fromArray(S, a, a0 + p);
+            DoubleVector x1 = DoubleVector.fromArray(S, a, a1 + p);
+            DoubleVector x2 = DoubleVector.fromArray(S, a, a2 + p);
+            DoubleVector x3 = DoubleVector.fromArray(S, a, a3 + p);
+            DoubleVector y = DoubleVector.fromArray(S, b, b0 + p);
+            s00 = x0.fma(y, s00);
+            s10 = x1.fma(y, s10);
+            s20 = x2.fma(y, s20);
+            s30 = x3.fma(y, s30);
+            y = DoubleVector.fromArray(S, b, b1 + p);
+            s01 = x0.fma(y, s01);
+            s11 = x1.fma(y, s11);
+            s21 = x2.fma(y, s21);
+            s31 = x3.fma(y, s31);
+            y = DoubleVector.fromArray(S, b, b2 + p);
+            s02 = x0.fma(y, s02);
+            s12 = x1.fma(y, s12);
+            s22 = x2.fma(y, s22);
+            s32 = x3.fma(y, s32);
+            y = DoubleVector.fromArray(S, b, b3 + p);
+            s03 = x0.fma(y, s03);
+            s13 = x1.fma(y, s13);
+            s23 = x2.fma(y, s23);
+            s33 = x3.fma(y, s33);
+        }
+        putDot(c, c0, alpha, beta, s00.reduceLanes(VectorOperators.ADD) + tail(a, a0, b, b0, kv, k));
+        putDot(c, c0 + 1, alpha, beta, s01.reduceLanes(VectorOperators.ADD) + tail(a, a0, b, b1, kv, k));
+        putDot(c, c0 + 2, alpha, beta, s02.reduceLanes(VectorOperators.ADD) + tail(a, a0, b, b2, kv, k));
+        putDot(c, c0 + 3, alpha, beta, s03.reduceLanes(VectorOperators.ADD) + tail(a, a0, b, b3, kv, k));
+        putDot(c, c0 + ldc, alpha, beta, s10.reduceLanes(VectorOperators.ADD) + tail(a, a1, b, b0, kv, k));
+        putDot(c, c0 + ldc + 1, alpha, beta, s11.reduceLanes(VectorOperators.ADD) + tail(a, a1, b, b1, kv, k));
+        putDot(c, c0 + ldc + 2, alpha, beta, s12.reduceLanes(VectorOperators.ADD) + tail(a, a1, b, b2, kv, k));
+        putDot(c, c0 + ldc + 3, alpha, beta, s13.reduceLanes(VectorOperators.ADD) + tail(a, a1, b, b3, kv, k));
+        putDot(c, c0 + 2 * ldc, alpha, beta, s20.reduceLanes(VectorOperators.ADD) + tail(a, a2, b, b0, kv, k));
+        putDot(c, c0 + 2 * ldc + 1, alpha, beta, s21.reduceLanes(VectorOperators.ADD) + tail(a, a2, b, b1, kv, k));
+        putDot(c, c0 + 2 * ldc + 2, alpha, beta, s22.reduceLanes(VectorOperators.ADD) + tail(a, a2, b, b2, kv, k));
+        putDot(c, c0 + 2 * ldc + 3, alpha, beta, s23.reduceLanes(VectorOperators.ADD) + tail(a, a2, b, b3, kv, k));
+        putDot(c, c0 + 3 * ldc, alpha, beta, s30.reduceLanes(VectorOperators.ADD) + tail(a, a3, b, b0, kv, k));
+        putDot(c, c0 + 3 * ldc + 1, alpha, beta, s31.reduceLanes(VectorOperators.ADD) + tail(a, a3, b, b1, kv, k));
+        putDot(c, c0 + 3 * ldc + 2, alpha, beta, s32.reduceLanes(VectorOperators.ADD) + tail(a, a3, b, b2, kv, k));
+        putDot(c, c0 + 3 * ldc + 3, alpha, beta, s33.reduceLanes(VectorOperators.ADD) + tail(a, a3, b, b3, kv, k));
     }
 
     private static double dot(double[] a, int ai, double[] b, int bi, int kv, int k) {
@@ -368,11 +480,13 @@ public final class VectorBlas implements Blas {
     }
 
     /**
-     * MR×NR tile: {@code C = acc + βC} (β = 0: C not read), acc = Σ_p ap·b over kc, where row p of the B sliver is
-     * the NR doubles at {@code bIdx + p·ldb}: a packed sliver ({@code ldb = NR}) or B itself read in place.
+     * MR×NR tile: {@code C = acc + βC} (β = 0: C not read), acc = Σ_p ap·b over kc, where step p of the A sliver is
+     * the MR doubles at {@code aIdx + p·aStep} (packed: {@code aStep = MR}; Aᵀ in place: {@code aStep = lda}) and row
+     * p of the B sliver the NR doubles at {@code bIdx + p·ldb}: a packed sliver ({@code ldb = NR}) or B itself read in
+     * place.
      */
-    private static void kernelVector(int kc, double[] ap, int aIdx, double[] bp, int bIdx, int ldb, double[] c,
-            int cIdx, int ldc, int mr, int nr, double beta, double[] tile) {
+    private static void kernelVector(int kc, double[] ap, int aIdx, int aStep, double[] bp, int bIdx, int ldb,
+            double[] c, int cIdx, int ldc, int mr, int nr, double beta, double[] tile) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -383,7 +497,7 @@ public final class VectorBlas implements Blas {
         DoubleVector c31 = c00;
         int ai = aIdx;
         int bi = bIdx;
-        for (int p = 0; p < kc; p++, ai += MR, bi += ldb) {
+        for (int p = 0; p < kc; p++, ai += aStep, bi += ldb) {
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
             DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + VL);
             DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);

@@ -152,7 +152,9 @@ class VectorBlasTest {
         Random r = new Random(Seeds.of(12));
         Blas blas = new VectorBlas(true, true);
         int[][] shapes = {{VectorBlas.DIRECT_B_ROWS, VectorBlas.NC + 19, VectorBlas.KC + 3}, {5, 2 * VectorBlas.NR, 9},
-            {7, 13, 1001}, {16, 150, 4203}, {1, 1, 67}, {2, 4, 64}};
+            {7, 13, 1001}, {16, 150, 4203}, {1, 1, 67}, {2, 4, 64},
+            // Aᵀ read in place (α = 1, at most DIRECT_A_COLUMNS columns): across MC and KC with a partial last sliver
+            {VectorBlas.MC + 6, VectorBlas.DIRECT_A_COLUMNS, VectorBlas.KC + 5}, {37, 64, 64}, {576, 17, 3}};
         for (int[] sh : shapes) {
             for (int t = 0; t < 4; t++) {
                 check(blas, (t & 1) != 0, (t & 2) != 0, sh[0], sh[1], sh[2], t == 3 ? -1.5 : 1, t == 0 ? 0 : 0.5, r);
