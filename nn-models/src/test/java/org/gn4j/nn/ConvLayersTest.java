@@ -35,12 +35,16 @@ class ConvLayersTest {
         LayerChecks.checkAll(new Conv2d(2, 6, 6, 2, 3, 3, 1, 0, Dense.Init.GLOROT_UNIFORM), 3, 6);
         // 1 channel, 3×3 kernel, 16×16 outputs: blocks of 14 samples (BLOCK_DOUBLES / 2304), 33 samples = 14 + 14 + 5
         LayerChecks.checkAll(new Conv2d(1, 16, 16, 2, 3, 1, 1), 33, 7);
+        // 8 channels, 16×16: one sample per block (72·256 doubles of columns), the path whose GEMMs read and write the
+        // samples' outputs in place
+        LayerChecks.checkAll(new Conv2d(8, 16, 16, 3, 3, 1, 1), 3, 8);
     }
 
     @Test
     void conv2dForwardMatchesDirectConvolution() {
         int[][] configs = { // c, h, w, k, kh, kw, stride, pad
-            {1, 12, 12, 4, 5, 5, 1, 0}, {3, 9, 7, 5, 3, 3, 2, 1}, {2, 11, 9, 3, 5, 5, 2, 2}, {4, 5, 6, 2, 1, 1, 1, 0}};
+            {1, 12, 12, 4, 5, 5, 1, 0}, {3, 9, 7, 5, 3, 3, 2, 1}, {2, 11, 9, 3, 5, 5, 2, 2}, {4, 5, 6, 2, 1, 1, 1, 0},
+            {8, 16, 16, 3, 3, 3, 1, 1}}; // the last: one sample per block
         Random r = new Random(17);
         for (int[] g : configs) {
             Conv2d conv = new Conv2d(g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7]);
@@ -113,6 +117,15 @@ class ConvLayersTest {
                 Tolerances.assertRelativeClose(expected, Arrays.copyOfRange(y, s * out, (s + 1) * out), 1e-15,
                         pool.name());
             }
+        }
+        // the branch-free 2×2 path, on negative and positive values
+        MaxPool2d pool = new MaxPool2d(c, 8, 6, 2, 2);
+        double[] x2 = LayerChecks.gaussian(batch * c * 8 * 6, r, 1);
+        double[] y2 = new double[batch * c * 4 * 3];
+        pool.forward(null, 0, batch, x2, y2, pool.newState(batch));
+        for (int s = 0; s < batch; s++) {
+            double[] expected = NaiveConvolution.pool(true, x2, s * c * 8 * 6, c, 8, 6, 2, 2);
+            assertArrayEquals(expected, Arrays.copyOfRange(y2, s * c * 12, (s + 1) * c * 12), 0.0, pool.name());
         }
     }
 

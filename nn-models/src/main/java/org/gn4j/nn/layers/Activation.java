@@ -84,12 +84,15 @@ public final class Activation implements Layer {
 
     private static final class State implements LayerState {
         final int maxBatch;
+        /** σ'(x) of the last forward pass; not kept for ReLU, whose derivative is read off the output. */
         final double[] derivative;
         final double[] tmp = new double[1];
+        /** ReLU: the output of the last forward pass, held by reference (it is the next layer's input on the tape). */
+        double[] y;
 
-        State(int maxBatch, int size) {
+        State(int maxBatch, int size, boolean keepDerivative) {
             this.maxBatch = maxBatch;
-            this.derivative = new double[maxBatch * size];
+            this.derivative = keepDerivative ? new double[maxBatch * size] : null;
         }
 
         @Override
@@ -120,7 +123,7 @@ public final class Activation implements Layer {
 
     @Override
     public LayerState newState(int maxBatch) {
-        return new State(maxBatch, shape.size());
+        return new State(maxBatch, shape.size(), f != Function.RELU);
     }
 
     @Override
@@ -130,13 +133,12 @@ public final class Activation implements Layer {
         double[] d = st.derivative;
         if (f == Function.RELU) {
             // the common case in CNNs: no per-element dispatch and no branches (the signs of pre-activations are
-            // unpredictable), only max/min/ceil, which the JIT vectorizes; d = ceil(min(max(x, 0), 1)) is 1 for
-            // x > 0 and 0 otherwise, NaN stays NaN
+            // unpredictable), only max, which the JIT vectorizes; the derivative is not stored but read off y later
+            // (see reluDerivative), which saves a pass over memory as large as the activations
             for (int i = 0; i < n; i++) {
-                double yi = Math.max(x[i], 0.0);
-                y[i] = yi;
-                d[i] = Math.ceil(Math.min(yi, 1.0));
+                y[i] = Math.max(x[i], 0.0);
             }
+            st.y = y;
             return;
         }
         if (f == Function.TANH) {
@@ -161,10 +163,26 @@ public final class Activation implements Layer {
             java.util.Arrays.fill(yt, 0, n, 0.0);
             return;
         }
-        double[] d = ((State) state).derivative;
+        State st = (State) state;
+        if (f == Function.RELU) {
+            double[] y = st.y;
+            for (int i = 0; i < n; i++) {
+                yt[i] = reluDerivative(y[i]) * xt[i];
+            }
+            return;
+        }
+        double[] d = st.derivative;
         for (int i = 0; i < n; i++) {
             yt[i] = d[i] * xt[i];
         }
+    }
+
+    /**
+     * ReLU's derivative from its output {@code y = max(x, 0)}: {@code ceil(min(y, 1))} is 1 for y > 0 (x > 0) and 0
+     * for y = 0, without a branch; NaN stays NaN.
+     */
+    private static double reluDerivative(double y) {
+        return Math.ceil(Math.min(y, 1.0));
     }
 
     @Override
@@ -173,7 +191,15 @@ public final class Activation implements Layer {
             return;
         }
         int n = batch * shape.size();
-        double[] d = ((State) state).derivative;
+        State st = (State) state;
+        if (f == Function.RELU) {
+            double[] y = st.y;
+            for (int i = 0; i < n; i++) {
+                xb[i] = reluDerivative(y[i]) * yb[i];
+            }
+            return;
+        }
+        double[] d = st.derivative;
         for (int i = 0; i < n; i++) {
             xb[i] = d[i] * yb[i];
         }

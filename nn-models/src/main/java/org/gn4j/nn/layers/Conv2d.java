@@ -208,6 +208,17 @@ public final class Conv2d implements Layer {
         }
     }
 
+    /** Adds {@code b·1ᵀ} ({@code K} entries at {@code bOff}) to one sample's output ({@code K × q} at {@code yOff}). */
+    private void addBias(double[] y, int yOff, double[] b, int bOff) {
+        for (int o = 0; o < k; o++) {
+            double bo = b[bOff + o];
+            int row = yOff + o * q;
+            for (int t = 0; t < q; t++) {
+                y[row + t] += bo;
+            }
+        }
+    }
+
     /** The inverse copy: samples {@code s0 … s0+n−1} of {@code yb} into the block matrix {@code out}. */
     private void gather(double[] yb, int s0, int n, double[] out) {
         int ld = n * q;
@@ -233,6 +244,13 @@ public final class Conv2d implements Layer {
             int n = Math.min(st.block, batch - s0);
             int ld = n * q;
             blockColumns(x, s0, n, st.cols);
+            if (n == 1) {
+                // one sample: its K × q output is the block result, so the GEMM writes it in place
+                int yOff = s0 * k * q;
+                blas.dgemm(Transpose.NO, Transpose.NO, k, q, p, 1.0, theta, off, p, st.cols, 0, q, 0.0, y, yOff, q);
+                addBias(y, yOff, theta, off + k * p);
+                continue;
+            }
             // Y (K × nq) = W (K × p) · Cols (p × nq)
             blas.dgemm(Transpose.NO, Transpose.NO, k, ld, p, 1.0, theta, off, p, st.cols, 0, ld, 0.0, st.out, 0,
                     ld);
@@ -250,20 +268,30 @@ public final class Conv2d implements Layer {
         for (int s0 = 0; s0 < batch; s0 += st.block) {
             int n = Math.min(st.block, batch - s0);
             int ld = n * q;
+            // one sample: the products go straight into ẏ (see forward)
+            double[] out = n == 1 ? yt : st.out;
+            int outOff = n == 1 ? s0 * k * q : 0;
             double beta = 0.0;
             if (xt != null) {
                 // W·Cols(ẋ): the map x ↦ Cols(x) is linear
                 blockColumns(xt, s0, n, st.work);
-                blas.dgemm(Transpose.NO, Transpose.NO, k, ld, p, 1.0, theta, off, p, st.work, 0, ld, 0.0, st.out, 0,
+                blas.dgemm(Transpose.NO, Transpose.NO, k, ld, p, 1.0, theta, off, p, st.work, 0, ld, 0.0, out, outOff,
                         ld);
                 beta = 1.0;
             }
             if (v != null) {
                 // + V·Cols(x)
                 blockColumns(st.x, s0, n, st.cols);
-                blas.dgemm(Transpose.NO, Transpose.NO, k, ld, p, 1.0, v, off, p, st.cols, 0, ld, beta, st.out, 0, ld);
+                blas.dgemm(Transpose.NO, Transpose.NO, k, ld, p, 1.0, v, off, p, st.cols, 0, ld, beta, out, outOff,
+                        ld);
             }
-            scatter(st.out, s0, n, yt, v, off + k * p);
+            if (n == 1) {
+                if (v != null) {
+                    addBias(yt, outOff, v, off + k * p);
+                }
+            } else {
+                scatter(st.out, s0, n, yt, v, off + k * p);
+            }
         }
     }
 
@@ -273,30 +301,36 @@ public final class Conv2d implements Layer {
         for (int s0 = 0; s0 < batch; s0 += st.block) {
             int n = Math.min(st.block, batch - s0);
             int ld = n * q;
-            gather(yb, s0, n, st.out);
+            // the block's Ȳ (K × nq); one sample's is read where it is
+            double[] bar = n == 1 ? yb : st.out;
+            int barOff = n == 1 ? s0 * k * q : 0;
+            if (n > 1) {
+                gather(yb, s0, n, st.out);
+            }
             if (grad != null) {
                 // ∇W += Ȳ (K × nq) · Colsᵀ (nq × p), ∇b += Ȳ·1
                 blockColumns(st.x, s0, n, st.cols);
-                blas.dgemm(Transpose.NO, Transpose.YES, k, p, ld, 1.0, st.out, 0, ld, st.cols, 0, ld, 1.0, grad, off,
-                        p);
+                blas.dgemm(Transpose.NO, Transpose.YES, k, p, ld, 1.0, bar, barOff, ld, st.cols, 0, ld, 1.0, grad,
+                        off, p);
                 int bOff = off + k * p;
                 for (int o = 0; o < k; o++) {
-                    grad[bOff + o] += rowSum(st.out, o * ld, ld);
+                    grad[bOff + o] += rowSum(bar, barOff + o * ld, ld);
                 }
             }
             if (xb != null) {
-                inputCotangent(theta, off, s0, n, xb, st);
+                inputCotangent(theta, off, s0, n, bar, barOff, xb, st);
             }
         }
     }
 
     /**
      * {@code x̄_s = col2im(Wᵀ·Ȳ_s)} for the block's samples, the adjoint of {@code x ↦ W·Cols(x)}, with the block's Ȳ
-     * in {@code st.out}; overwrites {@code st.work}.
+     * at {@code bar[barOff ..]}; overwrites {@code st.work}.
      */
-    private void inputCotangent(double[] theta, int off, int s0, int n, double[] xb, State st) {
+    private void inputCotangent(double[] theta, int off, int s0, int n, double[] bar, int barOff, double[] xb,
+            State st) {
         int ld = n * q;
-        blas.dgemm(Transpose.YES, Transpose.NO, p, ld, k, 1.0, theta, off, p, st.out, 0, ld, 0.0, st.work, 0, ld);
+        blas.dgemm(Transpose.YES, Transpose.NO, p, ld, k, 1.0, theta, off, p, bar, barOff, ld, 0.0, st.work, 0, ld);
         for (int j = 0; j < n; j++) {
             Im2col.col2im(st.work, j * q, c, h, w, kh, kw, stride, pad, ho, wo, xb, (s0 + j) * c * h * w, ld);
         }
@@ -329,8 +363,12 @@ public final class Conv2d implements Layer {
                 }
             }
             if (xb != null) {
-                gather(yb, s0, n, st.out);
-                inputCotangent(theta, off, s0, n, xb, st);
+                if (n == 1) {
+                    inputCotangent(theta, off, s0, 1, yb, s0 * k * q, xb, st);
+                } else {
+                    gather(yb, s0, n, st.out);
+                    inputCotangent(theta, off, s0, n, st.out, 0, xb, st);
+                }
             }
         }
     }
