@@ -82,4 +82,44 @@ class PresetsTest {
         assertEquals(122_570, net.parameterCount());
         forwardRuns(net, Shape.of(3, 32, 32), 10);
     }
+
+    /** The presets pool before the ReLU: the same loss and gradient, bit for bit, as the textbook conv → ReLU → pool. */
+    @Test
+    void poolingBeforeTheReluIsTheTextbookNetwork() {
+        Activation.Function relu = Activation.Function.RELU;
+        Sequential textbook = Sequential.of(
+                new org.gn4j.nn.layers.Conv2d(1, 28, 28, 6, 5, 1, 2),
+                new Activation(relu, Shape.of(6, 28, 28)),
+                new org.gn4j.nn.layers.MaxPool2d(6, 28, 28, 2, 2),
+                new org.gn4j.nn.layers.Conv2d(6, 14, 14, 16, 5, 1, 0),
+                new Activation(relu, Shape.of(16, 10, 10)),
+                new org.gn4j.nn.layers.MaxPool2d(16, 10, 10, 2, 2),
+                new org.gn4j.nn.layers.Flatten(Shape.of(16, 5, 5)),
+                new org.gn4j.nn.layers.Dense(400, 120),
+                new Activation(relu, 120),
+                new org.gn4j.nn.layers.Dense(120, 84),
+                new Activation(relu, 84),
+                new org.gn4j.nn.layers.Dense(84, 10));
+        Sequential preset = Presets.leNetFashion();
+        assertEquals(textbook.parameterCount(), preset.parameterCount());
+        int batch = 5;
+        Random r = new Random(9);
+        double[] theta = preset.initialParameters(2);
+        double[] x = LayerChecks.gaussian(batch * 784, r, 1);
+        double[] y = new double[batch * 10];
+        for (int s = 0; s < batch; s++) {
+            y[s * 10 + r.nextInt(10)] = 1;
+        }
+        double[][] grads = new double[2][];
+        double[] losses = new double[2];
+        Sequential[] nets = {textbook, preset};
+        for (int n = 0; n < 2; n++) {
+            MiniBatchProducts mb = new MiniBatchProducts(nets[n], new org.gn4j.nn.loss.SoftmaxCrossEntropy(), batch);
+            losses[n] = mb.evaluate(theta, batch, x, 0, y, 0);
+            grads[n] = new double[theta.length];
+            mb.gradient(grads[n]);
+        }
+        assertEquals(losses[0], losses[1], 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(grads[0], grads[1], 0.0);
+    }
 }
