@@ -130,7 +130,6 @@ public final class Activation implements Layer {
     public void forward(double[] theta, int off, int batch, double[] x, double[] y, LayerState state) {
         State st = (State) state;
         int n = batch * shape.size();
-        double[] d = st.derivative;
         if (f == Function.RELU) {
             // the common case in CNNs: no per-element dispatch and no branches (the signs of pre-activations are
             // unpredictable), only max, which the JIT vectorizes; the derivative is not stored but read off y later
@@ -141,6 +140,7 @@ public final class Activation implements Layer {
             st.y = y;
             return;
         }
+        double[] d = st.derivative;
         if (f == Function.TANH) {
             for (int i = 0; i < n; i++) {
                 double t = Math.tanh(x[i]);

@@ -31,7 +31,8 @@ import org.gn4j.nn.Shape;
  *   <li>per sample {@code ∇W_s = Ȳ_s·cols(x_s)ᵀ}, {@code ∇b_s = Ȳ_s·1} (one GEMM per sample).</li>
  * </ul>
  * Y and Ȳ of a block are {@code K × (n·H'W')}; they are copied row by row between that layout and the samples'
- * channel-major layout.
+ * channel-major layout, except for a block of one sample, where the two layouts coincide and the GEMMs write Y and
+ * read Ȳ in place.
  *
  * <p><b>Memory and speed:</b> the state keeps a reference to the forward pass's input (like {@link Dense}) and
  * rebuilds a block's {@code Cols(x)} when a later pass needs it, instead of caching the columns of the whole chunk:
