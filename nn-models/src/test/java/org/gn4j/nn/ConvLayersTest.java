@@ -37,17 +37,123 @@ class ConvLayersTest {
         LayerChecks.checkAll(new Conv2d(1, 16, 16, 2, 3, 1, 1), 33, 7);
         // 8 channels, 16×16: one sample per block (72·256 doubles of columns), the path whose GEMMs read and write the
         // samples' outputs in place
-        LayerChecks.checkAll(new Conv2d(8, 16, 16, 3, 3, 1, 1), 3, 8);
+        LayerChecks.checkAll(new Conv2d(8, 16, 16, 3, 3, 3, 1, 1, Dense.Init.HE_NORMAL, Conv2d.Algorithm.COLUMNS), 3,
+                8);
+    }
+
+    @Test
+    void winogradConvolutionDerivatives() {
+        // even and odd output sizes (a last tile row/column half outside), paddings 0, 1, 2, one channel
+        LayerChecks.checkAll(winograd(3, 8, 8, 4, 1), 5, 11);
+        LayerChecks.checkAll(winograd(2, 7, 9, 3, 0), 4, 12); // 5×7 output: odd both ways
+        LayerChecks.checkAll(winograd(1, 6, 5, 2, 2), 3, 13); // 8×7 output, two rows of tiles all padding
+        LayerChecks.checkAll(winograd(2, 3, 3, 2, 0), 6, 14); // one 1×1 output per sample: a tile with 3 dropped
+        // 32 → 64 channels, 16×16: blocks of half a sample (32 of its 64 tiles), the per-sample path's sample split
+        // across blocks
+        LayerChecks.checkAll(winograd(32, 16, 16, 64, 1), 3, 15);
+        // 64 → 64, 8×8 (16 tiles): blocks of two samples, 5 samples = 2 + 2 + 1
+        LayerChecks.checkAll(winograd(64, 8, 8, 64, 1), 5, 16);
+    }
+
+    private static Conv2d winograd(int c, int h, int w, int k, int pad) {
+        return new Conv2d(c, h, w, k, 3, 3, 1, pad, Dense.Init.HE_NORMAL, Conv2d.Algorithm.WINOGRAD);
+    }
+
+    private static Conv2d columns(int c, int h, int w, int k, int pad) {
+        return new Conv2d(c, h, w, k, 3, 3, 1, pad, Dense.Init.HE_NORMAL, Conv2d.Algorithm.COLUMNS);
+    }
+
+    /** Every pass of the Winograd layer against the column algorithm on the same θ, inputs and cotangents. */
+    @Test
+    void winogradMatchesTheColumnAlgorithm() {
+        int[][] configs = { // c, h, w, k, pad, batch
+            {32, 16, 16, 64, 1, 3}, {64, 8, 8, 64, 1, 5}, {3, 32, 32, 32, 1, 2}, {5, 11, 6, 7, 0, 4},
+            {4, 5, 5, 3, 2, 7}};
+        Random r = new Random(23);
+        for (int[] g : configs) {
+            Conv2d wino = winograd(g[0], g[1], g[2], g[3], g[4]);
+            Conv2d cols = columns(g[0], g[1], g[2], g[3], g[4]);
+            assertEquals(Conv2d.Algorithm.WINOGRAD, wino.algorithm());
+            int batch = g[5];
+            int in = wino.inputShape().size();
+            int out = wino.outputShape().size();
+            int np = wino.parameterCount();
+            int off = 5;
+            double[] theta = LayerChecks.gaussian(off + np, r, 0.3);
+            double[] v = LayerChecks.gaussian(off + np, r, 1);
+            double[] x = LayerChecks.gaussian(batch * in, r, 1);
+            double[] xt = LayerChecks.gaussian(batch * in, r, 1);
+            double[] yb = LayerChecks.gaussian(batch * out, r, 1);
+            LayerState sw = wino.newState(batch + 1);
+            LayerState sc = cols.newState(batch + 1);
+            String name = wino.name();
+
+            double[] yw = new double[batch * out];
+            double[] yc = new double[batch * out];
+            wino.forward(theta, off, batch, x, yw, sw);
+            cols.forward(theta, off, batch, x, yc, sc);
+            Tolerances.assertRelativeClose(yc, yw, 1e-12, name + " forward");
+
+            // tangent: both terms, then each alone
+            double[][][] tangents = {{v, xt}, {v, null}, {null, xt}};
+            for (double[][] t : tangents) {
+                wino.jvp(theta, off, t[0], batch, t[1], yw, sw);
+                cols.jvp(theta, off, t[0], batch, t[1], yc, sc);
+                Tolerances.assertRelativeClose(yc, yw, 1e-12, name + " jvp, v " + (t[0] != null) + ", ẋ "
+                        + (t[1] != null));
+            }
+
+            double[] gw = LayerChecks.gaussian(off + np, r, 1);
+            double[] gc = gw.clone();
+            double[] xbw = new double[batch * in];
+            double[] xbc = new double[batch * in];
+            Arrays.fill(xbw, Double.NaN); // overwritten, not accumulated
+            wino.vjp(theta, off, batch, yb, gw, xbw, sw);
+            cols.vjp(theta, off, batch, yb, gc, xbc, sc);
+            Tolerances.assertRelativeClose(gc, gw, 1e-12, name + " gradient (accumulated onto a non-zero one)");
+            Tolerances.assertRelativeClose(xbc, xbw, 1e-12, name + " input cotangent");
+
+            int stride = off + np + 3;
+            double[] rw = new double[batch * stride];
+            double[] rc = new double[batch * stride];
+            Arrays.fill(rw, 9.0); // the layer's slice of each row is overwritten
+            Arrays.fill(rc, 9.0);
+            wino.vjpPerSample(theta, off, batch, yb, rw, 2, stride, xbw, sw);
+            cols.vjpPerSample(theta, off, batch, yb, rc, 2, stride, xbc, sc);
+            Tolerances.assertRelativeClose(rc, rw, 1e-12, name + " per-sample gradients");
+            Tolerances.assertRelativeClose(xbc, xbw, 1e-12, name + " per-sample input cotangent");
+        }
+    }
+
+    @Test
+    void algorithmChoiceAndErrors() {
+        assertEquals(Conv2d.Algorithm.WINOGRAD, new Conv2d(32, 16, 16, 64, 3, 1, 1).algorithm());
+        assertEquals(Conv2d.Algorithm.COLUMNS, new Conv2d(3, 32, 32, 32, 3, 1, 1).algorithm(), "few channels");
+        assertEquals(Conv2d.Algorithm.COLUMNS, new Conv2d(32, 17, 17, 64, 3, 2, 1).algorithm(), "stride 2");
+        assertEquals(Conv2d.Algorithm.COLUMNS, new Conv2d(32, 16, 16, 64, 5, 1, 2).algorithm(), "5×5");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Conv2d(8, 9, 9, 4, 3, 3, 2, 1, Dense.Init.HE_NORMAL, Conv2d.Algorithm.WINOGRAD));
+        assertTrue(e.getMessage().contains("stride 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Conv2d(8, 9, 9, 4, 5, 3, 1, 1, Dense.Init.HE_NORMAL, Conv2d.Algorithm.WINOGRAD));
+        assertTrue(e.getMessage().contains("5×3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Conv2d(8, 9, 9, 4, 3, 3, 1, 1, Dense.Init.HE_NORMAL, null));
+        assertTrue(e.getMessage().contains("algorithm"), e.getMessage());
     }
 
     @Test
     void conv2dForwardMatchesDirectConvolution() {
         int[][] configs = { // c, h, w, k, kh, kw, stride, pad
             {1, 12, 12, 4, 5, 5, 1, 0}, {3, 9, 7, 5, 3, 3, 2, 1}, {2, 11, 9, 3, 5, 5, 2, 2}, {4, 5, 6, 2, 1, 1, 1, 0},
-            {8, 16, 16, 3, 3, 3, 1, 1}}; // the last: one sample per block
+            {8, 16, 16, 3, 3, 3, 1, 1}, // one sample per block
+            {1, 7, 6, 2, 3, 3, 1, 0}, {3, 8, 8, 4, 3, 3, 1, 1}, {2, 5, 7, 3, 3, 3, 1, 2}}; // Winograd when forced
         Random r = new Random(17);
-        for (int[] g : configs) {
-            Conv2d conv = new Conv2d(g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7]);
+        for (int ci = 0; ci < configs.length; ci++) {
+            int[] g = configs[ci];
+            boolean winograd = ci >= 5;
+            Conv2d conv = new Conv2d(g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], Dense.Init.HE_NORMAL,
+                    winograd ? Conv2d.Algorithm.WINOGRAD : Conv2d.Algorithm.COLUMNS);
             int batch = 3;
             int in = conv.inputShape().size();
             int out = conv.outputShape().size();
