@@ -103,15 +103,31 @@ public final class Presets {
      * kept (see {@link org.gn4j.nn.layers.Conv2d}).
      */
     public static Sequential cifarCnn() {
+        return cifarCnn(Conv2d.Algorithm.AUTO);
+    }
+
+    /**
+     * The same network with the convolutions' algorithm chosen ({@link Conv2d.Algorithm#AUTO}: Winograd for the second
+     * and third convolutions; {@link Conv2d.Algorithm#COLUMNS}: im2col GEMMs for all three, for comparisons). Both
+     * compute the same function from the same parameters.
+     *
+     * @throws IllegalArgumentException if {@code algorithm} is null or {@link Conv2d.Algorithm#WINOGRAD}, which the
+     *                                  3-channel first layer would not pick (use AUTO)
+     */
+    public static Sequential cifarCnn(Conv2d.Algorithm algorithm) {
+        if (algorithm == null || algorithm == Conv2d.Algorithm.WINOGRAD) {
+            throw new IllegalArgumentException("algorithm must be AUTO or COLUMNS, found " + algorithm);
+        }
         Activation.Function relu = Activation.Function.RELU;
+        Dense.Init he = Dense.Init.HE_NORMAL;
         return Sequential.of(
-                new Conv2d(3, 32, 32, 32, 3, 1, 1),
+                new Conv2d(3, 32, 32, 32, 3, 3, 1, 1, he, algorithm),
                 new MaxPool2d(32, 32, 32, 2, 2),
                 new Activation(relu, Shape.of(32, 16, 16)),
-                new Conv2d(32, 16, 16, 64, 3, 1, 1),
+                new Conv2d(32, 16, 16, 64, 3, 3, 1, 1, he, algorithm),
                 new MaxPool2d(64, 16, 16, 2, 2),
                 new Activation(relu, Shape.of(64, 8, 8)),
-                new Conv2d(64, 8, 8, 64, 3, 1, 1),
+                new Conv2d(64, 8, 8, 64, 3, 3, 1, 1, he, algorithm),
                 new MaxPool2d(64, 8, 8, 2, 2),
                 new Activation(relu, Shape.of(64, 4, 4)),
                 new Flatten(Shape.of(64, 4, 4)),

@@ -2,6 +2,7 @@ package org.gn4j.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
@@ -121,5 +122,41 @@ class PresetsTest {
         }
         assertEquals(losses[0], losses[1], 0.0);
         org.junit.jupiter.api.Assertions.assertArrayEquals(grads[0], grads[1], 0.0);
+    }
+
+    /** The CIFAR CNN with Winograd convolutions (the default) and with im2col GEMMs: same loss, gradient and GGN. */
+    @Test
+    void cifarCnnWinogradAndColumnsAgree() {
+        Sequential winograd = Presets.cifarCnn();
+        Sequential columns = Presets.cifarCnn(org.gn4j.nn.layers.Conv2d.Algorithm.COLUMNS);
+        assertTrue(winograd.layer(3).name().contains("Winograd"), winograd.layer(3).name());
+        assertTrue(!columns.layer(3).name().contains("Winograd"), columns.layer(3).name());
+        int batch = 3;
+        Random r = new Random(12);
+        double[] theta = winograd.initialParameters(4);
+        double[] x = LayerChecks.gaussian(batch * 3072, r, 1);
+        double[] y = new double[batch * 10];
+        for (int s = 0; s < batch; s++) {
+            y[s * 10 + r.nextInt(10)] = 1;
+        }
+        double[] v = LayerChecks.gaussian(theta.length, r, 1);
+        Sequential[] nets = {winograd, columns};
+        double[] losses = new double[2];
+        double[][] grads = new double[2][];
+        double[][] ggn = new double[2][];
+        for (int n = 0; n < 2; n++) {
+            MiniBatchProducts mb = new MiniBatchProducts(nets[n], new org.gn4j.nn.loss.SoftmaxCrossEntropy(), batch);
+            losses[n] = mb.evaluate(theta, batch, x, 0, y, 0);
+            grads[n] = new double[theta.length];
+            mb.gradient(grads[n]);
+            ggn[n] = new double[theta.length];
+            mb.ggnTimes(v, ggn[n]);
+        }
+        assertEquals(losses[1], losses[0], 1e-12 * Math.abs(losses[1]));
+        Tolerances.assertRelativeClose(grads[1], grads[0], 1e-10, "gradient");
+        Tolerances.assertRelativeClose(ggn[1], ggn[0], 1e-10, "GGN product");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Presets.cifarCnn(org.gn4j.nn.layers.Conv2d.Algorithm.WINOGRAD));
+        assertTrue(e.getMessage().contains("WINOGRAD"), e.getMessage());
     }
 }

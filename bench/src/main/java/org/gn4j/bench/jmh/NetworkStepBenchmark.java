@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.gn4j.nn.MiniBatchProducts;
 import org.gn4j.nn.Sequential;
 import org.gn4j.nn.Presets;
+import org.gn4j.nn.layers.Conv2d;
 import org.gn4j.nn.loss.SoftmaxCrossEntropy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Time of one SGD step (forward pass, loss gradient, adjoint pass, parameter update) and of one generalized
  * Gauss-Newton product {@code (1/b)JᵀQJv} (tangent + adjoint pass at a cached forward point) at mini-batch 1000, for
  * the networks of the SGN paper's benchmarks, to compare with PyTorch's figures (PEERS.md). Softmax cross-entropy with
- * 10 classes on seeded random inputs.
+ * 10 classes on seeded random inputs. {@code -p network=cnn-cifar10,cnn-cifar10-columns} compares the CIFAR CNN's
+ * Winograd convolutions with the column algorithm on the same network in one run.
  *
  * <pre>java -jar bench/target/gn4j.jar jmh NetworkStepBenchmark</pre>
  */
@@ -59,6 +61,9 @@ public class NetworkStepBenchmark {
                 return Presets.leNetFashion();
             case "cnn-cifar10":
                 return Presets.cifarCnn();
+            case "cnn-cifar10-columns":
+                // the same network with im2col GEMMs in every convolution (no Winograd): the baseline in the same run
+                return Presets.cifarCnn(Conv2d.Algorithm.COLUMNS);
             default:
                 throw new IllegalArgumentException("unknown network " + name);
         }

@@ -253,65 +253,62 @@ final class Winograd {
                 int tj = first - ti * tw;
                 int at = ch * nt + t0;
                 int pBase = ch * planeSize;
-                for (int t = 0; t < len; t++, at++) {
-                    int p = pBase + 2 * ti * wp + 2 * tj;
-                    double d00 = plane[p];
-                    double d01 = plane[p + 1];
-                    double d02 = plane[p + 2];
-                    double d03 = plane[p + 3];
-                    p += wp;
-                    double d10 = plane[p];
-                    double d11 = plane[p + 1];
-                    double d12 = plane[p + 2];
-                    double d13 = plane[p + 3];
-                    p += wp;
-                    double d20 = plane[p];
-                    double d21 = plane[p + 1];
-                    double d22 = plane[p + 2];
-                    double d23 = plane[p + 3];
-                    p += wp;
-                    double d30 = plane[p];
-                    double d31 = plane[p + 1];
-                    double d32 = plane[p + 2];
-                    double d33 = plane[p + 3];
-                    // Bᵀ d: rows (d0 − d2, d1 + d2, d2 − d1, d1 − d3)
-                    double e00 = d00 - d20;
-                    double e01 = d01 - d21;
-                    double e02 = d02 - d22;
-                    double e03 = d03 - d23;
-                    double e10 = d10 + d20;
-                    double e11 = d11 + d21;
-                    double e12 = d12 + d22;
-                    double e13 = d13 + d23;
-                    double e20 = d20 - d10;
-                    double e21 = d21 - d11;
-                    double e22 = d22 - d12;
-                    double e23 = d23 - d13;
-                    double e30 = d10 - d30;
-                    double e31 = d11 - d31;
-                    double e32 = d12 - d32;
-                    double e33 = d13 - d33;
-                    // (Bᵀ d) B: the same on the columns
-                    v[at] = e00 - e02;
-                    v[vs + at] = e01 + e02;
-                    v[2 * vs + at] = e02 - e01;
-                    v[3 * vs + at] = e01 - e03;
-                    v[4 * vs + at] = e10 - e12;
-                    v[5 * vs + at] = e11 + e12;
-                    v[6 * vs + at] = e12 - e11;
-                    v[7 * vs + at] = e11 - e13;
-                    v[8 * vs + at] = e20 - e22;
-                    v[9 * vs + at] = e21 + e22;
-                    v[10 * vs + at] = e22 - e21;
-                    v[11 * vs + at] = e21 - e23;
-                    v[12 * vs + at] = e30 - e32;
-                    v[13 * vs + at] = e31 + e32;
-                    v[14 * vs + at] = e32 - e31;
-                    v[15 * vs + at] = e31 - e33;
-                    if (++tj == tw) {
-                        tj = 0;
-                        ti++;
+                for (int t = 0; t < len;) {
+                    // a run of tiles along one tile row: neighbours share two columns of their patches, so each
+                    // column's Bᵀ transform (rows 2ti … 2ti+3) is computed once and carried to the next tile
+                    int run = Math.min(len - t, tw - tj);
+                    int r0 = pBase + 2 * ti * wp + 2 * tj;
+                    int r1 = r0 + wp;
+                    int r2 = r1 + wp;
+                    int r3 = r2 + wp;
+                    // Bᵀ d on a column: (d0 − d2, d1 + d2, d2 − d1, d1 − d3)
+                    double a0 = plane[r0] - plane[r2];
+                    double a1 = plane[r1] + plane[r2];
+                    double a2 = plane[r2] - plane[r1];
+                    double a3 = plane[r1] - plane[r3];
+                    double b0 = plane[r0 + 1] - plane[r2 + 1];
+                    double b1 = plane[r1 + 1] + plane[r2 + 1];
+                    double b2 = plane[r2 + 1] - plane[r1 + 1];
+                    double b3 = plane[r1 + 1] - plane[r3 + 1];
+                    for (int u = 0; u < run; u++, at++) {
+                        int j = 2 * u + 2;
+                        double c0 = plane[r0 + j] - plane[r2 + j];
+                        double c1 = plane[r1 + j] + plane[r2 + j];
+                        double c2 = plane[r2 + j] - plane[r1 + j];
+                        double c3 = plane[r1 + j] - plane[r3 + j];
+                        double e0 = plane[r0 + j + 1] - plane[r2 + j + 1];
+                        double e1 = plane[r1 + j + 1] + plane[r2 + j + 1];
+                        double e2 = plane[r2 + j + 1] - plane[r1 + j + 1];
+                        double e3 = plane[r1 + j + 1] - plane[r3 + j + 1];
+                        // (Bᵀ d) B: the same across the columns (a, b, c, e), for each of the 4 rows
+                        v[at] = a0 - c0;
+                        v[vs + at] = b0 + c0;
+                        v[2 * vs + at] = c0 - b0;
+                        v[3 * vs + at] = b0 - e0;
+                        v[4 * vs + at] = a1 - c1;
+                        v[5 * vs + at] = b1 + c1;
+                        v[6 * vs + at] = c1 - b1;
+                        v[7 * vs + at] = b1 - e1;
+                        v[8 * vs + at] = a2 - c2;
+                        v[9 * vs + at] = b2 + c2;
+                        v[10 * vs + at] = c2 - b2;
+                        v[11 * vs + at] = b2 - e2;
+                        v[12 * vs + at] = a3 - c3;
+                        v[13 * vs + at] = b3 + c3;
+                        v[14 * vs + at] = c3 - b3;
+                        v[15 * vs + at] = b3 - e3;
+                        a0 = c0;
+                        a1 = c1;
+                        a2 = c2;
+                        a3 = c3;
+                        b0 = e0;
+                        b1 = e1;
+                        b2 = e2;
+                        b3 = e3;
                     }
+                    t += run;
+                    ti++;
+                    tj = 0;
                 }
             }
             t0 += len;
@@ -340,65 +337,87 @@ final class Winograd {
                 int tj = first - ti * tw;
                 int at = ch * nt + t0;
                 int pBase = ch * planeSize;
-                for (int t = 0; t < len; t++, at++) {
-                    double v00 = vbar[at];
-                    double v01 = vbar[vs + at];
-                    double v02 = vbar[2 * vs + at];
-                    double v03 = vbar[3 * vs + at];
-                    double v10 = vbar[4 * vs + at];
-                    double v11 = vbar[5 * vs + at];
-                    double v12 = vbar[6 * vs + at];
-                    double v13 = vbar[7 * vs + at];
-                    double v20 = vbar[8 * vs + at];
-                    double v21 = vbar[9 * vs + at];
-                    double v22 = vbar[10 * vs + at];
-                    double v23 = vbar[11 * vs + at];
-                    double v30 = vbar[12 * vs + at];
-                    double v31 = vbar[13 * vs + at];
-                    double v32 = vbar[14 * vs + at];
-                    double v33 = vbar[15 * vs + at];
-                    // B v on the columns: (v0, v1 − v2 + v3, −v0 + v1 + v2, −v3)
-                    double e00 = v00;
-                    double e01 = v01 - v02 + v03;
-                    double e02 = v01 + v02 - v00;
-                    double e03 = -v03;
-                    double e10 = v10;
-                    double e11 = v11 - v12 + v13;
-                    double e12 = v11 + v12 - v10;
-                    double e13 = -v13;
-                    double e20 = v20;
-                    double e21 = v21 - v22 + v23;
-                    double e22 = v21 + v22 - v20;
-                    double e23 = -v23;
-                    double e30 = v30;
-                    double e31 = v31 - v32 + v33;
-                    double e32 = v31 + v32 - v30;
-                    double e33 = -v33;
-                    // and on the rows
-                    int p = pBase + 2 * ti * wp + 2 * tj;
-                    planeBar[p] += e00;
-                    planeBar[p + 1] += e01;
-                    planeBar[p + 2] += e02;
-                    planeBar[p + 3] += e03;
-                    p += wp;
-                    planeBar[p] += e10 - e20 + e30;
-                    planeBar[p + 1] += e11 - e21 + e31;
-                    planeBar[p + 2] += e12 - e22 + e32;
-                    planeBar[p + 3] += e13 - e23 + e33;
-                    p += wp;
-                    planeBar[p] += e10 + e20 - e00;
-                    planeBar[p + 1] += e11 + e21 - e01;
-                    planeBar[p + 2] += e12 + e22 - e02;
-                    planeBar[p + 3] += e13 + e23 - e03;
-                    p += wp;
-                    planeBar[p] -= e30;
-                    planeBar[p + 1] -= e31;
-                    planeBar[p + 2] -= e32;
-                    planeBar[p + 3] -= e33;
-                    if (++tj == tw) {
-                        tj = 0;
-                        ti++;
+                for (int t = 0; t < len;) {
+                    // a run of tiles along one tile row: the last two columns of a tile's 4×4 sum overlap the first
+                    // two of the next one's, so they are carried in registers and written once
+                    int run = Math.min(len - t, tw - tj);
+                    int r0 = pBase + 2 * ti * wp + 2 * tj;
+                    int r1 = r0 + wp;
+                    int r2 = r1 + wp;
+                    int r3 = r2 + wp;
+                    double k20 = 0;
+                    double k21 = 0;
+                    double k22 = 0;
+                    double k23 = 0;
+                    double k30 = 0;
+                    double k31 = 0;
+                    double k32 = 0;
+                    double k33 = 0;
+                    for (int u = 0; u < run; u++, at++) {
+                        // B v on the rows of V̄ (rows a = 0 … 3): (v0, v1 − v2 + v3, −v0 + v1 + v2, −v3)
+                        double v0 = vbar[at];
+                        double v1 = vbar[vs + at];
+                        double v2 = vbar[2 * vs + at];
+                        double v3 = vbar[3 * vs + at];
+                        double e00 = v0;
+                        double e01 = v1 - v2 + v3;
+                        double e02 = v1 + v2 - v0;
+                        double e03 = -v3;
+                        v0 = vbar[4 * vs + at];
+                        v1 = vbar[5 * vs + at];
+                        v2 = vbar[6 * vs + at];
+                        v3 = vbar[7 * vs + at];
+                        double e10 = v0;
+                        double e11 = v1 - v2 + v3;
+                        double e12 = v1 + v2 - v0;
+                        double e13 = -v3;
+                        v0 = vbar[8 * vs + at];
+                        v1 = vbar[9 * vs + at];
+                        v2 = vbar[10 * vs + at];
+                        v3 = vbar[11 * vs + at];
+                        double e20 = v0;
+                        double e21 = v1 - v2 + v3;
+                        double e22 = v1 + v2 - v0;
+                        double e23 = -v3;
+                        v0 = vbar[12 * vs + at];
+                        v1 = vbar[13 * vs + at];
+                        v2 = vbar[14 * vs + at];
+                        v3 = vbar[15 * vs + at];
+                        double e30 = v0;
+                        double e31 = v1 - v2 + v3;
+                        double e32 = v1 + v2 - v0;
+                        double e33 = -v3;
+                        // and on the columns: patch rows (e0, e1 − e2 + e3, e1 + e2 − e0, −e3)
+                        int j = 2 * u;
+                        planeBar[r0 + j] += e00 + k20;
+                        planeBar[r1 + j] += e10 - e20 + e30 + k21;
+                        planeBar[r2 + j] += e10 + e20 - e00 + k22;
+                        planeBar[r3 + j] += k23 - e30;
+                        planeBar[r0 + j + 1] += e01 + k30;
+                        planeBar[r1 + j + 1] += e11 - e21 + e31 + k31;
+                        planeBar[r2 + j + 1] += e11 + e21 - e01 + k32;
+                        planeBar[r3 + j + 1] += k33 - e31;
+                        k20 = e02;
+                        k21 = e12 - e22 + e32;
+                        k22 = e12 + e22 - e02;
+                        k23 = -e32;
+                        k30 = e03;
+                        k31 = e13 - e23 + e33;
+                        k32 = e13 + e23 - e03;
+                        k33 = -e33;
                     }
+                    int j = 2 * run;
+                    planeBar[r0 + j] += k20;
+                    planeBar[r1 + j] += k21;
+                    planeBar[r2 + j] += k22;
+                    planeBar[r3 + j] += k23;
+                    planeBar[r0 + j + 1] += k30;
+                    planeBar[r1 + j + 1] += k31;
+                    planeBar[r2 + j + 1] += k32;
+                    planeBar[r3 + j + 1] += k33;
+                    t += run;
+                    ti++;
+                    tj = 0;
                 }
             }
             if (first + len == tilesPerSample) {
