@@ -73,6 +73,33 @@ public final class BlasProvider {
         return CpuHolder.REASON;
     }
 
+    /**
+     * Elementwise math ({@link Elementwise}): the Vector API implementation when the incubator module is in the boot
+     * layer and starts, else one {@link Math} call per entry. Independent of the {@value #PROPERTY} choice.
+     */
+    public static Elementwise elementwise() {
+        return ElementwiseHolder.ELEMENTWISE;
+    }
+
+    private static final class ElementwiseHolder {
+        static final Elementwise ELEMENTWISE = load();
+
+        private static Elementwise load() {
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+                try {
+                    Class<?> k = Class.forName("org.gn4j.linalg.blas.VectorElementwise", true,
+                            BlasProvider.class.getClassLoader());
+                    java.lang.reflect.Constructor<?> c = k.getDeclaredConstructor();
+                    c.setAccessible(true);
+                    return (Elementwise) c.newInstance();
+                } catch (Throwable t) {
+                    // fall through to the scalar implementation
+                }
+            }
+            return new Elementwise.Scalar();
+        }
+    }
+
     private static final class EjmlHolder {
         static final Blas EJML = new CpuBlas();
     }

@@ -3,6 +3,8 @@ package org.gn4j.nn.layers;
 import java.util.Random;
 
 import org.apache.commons.math3.special.Erf;
+import org.gn4j.linalg.blas.BlasProvider;
+import org.gn4j.linalg.blas.Elementwise;
 import org.gn4j.nn.Layer;
 import org.gn4j.nn.LayerState;
 import org.gn4j.nn.Shape;
@@ -12,6 +14,7 @@ import org.gn4j.nn.Shape;
  * tangent {@code ẏ = σ'(x)·ẋ} and adjoint {@code x̄ = σ'(x)·ȳ} passes are one multiply each. No parameters.
  */
 public final class Activation implements Layer {
+    private static final Elementwise TANH = BlasProvider.elementwise();
     /** The supported functions with their derivatives. */
     public enum Function {
         /** {@code 1/(1 + e^{−x})}, derivative {@code σ(1 − σ)}. */
@@ -142,11 +145,8 @@ public final class Activation implements Layer {
         }
         double[] d = st.derivative;
         if (f == Function.TANH) {
-            for (int i = 0; i < n; i++) {
-                double t = Math.tanh(x[i]);
-                y[i] = t;
-                d[i] = 1 - t * t;
-            }
+            // vectorized (Math.tanh is one library call per entry, ~30 ns: a fifth of the wide tanh MLP's step)
+            TANH.tanh(n, x, 0, y, 0, d, 0);
             return;
         }
         double[] tmp = st.tmp;
