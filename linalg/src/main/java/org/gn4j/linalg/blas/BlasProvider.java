@@ -75,7 +75,8 @@ public final class BlasProvider {
 
     /**
      * Elementwise math ({@link Elementwise}): the Vector API implementation when the incubator module is in the boot
-     * layer and starts, else one {@link Math} call per entry. Independent of the {@value #PROPERTY} choice.
+     * layer and starts, else the scalar one (same results, bit for bit). Independent of the {@value #PROPERTY}
+     * choice.
      */
     public static Elementwise elementwise() {
         return ElementwiseHolder.ELEMENTWISE;

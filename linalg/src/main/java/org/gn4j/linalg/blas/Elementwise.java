@@ -13,8 +13,8 @@ import org.gn4j.linalg.ArgumentChecks;
  */
 public interface Elementwise {
     /**
-     * {@code y[yOff+i] = tanh(x[xOff+i])} and {@code dy[dyOff+i] = 1 − y[yOff+i]²} (one rounding) for {@code i < n}; {@code dy} may be
-     * null (then only y is written).
+     * {@code y[yOff+i] = tanh(x[xOff+i])} and {@code dy[dyOff+i] = 1 − y[yOff+i]²} (one rounding) for
+     * {@code i < n}; {@code dy} may be null (then only y is written).
      *
      * @throws IllegalArgumentException if {@code n} is negative or a range does not fit its array
      */

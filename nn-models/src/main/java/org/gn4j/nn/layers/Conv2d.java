@@ -474,8 +474,7 @@ public final class Conv2d implements Layer {
     private void winogradForward(double[] theta, int off, int batch, double[] x, double[] y, State st) {
         Winograd g = st.winograd;
         Winograd.Buffers b = st.wb;
-        g.transformKernels(theta, off, b.u);
-        g.transposeKernels(b.u, b.ut);
+        g.transformKernels(theta, off, b.ut, true);
         int tiles = batch * g.tilesPerSample;
         for (int g0 = 0; g0 < tiles; g0 += g.tileBlock) {
             int nt = Math.min(g.tileBlock, tiles - g0);
@@ -489,13 +488,10 @@ public final class Conv2d implements Layer {
         Winograd g = st.winograd;
         Winograd.Buffers b = st.wb;
         if (xt != null) {
-            g.transformKernels(theta, off, b.u);
-            g.transposeKernels(b.u, b.ut);
+            g.transformKernels(theta, off, b.ut, true);
         }
         if (v != null) {
-            // the tangent kernels' transform goes through ubar, unused in this pass
-            g.transformKernels(v, off, b.ubar);
-            g.transposeKernels(b.ubar, b.u2t);
+            g.transformKernels(v, off, b.u2t, true);
         }
         int tiles = batch * g.tilesPerSample;
         for (int g0 = 0; g0 < tiles; g0 += g.tileBlock) {
@@ -521,7 +517,7 @@ public final class Conv2d implements Layer {
         Winograd g = st.winograd;
         Winograd.Buffers b = st.wb;
         if (xb != null) {
-            g.transformKernels(theta, off, b.u);
+            g.transformKernels(theta, off, b.u, false);
         }
         int tiles = batch * g.tilesPerSample;
         for (int g0 = 0; g0 < tiles; g0 += g.tileBlock) {
@@ -538,7 +534,7 @@ public final class Conv2d implements Layer {
             }
         }
         if (grad != null) {
-            g.kernelGradient(b.ubar, grad, off);
+            g.kernelGradient(b.ubar, grad, off, b.rows);
             int bOff = off + k * p;
             for (int s = 0; s < batch; s++) {
                 for (int o = 0; o < k; o++) {
@@ -553,7 +549,7 @@ public final class Conv2d implements Layer {
         Winograd g = st.winograd;
         Winograd.Buffers b = st.wb;
         if (xb != null) {
-            g.transformKernels(theta, off, b.u);
+            g.transformKernels(theta, off, b.u, false);
         }
         int per = g.tilesPerSample;
         int tiles = batch * per;
@@ -572,7 +568,7 @@ public final class Conv2d implements Layer {
                     // sample s complete: ∇W_s over the K × p block of its row, ∇b_s = Ȳ_s·1
                     int base = rowOffset + s * rowStride + off;
                     Arrays.fill(rows, base, base + k * p, 0.0);
-                    g.kernelGradient(b.ubar, rows, base);
+                    g.kernelGradient(b.ubar, rows, base, b.rows);
                     for (int o = 0; o < k; o++) {
                         rows[base + k * p + o] = rowSum(yb, (s * k + o) * q, q);
                     }

@@ -108,7 +108,7 @@ final class Winograd {
         final double[] v2;
         /** {@code 16 × K × T}: M or M̄. */
         final double[] m;
-        /** {@code 16 × K × C}: the transformed kernels. */
+        /** {@code 16 × K × C}: the transformed kernels (the adjoint products' left operand). */
         final double[] u;
         /** {@code 16 × C × K}: the transformed kernels, each position's matrix transposed. */
         final double[] ut;
@@ -116,6 +116,8 @@ final class Winograd {
         final double[] u2t;
         /** {@code 16 × K × C}: the weight gradient before its transform, Σ M̄·Vᵀ. */
         final double[] ubar;
+        /** 12 doubles: the 4 × 3 rows of {@code Ū·G} in {@link #kernelGradient}. */
+        final double[] rows = new double[12];
         /** {@code C × hp × wp}: one sample's input, zero-padded (the border is never written). */
         final double[] plane;
         /** {@code C × hp × wp}: one sample's input cotangent, padding included, summed over the tiles. */
@@ -136,8 +138,11 @@ final class Winograd {
 
     // ---------------------------------------------------------------- kernels
 
-    /** {@code U_ξ[k][c] = (G g_{k,c} Gᵀ)_ξ} for the K × C·9 weights at {@code wOff}. */
-    void transformKernels(double[] weights, int wOff, double[] u) {
+    /**
+     * {@code U_ξ[k][c] = (G g_{k,c} Gᵀ)_ξ} for the K × C·9 weights at {@code wOff}, each position's matrix K × C, or
+     * C × K ({@code Uᵀ}, the forward products' left operand) when {@code transposed}.
+     */
+    void transformKernels(double[] weights, int wOff, double[] u, boolean transposed) {
         int kc = uStride;
         for (int o = 0; o < k; o++) {
             for (int ch = 0; ch < c; ch++) {
@@ -165,7 +170,7 @@ final class Winograd {
                 double r30 = c0;
                 double r31 = c1;
                 double r32 = c2;
-                int at = o * c + ch;
+                int at = transposed ? ch * k + o : o * c + ch;
                 kernelRow(r00, r01, r02, u, at, kc, 0);
                 kernelRow(r10, r11, r12, u, at, kc, 4);
                 kernelRow(r20, r21, r22, u, at, kc, 8);
@@ -182,25 +187,12 @@ final class Winograd {
         u[(xi0 + 3) * kc + at] = x2;
     }
 
-    /** {@code Uᵀ}: the 16 position matrices of {@code u} (K × C) transposed into {@code ut} (C × K). */
-    void transposeKernels(double[] u, double[] ut) {
-        for (int xi = 0; xi < 16; xi++) {
-            int base = xi * uStride;
-            for (int o = 0; o < k; o++) {
-                for (int ch = 0; ch < c; ch++) {
-                    ut[base + ch * k + o] = u[base + o * c + ch];
-                }
-            }
-        }
-    }
-
     /**
      * The adjoint of {@link #transformKernels}: adds {@code Gᵀ Ū_{k,c} G} (3 × 3) to the weights' gradient at
-     * {@code gOff}, {@code Ū} being 16 × K × C.
+     * {@code gOff}, {@code Ū} being 16 × K × C; {@code t} is scratch of 12 doubles ({@link Buffers#rows}).
      */
-    void kernelGradient(double[] ubar, double[] grad, int gOff) {
+    void kernelGradient(double[] ubar, double[] grad, int gOff, double[] t) {
         int kc = uStride;
-        double[] t = new double[12];
         for (int o = 0; o < k; o++) {
             for (int ch = 0; ch < c; ch++) {
                 int at = o * c + ch;
