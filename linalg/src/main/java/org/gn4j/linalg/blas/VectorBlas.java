@@ -17,8 +17,10 @@ import org.gn4j.linalg.ComputePool;
  * slice of k, the slice of {@code op(B)} is packed into {@code NR}-column slivers (zero-padded), then for each
  * {@link #MC}-row block of {@code op(A)} the block is packed, pre-multiplied by α, into {@link #MR}-row slivers
  * (zero-padded); the micro-kernel multiplies one A sliver by one B sliver into {@code MR×NR} accumulators held in
- * vector registers ({@code MR = 4} rows × 2 vectors: 8 columns with AVX2, 16 with AVX-512) and adds them to C, scaled by β on the
- * first k slice only (β = 0 never reads C). Transposes are handled once, in packing. Partial tiles at the edges run
+ * vector registers ({@code MR} rows × 2 vectors: 4 × 8 with AVX2, 8 × 16 with AVX-512), parks them in a small tile
+ * array and adds that to C, scaled by β on the first k slice only (β = 0 never reads C). The packed panels start on
+ * a 64-byte cache line ({@link CacheLines}), so that no vector load of a sliver straddles two lines. Transposes are
+ * handled once, in packing. Partial tiles at the edges run
  * the same kernel on the padded panels and write back only the valid part. Rows (or, when there are too few row
  * slivers to share, columns) are split across {@link ComputePool#parallelFor} (one chunk per thread, each thread
  * packing its own panels into reused per-thread buffers: once they have grown, a call allocates only the loop's
@@ -33,15 +35,19 @@ public final class VectorBlas implements Blas {
     /** Doubles per vector register. */
     static final int VL = S.length();
     /**
-     * Rows of the register tile. On the AVX-512 development machine (AMD Zen 4, 8 doubles per vector) 6 rows (12
-     * accumulators) measured 2.4× slower at n = 1024 under C2 (JDK 17); MC 64..128, KC 256..384, NC 512..2048 and
-     * 256-bit instead of 512-bit vectors measured within noise.
+     * Rows of the register tile: 8 (16 accumulators) where vectors are 512 bits wide (AVX-512 has 32 vector
+     * registers), 4 (8 accumulators) otherwise (AVX2 has 16: 8 rows spill, 1.4× slower measured with
+     * {@code -XX:UseAVX=2}). On an AVX-512 Xeon (fifth session) 8 rows ran DGEMM 1.15–1.2× faster than 4 and 6
+     * rows in between. The kernels write their accumulators to a tile array and leave adding it to C to
+     * {@link #storeTile}: with the C update inside, a kernel of more than 8 accumulators grew past what C2 (JDK 17)
+     * inlines and its vectors were boxed (the 2.4× slowdown of 6 rows measured on Zen 4 in an earlier session).
+     * MC 48..192, KC 128..256, NC 512..1024 measured within noise; KC ≥ 320 was slower.
      */
-    static final int MR = 4;
+    static final int MR = VL >= 8 ? 8 : 4;
     /** Columns of the register tile: two vectors. */
     static final int NR = 2 * VL;
     /** Rows of a packed A block (kept in L2). */
-    static final int MC = 128;
+    static final int MC = 96;
     /** Depth of a packed slice (A sliver and B sliver in L1). */
     static final int KC = 256;
     /** Columns of a packed B panel. */
@@ -181,14 +187,17 @@ public final class VectorBlas implements Blas {
         int mcMax = Math.min(MC, r1 - r0);
         int apNeed = ((mcMax + MR - 1) / MR) * MR * Math.min(KC, k);
         int bpNeed = ((Math.min(NC, c1 - c0) + NR - 1) / NR) * NR * Math.min(KC, k);
-        if (buf.ap.length < apNeed) {
-            buf.ap = new double[apNeed];
+        // a cache line of slack, so that the panels can start on a cache line (vector loads within one line)
+        if (buf.ap.length < apNeed + CacheLines.DOUBLES) {
+            buf.ap = new double[apNeed + CacheLines.DOUBLES];
         }
-        if (buf.bp.length < bpNeed) {
-            buf.bp = new double[bpNeed];
+        if (buf.bp.length < bpNeed + CacheLines.DOUBLES) {
+            buf.bp = new double[bpNeed + CacheLines.DOUBLES];
         }
         double[] ap = buf.ap;
         double[] bp = buf.bp;
+        int ao = CacheLines.alignedStart(ap);
+        int bo = CacheLines.alignedStart(bp);
         boolean directB = vector && !tb && r1 - r0 <= DIRECT_B_ROWS;
         boolean directA = vector && ta && alpha == 1.0 && c1 - c0 <= DIRECT_A_COLUMNS;
         for (int jc = c0; jc < c1; jc += NC) {
@@ -197,31 +206,31 @@ public final class VectorBlas implements Blas {
                 int kc = Math.min(KC, k - pc);
                 double betaEff = pc == 0 ? beta : 1.0;
                 if (!directB) {
-                    packB(tb, b, bOff, ldb, pc, kc, jc, nc, bp);
+                    packB(tb, b, bOff, ldb, pc, kc, jc, nc, bp, bo);
                 }
                 for (int ic = r0; ic < r1; ic += MC) {
                     int mc = Math.min(MC, r1 - ic);
                     if (!directA) {
-                        packA(ta, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
+                        packA(ta, a, aOff, lda, ic, mc, pc, kc, alpha, ap, ao);
                     } else if (mc % MR != 0) {
                         // the last, partial sliver: pack it (zero padded) once for all B slivers
                         int last = mc - mc % MR;
-                        packA(true, a, aOff, lda, ic + last, mc - last, pc, kc, 1.0, ap);
+                        packA(true, a, aOff, lda, ic + last, mc - last, pc, kc, 1.0, ap, ao);
                     }
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
-                        int bIdx = jr * kc;
+                        int bIdx = bo + jr * kc;
                         if (directB && nr < NR) {
                             // the last, partial sliver: pack it (zero padded) for the ordinary kernel
-                            packB(false, b, bOff, ldb, pc, kc, jc + jr, nr, bp);
-                            bIdx = 0;
+                            packB(false, b, bOff, ldb, pc, kc, jc + jr, nr, bp, bo);
+                            bIdx = bo;
                         }
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
                             int cIdx = cOff + (ic + ir) * ldc + jc + jr;
                             // the A sliver: packed (MR doubles per step of k) or Aᵀ in place (lda apart)
                             double[] as = ap;
-                            int aIdx = ir * kc;
+                            int aIdx = ao + ir * kc;
                             int aStep = MR;
                             if (directA) {
                                 if (mr == MR) {
@@ -229,7 +238,7 @@ public final class VectorBlas implements Blas {
                                     aIdx = aOff + pc * lda + ic + ir;
                                     aStep = lda;
                                 } else {
-                                    aIdx = 0;
+                                    aIdx = ao;
                                 }
                             }
                             if (directB && nr == NR) {
@@ -418,11 +427,20 @@ public final class VectorBlas implements Blas {
 
     /** Packs {@code α·op(A)[ic:ic+mc, pc:pc+kc]} into MR-row slivers: {@code ap[s·MR·kc + p·MR + r]}. */
     private static void packA(boolean ta, double[] a, int aOff, int lda, int ic, int mc, int pc, int kc, double alpha,
-            double[] ap) {
+            double[] ap, int ao) {
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
-            int base = ir * kc;
-            if (!ta) {
+            int base = ao + ir * kc;
+            if (!ta && mr == MR) {
+                // the MR row streams read in step, the sliver written in order
+                int s0 = aOff + (ic + ir) * lda + pc;
+                for (int p = 0, dst = base; p < kc; p++, dst += MR) {
+                    int q = s0 + p;
+                    for (int r = 0; r < MR; r++, q += lda) {
+                        ap[dst + r] = alpha * a[q];
+                    }
+                }
+            } else if (!ta) {
                 for (int r = 0; r < mr; r++) {
                     int src = aOff + (ic + ir + r) * lda + pc;
                     for (int p = 0; p < kc; p++) {
@@ -450,10 +468,10 @@ public final class VectorBlas implements Blas {
 
     /** Packs {@code op(B)[pc:pc+kc, jc:jc+nc]} into NR-column slivers: {@code bp[s·NR·kc + p·NR + j]}. */
     private static void packB(boolean tb, double[] b, int bOff, int ldb, int pc, int kc, int jc, int nc,
-            double[] bp) {
+            double[] bp, int bo) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int base = jr * kc;
+            int base = bo + jr * kc;
             if (!tb) {
                 for (int p = 0; p < kc; p++) {
                     int src = bOff + (pc + p) * ldb + jc + jr;
@@ -487,6 +505,88 @@ public final class VectorBlas implements Blas {
      */
     private static void kernelVector(int kc, double[] ap, int aIdx, int aStep, double[] bp, int bIdx, int ldb,
             double[] c, int cIdx, int ldc, int mr, int nr, double beta, double[] tile) {
+        if (MR == 8) {
+            kernel8(kc, ap, aIdx, aStep, bp, bIdx, ldb, tile);
+        } else {
+            kernel4(kc, ap, aIdx, aStep, bp, bIdx, ldb, tile);
+        }
+        if (mr == MR && nr == NR) {
+            storeTile(tile, c, cIdx, ldc, beta);
+        } else {
+            writeTile(tile, c, cIdx, ldc, mr, nr, beta);
+        }
+    }
+
+    /** The 8-row register tile over kc steps, parked in {@code tile} (row r at {@code r·NR}). */
+    private static void kernel8(int kc, double[] ap, int aIdx, int aStep, double[] bp, int bIdx, int ldb,
+            double[] tile) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = c00;
+        DoubleVector c10 = c00;
+        DoubleVector c11 = c00;
+        DoubleVector c20 = c00;
+        DoubleVector c21 = c00;
+        DoubleVector c30 = c00;
+        DoubleVector c31 = c00;
+        DoubleVector c40 = c00;
+        DoubleVector c41 = c00;
+        DoubleVector c50 = c00;
+        DoubleVector c51 = c00;
+        DoubleVector c60 = c00;
+        DoubleVector c61 = c00;
+        DoubleVector c70 = c00;
+        DoubleVector c71 = c00;
+        int ai = aIdx;
+        int bi = bIdx;
+        for (int p = 0; p < kc; p++, ai += aStep, bi += ldb) {
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + VL);
+            DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            DoubleVector a4 = DoubleVector.broadcast(S, ap[ai + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            DoubleVector a5 = DoubleVector.broadcast(S, ap[ai + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            DoubleVector a6 = DoubleVector.broadcast(S, ap[ai + 6]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            DoubleVector a7 = DoubleVector.broadcast(S, ap[ai + 7]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, VL);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + VL);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + VL);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + VL);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + VL);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + VL);
+        c60.intoArray(tile, 6 * NR);
+        c61.intoArray(tile, 6 * NR + VL);
+        c70.intoArray(tile, 7 * NR);
+        c71.intoArray(tile, 7 * NR + VL);
+    }
+
+    /** The 4-row register tile over kc steps, parked in {@code tile} (row r at {@code r·NR}). */
+    private static void kernel4(int kc, double[] ap, int aIdx, int aStep, double[] bp, int bIdx, int ldb,
+            double[] tile) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -513,13 +613,6 @@ public final class VectorBlas implements Blas {
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
         }
-        if (mr == MR && nr == NR) {
-            storeRow(c00, c01, c, cIdx, beta);
-            storeRow(c10, c11, c, cIdx + ldc, beta);
-            storeRow(c20, c21, c, cIdx + 2 * ldc, beta);
-            storeRow(c30, c31, c, cIdx + 3 * ldc, beta);
-            return;
-        }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, VL);
         c10.intoArray(tile, NR);
@@ -528,21 +621,22 @@ public final class VectorBlas implements Blas {
         c21.intoArray(tile, 2 * NR + VL);
         c30.intoArray(tile, 3 * NR);
         c31.intoArray(tile, 3 * NR + VL);
-        writeTile(tile, c, cIdx, ldc, mr, nr, beta);
     }
 
-    private static void storeRow(DoubleVector v0, DoubleVector v1, double[] c, int at, double beta) {
-        if (beta == 0) {
-            v0.intoArray(c, at);
-            v1.intoArray(c, at + VL);
-        } else if (beta == 1) {
-            v0.add(DoubleVector.fromArray(S, c, at)).intoArray(c, at);
-            v1.add(DoubleVector.fromArray(S, c, at + VL)).intoArray(c, at + VL);
-        } else {
-            DoubleVector.fromArray(S, c, at).lanewise(VectorOperators.FMA, beta, v0)
-                    .intoArray(c, at);
-            DoubleVector.fromArray(S, c, at + VL).lanewise(VectorOperators.FMA, beta, v1)
-                    .intoArray(c, at + VL);
+    /** Adds a whole register tile (parked in {@code tile}) to C, scaled by β. */
+    private static void storeTile(double[] tile, double[] c, int cIdx, int ldc, double beta) {
+        for (int r = 0; r < MR; r++) {
+            int at = cIdx + r * ldc;
+            for (int j = 0; j < NR; j += VL) {
+                DoubleVector v = DoubleVector.fromArray(S, tile, r * NR + j);
+                if (beta == 0) {
+                    v.intoArray(c, at + j);
+                } else if (beta == 1) {
+                    v.add(DoubleVector.fromArray(S, c, at + j)).intoArray(c, at + j);
+                } else {
+                    DoubleVector.fromArray(S, c, at + j).lanewise(VectorOperators.FMA, beta, v).intoArray(c, at + j);
+                }
+            }
         }
     }
 
