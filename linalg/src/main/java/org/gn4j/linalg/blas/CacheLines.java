@@ -8,7 +8,7 @@ import java.lang.reflect.Field;
 /**
  * Where the data of a {@code double[]} lies relative to 64-byte cache lines: a performance hint for the packed GEMM
  * panels, whose 512-bit vector loads each split across two cache lines when the panel does not start on a line
- * boundary (measured 8 % of a whole DGEMM at n = 1024 on an AVX-512 Xeon). Java gives no array addresses, so the
+ * boundary (array data starts 16 bytes into a line on HotSpot). Java gives no array addresses, so the
  * address is read through {@code sun.misc.Unsafe} (module {@code jdk.unsupported}, looked up reflectively): the
  * array is stored in a one-element {@code Object[]} and its reference read back as raw bits, a 64-bit address, or
  * a compressed reference to be shifted by 3 (zero-based) or 0 (unscaled: every compressed reference is then a

@@ -36,9 +36,9 @@ public final class VectorBlas implements Blas {
     static final int VL = S.length();
     /**
      * Rows of the register tile: 8 (16 accumulators) where vectors are 512 bits wide (AVX-512 has 32 vector
-     * registers), 4 (8 accumulators) otherwise (AVX2 has 16: 8 rows spill, 1.4× slower measured with
-     * {@code -XX:UseAVX=2}). On an AVX-512 Xeon (fifth session) 8 rows ran DGEMM 1.15–1.2× faster than 4 and 6
-     * rows in between. The kernels write their accumulators to a tile array and leave adding it to C to
+     * registers), 4 (8 accumulators) otherwise (AVX2 has 16, which 8 rows overflow: slower under
+     * {@code -XX:UseAVX=2}). On an AVX-512 Xeon 8 rows with aligned panels ran DGEMM at n = 1024 about 1.2× faster
+     * than 4 (docs/BENCHMARKS.md). The kernels write their accumulators to a tile array and leave adding it to C to
      * {@link #storeTile}: with the C update inside, a kernel of more than 8 accumulators grew past what C2 (JDK 17)
      * inlines and its vectors were boxed (the 2.4× slowdown of 6 rows measured on Zen 4 in an earlier session).
      * MC 48..192, KC 128..256, NC 512..1024 measured within noise; KC ≥ 320 was slower.
