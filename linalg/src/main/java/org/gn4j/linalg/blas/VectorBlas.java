@@ -584,7 +584,11 @@ public final class VectorBlas implements Blas {
         c71.intoArray(tile, 7 * NR + VL);
     }
 
-    /** The 4-row register tile over kc steps, parked in {@code tile} (row r at {@code r·NR}). */
+    /**
+     * The 4-row register tile over kc steps, parked in {@code tile} (row r at {@code r·NR}): {@link #kernel8} for 16
+     * vector registers. The two are written out row by row on purpose: accumulators stay in registers only as separate
+     * local variables, so a loop over rows (or one kernel for both heights) would put them in memory.
+     */
     private static void kernel4(int kc, double[] ap, int aIdx, int aStep, double[] bp, int bIdx, int ldb,
             double[] tile) {
         DoubleVector c00 = DoubleVector.zero(S);
