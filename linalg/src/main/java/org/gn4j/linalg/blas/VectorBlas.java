@@ -62,7 +62,7 @@ public final class VectorBlas implements Blas {
     /**
      * Columns of C up to which {@code op(A) = Aᵀ} is read in place instead of packed (α = 1 only): each packed A
      * sliver would serve at most {@code DIRECT_A_COLUMNS / NR} B slivers, too few to repay the strided packing
-     * (convolutions' input cotangents {@code Wᵀ·Ȳ} with few output pixels). A sliver of Aᵀ is 4 contiguous doubles per
+     * (convolutions' input cotangents {@code Wᵀ·Ȳ} with few output pixels). A sliver of Aᵀ is MR contiguous doubles per
      * step of k, {@code lda} apart, which the kernel reads as it reads a packed sliver.
      */
     static final int DIRECT_A_COLUMNS = 128;
