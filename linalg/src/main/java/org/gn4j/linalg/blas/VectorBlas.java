@@ -66,8 +66,13 @@ public final class VectorBlas implements Blas {
      * step of k, {@code lda} apart, which the kernel reads as it reads a packed sliver.
      */
     static final int DIRECT_A_COLUMNS = 128;
-    /** Work per thread from which the rows are split across the compute pool. */
-    static final long PARALLEL_WORK = 64L * 64 * 64;
+    /**
+     * Work ({@code m·n·k}) per thread from which a product is split across the compute pool. Waking a pool worker
+     * from outside the pool costs tens of microseconds, as much as a product of about 128³ takes on one core: with
+     * the earlier 64³, products of 0.5–4 million multiply-adds (the convolutions' per-sample products, 96³ … 160³)
+     * ran 1.6–3.6× slower on two threads than on one (GemmShapesBenchmark, docs/BENCHMARKS.md).
+     */
+    static final long PARALLEL_WORK = 128L * 128 * 128;
 
     private final boolean vector;
     private final boolean multiThreaded;

@@ -1,6 +1,7 @@
 package org.gn4j.linalg.blas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -138,9 +139,12 @@ class VectorBlasTest {
         Random r = new Random(Seeds.of(11));
         Blas blas = new VectorBlas(true, true);
         for (int t = 0; t < 4; t++) {
-            check(blas, (t & 1) != 0, (t & 2) != 0, 6, VectorBlas.NC + 37, 300, 1.25, t == 0 ? 0 : -0.5, r);
+            check(blas, (t & 1) != 0, (t & 2) != 0, 6, VectorBlas.NC + 37, 1400, 1.25, t == 0 ? 0 : -0.5, r);
         }
-        check(blas, false, false, 1, 3001, 200, 1, 0, r);
+        check(blas, false, false, 1, 3001, 1500, 1, 0, r);
+        // both products are large enough to be split (at least two threads' worth of work)
+        assertTrue(6L * (VectorBlas.NC + 37) * 1400 >= 2 * VectorBlas.PARALLEL_WORK);
+        assertTrue(3001L * 1500 >= 2 * VectorBlas.PARALLEL_WORK);
     }
 
     /**
