@@ -69,8 +69,8 @@ public final class VectorBlas implements Blas {
     /**
      * Work ({@code m·n·k}) per thread from which a product is split across the compute pool. Waking a pool worker
      * from outside the pool costs tens of microseconds, as much as a product of about 128³ takes on one core: with
-     * the earlier 64³, products of 0.5–4 million multiply-adds (the convolutions' per-sample products, 96³ … 160³)
-     * ran 1.6–3.6× slower on two threads than on one (GemmShapesBenchmark, docs/BENCHMARKS.md).
+     * the earlier 64³, products of 1–4 million multiply-adds (the convolutions' per-sample products) ran 1.6–2.7×
+     * slower on two threads than on one (GemmShapesBenchmark, docs/BENCHMARKS.md).
      */
     static final long PARALLEL_WORK = 128L * 128 * 128;
 
