@@ -1,14 +1,16 @@
 package org.gn4j.gn;
 
+import org.gn4j.gn.core.BacktrackingArmijo;
+import org.gn4j.gn.core.FixedDamping;
+import org.gn4j.gn.core.GaussNewtonLoop;
 import org.gn4j.linalg.ArgumentChecks;
-import org.gn4j.linalg.VectorOps;
-import org.gn4j.solvers.SolveResult;
 
 /**
  * Gauss-Newton with a backtracking Armijo line search: the step {@code δ = argmin ‖J̃δ + r̃‖} (minimum-norm when J̃ is
  * rank-deficient) is shortened to {@code tδ}, {@code t = 1, ½, ¼, …}, until
  * {@code F(β + tδ) <= F(β) + c·t·gᵀδ} (sufficient decrease, {@code c = 1e-4}). Fast on small-residual problems,
- * fragile on large-residual or badly conditioned ones, where Levenberg-Marquardt or dogleg are the safer choices.
+ * fragile on large-residual or badly conditioned ones, where Levenberg-Marquardt or dogleg are the safer choices. A
+ * configuration of the {@link GaussNewtonLoop}: damping fixed at 0, {@link BacktrackingArmijo}.
  */
 public final class GaussNewton implements LeastSquaresOptimizer {
     private final StoppingCriteria stop;
@@ -68,76 +70,18 @@ public final class GaussNewton implements LeastSquaresOptimizer {
         return "GN";
     }
 
+    /** The loop this configuration runs. */
+    GaussNewtonLoop loop() {
+        return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new FixedDamping(0))
+                .withStepLength(new BacktrackingArmijo(armijo, 0.5, maxHalvings + 1))
+                .withScaling(ScalingRule.RUNNING_MAX).withTolerances(stop).withBudget(stop.budget())
+                .withCallback(IterationListener.callback(listener));
+    }
+
     @Override
     public Optimum optimize(LeastSquaresProblem problem, double[] start) {
-        Workspace w = new Workspace("Gauss-Newton (Armijo, " + stepSolver + ")", problem, start, stop, listener,
-                stepSolver);
-        int n = w.n;
-        Optimum early = w.startChecks();
-        if (early != null) {
-            return early;
-        }
-        double[] d = new double[n];
-        w.scaling(ScalingRule.RUNNING_MAX, d, true);
-        double[] delta = new double[n];
-        while (true) {
-            TerminationReason budget = w.budgetExceeded();
-            if (budget != null) {
-                return w.finish(budget, "budget reached");
-            }
-            w.iterations++;
-            SolveResult step = w.dampedStep(0, d, delta);
-            if (!step.hasSolution()) {
-                w.record(0, 0, Double.NaN, false);
-                return w.finish(TerminationReason.LINEAR_SOLVER_FAILURE, "Gauss-Newton system: " + step);
-            }
-            double stepNorm = Workspace.scaledNorm(d, delta);
-            double xNorm = Workspace.scaledNorm(d, w.x);
-            if (stepNorm <= stop.parameterTolerance() * (xNorm + stop.parameterTolerance())) {
-                w.record(stepNorm, 0, Double.NaN, false);
-                return w.finish(TerminationReason.STEP_SIZE, "Gauss-Newton step below the parameter tolerance");
-            }
-            double slope = VectorOps.dot(w.g, delta);
-            if (!(slope < 0)) {
-                w.record(stepNorm, 0, Double.NaN, false);
-                return w.finish(TerminationReason.NO_PROGRESS, "Gauss-Newton step is not a descent direction");
-            }
-            double predictedFull = w.predictedReduction(delta);
-            double t = 1;
-            boolean found = false;
-            for (int k = 0; k <= maxHalvings; k++) {
-                for (int j = 0; j < n; j++) {
-                    w.xTrial[j] = w.x[j] + t * delta[j];
-                }
-                if (w.evaluate(w.xTrial, w.rTrial)) {
-                    w.costTrial = w.cost(w.rTrial);
-                    if (w.costTrial <= w.cost + armijo * t * slope) {
-                        found = true;
-                        break;
-                    }
-                }
-                t *= 0.5;
-            }
-            if (!found) {
-                w.record(stepNorm, t, Double.NaN, false);
-                return w.finish(TerminationReason.NO_PROGRESS,
-                        "line search found no sufficient decrease in " + maxHalvings + " halvings");
-            }
-            double costBefore = w.cost;
-            double actual = costBefore - w.costTrial;
-            // model prediction for the shortened step tδ: t·(−gᵀδ) − t²·½‖J̃δ‖²
-            double predicted = t == 1 ? predictedFull : -t * slope - t * t * (-slope - predictedFull);
-            w.acceptTrial();
-            if (!w.evaluateJacobian()) {
-                w.record(t * stepNorm, t, actual / predicted, true);
-                return w.finish(TerminationReason.NON_FINITE, "non-finite Jacobian at an accepted point");
-            }
-            w.scaling(ScalingRule.RUNNING_MAX, d, false);
-            w.record(t * stepNorm, t, actual / predicted, true);
-            Optimum done = w.convergedAfterStep(costBefore, actual, predicted);
-            if (done != null) {
-                return done;
-            }
-        }
+        LeastSquaresObjective objective = new LeastSquaresObjective(problem, stepSolver == StepSolver.CG);
+        GaussNewtonLoop.State st = loop().run(objective, start);
+        return Optimum.of("Gauss-Newton (Armijo, " + stepSolver + ")", objective, st);
     }
 }

@@ -1,10 +1,26 @@
 package org.gn4j.gn;
 
+import org.gn4j.gn.core.CallbackReturn;
+import org.gn4j.gn.core.IterationCallback;
 import org.gn4j.linalg.VectorView;
 
-/** Receives every iteration of a nonlinear least-squares solve; the parameters are a read-only view. */
+/**
+ * Receives every iteration of a nonlinear least-squares solve; the parameters are a read-only view. A listener only
+ * observes; an {@link IterationCallback} can also stop the solve.
+ */
 @FunctionalInterface
 public interface IterationListener {
     /** Called after each trial step with the record and the current (accepted) parameters. */
     void iteration(IterationRecord record, VectorView parameters);
+
+    /** The listener as a callback that always continues (null for null). */
+    static IterationCallback callback(IterationListener l) {
+        if (l == null) {
+            return null;
+        }
+        return (record, parameters) -> {
+            l.iteration(record, parameters);
+            return CallbackReturn.CONTINUE;
+        };
+    }
 }

@@ -1,21 +1,25 @@
 package org.gn4j.gn;
 
+import org.gn4j.gn.core.GaussNewtonLoop;
+import org.gn4j.gn.core.MarquardtDamping;
+import org.gn4j.gn.core.NielsenDamping;
+import org.gn4j.gn.core.StepControl;
+import org.gn4j.gn.core.StepLength;
 import org.gn4j.linalg.ArgumentChecks;
-import org.gn4j.solvers.SolveResult;
 
 /**
  * Levenberg-Marquardt: each trial step solves {@code (J̃ᵀJ̃ + λD²)δ = −g} with Moré's scaling D (the running maximum of
  * the Jacobian's column norms, so the method is invariant to the units of the parameters), is accepted when the gain
  * ratio {@code ρ = (F(β) − F(β+δ)) / (predicted reduction)} exceeds {@value #ACCEPT}, and adapts λ by the
  * {@link DampingRule}. A step that produces non-finite residuals is rejected and the damping raised. The inner solve
- * is QR of the augmented Jacobian by default ({@link StepSolver}).
+ * is QR of the augmented Jacobian by default ({@link StepSolver}). A configuration of the {@link GaussNewtonLoop}:
+ * the step solver, {@link NielsenDamping} or {@link MarquardtDamping}, unit steps, optional geodesic acceleration.
  *
  * <p>Immutable: {@code with…} methods return new solvers.
  */
 public final class LevenbergMarquardt implements LeastSquaresOptimizer {
     /** Minimum gain ratio for accepting a step. */
-    public static final double ACCEPT = 1e-4;
-    private static final double MAX_DAMPING = 1e32;
+    public static final double ACCEPT = NielsenDamping.ACCEPT;
     private static final int MAX_NON_FINITE = 60;
 
     private final StoppingCriteria stop;
@@ -115,153 +119,21 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
         return "LM";
     }
 
-    /**
-     * Adds the geodesic correction ½a to the step v in place; false when the correction is too large (reject) or
-     * cannot be computed.
-     */
-    private static boolean accelerate(Workspace w, double lambda, double[] d, double[] v) {
-        int n = w.n;
-        int m = w.m;
-        final double h = 0.1;
-        double[] xh = new double[n];
-        double[] rh = new double[m];
-        for (int j = 0; j < n; j++) {
-            xh[j] = w.x[j] + h * v[j];
-        }
-        if (!w.evaluate(xh, rh)) {
-            return true; // leave v alone; the trial step itself will be judged
-        }
-        double[] jv = new double[m];
-        w.jacobianTimes(v, jv);
-        double[] rvv = new double[m];
-        for (int i = 0; i < m; i++) {
-            rvv[i] = (2 / h) * ((rh[i] - w.r[i]) / h - jv[i]);
-        }
-        double[] a = new double[n];
-        SolveResult res = w.dampedStepFor(rvv, lambda, d, a);
-        if (!res.hasSolution() || !org.gn4j.linalg.VectorOps.allFinite(a)) {
-            return true;
-        }
-        double an = Workspace.scaledNorm(d, a);
-        double vn = Workspace.scaledNorm(d, v);
-        if (2 * an > 0.75 * vn) {
-            return false;
-        }
-        for (int j = 0; j < n; j++) {
-            v[j] += 0.5 * a[j];
-        }
-        return true;
+    /** The loop this configuration runs. */
+    GaussNewtonLoop loop() {
+        StepControl control = rule == DampingRule.NIELSEN ? new NielsenDamping(initialDamping)
+                : new MarquardtDamping(initialDamping, marquardtFactor);
+        return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(control)
+                .withStepLength(StepLength.none()).withScaling(scaling).withGeodesicAcceleration(geodesic)
+                .withTolerances(stop).withBudget(stop.budget()).withCallback(IterationListener.callback(listener))
+                .withMaxFailures(MAX_NON_FINITE);
     }
 
     @Override
     public Optimum optimize(LeastSquaresProblem problem, double[] start) {
-        Workspace w = new Workspace("Levenberg-Marquardt (" + rule.name().toLowerCase(java.util.Locale.ROOT) + ", "
-                + stepSolver + ")", problem, start, stop, listener, stepSolver);
-        int n = w.n;
-        Optimum early = w.startChecks();
-        if (early != null) {
-            return early;
-        }
-        double[] d = new double[n];
-        w.scaling(scaling, d, true);
-        double[] delta = new double[n];
-        double lambda = initialDamping;
-        double nu = 2;
-        int nonFinite = 0;
-        while (true) {
-            TerminationReason budget = w.budgetExceeded();
-            if (budget != null) {
-                return w.finish(budget, "budget reached");
-            }
-            w.iterations++;
-            SolveResult step = w.dampedStep(lambda, d, delta);
-            if (!step.hasSolution()) {
-                w.record(0, lambda, Double.NaN, false);
-                lambda *= nu;
-                nu *= 2;
-                if (lambda > MAX_DAMPING) {
-                    return w.finish(TerminationReason.LINEAR_SOLVER_FAILURE, "damped system unsolvable: " + step);
-                }
-                continue;
-            }
-            if (geodesic && problem.loss() == RobustLoss.LINEAR && !accelerate(w, lambda, d, delta)) {
-                w.record(Workspace.scaledNorm(d, delta), lambda, Double.NaN, false);
-                if (rule == DampingRule.NIELSEN) {
-                    lambda *= nu;
-                    nu *= 2;
-                } else {
-                    lambda *= marquardtFactor;
-                }
-                if (lambda > MAX_DAMPING) {
-                    return w.finish(TerminationReason.NO_PROGRESS, "damping exceeded " + MAX_DAMPING);
-                }
-                continue;
-            }
-            double stepNorm = Workspace.scaledNorm(d, delta);
-            double xNorm = Workspace.scaledNorm(d, w.x);
-            if (stepNorm <= stop.parameterTolerance() * (xNorm + stop.parameterTolerance())) {
-                w.record(stepNorm, lambda, Double.NaN, false);
-                return w.finish(TerminationReason.STEP_SIZE, String.format(java.util.Locale.ROOT,
-                        "scaled step %.3e <= %.1e * (|Dx| + tol)", stepNorm, stop.parameterTolerance()));
-            }
-            for (int j = 0; j < n; j++) {
-                w.xTrial[j] = w.x[j] + delta[j];
-            }
-            boolean finite = w.evaluate(w.xTrial, w.rTrial);
-            double gain;
-            boolean accepted;
-            double predicted = Double.NaN;
-            double actual = Double.NaN;
-            if (!finite) {
-                gain = Double.NEGATIVE_INFINITY;
-                accepted = false;
-                if (++nonFinite > MAX_NON_FINITE) {
-                    w.record(stepNorm, lambda, gain, false);
-                    return w.finish(TerminationReason.NON_FINITE,
-                            "residuals stayed non-finite after " + MAX_NON_FINITE + " damping increases");
-                }
-            } else {
-                nonFinite = 0;
-                w.costTrial = w.cost(w.rTrial);
-                predicted = w.predictedReduction(delta);
-                actual = w.cost - w.costTrial;
-                gain = predicted > 0 ? actual / predicted : (actual > 0 ? 1 : Double.NEGATIVE_INFINITY);
-                accepted = gain > ACCEPT && actual > 0;
-            }
-            if (accepted) {
-                double costBefore = w.cost;
-                w.acceptTrial();
-                if (!w.evaluateJacobian()) {
-                    w.record(stepNorm, lambda, gain, true);
-                    return w.finish(TerminationReason.NON_FINITE, "non-finite Jacobian at an accepted point");
-                }
-                w.scaling(scaling, d, false);
-                if (rule == DampingRule.NIELSEN) {
-                    double t = 2 * gain - 1;
-                    lambda *= Math.max(1.0 / 3, 1 - t * t * t);
-                    nu = 2;
-                } else {
-                    lambda /= marquardtFactor;
-                }
-                lambda = Math.max(lambda, 1e-300);
-                w.record(stepNorm, lambda, gain, true);
-                Optimum done = w.convergedAfterStep(costBefore, actual, predicted);
-                if (done != null) {
-                    return done;
-                }
-            } else {
-                w.record(stepNorm, lambda, gain, false);
-                if (rule == DampingRule.NIELSEN) {
-                    lambda *= nu;
-                    nu *= 2;
-                } else {
-                    lambda *= marquardtFactor;
-                }
-                if (lambda > MAX_DAMPING) {
-                    return w.finish(TerminationReason.NO_PROGRESS, "damping exceeded " + MAX_DAMPING
-                            + " without a decrease of the cost");
-                }
-            }
-        }
+        LeastSquaresObjective objective = new LeastSquaresObjective(problem, stepSolver == StepSolver.CG);
+        GaussNewtonLoop.State st = loop().run(objective, start);
+        return Optimum.of("Levenberg-Marquardt (" + rule.name().toLowerCase(java.util.Locale.ROOT) + ", "
+                + stepSolver + ")", objective, st);
     }
 }

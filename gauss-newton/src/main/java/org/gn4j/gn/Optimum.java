@@ -8,8 +8,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The result of a nonlinear least-squares solve: the parameters, cost {@code F = ½Σρ(r²)}, gradient norm, counts,
- * the termination reason, the per-iteration trace and, when the Jacobian at the solution has full column rank and
- * there are more residuals than parameters, the covariance {@code σ²(JᵀJ)⁻¹} with {@code σ² = 2F/(m − n)}, the
+ * the termination reason, the per-iteration trace and, computed on request when the Jacobian at the solution has full
+ * column rank and there are more residuals than parameters, the covariance {@code σ²(JᵀJ)⁻¹} with {@code σ² = 2F/(m − n)}, the
  * standard errors and Student-t confidence intervals.
  */
 public final class Optimum {
@@ -27,13 +27,12 @@ public final class Optimum {
     private final String message;
     private final List<IterationRecord> trace;
     private final double seconds;
-    private final DMatrixRMaj covariance;
-    private final String covarianceNote;
+    private final Covariance covariance;
 
     Optimum(String solver, double[] parameters, List<String> parameterNames, double initialCost, double cost,
             double gradientNorm, int residualCount, int iterations, int residualEvaluations, int jacobianEvaluations,
             TerminationReason reason, String message, List<IterationRecord> trace, double seconds,
-            DMatrixRMaj covariance, String covarianceNote) {
+            Covariance covariance) {
         this.solver = solver;
         this.parameters = parameters.clone();
         this.parameterNames = parameterNames;
@@ -49,7 +48,25 @@ public final class Optimum {
         this.trace = List.copyOf(trace);
         this.seconds = seconds;
         this.covariance = covariance;
-        this.covarianceNote = covarianceNote;
+    }
+
+    /**
+     * The result of a deterministic run of the loop on a least-squares objective (covariance on request, from the
+     * dense Jacobian the run holds at the final point where it can).
+     */
+    static Optimum of(String solver, LeastSquaresObjective objective, org.gn4j.gn.core.GaussNewtonLoop.State st) {
+        LeastSquaresProblem problem = objective.problem();
+        org.gn4j.gn.core.Linearization lin = st.linearization();
+        DMatrixRMaj held = null;
+        if (lin != null && problem.loss() == RobustLoss.LINEAR && st.reason() != TerminationReason.NON_FINITE
+                && lin.denseJacobian() != null) {
+            held = lin.denseJacobian();
+        }
+        double gn = st.gradientNorm();
+        return new Optimum(solver, st.x(), problem.parameterNames(), st.initialCost(), st.cost(),
+                Double.isNaN(gn) ? Double.POSITIVE_INFINITY : gn, problem.residualCount(), st.iterations(),
+                objective.residualEvaluations(), objective.jacobianEvaluations(), st.reason(), st.message(),
+                st.trace(), st.seconds(), new Covariance(problem, st.x(), held, objective.matrixFree()));
     }
 
     /** Name of the solver that produced this result. */
@@ -132,14 +149,14 @@ public final class Optimum {
         return seconds;
     }
 
-    /** True when the covariance could be computed. */
+    /** True when the covariance can be computed (computed on the first call of a covariance method). */
     public boolean hasCovariance() {
-        return covariance != null;
+        return covariance.matrix() != null;
     }
 
     /** Why the covariance is (un)available. */
     public String covarianceNote() {
-        return covarianceNote;
+        return covariance.note();
     }
 
     /**
@@ -149,7 +166,7 @@ public final class Optimum {
      */
     public DMatrixRMaj covariance() {
         requireCovariance();
-        return covariance.copy();
+        return covariance.matrix().copy();
     }
 
     /** Standard errors {@code √diag(cov)}. */
@@ -158,7 +175,7 @@ public final class Optimum {
         int n = parameters.length;
         double[] se = new double[n];
         for (int j = 0; j < n; j++) {
-            se[j] = Math.sqrt(covariance.get(j, j));
+            se[j] = Math.sqrt(covariance.matrix().get(j, j));
         }
         return se;
     }
@@ -184,8 +201,8 @@ public final class Optimum {
     }
 
     private void requireCovariance() {
-        if (covariance == null) {
-            throw new IllegalStateException("covariance unavailable: " + covarianceNote);
+        if (covariance.matrix() == null) {
+            throw new IllegalStateException("covariance unavailable: " + covariance.note());
         }
     }
 

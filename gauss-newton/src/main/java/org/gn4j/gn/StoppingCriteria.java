@@ -118,6 +118,12 @@ public final class StoppingCriteria {
         return maxEvaluations;
     }
 
+    /** The caps (iterations, evaluations, wall clock) as a {@link org.gn4j.gn.core.Budget}. */
+    public org.gn4j.gn.core.Budget budget() {
+        return org.gn4j.gn.core.Budget.unlimited().withMaxIterations(maxIterations).withMaxEvaluations(maxEvaluations)
+                .withWallClock(timeBudget);
+    }
+
     /** The wall-clock budget, or null for none. */
     public Duration timeBudget() {
         return timeBudget;

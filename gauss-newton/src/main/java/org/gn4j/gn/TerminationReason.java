@@ -21,7 +21,13 @@ public enum TerminationReason {
     /** No step decreased the cost (line search exhausted, damping overflow). */
     NO_PROGRESS(false),
     /** The linear system of the step could not be solved. */
-    LINEAR_SOLVER_FAILURE(false);
+    LINEAR_SOLVER_FAILURE(false),
+    /** The target (a cost, or a PINN's error against the exact solution) was reached. */
+    TARGET_REACHED(false),
+    /** A callback asked to stop, reporting success. */
+    USER_SUCCESS(false),
+    /** A callback asked to stop, reporting failure. */
+    USER_ABORT(false);
 
     private final boolean converged;
 
@@ -29,8 +35,18 @@ public enum TerminationReason {
         this.converged = converged;
     }
 
-    /** True for the convergence criteria. */
+    /** True for the convergence criteria (a first-order or step test held). */
     public boolean converged() {
         return converged;
+    }
+
+    /** True when the run ended as wanted: converged, the target reached, or stopped by a callback with success. */
+    public boolean success() {
+        return converged || this == TARGET_REACHED || this == USER_SUCCESS;
+    }
+
+    /** True for the caps of a budget (iterations, evaluations, wall clock). */
+    public boolean budget() {
+        return this == MAX_ITERATIONS || this == MAX_EVALUATIONS || this == TIME_BUDGET;
     }
 }

@@ -100,8 +100,12 @@ class CachedNormalEquationsTest {
         for (int k = 0; k < N; k++) {
             x0[k] = rnd.nextGaussian();
         }
-        Workspace w = new Workspace("test", problem(), x0, StoppingCriteria.defaults(), null, StepSolver.CHOLESKY);
-        assertTrue(w.evaluateJacobian());
+        LeastSquaresObjective w = new LeastSquaresObjective(problem(), false);
+        double[] x = x0.clone();
+        w.start(x);
+        org.gn4j.gn.core.Linearization lin = w.linearize(x);
+        org.gn4j.gn.core.DampedSolver chol = org.gn4j.gn.core.DampedSolvers.cholesky();
+        assertTrue(chol.prepare(lin).hasSolution());
         double[] d = new double[N];
         for (int k = 0; k < N; k++) {
             d[k] = 0.5 + rnd.nextDouble();
@@ -110,31 +114,35 @@ class CachedNormalEquationsTest {
         for (int i = 0; i < M; i++) {
             other[i] = rnd.nextGaussian();
         }
+        double[] otherGradient = new double[N];
         double[] delta = new double[N];
         for (int round = 0; round < 2; round++) {
+            lin.jacobian().applyTranspose(other, otherGradient);
             for (double lambda : new double[] {1e-3, 1e-1, 1e-3, 10}) {
-                SolveResult s = w.dampedStep(lambda, d, delta);
+                SolveResult s = chol.solve(lambda, d, lin.residuals(), lin.gradient(), delta);
                 assertTrue(s.hasSolution(), s.toString());
-                assertClose(reference(w.x, w.r, lambda, d), delta, "step, lambda " + lambda + ", round " + round);
+                assertClose(reference(x, w.residuals(), lambda, d), delta, "step, lambda " + lambda + ", round "
+                        + round);
                 // same λ and D, another right-hand side: the factor is reused
-                s = w.dampedStepFor(other, lambda, d, delta);
+                s = chol.solve(lambda, d, other, otherGradient, delta);
                 assertTrue(s.hasSolution(), s.toString());
-                assertClose(reference(w.x, other, lambda, d), delta, "second rhs, lambda " + lambda);
+                assertClose(reference(x, other, lambda, d), delta, "second rhs, lambda " + lambda);
             }
             // same λ, another D: must refactor
             d[3] *= 7;
-            w.dampedStep(10, d, delta);
-            assertClose(reference(w.x, w.r, 10, d), delta, "changed D");
+            chol.solve(10, d, lin.residuals(), lin.gradient(), delta);
+            assertClose(reference(x, w.residuals(), 10, d), delta, "changed D");
             // move the point: the Gram matrix must be re-formed
             for (int k = 0; k < N; k++) {
-                w.xTrial[k] = w.x[k] + 0.3 * rnd.nextGaussian();
+                x[k] = x[k] + 0.3 * rnd.nextGaussian();
             }
-            assertTrue(w.evaluate(w.xTrial, w.rTrial));
-            w.costTrial = w.cost(w.rTrial);
+            assertTrue(Double.isFinite(w.trialCost(x)));
+            w.keepTrial();
             w.acceptTrial();
-            assertTrue(w.evaluateJacobian());
-            w.dampedStep(10, d, delta);
-            assertClose(reference(w.x, w.r, 10, d), delta, "after a new Jacobian, same lambda and D");
+            lin = w.linearize(x);
+            assertTrue(chol.prepare(lin).hasSolution());
+            chol.solve(10, d, lin.residuals(), lin.gradient(), delta);
+            assertClose(reference(x, w.residuals(), 10, d), delta, "after a new Jacobian, same lambda and D");
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.gn4j.gn.stochastic.CgIterations;
+import org.gn4j.gn.core.CgIterations;
 import org.gn4j.gn.stochastic.Damping;
 import org.gn4j.gn.stochastic.Egn;
 import org.gn4j.gn.stochastic.LineSearch;

@@ -18,7 +18,7 @@ import org.gn4j.nn.loss.Loss;
 import org.gn4j.nn.loss.SoftmaxCrossEntropy;
 import org.gn4j.nn.loss.SquaredError;
 import org.gn4j.gn.stochastic.Adam;
-import org.gn4j.gn.stochastic.CgIterations;
+import org.gn4j.gn.core.CgIterations;
 import org.gn4j.gn.stochastic.Damping;
 import org.gn4j.gn.stochastic.Egn;
 import org.gn4j.gn.stochastic.LineSearch;

@@ -1,5 +1,7 @@
 package org.gn4j.gn.stochastic;
 
+import org.gn4j.gn.core.CgIterations;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

@@ -8,3 +8,5 @@
  * a {@link org.gn4j.gn.stochastic.CgIterations} rule and a {@link org.gn4j.gn.stochastic.LineSearch}.
  */
 package org.gn4j.gn.stochastic;
+
+import org.gn4j.gn.core.CgIterations;

@@ -1,5 +1,7 @@
 package org.gn4j.gn.stochastic;
 
+import org.gn4j.gn.core.CgIterations;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -5,13 +5,16 @@ import org.gn4j.linalg.ComputePool;
 import org.gn4j.linalg.blas.Blas;
 import org.gn4j.linalg.blas.BlasProvider;
 import org.gn4j.linalg.blas.Transpose;
+import org.gn4j.linalg.op.LinearOperator;
+import org.gn4j.solvers.banded.BlockBandedGram;
+import org.gn4j.solvers.banded.BlockBandedMatrix;
 
 /**
  * The FBPINN Jacobian stored by subdomain: block j is dense over the rows (points) that subdomain j's window covers
  * and its own p parameter columns; every other entry of those columns is zero. Products and the normal matrix
  * {@code JᵀJ} (non-zero block (i, j) only where subdomains i and j overlap) work block by block.
  */
-public final class BlockSparseJacobian {
+public final class BlockSparseJacobian implements LinearOperator, BlockBandedGram {
     private final Decomposition dd;
     private final int m;
     private final int p;
@@ -26,12 +29,33 @@ public final class BlockSparseJacobian {
         this.blocks = blocks;
     }
 
+    @Override
     public int rows() {
         return m;
     }
 
+    @Override
+    public int cols() {
+        return columns();
+    }
+
     public int columns() {
         return p * dd.size();
+    }
+
+    @Override
+    public int blocks() {
+        return dd.size();
+    }
+
+    @Override
+    public int blockSize() {
+        return p;
+    }
+
+    @Override
+    public int bandwidth() {
+        return Math.min(dd.blockBandwidth(), dd.size() - 1);
     }
 
     /** Stored entries (the dense Jacobian has {@code rows()·columns()}). */
@@ -44,6 +68,7 @@ public final class BlockSparseJacobian {
     }
 
     /** {@code out = Jᵀy}. */
+    @Override
     public void applyTranspose(double[] y, double[] out) {
         ArgumentChecks.requireLength("y", y, m);
         ArgumentChecks.requireLength("out", out, columns());
@@ -65,6 +90,7 @@ public final class BlockSparseJacobian {
     }
 
     /** {@code out = Jv}. */
+    @Override
     public void apply(double[] v, double[] out) {
         ArgumentChecks.requireLength("v", v, columns());
         ArgumentChecks.requireLength("out", out, m);
@@ -109,6 +135,7 @@ public final class BlockSparseJacobian {
      * by DSYRK over the subdomain's rows, off-diagonal blocks by DGEMM over the rows two subdomains share (gathered
      * when they are not one contiguous run of both blocks).
      */
+    @Override
     public void normalMatrix(BlockBandedMatrix g) {
         int k = dd.size();
         int bw = dd.blockBandwidth();

@@ -12,6 +12,8 @@ import org.gn4j.pinn.train.TrainingListener;
 import org.gn4j.pinn.train.TrainingOptions;
 import org.gn4j.pinn.train.TrainingResult;
 import org.gn4j.pinn.train.TrainingStatus;
+import org.gn4j.solvers.banded.BlockBandedCholesky;
+import org.gn4j.solvers.banded.BlockBandedMatrix;
 import org.gn4j.solvers.dense.DenseCholeskySolver;
 
 /**

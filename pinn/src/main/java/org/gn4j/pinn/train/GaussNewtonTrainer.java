@@ -1,27 +1,25 @@
 package org.gn4j.pinn.train;
 
-import java.util.Arrays;
 import java.util.Locale;
 
-import org.ejml.data.DMatrixRMaj;
+import org.gn4j.gn.ScalingRule;
+import org.gn4j.gn.core.CgSolver;
+import org.gn4j.gn.core.DampedSolver;
+import org.gn4j.gn.core.DampedSolvers;
+import org.gn4j.gn.core.FixedDamping;
+import org.gn4j.gn.core.GaussNewtonLoop;
+import org.gn4j.gn.core.GridSearch;
+import org.gn4j.gn.core.NielsenDamping;
+import org.gn4j.gn.core.StepControl;
 import org.gn4j.linalg.ArgumentChecks;
-import org.gn4j.linalg.VectorOps;
-import org.gn4j.linalg.blas.Blas;
-import org.gn4j.linalg.blas.BlasProvider;
-import org.gn4j.linalg.blas.Transpose;
-import org.gn4j.linalg.op.LinearOperator;
-import org.gn4j.linalg.op.Operators;
-import org.gn4j.linalg.op.Structure;
 import org.gn4j.pinn.pde.PinnProblem;
-import org.gn4j.solvers.SolveResult;
-import org.gn4j.solvers.dense.DenseCholeskySolver;
-import org.gn4j.solvers.iterative.ConjugateGradient;
-import org.gn4j.solvers.lowrank.LowRankSolver;
+
+
 
 /**
- * A PINN-specific damped Gauss-Newton loop built from parts: the step {@code (JᵀJ + λI)δ = −Jᵀr} solved densely
- * (Cholesky of {@code JᵀJ + λI}, the Gram matrix through the {@link Blas} seam), in residual space
- * ({@link LowRankSolver}, Woodbury / push-through {@code δ = −Jᵀ(JJᵀ + λI)⁻¹r}, for fewer residuals than parameters)
+ * Damped Gauss-Newton PINN training, a configuration of the gauss-newton module's {@link GaussNewtonLoop}: the step {@code (JᵀJ + λI)δ = −Jᵀr} solved densely
+ * (Cholesky of {@code JᵀJ + λI}, the cached Gram matrix, {@link DampedSolvers#cholesky()}), in residual space
+ * ({@link DampedSolvers#pushThrough()}, Woodbury / push-through {@code δ = −Jᵀ(JJᵀ + λI)⁻¹r}, for fewer residuals than parameters)
  * or matrix-free (CG on JVP/VJP products); the damping λ fixed (ENGD's μ) or adapted by Nielsen's rule from the gain
  * ratio; the step length 1 or chosen by ENGD's grid line search over {@code 2^-k, k = 0..K} (the grid point with the
  * least loss). A step is accepted when it lowers the loss (adaptive damping: gain ratio above 1e-4).
@@ -36,8 +34,6 @@ public final class GaussNewtonTrainer implements PinnOptimizer {
         /** Matrix-free conjugate gradient on {@code JᵀJ + λI} with JVP/VJP products. */
         CG
     }
-
-    private static final double MAX_DAMPING = 1e16;
 
     private final InnerSolve inner;
     private final boolean adaptive;
@@ -96,199 +92,21 @@ public final class GaussNewtonTrainer implements PinnOptimizer {
     @Override
     public TrainingResult train(PinnProblem problem, double[] start, TrainingOptions options,
             TrainingListener listener) {
-        Recorder rec = new Recorder(problem, start, options, listener);
-        int pc = problem.parameterCount();
-        double[] theta = start.clone();
-        double[] trial = new double[pc];
-        double[] best = new double[pc];
-        double[] g = new double[pc];
-        double[] delta = new double[pc];
-        double[] rhs = new double[pc];
-        Blas blas = BlasProvider.blas();
-        PinnProblem p = problem;
-        int m = p.residualCount();
-        double[] r = new double[m];
-        double[] rTrial = new double[m];
-        double[] jd = new double[m];
-        double[] jac = null;
-        DMatrixRMaj gram = inner == InnerSolve.CHOLESKY ? new DMatrixRMaj(pc, pc) : null;
-        DMatrixRMaj shifted = inner == InnerSolve.CHOLESKY ? new DMatrixRMaj(pc, pc) : null;
-        DenseCholeskySolver chol = new DenseCholeskySolver();
-        LowRankSolver lowRank = new LowRankSolver(blas);
-        p.residuals(theta, r);
-        double cost = Recorder.cost(r);
-        rec.sample(0, cost, theta, true);
-        double lambda = damping;
-        double nu = 2;
-        int it = 0;
-        int round = 0;
-        int sinceResample = 0;
-        while (true) {
-            if (rec.outOfTime()) {
-                return rec.finish(name(), theta, it, cost, TrainingStatus.TIME_BUDGET, "budget reached");
-            }
-            if (it >= options.maxIterations()) {
-                return rec.finish(name(), theta, it, cost, TrainingStatus.MAX_ITERATIONS, "iteration cap");
-            }
-            if (options.resampleEvery() > 0 && sinceResample >= options.resampleEvery()) {
-                round++;
-                sinceResample = 0;
-                p = problem.atRound(round);
-                if (p.residualCount() != m) {
-                    m = p.residualCount();
-                    r = new double[m];
-                    rTrial = new double[m];
-                    jd = new double[m];
-                    jac = null;
-                }
-                p.residuals(theta, r);
-                cost = Recorder.cost(r);
-            }
-            // the Jacobian (or its operator) and the gradient g = Jᵀr at θ
-            LinearOperator jop;
-            if (inner == InnerSolve.CG) {
-                jop = p.jacobianOperator(theta);
-            } else {
-                if (jac == null) {
-                    jac = new double[m * pc];
-                }
-                p.jacobian(theta, jac, 0, pc);
-                if (!VectorOps.allFinite(m * pc, jac, 0)) {
-                    return rec.finish(name(), theta, it, cost, TrainingStatus.NON_FINITE, "non-finite Jacobian");
-                }
-                jop = null;
-                if (inner == InnerSolve.CHOLESKY) {
-                    blas.dsyrk(Transpose.YES, pc, m, 1.0, jac, 0, pc, 0.0, gram.data, 0, pc);
-                } else {
-                    lowRank.setFactor(jac, m, pc);
-                }
-            }
-            if (jop != null) {
-                jop.applyTranspose(r, g);
-            } else {
-                blas.dgemv(Transpose.YES, m, pc, 1.0, jac, 0, pc, r, 0, 0.0, g, 0);
-            }
-            boolean accepted = false;
-            while (!accepted) {
-                if (rec.outOfTime()) {
-                    return rec.finish(name(), theta, it, cost, TrainingStatus.TIME_BUDGET, "budget reached");
-                }
-                it++;
-                sinceResample++;
-                SolveResult s = solve(jac, jop, gram, shifted, chol, lowRank, r, g, lambda, rhs, delta, pc);
-                if (!s.hasSolution() || !VectorOps.allFinite(delta)) {
-                    if (!adaptive || (lambda *= nu) > MAX_DAMPING) {
-                        return rec.finish(name(), theta, it, cost, TrainingStatus.NO_PROGRESS,
-                                "step system unsolvable: " + s);
-                    }
-                    nu *= 2;
-                    continue;
-                }
-                // grid line search: the least loss over α = 2^-k
-                double alpha = 1;
-                double bestCost = Double.POSITIVE_INFINITY;
-                for (int k = 0; k <= lineSearchSteps; k++) {
-                    double a = Math.scalb(1.0, -k);
-                    for (int j = 0; j < pc; j++) {
-                        trial[j] = theta[j] + a * delta[j];
-                    }
-                    p.residuals(trial, rTrial);
-                    double c = Recorder.cost(rTrial);
-                    if (c < bestCost) {
-                        bestCost = c;
-                        alpha = a;
-                        System.arraycopy(trial, 0, best, 0, pc);
-                    }
-                }
-                // predicted reduction of the GN model along αδ: −(α gᵀδ + ½α²‖Jδ‖²)
-                if (jop != null) {
-                    jop.apply(delta, jd);
-                } else {
-                    blas.dgemv(Transpose.NO, m, pc, 1.0, jac, 0, pc, delta, 0, 0.0, jd, 0);
-                }
-                double predicted = -(alpha * VectorOps.dot(g, delta) + 0.5 * alpha * alpha * VectorOps.dot(jd, jd));
-                double actual = cost - bestCost;
-                double gain = predicted > 0 ? actual / predicted : (actual > 0 ? 1 : Double.NEGATIVE_INFINITY);
-                accepted = Double.isFinite(bestCost) && actual > 0 && (!adaptive || gain > 1e-4);
-                if (accepted) {
-                    System.arraycopy(best, 0, theta, 0, pc);
-                    cost = bestCost;
-                    if (adaptive) {
-                        double t = 2 * gain - 1;
-                        lambda = Math.max(1e-300, lambda * Math.max(1.0 / 3, 1 - t * t * t));
-                        nu = 2;
-                    }
-                    p.residuals(theta, r);
-                    if (rec.sample(it, cost, theta, false)) {
-                        return rec.finish(name(), theta, it, cost, TrainingStatus.TARGET_REACHED, "target reached");
-                    }
-                } else if (adaptive) {
-                    lambda *= nu;
-                    nu *= 2;
-                    if (lambda > MAX_DAMPING) {
-                        return rec.finish(name(), theta, it, cost, TrainingStatus.NO_PROGRESS,
-                                "damping exceeded " + MAX_DAMPING);
-                    }
-                } else {
-                    return rec.finish(name(), theta, it, cost, TrainingStatus.NO_PROGRESS,
-                            "no grid step lowered the loss");
-                }
-                if (it >= options.maxIterations()) {
-                    break;
-                }
-            }
-        }
-    }
-
-    private SolveResult solve(double[] jac, LinearOperator jop, DMatrixRMaj gram, DMatrixRMaj shifted,
-            DenseCholeskySolver chol, LowRankSolver lowRank, double[] r, double[] g, double lambda, double[] rhs,
-            double[] delta, int pc) {
+        DampedSolver solver;
         switch (inner) {
-            case CHOLESKY: {
-                shifted.setTo(gram);
-                for (int j = 0; j < pc; j++) {
-                    shifted.data[j * pc + j] += lambda;
-                }
-                SolveResult f = chol.factor(shifted);
-                if (!f.hasSolution()) {
-                    return f;
-                }
-                for (int j = 0; j < pc; j++) {
-                    rhs[j] = -g[j];
-                }
-                return chol.solve(rhs, delta);
-            }
-            case WOODBURY: {
-                SolveResult f = lowRank.factor(lambda);
-                if (!f.hasSolution()) {
-                    return f;
-                }
-                double[] h = new double[r.length];
-                for (int i = 0; i < h.length; i++) {
-                    h[i] = -r[i];
-                }
-                // δ = Jᵀ(JJᵀ + λI)⁻¹(−r) = (JᵀJ + λI)⁻¹Jᵀ(−r)
-                return lowRank.solvePushThrough(h, delta);
-            }
-            default: {
-                LinearOperator a = Operators.sum(Operators.normal(jop),
-                        Operators.diagonal(filled(pc, lambda)));
-                for (int j = 0; j < pc; j++) {
-                    rhs[j] = -g[j];
-                }
-                Arrays.fill(delta, 0.0);
-                ConjugateGradient cg = new ConjugateGradient().withRelativeTolerance(1e-10)
-                        .withMaxIterations(Math.max(50, 2 * pc))
-                        .prepare(a.is(Structure.SYMMETRIC) ? a
-                                : Operators.of(pc, pc, a::apply, a::apply, Structure.SYMMETRIC));
-                return cg.solve(rhs, delta);
-            }
+            case CHOLESKY:
+                solver = DampedSolvers.cholesky();
+                break;
+            case WOODBURY:
+                solver = DampedSolvers.pushThrough().withMaxFactorSize(Integer.MAX_VALUE, 50);
+                break;
+            default:
+                solver = CgSolver.toTolerance(1e-10, 50, 2);
         }
-    }
-
-    private static double[] filled(int n, double v) {
-        double[] d = new double[n];
-        Arrays.fill(d, v);
-        return d;
+        StepControl control = adaptive ? new NielsenDamping(damping) : new FixedDamping(damping);
+        GaussNewtonLoop loop = new GaussNewtonLoop().withSolver(solver).withControl(control)
+                .withStepLength(new GridSearch(lineSearchSteps)).withScaling(ScalingRule.IDENTITY)
+                .withTolerances(PinnLoopRunner.tolerances(0)).withMaxFailures(60);
+        return PinnLoopRunner.run(name(), loop, inner == InnerSolve.CG, problem, start, options, listener);
     }
 }

@@ -1,5 +1,8 @@
 package org.gn4j.pinn.dd;
 
+import org.gn4j.solvers.banded.BlockBandedCholesky;
+import org.gn4j.solvers.banded.BlockBandedMatrix;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package org.gn4j.pinn.dd;
+package org.gn4j.solvers.banded;
 
 import org.ejml.data.DMatrixRMaj;
 import org.gn4j.linalg.ArgumentChecks;

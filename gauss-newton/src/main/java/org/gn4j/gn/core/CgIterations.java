@@ -1,4 +1,4 @@
-package org.gn4j.gn.stochastic;
+package org.gn4j.gn.core;
 
 import org.gn4j.solvers.SolveResult;
 import org.gn4j.solvers.SolveStatus;

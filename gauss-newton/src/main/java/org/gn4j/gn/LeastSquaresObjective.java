@@ -1,0 +1,178 @@
+package org.gn4j.gn;
+
+import org.ejml.data.DMatrixRMaj;
+import org.gn4j.gn.core.DenseLinearization;
+import org.gn4j.gn.core.Linearization;
+import org.gn4j.gn.core.Objective;
+import org.gn4j.gn.core.OperatorLinearization;
+import org.gn4j.linalg.VectorOps;
+import org.gn4j.linalg.op.LinearOperator;
+import org.gn4j.linalg.op.Operators;
+
+/**
+ * A {@link LeastSquaresProblem} as the loop's {@link Objective}: weighted residuals, the cost {@code ½Σρ(r²)}, and
+ * the linearization with the robust-loss rescaling of scipy's {@code least_squares}:
+ * {@code J̃ = √(ρ' + 2ρ''s)·J}, {@code r̃ = ρ'·r/√(ρ' + 2ρ''s)} with {@code s = r²}, so that {@code J̃ᵀr̃} is the
+ * gradient of the robust cost and {@code J̃ᵀJ̃} its Gauss-Newton matrix. The Jacobian is dense (from the problem's
+ * dense, finite-difference or materialized operator source), or the problem's operator when {@code matrixFree}.
+ * Every residual evaluation is counted, those of finite differences included.
+ */
+public final class LeastSquaresObjective implements Objective {
+    private final LeastSquaresProblem problem;
+    private final boolean matrixFree;
+    private final int n;
+    private final int m;
+    private final double[] r;
+    private final double[] rTrial;
+    private final double[] rKept;
+    private final double[] rs;
+    private final double[] rowScale;
+    private final double[] rho = new double[3];
+    private double cost;
+    private double costTrial;
+    private double costKept;
+    private DMatrixRMaj jac;
+    private int residualEvaluations;
+    private int jacobianEvaluations;
+
+    /**
+     * @param matrixFree use the problem's Jacobian operator as it is (only when its source is an operator)
+     */
+    public LeastSquaresObjective(LeastSquaresProblem problem, boolean matrixFree) {
+        if (problem == null) {
+            throw new IllegalArgumentException("problem must not be null");
+        }
+        this.problem = problem;
+        this.matrixFree = matrixFree && problem.jacobianSource() == LeastSquaresProblem.JacobianSource.OPERATOR;
+        n = problem.parameterCount();
+        m = problem.residualCount();
+        r = new double[m];
+        rTrial = new double[m];
+        rKept = new double[m];
+        rs = new double[m];
+        rowScale = new double[m];
+    }
+
+    /** Whether the Jacobian is used as an operator. */
+    public boolean matrixFree() {
+        return matrixFree;
+    }
+
+    /** The problem. */
+    public LeastSquaresProblem problem() {
+        return problem;
+    }
+
+    /** The weighted residuals at the current point (live). */
+    public double[] residuals() {
+        return r;
+    }
+
+    @Override
+    public int parameterCount() {
+        return n;
+    }
+
+    /** @throws IllegalArgumentException naming the first non-finite residual at x */
+    @Override
+    public double start(double[] x) {
+        residualEvaluations++;
+        problem.residuals(x, r);
+        for (int i = 0; i < m; i++) {
+            if (!Double.isFinite(r[i])) {
+                throw new IllegalArgumentException("residual " + i + " is " + r[i] + " at the start point, expected "
+                        + "finite residuals (check the start values and the model)");
+            }
+        }
+        cost = problem.cost(r);
+        return cost;
+    }
+
+    @Override
+    public Linearization linearize(double[] x) {
+        jacobianEvaluations++;
+        RobustLoss loss = problem.loss();
+        for (int i = 0; i < m; i++) {
+            if (loss == RobustLoss.LINEAR) {
+                rowScale[i] = 1;
+                rs[i] = r[i];
+            } else {
+                double s = r[i] * r[i];
+                loss.evaluate(s, problem.lossScale(), rho);
+                double js = Math.max(rho[1] + 2 * rho[2] * s, Math.ulp(1.0));
+                double sq = Math.sqrt(js);
+                rowScale[i] = sq;
+                rs[i] = rho[1] * r[i] / sq;
+            }
+        }
+        if (matrixFree) {
+            LinearOperator op = problem.jacobianOperator(x);
+            LinearOperator j = loss == RobustLoss.LINEAR ? op : Operators.rowScaled(rowScale.clone(), op);
+            return new OperatorLinearization(j, rs, null, cost);
+        }
+        if (jac == null) {
+            jac = new DMatrixRMaj(m, n);
+        }
+        residualEvaluations += problem.jacobian(x, r, jac);
+        if (loss != RobustLoss.LINEAR) {
+            for (int i = 0; i < m; i++) {
+                double s = rowScale[i];
+                for (int j = 0; j < n; j++) {
+                    jac.data[i * n + j] *= s;
+                }
+            }
+        }
+        if (!VectorOps.allFinite(m * n, jac.data, 0)) {
+            double[] g = new double[n];
+            java.util.Arrays.fill(g, Double.NaN);
+            return new DenseLinearization(jac, rs, g, cost);
+        }
+        return new DenseLinearization(jac, rs, null, cost);
+    }
+
+    @Override
+    public double trialCost(double[] x) {
+        residualEvaluations++;
+        problem.residuals(x, rTrial);
+        if (!VectorOps.allFinite(rTrial)) {
+            costTrial = Double.NaN;
+            return Double.NaN;
+        }
+        costTrial = problem.cost(rTrial);
+        return costTrial;
+    }
+
+    @Override
+    public void keepTrial() {
+        System.arraycopy(rTrial, 0, rKept, 0, m);
+        costKept = costTrial;
+    }
+
+    @Override
+    public void acceptTrial() {
+        System.arraycopy(rKept, 0, r, 0, m);
+        cost = costKept;
+    }
+
+    @Override
+    public boolean residualsAt(double[] x, double[] out) {
+        residualEvaluations++;
+        problem.residuals(x, out);
+        return VectorOps.allFinite(out);
+    }
+
+    @Override
+    public boolean plainLeastSquares() {
+        return problem.loss() == RobustLoss.LINEAR;
+    }
+
+    @Override
+    public int residualEvaluations() {
+        return residualEvaluations;
+    }
+
+    @Override
+    public int jacobianEvaluations() {
+        return jacobianEvaluations;
+    }
+}

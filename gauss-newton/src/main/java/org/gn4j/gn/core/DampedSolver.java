@@ -1,0 +1,79 @@
+package org.gn4j.gn.core;
+
+import org.gn4j.solvers.SolveResult;
+
+/**
+ * The damped linear least-squares solve of every Gauss-Newton-type step,
+ * {@code x = argmin ‖Jx + r‖² + λ‖Dx‖²}, i.e. {@code (JᵀJ + λD²)x = −Jᵀr}, in two phases: {@link #prepare} once per
+ * linearization (Gram matrix, operator, factor of the base), then {@link #solve} for as many λ as the step control
+ * tries. Implementations: {@link QrSolver} (augmented QR), {@link GramCholeskySolver} (cached Gram matrix),
+ * {@link CgSolver} (matrix-free), {@link PushThroughSolver} (low-rank, in residual space), {@link BlockBandedSolver}
+ * (block-banded Gram matrices); {@link DampedSolvers#auto} picks one by sizes.
+ *
+ * <p>A solver owns work buffers and per-run state; {@link #fresh()} gives an independent one with the same
+ * configuration for each run.
+ */
+public interface DampedSolver {
+    /** Short name for reports ("qr", "cholesky", "cg", "push-through", "block-banded"). */
+    String name();
+
+    /** A new solver with the same configuration and no state. */
+    DampedSolver fresh();
+
+    /** Whether this solver can work on the linearization (a dense J for QR, residuals for push-through, …). */
+    boolean supports(Linearization lin);
+
+    /** Prepares for the linearization (Gram matrix, factor of the base); failure is a status. */
+    SolveResult prepare(Linearization lin);
+
+    /**
+     * Solves {@code (JᵀJ + λD²)x = −gradient} for the residual vector {@code residual} with {@code gradient = Jᵀr}
+     * (solvers use whichever they need).
+     *
+     * @param lambda   damping λ ≥ 0 (0: the Gauss-Newton step, minimum-norm where J is rank-deficient if the solver
+     *                 supports it)
+     * @param d        scaling D (length n, positive) or null for the identity
+     * @param residual r (length m) or null for a Gram-only linearization
+     * @param gradient Jᵀr (length n)
+     * @param out      the step x (length n); read as the starting guess by warm-started iterative solvers
+     */
+    SolveResult solve(double lambda, double[] d, double[] residual, double[] gradient, double[] out);
+
+    /**
+     * {@code sᵀJᵀJs} from products the last solve already made, or NaN when it has none for s (the loop then asks the
+     * linearization).
+     */
+    default double curvature(double[] s) {
+        return Double.NaN;
+    }
+
+    /** Whether the solver reads the gain ratio of each step ({@link #afterStep}). */
+    default boolean usesGainRatio() {
+        return false;
+    }
+
+    /**
+     * Told after each step: its gain ratio (NaN for a failed step), whether it was taken, the last solve's result
+     * (null if none) and the solver's solution (null if none).
+     */
+    default void afterStep(double gainRatio, boolean accepted, SolveResult last, double[] solution) {
+    }
+
+    /** The solver's own state for a checkpoint (empty by default). */
+    default double[] state() {
+        return new double[0];
+    }
+
+    /**
+     * Restores {@link #state()} from {@code v[from..]} for n parameters; returns the entries consumed.
+     *
+     * @throws IllegalArgumentException if the entries do not fit
+     */
+    default int restore(double[] v, int from, int n) {
+        return 0;
+    }
+
+    /** Forgets the solver's state (as {@link #fresh()}). */
+    default void reset() {
+    }
+}

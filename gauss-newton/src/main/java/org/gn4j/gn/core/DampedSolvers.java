@@ -1,0 +1,67 @@
+package org.gn4j.gn.core;
+
+import org.gn4j.solvers.banded.BlockBandedGram;
+
+/**
+ * Factories of the damped least-squares solvers and the one place that chooses among them by size and structure.
+ */
+public final class DampedSolvers {
+    /** Largest n for which {@link #auto} uses QR on a dense Jacobian (above it, the cached-Gram Cholesky). */
+    public static final int QR_MAX_PARAMETERS = 200;
+
+    private DampedSolvers() {
+    }
+
+    /** Householder QR of the augmented Jacobian. */
+    public static DampedSolver qr() {
+        return new QrSolver();
+    }
+
+    /** Cholesky of the cached Gram matrix. */
+    public static DampedSolver cholesky() {
+        return new GramCholeskySolver();
+    }
+
+    /**
+     * Matrix-free CG for deterministic solves: relative residual 1e-13, at most {@code max(50, 20n)} iterations
+     * (enough for CG to reach the accuracy of a direct solve on the problems it meets here).
+     */
+    public static CgSolver cg() {
+        return CgSolver.toTolerance(1e-13, 50, 20);
+    }
+
+    /** Push-through / Woodbury in residual space. */
+    public static PushThroughSolver pushThrough() {
+        return new PushThroughSolver();
+    }
+
+    /** Block-banded Cholesky. */
+    public static DampedSolver blockBanded() {
+        return new BlockBandedSolver();
+    }
+
+    /**
+     * The solver for a linearization, by structure then size:
+     * <ol>
+     *   <li>a block-banded Jacobian: {@link BlockBandedSolver};</li>
+     *   <li>no dense Jacobian (an operator or only a Gram operator): {@link #cg()};</li>
+     *   <li>dense with fewer residuals than parameters ({@code m < n}): {@link PushThroughSolver} (with a damping
+     *       scaling D other than the identity: QR);</li>
+     *   <li>dense with {@code n <= 200}: QR (best conditioned; its per-λ cost {@code (m + n)n²} is small);</li>
+     *   <li>dense with {@code n > 200}: the cached-Gram Cholesky (the Gram matrix once per linearization,
+     *       {@code n³/3} per λ).</li>
+     * </ol>
+     */
+    public static DampedSolver auto(Linearization lin, boolean identityScaling) {
+        if (lin.jacobian() instanceof BlockBandedGram) {
+            return blockBanded();
+        }
+        if (lin.denseJacobian() == null) {
+            return cg();
+        }
+        if (lin.rows() < lin.cols()) {
+            return identityScaling ? pushThrough() : qr();
+        }
+        return lin.cols() <= QR_MAX_PARAMETERS ? qr() : cholesky();
+    }
+}

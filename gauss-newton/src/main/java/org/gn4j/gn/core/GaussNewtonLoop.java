@@ -1,0 +1,1069 @@
+package org.gn4j.gn.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.gn4j.gn.IterationRecord;
+import org.gn4j.gn.ScalingRule;
+import org.gn4j.gn.StoppingCriteria;
+import org.gn4j.gn.TerminationReason;
+import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.linalg.VectorOps;
+import org.gn4j.linalg.VectorView;
+import org.gn4j.solvers.SolveResult;
+
+/**
+ * The one Gauss-Newton loop: every Gauss-Newton-type method of gn4j (Levenberg-Marquardt, dogleg, Gauss-Newton with
+ * Armijo, ENGD, the PINN and FBPINN trainers, SGN and EGN) is a configuration of its parts:
+ * <ul>
+ *   <li>a {@link DampedSolver} for {@code min ‖Jx + r‖² + λ‖Dx‖²} (prepared once per linearization);</li>
+ *   <li>a {@link StepControl} for λ or the trust radius Δ, fed by the {@link GainRatio};</li>
+ *   <li>a {@link StepLength} rule (unit step, Armijo, grid, strong Wolfe);</li>
+ *   <li>the descent: the damped step, or Powell's dogleg between the Gauss-Newton and Cauchy points;</li>
+ *   <li>options: the scaling D ({@link ScalingRule}), geodesic acceleration, heavy-ball momentum;</li>
+ *   <li>stopping: tolerances ({@link StoppingCriteria}), a {@link Budget}, an {@link IterationCallback}.</li>
+ * </ul>
+ * A deterministic solve ({@link #run}) calls {@link #init} and then {@link #step} until a step reports a
+ * termination; a stochastic method calls {@link #stochasticStep} once per mini-batch. Immutable: {@code with…}
+ * methods return new loops; all per-run state is in {@link State}.
+ *
+ * <p><b>A deterministic step.</b> Budget check; solve for λ (a failed solve raises λ through the control); optional
+ * geodesic correction; the step-size test {@code ‖Dδ‖ <= xtol·(‖Dx‖ + xtol)}; the step length; the gain ratio; the
+ * control accepts or refuses. An accepted step relinearizes and runs the convergence tests (zero cost; both actual
+ * and predicted relative reduction below ftol; MINPACK's gradient cosine below gtol). A run of more than
+ * {@code maxFailures} non-finite trials in a row ends with {@link TerminationReason#NON_FINITE}.
+ */
+public final class GaussNewtonLoop {
+    /** How the step is formed from the damped solver. */
+    public enum Descent {
+        /** The damped step {@code (JᵀJ + λD²)δ = −g}. */
+        DAMPED,
+        /** Powell's dogleg in D-scaled variables between the Cauchy point and the Gauss-Newton step (λ = 0). */
+        DOGLEG
+    }
+
+    private final DampedSolver solver;
+    private final StepControl control;
+    private final StepLength length;
+    private final Descent descent;
+    private final ScalingRule scaling;
+    private final boolean geodesic;
+    private final double momentum;
+    private final StoppingCriteria tolerances;
+    private final Budget budget;
+    private final IterationCallback callback;
+    private final int maxFailures;
+    private final int solveRetries;
+
+    /** Levenberg-Marquardt defaults: auto solver, Nielsen from 1e-3, unit steps, identity scaling. */
+    public GaussNewtonLoop() {
+        this(null, new NielsenDamping(1e-3), StepLength.none(), Descent.DAMPED, ScalingRule.IDENTITY, false, 0,
+                StoppingCriteria.defaults(), StoppingCriteria.defaults().budget(), null, 60, 0);
+    }
+
+    private GaussNewtonLoop(DampedSolver solver, StepControl control, StepLength length, Descent descent,
+            ScalingRule scaling, boolean geodesic, double momentum, StoppingCriteria tolerances, Budget budget,
+            IterationCallback callback, int maxFailures, int solveRetries) {
+        this.solver = solver;
+        this.control = control;
+        this.length = length;
+        this.descent = descent;
+        this.scaling = scaling;
+        this.geodesic = geodesic;
+        this.momentum = momentum;
+        this.tolerances = tolerances;
+        this.budget = budget;
+        this.callback = callback;
+        this.maxFailures = maxFailures;
+        this.solveRetries = solveRetries;
+    }
+
+    private GaussNewtonLoop copy(DampedSolver s, StepControl c, StepLength l, Descent d, ScalingRule sc, boolean geo,
+            double mom, StoppingCriteria tol, Budget b, IterationCallback cb, int mf, int sr) {
+        return new GaussNewtonLoop(s, c, l, d, sc, geo, mom, tol, b, cb, mf, sr);
+    }
+
+    /** The damped solver (null: {@link DampedSolvers#auto} at the first linearization). */
+    public GaussNewtonLoop withSolver(DampedSolver s) {
+        return copy(s, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
+                maxFailures, solveRetries);
+    }
+
+    public GaussNewtonLoop withControl(StepControl c) {
+        if (c == null) {
+            throw new IllegalArgumentException("step control must not be null");
+        }
+        return copy(solver, c, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
+                maxFailures, solveRetries);
+    }
+
+    public GaussNewtonLoop withStepLength(StepLength l) {
+        if (l == null) {
+            throw new IllegalArgumentException("step length must not be null");
+        }
+        return copy(solver, control, l, descent, scaling, geodesic, momentum, tolerances, budget, callback,
+                maxFailures, solveRetries);
+    }
+
+    public GaussNewtonLoop withDescent(Descent d) {
+        if (d == null) {
+            throw new IllegalArgumentException("descent must not be null");
+        }
+        return copy(solver, control, length, d, scaling, geodesic, momentum, tolerances, budget, callback,
+                maxFailures, solveRetries);
+    }
+
+    public GaussNewtonLoop withScaling(ScalingRule s) {
+        if (s == null) {
+            throw new IllegalArgumentException("scaling must not be null");
+        }
+        return copy(solver, control, length, descent, s, geodesic, momentum, tolerances, budget, callback,
+                maxFailures, solveRetries);
+    }
+
+    /**
+     * Geodesic acceleration (Transtrum &amp; Sethna 2012) of damped steps on plain least squares: the step v is
+     * corrected by ½a with {@code (JᵀJ + λD²)a = −Jᵀr_vv}, {@code r_vv ≈ (2/h)((r(x + hv) − r(x))/h − Jv)},
+     * {@code h = 0.1} (one extra residual evaluation); a step whose correction is large
+     * ({@code 2‖Da‖ > 0.75‖Dv‖}) is refused.
+     */
+    public GaussNewtonLoop withGeodesicAcceleration(boolean on) {
+        return copy(solver, control, length, descent, scaling, on, momentum, tolerances, budget, callback,
+                maxFailures, solveRetries);
+    }
+
+    /** Heavy-ball momentum β ∈ [0, 1) on stochastic steps: {@code s = δ + β·Δx_prev} while it is a descent. */
+    public GaussNewtonLoop withMomentum(double beta) {
+        if (!(beta >= 0 && beta < 1)) {
+            throw new IllegalArgumentException("momentum is " + beta + ", expected a value in [0, 1)");
+        }
+        return copy(solver, control, length, descent, scaling, geodesic, beta, tolerances, budget, callback,
+                maxFailures, solveRetries);
+    }
+
+    /** Tolerances of the convergence tests; the budget is set separately ({@link #withBudget}). */
+    public GaussNewtonLoop withTolerances(StoppingCriteria s) {
+        if (s == null) {
+            throw new IllegalArgumentException("stopping criteria must not be null");
+        }
+        return copy(solver, control, length, descent, scaling, geodesic, momentum, s, budget, callback,
+                maxFailures, solveRetries);
+    }
+
+    public GaussNewtonLoop withBudget(Budget b) {
+        if (b == null) {
+            throw new IllegalArgumentException("budget must not be null");
+        }
+        return copy(solver, control, length, descent, scaling, geodesic, momentum, tolerances, b, callback,
+                maxFailures, solveRetries);
+    }
+
+    /** The callback after every trial step (null: none). */
+    public GaussNewtonLoop withCallback(IterationCallback cb) {
+        return copy(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, cb,
+                maxFailures, solveRetries);
+    }
+
+    /**
+     * Failures in a row (non-finite trials, or failed stochastic steps) that end the run: a deterministic run stops
+     * after more than n, a stochastic step reports {@link StepReport.Outcome#NON_FINITE} at the n-th.
+     */
+    public GaussNewtonLoop withMaxFailures(int n) {
+        ArgumentChecks.requirePositive("maxFailures", n);
+        return copy(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback, n,
+                solveRetries);
+    }
+
+    /** In a stochastic step, how often an unsolvable system is retried with the control's raised damping. */
+    public GaussNewtonLoop withSolveRetries(int n) {
+        ArgumentChecks.requireNonNegative("solveRetries", n);
+        return copy(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
+                maxFailures, n);
+    }
+
+    public DampedSolver solver() {
+        return solver;
+    }
+
+    public StepControl control() {
+        return control;
+    }
+
+    public StepLength stepLength() {
+        return length;
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    public StoppingCriteria tolerances() {
+        return tolerances;
+    }
+
+    public double momentum() {
+        return momentum;
+    }
+
+    /** The per-run state of the loop: the iterate, the control's and the solver's state, counts and the trace. */
+    public static final class State {
+        final Objective objective;
+        final int n;
+        final double[] x;
+        final double[] xTrial;
+        final double[] xKept;
+        final double[] delta;
+        final double[] s;
+        final double[] d;
+        double[] velocity;
+        boolean hasVelocity;
+        double[] controlState;
+        DampedSolver solver;
+        Linearization lin;
+        boolean prepared;
+        double cost;
+        final double initialCost;
+        double gradientNorm0;
+        int iterations;
+        long accepted;
+        long attempts;
+        int failures;
+        final long start = System.nanoTime();
+        final long deadline;
+        final List<IterationRecord> trace = new ArrayList<>();
+        final VectorView view;
+        TerminationReason reason;
+        String message;
+        CallbackReturn callbackReturn = CallbackReturn.CONTINUE;
+        // dogleg
+        double[] gn;
+        double[] sd;
+        boolean gnValid;
+        double gnNorm;
+
+        State(Objective objective, double[] x0, double cost, Budget budget) {
+            this.objective = objective;
+            this.n = x0.length;
+            this.x = x0.clone();
+            this.xTrial = new double[n];
+            this.xKept = new double[n];
+            this.delta = new double[n];
+            this.s = new double[n];
+            this.d = new double[n];
+            Arrays.fill(d, 1.0);
+            this.cost = cost;
+            this.initialCost = cost;
+            this.view = VectorView.of(x);
+            this.deadline = budget.wallClock() == null ? Long.MAX_VALUE : start + budget.wallClock().toNanos();
+        }
+
+        /** The current point (live; do not modify). */
+        public double[] x() {
+            return x;
+        }
+
+        public double cost() {
+            return cost;
+        }
+
+        public double initialCost() {
+            return initialCost;
+        }
+
+        /** Infinity norm of the gradient at the current point (NaN before the first linearization). */
+        public double gradientNorm() {
+            return lin == null ? Double.NaN : VectorOps.normInf(lin.gradient());
+        }
+
+        public int iterations() {
+            return iterations;
+        }
+
+        public List<IterationRecord> trace() {
+            return trace;
+        }
+
+        public double seconds() {
+            return (System.nanoTime() - start) / 1e9;
+        }
+
+        /** The reason the run ended, or null while it goes on. */
+        public TerminationReason reason() {
+            return reason;
+        }
+
+        public String message() {
+            return message;
+        }
+
+        /** The linearization at the current point, or null. */
+        public Linearization linearization() {
+            return lin;
+        }
+
+        public Objective objective() {
+            return objective;
+        }
+
+        /** The control's state (live: a copy is a checkpoint). */
+        public double[] controlState() {
+            return controlState;
+        }
+
+        /** Replaces the control's state (a resumed run, or a new round that keeps the damping). */
+        public void restoreControlState(double[] v) {
+            if (v == null || v.length != controlState.length) {
+                throw new IllegalArgumentException("control state has length " + (v == null ? "null" : v.length)
+                        + ", expected " + controlState.length);
+            }
+            System.arraycopy(v, 0, controlState, 0, v.length);
+        }
+
+        /** The damped solver of this run. */
+        public DampedSolver solver() {
+            return solver;
+        }
+
+        public long acceptedSteps() {
+            return accepted;
+        }
+    }
+
+    // ------------------------------------------------------------------ deterministic
+
+    /**
+     * Starts a deterministic run at x₀: the start cost, the first linearization, the start tests (a non-finite
+     * gradient, zero cost, zero gradient end the run at once: {@link State#reason()} is then set).
+     *
+     * @throws IllegalArgumentException if x₀ has the wrong length, is not finite, or gives a non-finite cost
+     */
+    public State init(Objective objective, double[] x0) {
+        if (objective == null) {
+            throw new IllegalArgumentException("objective must not be null");
+        }
+        ArgumentChecks.requireLength("start", x0, objective.parameterCount());
+        ArgumentChecks.requireFinite("start", x0);
+        double c = objective.start(x0);
+        if (!Double.isFinite(c)) {
+            throw new IllegalArgumentException("the cost is " + c + " at the start point, expected a finite value "
+                    + "(check the start values and the model)");
+        }
+        State st = new State(objective, x0, c, budget);
+        st.solver = solver == null ? null : solver.fresh();
+        st.lin = objective.linearize(st.x);
+        if (!VectorOps.allFinite(st.lin.gradient())) {
+            st.controlState = control.initialState(0);
+            end(st, TerminationReason.NON_FINITE, "non-finite Jacobian at the start point");
+            return st;
+        }
+        st.gradientNorm0 = VectorOps.normInf(st.lin.gradient());
+        updateScaling(st, true);
+        st.controlState = control.initialState(scaledNorm(st.d, st.x));
+        if (st.cost <= tolerances.absoluteCostTolerance()) {
+            end(st, TerminationReason.ZERO_COST, "cost is zero at the start");
+        } else if (st.gradientNorm0 == 0) {
+            end(st, TerminationReason.GRADIENT, "gradient is zero at the start");
+        }
+        return st;
+    }
+
+    /** Runs from x₀ until a termination; the state holds the result. */
+    public State run(Objective objective, double[] x0) {
+        State st = init(objective, x0);
+        while (st.reason == null) {
+            step(st);
+        }
+        return st;
+    }
+
+    private static void end(State st, TerminationReason reason, String message) {
+        st.reason = reason;
+        st.message = message;
+    }
+
+    private boolean prepare(State st) {
+        if (st.solver == null) {
+            st.solver = DampedSolvers.auto(st.lin, scaling == ScalingRule.IDENTITY);
+        }
+        SolveResult p = st.solver.prepare(st.lin);
+        st.prepared = p.hasSolution();
+        st.gnValid = false;
+        return st.prepared;
+    }
+
+    /** One deterministic trial step (see the class documentation); sets {@link State#reason()} when the run ends. */
+    public StepReport step(State st) {
+        if (st.reason != null) {
+            throw new IllegalStateException("the run has ended: " + st.reason);
+        }
+        TerminationReason b = budgetExceeded(st);
+        if (b != null) {
+            end(st, b, b == TerminationReason.TARGET_REACHED ? "target cost reached" : "budget reached");
+            return report(st, StepReport.Outcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
+        }
+        if (!st.prepared && !prepare(st)) {
+            end(st, TerminationReason.LINEAR_SOLVER_FAILURE, "the damped solver could not prepare: " + st.solver);
+            return report(st, StepReport.Outcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
+        }
+        st.iterations++;
+        double lambda = control.damping(st.controlState);
+        Linearization lin = st.lin;
+        double[] delta = st.delta;
+        SolveResult solve = null;
+        if (descent == Descent.DOGLEG) {
+            if (!dogleg(st, lambda)) {
+                record(st, 0, lambda, Double.NaN, false);
+                end(st, TerminationReason.NO_PROGRESS, "no usable dogleg step (gradient underflow)");
+                return report(st, StepReport.Outcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
+            }
+        } else {
+            solve = st.solver.solve(lambda, st.d, lin.residuals(), lin.gradient(), delta);
+            if (!solve.hasSolution() || !VectorOps.allFinite(delta)) {
+                record(st, 0, lambda, Double.NaN, false);
+                if (!control.failed(st.controlState, 0, st.accepted)) {
+                    end(st, TerminationReason.LINEAR_SOLVER_FAILURE, "damped system unsolvable: " + solve);
+                } else {
+                    afterRecord(st);
+                }
+                return report(st, StepReport.Outcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
+            }
+            if (geodesic && st.objective.plainLeastSquares() && lin.jacobian() != null
+                    && !accelerate(st, lambda, delta)) {
+                record(st, scaledNorm(st.d, delta), lambda, Double.NaN, false);
+                if (!control.rejected(st.controlState, Double.NaN, scaledNorm(st.d, delta), st.accepted)) {
+                    end(st, TerminationReason.NO_PROGRESS, "damping exceeded its ceiling");
+                } else {
+                    afterRecord(st);
+                }
+                return report(st, StepReport.Outcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
+            }
+        }
+        double stepNorm = scaledNorm(st.d, delta);
+        double xNorm = scaledNorm(st.d, st.x);
+        double xtol = tolerances.parameterTolerance() * (xNorm + tolerances.parameterTolerance());
+        if (stepNorm <= xtol || (control.isRadius() && lambda <= xtol)) {
+            record(st, stepNorm, lambda, Double.NaN, false);
+            end(st, TerminationReason.STEP_SIZE, String.format(Locale.ROOT,
+                    "scaled step %.3e <= %.1e * (|Dx| + tol)", stepNorm, tolerances.parameterTolerance()));
+            return report(st, StepReport.Outcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
+        }
+        double slope = VectorOps.dot(lin.gradient(), delta);
+        if (length.needsDescent() && !(slope < 0)) {
+            record(st, stepNorm, lambda, Double.NaN, false);
+            if (!control.failed(st.controlState, stepNorm, st.accepted)) {
+                end(st, TerminationReason.NO_PROGRESS, "the step is not a descent direction");
+            } else {
+                afterRecord(st);
+            }
+            return report(st, StepReport.Outcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
+        }
+        StepLength.Result found = length.search(new LoopTrial(st, delta, st.cost, slope));
+        if (!Double.isFinite(found.cost())) {
+            double gain = Double.NEGATIVE_INFINITY;
+            if (++st.failures > maxFailures) {
+                record(st, stepNorm, lambda, gain, false);
+                end(st, TerminationReason.NON_FINITE,
+                        "residuals stayed non-finite after " + maxFailures + " damping increases");
+                return report(st, StepReport.Outcome.NON_FINITE, 0, gain, 0, Double.NaN, solve);
+            }
+            record(st, stepNorm, lambda, gain, false);
+            if (!control.failed(st.controlState, stepNorm, st.accepted)) {
+                end(st, TerminationReason.NO_PROGRESS, "no finite trial along the step (" + length + ")");
+            } else {
+                afterRecord(st);
+            }
+            return report(st, StepReport.Outcome.REJECTED, 0, gain, 0, Double.NaN, solve);
+        }
+        st.failures = 0;
+        double alpha = found.alpha();
+        double curvature = curvature(st, delta);
+        double predicted = GainRatio.predicted(alpha, slope, curvature);
+        double actual = st.cost - found.cost();
+        double gain = GainRatio.of(actual, predicted);
+        if (found.found() && control.acceptable(gain, actual)) {
+            double costBefore = st.cost;
+            st.objective.acceptTrial();
+            System.arraycopy(st.xKept, 0, st.x, 0, st.n);
+            st.cost = found.cost();
+            st.accepted++;
+            control.accepted(st.controlState, gain, stepNorm, st.accepted);
+            st.solver.afterStep(gain, true, solve, delta);
+            st.lin = st.objective.linearize(st.x);
+            st.prepared = false;
+            double damp = control.damping(st.controlState);
+            if (!VectorOps.allFinite(st.lin.gradient())) {
+                record(st, alpha * stepNorm, damp, gain, true);
+                end(st, TerminationReason.NON_FINITE, "non-finite Jacobian at an accepted point");
+                return report(st, StepReport.Outcome.ACCEPTED, alpha, gain, alpha * stepNorm, lambda, solve);
+            }
+            updateScaling(st, false);
+            record(st, alpha * stepNorm, damp, gain, true);
+            convergedAfterStep(st, costBefore, actual, predicted);
+            if (st.reason == null) {
+                afterRecord(st);
+            }
+            return report(st, StepReport.Outcome.ACCEPTED, alpha, gain, alpha * stepNorm, lambda, solve);
+        }
+        record(st, stepNorm, lambda, gain, false);
+        st.solver.afterStep(gain, false, solve, delta);
+        if (!control.rejected(st.controlState, gain, stepNorm, st.accepted)) {
+            end(st, TerminationReason.NO_PROGRESS, found.found() ? "damping exceeded its ceiling without a "
+                    + "decrease of the cost" : "no step length gave a sufficient decrease (" + length + ")");
+        } else {
+            afterRecord(st);
+        }
+        return report(st, StepReport.Outcome.REJECTED, 0, gain, 0, lambda, solve);
+    }
+
+    private StepReport report(State st, StepReport.Outcome o, double alpha, double gain, double stepNorm,
+            double lambda, SolveResult solve) {
+        return new StepReport(o, st.cost, Double.NaN, stepNorm, lambda, alpha, gain,
+                solve == null ? 0 : solve.iterations(), solve == null ? Double.NaN : solve.relativeResidual(),
+                st.reason);
+    }
+
+    private double curvature(State st, double[] s) {
+        double q = st.solver == null ? Double.NaN : st.solver.curvature(s);
+        return Double.isNaN(q) ? st.lin.curvature(s) : q;
+    }
+
+    private TerminationReason budgetExceeded(State st) {
+        if (st.cost <= budget.targetCost()) {
+            return TerminationReason.TARGET_REACHED;
+        }
+        if (st.iterations >= Math.min(budget.maxIterations(), tolerances.maxIterations())) {
+            return TerminationReason.MAX_ITERATIONS;
+        }
+        if (st.objective.residualEvaluations() >= Math.min(budget.maxEvaluations(), tolerances.maxEvaluations())) {
+            return TerminationReason.MAX_EVALUATIONS;
+        }
+        if (System.nanoTime() > st.deadline) {
+            return TerminationReason.TIME_BUDGET;
+        }
+        return null;
+    }
+
+    /** Adds a trace record and tells the callback, whose answer {@link #afterRecord} applies. */
+    private void record(State st, double stepNorm, double damping, double gain, boolean accepted) {
+        IterationRecord rec = new IterationRecord(st.iterations, st.cost, st.gradientNorm(), stepNorm, damping, gain,
+                accepted, st.seconds());
+        st.trace.add(rec);
+        st.callbackReturn = callback == null ? CallbackReturn.CONTINUE : callback.iteration(rec, st.view);
+    }
+
+    /** Ends the run when the callback asked to (and nothing else ended it). */
+    private void afterRecord(State st) {
+        CallbackReturn r = st.callbackReturn;
+        if (r == CallbackReturn.STOP) {
+            end(st, TerminationReason.USER_SUCCESS, "stopped by the callback");
+        } else if (r == CallbackReturn.ABORT) {
+            end(st, TerminationReason.USER_ABORT, "aborted by the callback");
+        }
+    }
+
+    /**
+     * The convergence tests after an accepted step: zero cost, relative cost reduction with both the actual and the
+     * predicted reduction below {@code ftol·F}, the gradient measure.
+     */
+    private void convergedAfterStep(State st, double costBefore, double actual, double predicted) {
+        if (st.cost <= tolerances.absoluteCostTolerance()) {
+            end(st, TerminationReason.ZERO_COST, "cost reached zero");
+            return;
+        }
+        double ftol = tolerances.functionTolerance() * costBefore;
+        if (actual <= ftol && predicted <= ftol) {
+            end(st, TerminationReason.COST_REDUCTION, String.format(Locale.ROOT,
+                    "relative cost reduction %.3e <= %.1e", actual / costBefore, tolerances.functionTolerance()));
+            return;
+        }
+        double gm = gradientMeasure(st);
+        if (gm <= tolerances.gradientTolerance()) {
+            end(st, TerminationReason.GRADIENT, String.format(Locale.ROOT, "gradient measure %.3e <= %.1e", gm,
+                    tolerances.gradientTolerance()));
+        }
+    }
+
+    /**
+     * MINPACK's scale-invariant {@code max_j |g_j| / (‖J_j‖·‖r‖)} (the largest cosine between the residual and a
+     * Jacobian column) where column norms are available; else {@code ‖g‖∞ / ‖g₀‖∞}.
+     */
+    static double gradientMeasure(State st) {
+        Linearization lin = st.lin;
+        double[] g = lin.gradient();
+        double[] cn = new double[st.n];
+        double[] r = lin.residuals();
+        if (r == null || !lin.columnNorms(cn)) {
+            return st.gradientNorm0 > 0 ? VectorOps.normInf(g) / st.gradientNorm0 : 0;
+        }
+        double rn = VectorOps.norm2(r);
+        if (rn == 0) {
+            return 0;
+        }
+        double worst = 0;
+        for (int j = 0; j < st.n; j++) {
+            worst = Math.max(worst, Math.abs(g[j]) / (cn[j] * rn));
+        }
+        return worst;
+    }
+
+    private void updateScaling(State st, boolean first) {
+        double[] d = st.d;
+        if (scaling == ScalingRule.IDENTITY) {
+            Arrays.fill(d, 1.0);
+            return;
+        }
+        double[] cn = new double[st.n];
+        if (!st.lin.columnNorms(cn)) {
+            Arrays.fill(cn, 1.0);
+        }
+        if (scaling == ScalingRule.CURRENT) {
+            for (int j = 0; j < st.n; j++) {
+                d[j] = Math.sqrt(Math.min(Math.max(cn[j] * cn[j], 1e-6), 1e32));
+            }
+        } else if (first) {
+            System.arraycopy(cn, 0, d, 0, st.n);
+        } else {
+            for (int j = 0; j < st.n; j++) {
+                d[j] = Math.max(d[j], cn[j]);
+            }
+        }
+    }
+
+    /** Euclidean norm of {@code D·v}. */
+    public static double scaledNorm(double[] d, double[] v) {
+        double s = 0;
+        for (int j = 0; j < v.length; j++) {
+            double t = d[j] * v[j];
+            s += t * t;
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * Adds the geodesic correction ½a to the step v in place; false when the correction is too large (refuse) or
+     * cannot be computed.
+     */
+    private boolean accelerate(State st, double lambda, double[] v) {
+        int n = st.n;
+        Linearization lin = st.lin;
+        int m = lin.rows();
+        final double h = 0.1;
+        double[] xh = new double[n];
+        double[] rh = new double[m];
+        for (int j = 0; j < n; j++) {
+            xh[j] = st.x[j] + h * v[j];
+        }
+        if (!st.objective.residualsAt(xh, rh)) {
+            return true; // leave v alone; the trial step itself will be judged
+        }
+        double[] jv = new double[m];
+        lin.jacobianTimes(v, jv);
+        double[] r = lin.residuals();
+        double[] rvv = new double[m];
+        for (int i = 0; i < m; i++) {
+            rvv[i] = (2 / h) * ((rh[i] - r[i]) / h - jv[i]);
+        }
+        double[] grad = new double[n];
+        lin.jacobian().applyTranspose(rvv, grad);
+        double[] a = new double[n];
+        SolveResult res = st.solver.solve(lambda, st.d, rvv, grad, a);
+        if (!res.hasSolution() || !VectorOps.allFinite(a)) {
+            return true;
+        }
+        double an = scaledNorm(st.d, a);
+        double vn = scaledNorm(st.d, v);
+        if (2 * an > 0.75 * vn) {
+            return false;
+        }
+        for (int j = 0; j < n; j++) {
+            v[j] += 0.5 * a[j];
+        }
+        return true;
+    }
+
+    /**
+     * The dogleg step for radius Δ into {@code st.delta}: the Gauss-Newton step (once per linearization) when it fits,
+     * the scaled steepest-descent step cut at the boundary when even the Cauchy point lies outside, else the point
+     * where the path from the Cauchy point to the Gauss-Newton point crosses the boundary. False when no usable step.
+     */
+    private boolean dogleg(State st, double radius) {
+        int n = st.n;
+        double[] d = st.d;
+        Linearization lin = st.lin;
+        double[] g = lin.gradient();
+        if (st.gn == null) {
+            st.gn = new double[n];
+            st.sd = new double[n];
+        }
+        double[] gn = st.gn;
+        double[] sd = st.sd;
+        if (!st.gnValid) {
+            SolveResult r = st.solver.solve(0, d, lin.residuals(), g, gn);
+            if (!r.hasSolution()) {
+                Arrays.fill(gn, Double.NaN); // steepest descent alone
+            }
+            st.gnNorm = VectorOps.allFinite(gn) ? scaledNorm(d, gn) : Double.POSITIVE_INFINITY;
+            // Cauchy point of the scaled model: δ_sd = −α·D⁻²g, α = ‖D⁻¹g‖² / ‖JD⁻²g‖²
+            double[] dir = new double[n];
+            double gs2 = 0;
+            for (int j = 0; j < n; j++) {
+                dir[j] = g[j] / (d[j] * d[j]);
+                gs2 += g[j] * g[j] / (d[j] * d[j]);
+            }
+            double jj = lin.curvature(dir);
+            double alpha = gs2 > 0 && jj > 0 ? gs2 / jj : 0;
+            if (!Double.isFinite(alpha)) {
+                alpha = 0;
+            }
+            for (int j = 0; j < n; j++) {
+                sd[j] = -alpha * dir[j];
+            }
+            st.gnValid = true;
+        }
+        double[] delta = st.delta;
+        double sdNorm = scaledNorm(d, sd);
+        if (st.gnNorm <= radius) {
+            System.arraycopy(gn, 0, delta, 0, n);
+        } else if (sdNorm >= radius) {
+            double s = radius / sdNorm;
+            for (int j = 0; j < n; j++) {
+                delta[j] = s * sd[j];
+            }
+        } else {
+            // p = p_sd + τ(p_gn − p_sd) with ‖p‖ = Δ, τ in [0, 1]
+            double aa = 0;
+            double ab = 0;
+            double bb = 0;
+            for (int j = 0; j < n; j++) {
+                double ps = d[j] * sd[j];
+                double diff = d[j] * (gn[j] - sd[j]);
+                aa += diff * diff;
+                ab += ps * diff;
+                bb += ps * ps;
+            }
+            double c = bb - radius * radius;
+            double disc = Math.sqrt(Math.max(0, ab * ab - aa * c));
+            double tau = ab <= 0 ? (disc - ab) / aa : -c / (ab + disc);
+            for (int j = 0; j < n; j++) {
+                delta[j] = sd[j] + tau * (gn[j] - sd[j]);
+            }
+        }
+        double stepNorm = scaledNorm(d, delta);
+        return stepNorm > 0 && Double.isFinite(stepNorm);
+    }
+
+    /** The trial points {@code x + αs} of a search, costs from the objective. */
+    private static final class LoopTrial implements StepLength.Trial {
+        private final State st;
+        private final double[] dir;
+        private final double cost0;
+        private final double slope0;
+
+        LoopTrial(State st, double[] dir, double cost0, double slope0) {
+            this.st = st;
+            this.dir = dir;
+            this.cost0 = cost0;
+            this.slope0 = slope0;
+        }
+
+        @Override
+        public double cost0() {
+            return cost0;
+        }
+
+        @Override
+        public double slope0() {
+            return slope0;
+        }
+
+        @Override
+        public double cost(double alpha) {
+            for (int j = 0; j < st.n; j++) {
+                st.xTrial[j] = st.x[j] + alpha * dir[j];
+            }
+            return st.objective.trialCost(st.xTrial);
+        }
+
+        @Override
+        public void keep() {
+            System.arraycopy(st.xTrial, 0, st.xKept, 0, st.n);
+            st.objective.keepTrial();
+        }
+
+        @Override
+        public boolean outOfTime() {
+            return System.nanoTime() > st.deadline;
+        }
+    }
+
+    // ------------------------------------------------------------------ stochastic
+
+    /**
+     * A fresh state for stochastic steps over n parameters (no start evaluation: each mini-batch brings its own).
+     */
+    public State stochasticState(int n) {
+        ArgumentChecks.requirePositive("parameters", n);
+        State st = new State(null, new double[n], Double.NaN, Budget.unlimited());
+        st.solver = solver == null ? null : solver.fresh();
+        st.controlState = control.initialState(0);
+        st.velocity = new double[n];
+        return st;
+    }
+
+    /**
+     * One step on a mini-batch objective evaluated at θ (updated in place when the step is taken): the gradient and
+     * the damped solve for the current λ (an unsolvable system is retried with the control's raised damping,
+     * {@link #withSolveRetries}), momentum while it is a descent, the step length, the gain ratio of the
+     * undamped model, and the control's update. A non-finite loss or gradient at θ, or {@code maxFailures} failures
+     * in a row, report {@link StepReport.Outcome#NON_FINITE} with θ untouched.
+     */
+    public StepReport stochasticStep(State st, Objective batch, double[] theta) {
+        int n = st.n;
+        ArgumentChecks.requireLength("theta", theta, n);
+        st.attempts++;
+        System.arraycopy(theta, 0, st.x, 0, n);
+        double lam = control.damping(st.controlState);
+        double loss = batch.start(theta);
+        if (!Double.isFinite(loss)) {
+            return fail(st, loss, Double.NaN, lam, null, true);
+        }
+        Linearization lin = batch.linearize(theta);
+        st.lin = lin;
+        double[] g = lin.gradient();
+        double gn = VectorOps.norm2(g);
+        if (!Double.isFinite(gn)) {
+            return fail(st, loss, gn, lam, null, true);
+        }
+        if (gn == 0) {
+            // a stationary point of the mini-batch: nothing to do, and nothing learned about the model
+            st.accepted++;
+            st.failures = 0;
+            st.hasVelocity = false;
+            return new StepReport(StepReport.Outcome.ACCEPTED, loss, 0, 0, lam, 0, Double.NaN, 0, 0, null);
+        }
+        if (st.solver == null) {
+            st.solver = DampedSolvers.auto(lin, true);
+        }
+        SolveResult prep = st.solver.prepare(lin);
+        if (!prep.hasSolution()) {
+            return fail(st, loss, gn, lam, null, false);
+        }
+        double[] delta = st.delta;
+        SolveResult solve = st.solver.solve(lam, null, lin.residuals(), g, delta);
+        for (int i = 0; i < solveRetries && !solve.hasSolution(); i++) {
+            control.failed(st.controlState, 0, st.accepted);
+            lam = control.damping(st.controlState);
+            solve = st.solver.solve(lam, null, lin.residuals(), g, delta);
+        }
+        if (!solve.hasSolution() || !VectorOps.allFinite(delta)) {
+            return fail(st, loss, gn, lam, solve, false);
+        }
+        // s = δ + β·Δθ_prev, dropped when it is not a descent direction
+        double[] s = st.s;
+        double gs;
+        if (momentum > 0 && st.hasVelocity) {
+            for (int i = 0; i < n; i++) {
+                s[i] = delta[i] + momentum * st.velocity[i];
+            }
+            gs = VectorOps.dot(g, s);
+            if (!(gs < 0)) {
+                System.arraycopy(delta, 0, s, 0, n);
+            }
+        } else {
+            System.arraycopy(delta, 0, s, 0, n);
+        }
+        gs = VectorOps.dot(g, s);
+        if (!(gs < 0)) {
+            // the solve of an SPD system from a cold start always gives ∇Lᵀδ < 0; anything else is a broken solve
+            return fail(st, loss, gn, lam, solve, false);
+        }
+        boolean model = control.usesGainRatio() || st.solver.usesGainRatio();
+        double sGs = model ? curvature(st, s) : Double.NaN;
+        if (model && !Double.isFinite(sGs)) {
+            return fail(st, loss, gn, lam, solve, false);
+        }
+        double alpha = 1;
+        boolean accepted;
+        double lastAlpha = Double.NaN;
+        double lastTrial = Double.NaN;
+        if (length instanceof StepLength.UnitStep && !model) {
+            accepted = true;
+        } else {
+            StepLength.Result found = length.search(new StochasticTrial(theta, s, batch, loss, gs, st.xTrial));
+            accepted = found.found();
+            alpha = found.alpha();
+            lastAlpha = found.alpha();
+            lastTrial = found.cost();
+            if (!accepted && Double.isNaN(lastTrial)) {
+                return fail(st, loss, gn, lam, solve, false);
+            }
+        }
+        double ratio = Double.NaN;
+        if (model && !Double.isNaN(lastTrial)) {
+            ratio = GainRatio.of(loss - lastTrial, GainRatio.predicted(lastAlpha, gs, sGs));
+        }
+        double res = solve.relativeResidual();
+        if (!accepted) {
+            double r = Double.isNaN(ratio) ? 0 : Math.min(ratio, 0);
+            st.hasVelocity = false;
+            control.rejected(st.controlState, r, 0, st.accepted);
+            st.solver.afterStep(r, false, solve, delta);
+            return new StepReport(StepReport.Outcome.REJECTED, loss, gn, 0, lam, 0, ratio, solve.iterations(), res,
+                    null);
+        }
+        double sn = 0;
+        for (int i = 0; i < n; i++) {
+            double step = alpha * s[i];
+            theta[i] += step;
+            st.velocity[i] = step;
+            sn += step * step;
+        }
+        System.arraycopy(theta, 0, st.x, 0, n);
+        st.hasVelocity = momentum > 0;
+        st.accepted++;
+        st.failures = 0;
+        double r = model ? ratio : 1.0;
+        control.accepted(st.controlState, r, Math.sqrt(sn), st.accepted);
+        st.solver.afterStep(r, true, solve, delta);
+        return new StepReport(StepReport.Outcome.ACCEPTED, loss, gn, Math.sqrt(sn), lam, alpha, ratio,
+                solve.iterations(), res, null);
+    }
+
+    private StepReport fail(State st, double loss, double gn, double lam, SolveResult solve, boolean atTheta) {
+        st.failures++;
+        st.hasVelocity = false;
+        control.failed(st.controlState, 0, st.accepted);
+        if (st.solver != null) {
+            st.solver.afterStep(Double.NaN, false, solve, null);
+        }
+        StepReport.Outcome o = atTheta || st.failures >= maxFailures ? StepReport.Outcome.NON_FINITE
+                : StepReport.Outcome.REJECTED;
+        return new StepReport(o, loss, gn, 0, lam, 0, Double.NaN, solve == null ? 0 : solve.iterations(),
+                solve == null ? Double.NaN : solve.relativeResidual(), null);
+    }
+
+    /** Trial points of a stochastic step: the mini-batch loss at {@code θ + αs}. */
+    private static final class StochasticTrial implements StepLength.Trial {
+        private final double[] theta;
+        private final double[] dir;
+        private final Objective batch;
+        private final double cost0;
+        private final double slope0;
+        private final double[] trial;
+
+        StochasticTrial(double[] theta, double[] dir, Objective batch, double cost0, double slope0, double[] trial) {
+            this.theta = theta;
+            this.dir = dir;
+            this.batch = batch;
+            this.cost0 = cost0;
+            this.slope0 = slope0;
+            this.trial = trial;
+        }
+
+        @Override
+        public double cost0() {
+            return cost0;
+        }
+
+        @Override
+        public double slope0() {
+            return slope0;
+        }
+
+        @Override
+        public double cost(double alpha) {
+            for (int j = 0; j < trial.length; j++) {
+                trial[j] = theta[j] + alpha * dir[j];
+            }
+            return batch.trialCost(trial);
+        }
+
+        @Override
+        public void keep() {
+        }
+    }
+
+    // ------------------------------------------------------------------ stochastic checkpoint
+
+    /*
+     * State layout: [control state (c entries), failures, attempts, n, hasVelocity, velocity (n if hasVelocity),
+     * solver state].
+     */
+
+    /** The stochastic state as numbers for a checkpoint. */
+    public double[] stateVector(State st) {
+        int n = st.n;
+        double[] extra = st.solver == null ? new double[0] : st.solver.state();
+        int c = st.controlState.length;
+        int vel = st.hasVelocity ? n : 0;
+        double[] v = new double[c + 4 + vel + extra.length];
+        System.arraycopy(st.controlState, 0, v, 0, c);
+        v[c] = st.failures;
+        v[c + 1] = st.attempts;
+        v[c + 2] = n;
+        v[c + 3] = st.hasVelocity ? 1 : 0;
+        if (st.hasVelocity) {
+            System.arraycopy(st.velocity, 0, v, c + 4, n);
+        }
+        System.arraycopy(extra, 0, v, c + 4 + vel, extra.length);
+        return v;
+    }
+
+    /**
+     * The stochastic state from {@link #stateVector}, with {@code acceptedSteps} accepted steps so far.
+     *
+     * @throws IllegalArgumentException if the vector does not fit this loop
+     */
+    public State restoreState(double[] v, long acceptedSteps, String owner) {
+        int c = control.initialState(0).length;
+        if (v.length < c + 4) {
+            throw new IllegalArgumentException("state has length " + v.length + ", expected at least " + (c + 4)
+                    + " (" + owner + " state header)");
+        }
+        int n = (int) v[c + 2];
+        boolean vel = v[c + 3] != 0;
+        if (n < 1 || v[c + 2] != n || v.length < c + 4 + (vel ? n : 0)) {
+            throw new IllegalArgumentException("state has length " + v.length + " for " + v[c + 2] + " parameters, "
+                    + "expected at least " + (c + 4 + (vel ? Math.max(n, 0) : 0)));
+        }
+        State st = stochasticState(n);
+        System.arraycopy(v, 0, st.controlState, 0, c);
+        st.failures = (int) v[c];
+        st.attempts = (long) v[c + 1];
+        st.accepted = acceptedSteps;
+        st.hasVelocity = vel;
+        int pos = c + 4;
+        if (vel) {
+            System.arraycopy(v, pos, st.velocity, 0, n);
+            pos += n;
+        }
+        int used = 0;
+        if (st.solver != null) {
+            used = st.solver.restore(v, pos, n);
+        }
+        if (pos + used != v.length) {
+            throw new IllegalArgumentException("state has length " + v.length + ", expected " + (pos + used) + " for "
+                    + owner + " with " + n + " parameters");
+        }
+        return st;
+    }
+
+    /** Accepted steps of a stochastic state. */
+    public static long acceptedSteps(State st) {
+        return st.accepted;
+    }
+
+    /** Failures in a row of a stochastic state. */
+    public static int failures(State st) {
+        return st.failures;
+    }
+
+    @Override
+    public String toString() {
+        return "GaussNewtonLoop[solver=" + (solver == null ? "auto" : solver.name()) + ", control=" + control
+                + ", length=" + length + ", descent=" + descent + ", scaling=" + scaling + (geodesic ? ", geodesic"
+                : "") + (momentum > 0 ? ", momentum=" + momentum : "") + "]";
+    }
+}

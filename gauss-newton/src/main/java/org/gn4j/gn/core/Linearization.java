@@ -1,0 +1,52 @@
+package org.gn4j.gn.core;
+
+import org.ejml.data.DMatrixRMaj;
+import org.gn4j.linalg.op.LinearOperator;
+
+/**
+ * A least-squares problem linearized at a point: the cost, the (scaled) residuals {@code r}, the gradient
+ * {@code g = Jᵀr} and the Jacobian J as a dense matrix, a matrix-free operator (JVP/VJP), a block-sparse operator,
+ * or only through the Gram operator {@code G = JᵀJ} (mini-batch generalized Gauss-Newton matrices). A damped solver
+ * reads whichever form it needs. Valid until the objective that made it is linearized again.
+ */
+public interface Linearization {
+    /** Residual rows m (0 when only the Gram operator is known). */
+    int rows();
+
+    /** Parameters n. */
+    int cols();
+
+    /** The cost at the point. */
+    double cost();
+
+    /** The residuals r (length m), or null when only the Gram operator is known. Not to be modified. */
+    double[] residuals();
+
+    /** The gradient {@code g = Jᵀr} (length n). Not to be modified. */
+    double[] gradient();
+
+    /** J as an operator, or null when only the Gram operator is known. */
+    LinearOperator jacobian();
+
+    /** J as a dense m×n matrix when one is held (or cheaply formed), else null. Not to be modified. */
+    default DMatrixRMaj denseJacobian() {
+        return null;
+    }
+
+    /** The Gram operator {@code G = JᵀJ} (symmetric positive semidefinite). */
+    LinearOperator gram();
+
+    /** The curvature {@code sᵀGs = ‖Js‖²} along s. */
+    double curvature(double[] s);
+
+    /** {@code out = J·v} (length m); only where {@link #jacobian()} is not null. */
+    default void jacobianTimes(double[] v, double[] out) {
+        jacobian().apply(v, out);
+    }
+
+    /**
+     * The Euclidean column norms of J into out (zero columns give 1); false when they are not available at a
+     * reasonable cost (a matrix-free J with many columns).
+     */
+    boolean columnNorms(double[] out);
+}

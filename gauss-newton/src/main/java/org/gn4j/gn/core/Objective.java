@@ -1,0 +1,48 @@
+package org.gn4j.gn.core;
+
+/**
+ * What the {@link GaussNewtonLoop} evaluates: the cost at the current point and its {@link Linearization}, and costs
+ * at trial points along a step. A least-squares problem ({@link ProblemObjective}), a mini-batch of a network or a
+ * PINN's residuals each provide one. An objective holds the current point's evaluations and the trial the loop kept;
+ * it is used by one loop at a time.
+ */
+public interface Objective {
+    /** Number of parameters n. */
+    int parameterCount();
+
+    /** Evaluates the cost at the start point x (it becomes the current point); NaN or infinite if not finite. */
+    double start(double[] x);
+
+    /**
+     * The linearization at the current point x (the start point or the last accepted trial); its cost or gradient
+     * may be non-finite, which the loop reports.
+     */
+    Linearization linearize(double[] x);
+
+    /** The cost at a trial point (NaN or infinite when not finite). */
+    double trialCost(double[] x);
+
+    /** Keeps the trial last evaluated by {@link #trialCost} as the candidate. */
+    void keepTrial();
+
+    /** The kept trial becomes the current point. */
+    void acceptTrial();
+
+    /**
+     * The residuals at x into out, for geodesic acceleration; false where not available or not finite.
+     */
+    default boolean residualsAt(double[] x, double[] out) {
+        return false;
+    }
+
+    /** Whether the cost is a plain sum of squares {@code ½‖r‖²} of {@link #residualsAt} (no robust loss). */
+    default boolean plainLeastSquares() {
+        return false;
+    }
+
+    /** Residual (or loss) evaluations made so far, trial points included. */
+    int residualEvaluations();
+
+    /** Jacobian (linearization) evaluations made so far. */
+    int jacobianEvaluations();
+}

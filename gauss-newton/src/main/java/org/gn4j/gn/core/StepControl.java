@@ -1,0 +1,55 @@
+package org.gn4j.gn.core;
+
+/**
+ * How the loop's damping parameter moves from step to step: the Levenberg-Marquardt damping λ
+ * ({@link NielsenDamping}, {@link MarquardtDamping}, {@link FixedDamping}, the stochastic rules of
+ * {@link org.gn4j.gn.stochastic.Damping}) or the trust radius Δ of dogleg ({@link TrustRadius}).
+ *
+ * <p>A control is an immutable rule over a small state vector it creates and updates in place, so a checkpoint
+ * holds the state and a resumed run continues bit for bit. The gain ratio it reads is {@link GainRatio#of}: finite
+ * or {@code −∞} for a step that was evaluated, NaN for a failed one (a non-finite trial or an unsolvable system).
+ */
+public interface StepControl {
+    /** The state at the start; {@code scaledStartNorm = ‖Dx₀‖} (read by the trust radius only). */
+    double[] initialState(double scaledStartNorm);
+
+    /** The damping λ (or radius Δ) the next step uses. */
+    double damping(double[] state);
+
+    /** Whether a trial with this gain ratio and actual reduction is taken (after its step length was found). */
+    boolean acceptable(double gainRatio, double actualReduction);
+
+    /**
+     * Updates the state after an accepted step.
+     *
+     * @param stepNorm  the scaled norm ‖Dδ‖ of the step taken
+     * @param nextStep  the number of accepted steps so far (what schedules read)
+     */
+    void accepted(double[] state, double gainRatio, double stepNorm, long nextStep);
+
+    /**
+     * Updates the state after a refused step (the gain ratio is finite or {@code −∞}, or NaN after a failure).
+     *
+     * @return false when the rule cannot make the next step any different (a fixed damping, or a damping past the
+     *         ceiling): a deterministic solve then ends with no progress
+     */
+    boolean rejected(double[] state, double gainRatio, double stepNorm, long nextStep);
+
+    /**
+     * Updates the state after a failed step: a non-finite trial, direction or an unsolvable system. By default the
+     * same as a refusal with gain ratio {@code −∞}.
+     *
+     * @return false when the rule cannot make the next step any different
+     */
+    default boolean failed(double[] state, double stepNorm, long nextStep) {
+        return rejected(state, Double.NEGATIVE_INFINITY, stepNorm, nextStep);
+    }
+
+    /** Whether the damping is adapted from the gain ratio (the loop then evaluates the model's curvature). */
+    boolean usesGainRatio();
+
+    /** Whether the damping is a trust radius Δ (dogleg) rather than a damping λ. */
+    default boolean isRadius() {
+        return false;
+    }
+}
