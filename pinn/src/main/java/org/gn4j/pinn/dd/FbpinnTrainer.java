@@ -4,7 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.ejml.data.DMatrixRMaj;
+import org.gn4j.gn.LeastSquaresObjective;
+import org.gn4j.gn.LeastSquaresProblem;
+import org.gn4j.gn.ScalingRule;
+import org.gn4j.gn.StoppingCriteria;
+import org.gn4j.gn.TerminationReason;
+import org.gn4j.gn.core.Budget;
+import org.gn4j.gn.core.CallbackReturn;
+import org.gn4j.gn.core.DampedSolver;
+import org.gn4j.gn.core.DampedSolvers;
+import org.gn4j.gn.core.GaussNewtonLoop;
+import org.gn4j.gn.core.Linearization;
+import org.gn4j.gn.core.NielsenDamping;
+import org.gn4j.gn.core.OperatorLinearization;
+import org.gn4j.gn.core.StepLength;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.pinn.pde.ErrorMetrics;
 import org.gn4j.pinn.train.HistoryPoint;
@@ -12,14 +25,13 @@ import org.gn4j.pinn.train.TrainingListener;
 import org.gn4j.pinn.train.TrainingOptions;
 import org.gn4j.pinn.train.TrainingResult;
 import org.gn4j.pinn.train.TrainingStatus;
-import org.gn4j.solvers.banded.BlockBandedCholesky;
-import org.gn4j.solvers.banded.BlockBandedMatrix;
-import org.gn4j.solvers.dense.DenseCholeskySolver;
+import org.gn4j.solvers.SolveResult;
 
 /**
- * Training of an {@link FbpinnProblem}: Levenberg-Marquardt with Nielsen's damping on the gain ratio, the step from
- * {@code (JᵀJ + λI)δ = −Jᵀr} with {@code JᵀJ} assembled block by block and solved by {@link BlockBandedCholesky}
- * ({@link Solve#BLOCK_BANDED}) or by a dense Cholesky of the same matrix ({@link Solve#DENSE}); or full-batch Adam
+ * Training of an {@link FbpinnProblem}: Levenberg-Marquardt (a configuration of the {@link GaussNewtonLoop}: Nielsen's
+ * damping from λ₀ = 1e-3, unit steps), the step from {@code (JᵀJ + λI)δ = −Jᵀr} with {@code JᵀJ} assembled block by
+ * block and solved by the core's block-banded Cholesky ({@link Solve#BLOCK_BANDED}) or by a dense Cholesky of the
+ * same matrix ({@link Solve#DENSE}); or full-batch Adam
  * ({@link #adam}). With {@link #withDenseComparison} the LM run first solves its first system (at the start point,
  * λ = 1e-3) k times both ways before its clock starts (after five untimed block solves to warm the JIT), keeping
  * each path's fastest time and the largest relative difference of the two steps; the training budget is not charged
@@ -34,7 +46,7 @@ public final class FbpinnTrainer {
     /**
      * @param training        the run
      * @param solveSeconds    mean seconds per solve of the solver used (factor + solve)
-     * @param denseSeconds    fastest seconds per dense solve of the first system, measured before the clock starts
+     * @param denseSeconds    fastest seconds per dense solve (Gram assembly, factor, solve) of the first system, measured before the clock starts
      *                        (NaN without comparison; for the dense LM without comparison, its own mean)
      * @param blockSeconds    fastest seconds per block-banded solve of that same first system, after five warm-up
      *                        solves (NaN without comparison)
@@ -154,51 +166,89 @@ public final class FbpinnTrainer {
         return 0.5 * s;
     }
 
+    /** A damped solver that adds up the seconds of its solves (the run reports the mean). */
+    private static final class TimedSolver implements DampedSolver {
+        final DampedSolver inner;
+        double seconds;
+        int solves;
+
+        TimedSolver(DampedSolver inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public DampedSolver fresh() {
+            return this;
+        }
+
+        @Override
+        public boolean supports(Linearization lin) {
+            return inner.supports(lin);
+        }
+
+        @Override
+        public SolveResult prepare(Linearization lin) {
+            return inner.prepare(lin);
+        }
+
+        @Override
+        public SolveResult solve(double lambda, double[] d, double[] residual, double[] gradient, double[] out) {
+            long t = System.nanoTime();
+            SolveResult r = inner.solve(lambda, d, residual, gradient, out);
+            seconds += (System.nanoTime() - t) / 1e9;
+            solves++;
+            return r;
+        }
+    }
+
+    private static LeastSquaresProblem leastSquares(FbpinnProblem problem) {
+        return LeastSquaresProblem.builder(problem.parameterCount(), problem.residualCount())
+                .residuals(problem::residuals).jacobianOperator(problem::jacobian).build();
+    }
+
+    /** The linearization at θ with the block-sparse Jacobian. */
+    private static Linearization linearization(FbpinnProblem problem, double[] theta) {
+        double[] r = new double[problem.residualCount()];
+        problem.residuals(theta, r);
+        return new OperatorLinearization(problem.jacobian(theta), r, null, cost(r));
+    }
+
     private Run trainLm(FbpinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener) {
         int pc = problem.parameterCount();
         double[] theta = start.clone();
-        double[] r = new double[problem.residualCount()];
-        double[] rt = new double[r.length];
-        double[] g = new double[pc];
-        double[] rhs = new double[pc];
-        double[] delta = new double[pc];
-        double[] trial = new double[pc];
-        double lambda = 1e-3;
-        double nu = 2;
-        BlockBandedCholesky chol = new BlockBandedCholesky();
-        DenseCholeskySolver dense = new DenseCholeskySolver();
-        Decomposition dec = problem.decomposition();
-        BlockBandedMatrix normal = new BlockBandedMatrix(dec.size(), problem.subnetwork().parameterCount(),
-                dec.blockBandwidth());
-        BlockBandedMatrix a = new BlockBandedMatrix(normal.blocks(), normal.blockSize(), normal.bandwidth());
-        // The dense comparison runs before the clock starts: the first system, solved `compare` times each way.
+        // The dense comparison runs before the clock starts: the first system (λ = 1e-3), solved `compare` times
+        // each way by the core's block-banded and dense Cholesky solvers.
         double denseTime = 0;
         double blockTime = 0;
         int compared = 0;
         double maxDiff = Double.NaN;
         if (compare > 0) {
-            problem.residuals(theta, r);
-            BlockSparseJacobian j0 = problem.jacobian(theta);
-            j0.applyTranspose(r, g);
-            j0.normalMatrix(normal);
-            a.copyFrom(normal);
-            a.addToDiagonal(lambda);
-            for (int i = 0; i < pc; i++) {
-                rhs[i] = -g[i];
-            }
+            Linearization lin = linearization(problem, theta);
+            DampedSolver block = DampedSolvers.blockBanded();
+            DampedSolver dense = DampedSolvers.cholesky();
+            block.prepare(lin);
+            double[] delta = new double[pc];
             double[] dd = new double[pc];
+            double lambda = 1e-3;
             // warm the block path's kernels (JIT) so its timing is not mostly compilation; each path's time is
             // its fastest repetition
             for (int rep = 0; rep < 5; rep++) {
-                blockSolve(chol, a, rhs, delta);
+                block.solve(lambda, null, lin.residuals(), lin.gradient(), delta);
             }
             blockTime = Double.POSITIVE_INFINITY;
             denseTime = Double.POSITIVE_INFINITY;
             for (int rep = 0; rep < compare; rep++) {
                 long t = System.nanoTime();
-                boolean okB = blockSolve(chol, a, rhs, delta);
+                block.prepare(lin);
+                boolean okB = block.solve(lambda, null, lin.residuals(), lin.gradient(), delta).hasSolution();
                 long t1 = System.nanoTime();
-                boolean okD = denseSolve(dense, a, rhs, dd);
+                dense.prepare(lin);
+                boolean okD = dense.solve(lambda, null, lin.residuals(), lin.gradient(), dd).hasSolution();
                 long t2 = System.nanoTime();
                 if (!okB || !okD) {
                     break;
@@ -217,97 +267,38 @@ public final class FbpinnTrainer {
             }
         }
         Book book = new Book(problem, options, listener);
+        double[] r = new double[problem.residualCount()];
         problem.residuals(theta, r);
         double c = cost(r);
         book.sample(0, c, theta, true);
-        double solveTime = 0;
-        int solves = 0;
-        int it = 0;
-        final double cmpBlock = compared == 0 ? Double.NaN : blockTime;
-        final double cmpDense = compared == 0 ? Double.NaN : denseTime;
-        final int cmpN = compared;
-        final double cmpDiff = maxDiff;
-        while (true) {
-            if (book.outOfTime()) {
-                return run(book.finish(name(), theta, it, c, TrainingStatus.TIME_BUDGET, "budget reached"),
-                        solveTime, solves, cmpBlock, cmpDense, cmpN, cmpDiff);
-            }
-            if (it >= options.maxIterations()) {
-                return run(book.finish(name(), theta, it, c, TrainingStatus.MAX_ITERATIONS, "iteration cap"),
-                        solveTime, solves, cmpBlock, cmpDense, cmpN, cmpDiff);
-            }
-            BlockSparseJacobian j = problem.jacobian(theta);
-            j.applyTranspose(r, g);
-            j.normalMatrix(normal);
-            boolean accepted = false;
-            while (!accepted) {
-                a.copyFrom(normal);
-                a.addToDiagonal(lambda);
-                for (int i = 0; i < pc; i++) {
-                    rhs[i] = -g[i];
-                }
-                long t = System.nanoTime();
-                boolean ok = solve == Solve.DENSE ? denseSolve(dense, a, rhs, delta) : blockSolve(chol, a, rhs, delta);
-                solveTime += (System.nanoTime() - t) / 1e9;
-                solves++;
-                if (!ok) {
-                    lambda *= nu;
-                    nu *= 2;
-                    if (lambda > 1e20) {
-                        return run(book.finish(name(), theta, it, c, TrainingStatus.NO_PROGRESS,
-                                "normal matrix not positive definite"), solveTime, solves, cmpBlock, cmpDense, cmpN,
-                                cmpDiff);
+        TimedSolver timed = new TimedSolver(solve == Solve.DENSE ? DampedSolvers.cholesky()
+                : DampedSolvers.blockBanded());
+        double[] th = new double[pc];
+        GaussNewtonLoop loop = new GaussNewtonLoop().withSolver(timed).withControl(new NielsenDamping(1e-3))
+                .withStepLength(StepLength.none()).withScaling(ScalingRule.IDENTITY)
+                .withTolerances(StoppingCriteria.defaults().withFunctionTolerance(0).withGradientTolerance(0)
+                        .withParameterTolerance(1e-15).withMaxIterations(Integer.MAX_VALUE)
+                        .withMaxEvaluations(Integer.MAX_VALUE))
+                .withBudget(Budget.unlimited().withMaxIterations(options.maxIterations())
+                        .withWallClock(options.budget()))
+                .withCallback((ir, x) -> {
+                    if (!ir.accepted()) {
+                        return CallbackReturn.CONTINUE;
                     }
-                    continue;
-                }
-                for (int i = 0; i < pc; i++) {
-                    trial[i] = theta[i] + delta[i];
-                }
-                problem.residuals(trial, rt);
-                double ct = cost(rt);
-                // predicted decrease ½δᵀ(λδ − g) of the model ½‖r + Jδ‖² + ½λ‖δ‖²
-                double pred = 0;
-                for (int i = 0; i < pc; i++) {
-                    pred += delta[i] * (lambda * delta[i] - g[i]);
-                }
-                pred *= 0.5;
-                double rho = (c - ct) / pred;
-                if (Double.isFinite(ct) && rho > 0) {
-                    double step = 0;
-                    double norm = 0;
-                    for (int i = 0; i < pc; i++) {
-                        step += delta[i] * delta[i];
-                        norm += theta[i] * theta[i];
-                    }
-                    System.arraycopy(trial, 0, theta, 0, pc);
-                    System.arraycopy(rt, 0, r, 0, r.length);
-                    double prev = c;
-                    c = ct;
-                    lambda *= Math.max(1.0 / 3, 1 - Math.pow(2 * rho - 1, 3));
-                    lambda = Math.max(lambda, 1e-15);
-                    nu = 2;
-                    accepted = true;
-                    it++;
-                    if (book.sample(it, c, theta, false)) {
-                        return run(book.finish(name(), theta, it, c, TrainingStatus.TARGET_REACHED, "target reached"),
-                                solveTime, solves, cmpBlock, cmpDense, cmpN, cmpDiff);
-                    }
-                    if (Math.sqrt(step) <= 1e-15 * (Math.sqrt(norm) + 1e-15) || prev - c <= 0) {
-                        return run(book.finish(name(), theta, it, c, TrainingStatus.CONVERGED, "step too small"),
-                                solveTime, solves, cmpBlock, cmpDense, cmpN, cmpDiff);
-                    }
-                } else {
-                    lambda *= nu;
-                    nu *= 2;
-                    if (lambda > 1e20 || book.outOfTime()) {
-                        return run(book.finish(name(), theta, it, c,
-                                lambda > 1e20 ? TrainingStatus.NO_PROGRESS : TrainingStatus.TIME_BUDGET,
-                                lambda > 1e20 ? "damping overflow" : "budget reached"), solveTime, solves, cmpBlock,
-                                cmpDense, cmpN, cmpDiff);
-                    }
-                }
-            }
-        }
+                    x.copyTo(th, 0);
+                    return book.sample(ir.iteration(), ir.cost(), th, false) ? CallbackReturn.STOP
+                            : CallbackReturn.CONTINUE;
+                });
+        GaussNewtonLoop.State st = loop.run(new LeastSquaresObjective(leastSquares(problem), true), theta);
+        TerminationReason why = st.reason();
+        TrainingStatus status = why == TerminationReason.USER_SUCCESS ? TrainingStatus.TARGET_REACHED
+                : why == TerminationReason.TIME_BUDGET ? TrainingStatus.TIME_BUDGET
+                : why == TerminationReason.MAX_ITERATIONS ? TrainingStatus.MAX_ITERATIONS
+                : why == TerminationReason.NON_FINITE ? TrainingStatus.NON_FINITE
+                : why.converged() ? TrainingStatus.CONVERGED : TrainingStatus.NO_PROGRESS;
+        TrainingResult t = book.finish(name(), st.x(), st.iterations(), st.cost(), status, st.message());
+        return run(t, timed.seconds, timed.solves, compared == 0 ? Double.NaN : blockTime,
+                compared == 0 ? Double.NaN : denseTime, compared, maxDiff);
     }
 
     private Run run(TrainingResult t, double solveTime, int solves, double cmpBlock, double cmpDense, int compared,
@@ -318,31 +309,6 @@ public final class FbpinnTrainer {
             dense = mean;
         }
         return new Run(t, mean, dense, cmpBlock, compared, diff);
-    }
-
-    private static boolean blockSolve(BlockBandedCholesky chol, BlockBandedMatrix a, double[] rhs, double[] x) {
-        if (!chol.factor(a)) {
-            return false;
-        }
-        chol.solve(rhs, x);
-        return allFinite(x);
-    }
-
-    private static boolean denseSolve(DenseCholeskySolver s, BlockBandedMatrix a, double[] rhs, double[] x) {
-        DMatrixRMaj d = a.toDense();
-        if (!s.factor(d).hasSolution()) {
-            return false;
-        }
-        return s.solve(rhs, x).hasSolution() && allFinite(x);
-    }
-
-    private static boolean allFinite(double[] x) {
-        for (double v : x) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Run adamRun(TrainingResult t) {
