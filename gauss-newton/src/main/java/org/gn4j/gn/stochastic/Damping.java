@@ -1,5 +1,7 @@
 package org.gn4j.gn.stochastic;
 
+import org.gn4j.gn.core.StepControl;
+
 /**
  * How a stochastic Gauss-Newton method sets its damping (ρ of SGN, λ of EGN: the shift in {@code (G + ρI)δ = −∇L})
  * from step to step. A rule is a pure function of the current damping, the last step's gain ratio and the step
@@ -13,8 +15,11 @@ package org.gn4j.gn.stochastic;
  *       damping (at least 1e-8) by {@link #FAILURE_FACTOR} (capped at {@link #CEILING}), the "raise the damping" of bad input;
  *       fixed rules and schedules return to their own value after the next finite step.</li>
  * </ul>
+ *
+ * <p>As a {@link StepControl} of the core loop a rule keeps one number of state, the damping; every step whose step
+ * length was found is taken, and a refused step passes its gain ratio (at most 0) to {@link #next}.
  */
-public interface Damping {
+public interface Damping extends StepControl {
     /** Multiplier applied to the damping after a failed (non-finite) step, by every rule. */
     double FAILURE_FACTOR = 10;
     /** Largest damping any rule produces. */
@@ -34,7 +39,40 @@ public interface Damping {
     double next(double current, double gainRatio, long nextStep);
 
     /** Whether the rule reads the gain ratio (so the optimizer must evaluate the trial loss and the model). */
+    @Override
     boolean usesGainRatio();
+
+    @Override
+    default double[] initialState(double scaledStartNorm) {
+        return new double[] {initial()};
+    }
+
+    @Override
+    default double damping(double[] state) {
+        return state[0];
+    }
+
+    @Override
+    default boolean acceptable(double gainRatio, double actualReduction) {
+        return true;
+    }
+
+    @Override
+    default void accepted(double[] state, double gainRatio, double stepNorm, long nextStep) {
+        state[0] = next(state[0], gainRatio, nextStep);
+    }
+
+    @Override
+    default boolean rejected(double[] state, double gainRatio, double stepNorm, long nextStep) {
+        state[0] = next(state[0], Double.isNaN(gainRatio) ? 0 : Math.min(gainRatio, 0), nextStep);
+        return true;
+    }
+
+    @Override
+    default boolean failed(double[] state, double stepNorm, long nextStep) {
+        state[0] = next(state[0], Double.NaN, nextStep);
+        return true;
+    }
 
     /** ρ at every step. */
     static Damping fixed(double rho) {
@@ -64,7 +102,7 @@ public interface Damping {
 
             @Override
             public double next(double current, double gainRatio, long nextStep) {
-                if (failed(gainRatio)) {
+                if (isFailure(gainRatio)) {
                     return raise(current);
                 }
                 return s.rate(nextStep);
@@ -120,7 +158,7 @@ public interface Damping {
 
             @Override
             public double next(double current, double gainRatio, long nextStep) {
-                if (failed(gainRatio)) {
+                if (isFailure(gainRatio)) {
                     return raise(current);
                 }
                 if (gainRatio < low) {
@@ -146,7 +184,7 @@ public interface Damping {
     }
 
     /** Whether a gain ratio signals a failed step. */
-    static boolean failed(double gainRatio) {
+    static boolean isFailure(double gainRatio) {
         return Double.isNaN(gainRatio);
     }
 

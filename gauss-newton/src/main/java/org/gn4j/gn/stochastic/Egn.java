@@ -1,18 +1,15 @@
 package org.gn4j.gn.stochastic;
 
-import org.gn4j.gn.core.CgIterations;
-
-import java.util.Arrays;
-
-import org.gn4j.linalg.blas.Blas;
+import org.ejml.data.DMatrixRMaj;
+import org.gn4j.gn.core.DampedSolver;
+import org.gn4j.gn.core.Linearization;
+import org.gn4j.gn.core.Objective;
+import org.gn4j.gn.core.OperatorLinearization;
+import org.gn4j.gn.core.PushThroughSolver;
 import org.gn4j.linalg.blas.BlasProvider;
 import org.gn4j.linalg.blas.Transpose;
 import org.gn4j.linalg.op.LinearOperator;
 import org.gn4j.linalg.op.Operators;
-import org.gn4j.linalg.op.Structure;
-import org.gn4j.solvers.SolveResult;
-import org.gn4j.solvers.iterative.ConjugateGradient;
-import org.gn4j.solvers.lowrank.LowRankSolver;
 
 /**
  * EGN, the exact Gauss-Newton step of Korbit et al. (2024): the Levenberg-Marquardt direction
@@ -62,60 +59,24 @@ public final class Egn extends DampedGaussNewton {
     private static final int FACTOR_RETRIES = 5;
 
     /** Default memory cap of the factored path on {@code b·c}. */
-    public static final int DEFAULT_MAX_FACTOR_SIZE = 2048;
+    public static final int DEFAULT_MAX_FACTOR_SIZE = PushThroughSolver.DEFAULT_MAX_FACTOR_SIZE;
 
-    private final int maxFactorSize;
-    private final int smallCgIterations;
-    /** True: choose the path by {@link #factorIsCheaper} (below the cap); false: factor iff {@code b·c ≤ cap}. */
-    private final boolean costRule;
-    private final Blas blas;
-
-    // ---- work ----
-    private final LowRankSolver lowRank;
-    private double[] u;
-    private double[] factors;
-    private double[] g;
-    private double[] h;
-    private double[] y;
-    private double[] small;
-    private double[] small2;
-    private double[] pivotWork;
-    private int[] rowPerm;
-    private int[] colPerm;
-    private double[] paramWork;
-    private boolean factored;
-    private int lastN;
-    private PerSampleObjective current;
-    private double mu;
-    private LinearOperator smallOp;
-    private ConjugateGradient smallCg;
-    private int smallOpSize = -1;
+    private final PushThroughSolver path;
 
     /** EGN with the defaults listed in the class documentation. */
     public Egn() {
-        this(Damping.gainRatio(1e-2, 1e-3, 0.25, 0.75, 1.5, 2.0 / 3.0), LineSearch.armijo(), 0, 10, DEFAULT_MAX_FACTOR_SIZE, 50,
-                true);
+        this(Damping.gainRatio(1e-2, 1e-3, 0.25, 0.75, 1.5, 2.0 / 3.0), LineSearch.armijo(), 0, 10,
+                new PushThroughSolver());
     }
 
-    private Egn(Damping damping, LineSearch lineSearch, double momentum, int maxFailures, int maxFactorSize,
-            int smallCgIterations, boolean costRule) {
+    private Egn(Damping damping, LineSearch lineSearch, double momentum, int maxFailures, PushThroughSolver path) {
         super(damping, lineSearch, momentum, maxFailures);
-        if (maxFactorSize < 1) {
-            throw new IllegalArgumentException("maxFactorSize is " + maxFactorSize + ", expected >= 1");
-        }
-        if (smallCgIterations < 1) {
-            throw new IllegalArgumentException("smallCgIterations is " + smallCgIterations + ", expected >= 1");
-        }
-        this.maxFactorSize = maxFactorSize;
-        this.smallCgIterations = smallCgIterations;
-        this.costRule = costRule;
-        this.blas = BlasProvider.blas();
-        this.lowRank = new LowRankSolver(blas);
+        this.path = path;
     }
 
     /** The same method with another damping rule for λ. */
     public Egn withDamping(Damping d) {
-        return new Egn(d, lineSearch, momentum, maxFailures, maxFactorSize, smallCgIterations, costRule);
+        return new Egn(d, lineSearch, momentum, maxFailures, path);
     }
 
     /** The same method with gain-ratio damping starting at λ₀ (floor {@code min(λ₀, 1e-3)}). */
@@ -125,17 +86,17 @@ public final class Egn extends DampedGaussNewton {
 
     /** The same method with another step-length rule. */
     public Egn withLineSearch(LineSearch ls) {
-        return new Egn(damping, ls, momentum, maxFailures, maxFactorSize, smallCgIterations, costRule);
+        return new Egn(damping, ls, momentum, maxFailures, path);
     }
 
     /** The same method with heavy-ball momentum β ∈ [0, 1) on the step. */
     public Egn withMomentum(double beta) {
-        return new Egn(damping, lineSearch, beta, maxFailures, maxFactorSize, smallCgIterations, costRule);
+        return new Egn(damping, lineSearch, beta, maxFailures, path);
     }
 
     /** The same method, reporting NON_FINITE after {@code n ≥ 1} failed steps in a row. */
     public Egn withMaxConsecutiveFailures(int n) {
-        return new Egn(damping, lineSearch, momentum, n, maxFactorSize, smallCgIterations, costRule);
+        return new Egn(damping, lineSearch, momentum, n, path);
     }
 
     /**
@@ -143,7 +104,7 @@ public final class Egn extends DampedGaussNewton {
      * {@code b·c ≤ n}; above it, CG in the small space with at most {@code cgIterations} iterations.
      */
     public Egn withMaxFactorSize(int n, int cgIterations) {
-        return new Egn(damping, lineSearch, momentum, maxFailures, n, cgIterations, false);
+        return new Egn(damping, lineSearch, momentum, maxFailures, path.withMaxFactorSize(n, cgIterations));
     }
 
     /**
@@ -151,33 +112,29 @@ public final class Egn extends DampedGaussNewton {
      * {@code cgIterations} iterations (also the k of the rule).
      */
     public Egn withCostBasedPath(int n, int cgIterations) {
-        return new Egn(damping, lineSearch, momentum, maxFailures, n, cgIterations, true);
+        return new Egn(damping, lineSearch, momentum, maxFailures, path.withCostBasedPath(n, cgIterations));
     }
 
     /**
-     * The cost rule: true when factoring the {@code n × n} small system ({@code n²d + n³/3} flops: Gram matrix and
-     * Cholesky) costs no more than {@code k} CG iterations in the small space ({@code k·4nd} flops: one forward and
-     * one reverse pass over the mini-batch each).
+     * The cost rule ({@link PushThroughSolver#factorIsCheaper}): true when factoring the {@code n × n} small system
+     * costs no more than {@code k} CG iterations in the small space.
      *
-     * @param n           {@code b·c}, the size of the small system
-     * @param d           the parameter count
-     * @param k           the CG iteration estimate (the cap)
+     * @param n {@code b·c}, the size of the small system
+     * @param d the parameter count
+     * @param k the CG iteration estimate (the cap)
      */
     public static boolean factorIsCheaper(int n, int d, int k) {
-        double nn = n;
-        double factor = nn * nn * d + nn * nn * nn / 3;
-        double cg = (double) k * 4 * nn * d;
-        return factor <= cg;
+        return PushThroughSolver.factorIsCheaper(n, d, k);
     }
 
     /** Whether a mini-batch with {@code b·c = n} and d parameters is solved by the factorization. */
     public boolean factors(int n, int d) {
-        return n <= maxFactorSize && (!costRule || factorIsCheaper(n, d, smallCgIterations));
+        return path.factors(n, d);
     }
 
     /** The factor limit on {@code b·c}. */
     public int maxFactorSize() {
-        return maxFactorSize;
+        return path.maxFactorSize();
     }
 
     @Override
@@ -186,231 +143,220 @@ public final class Egn extends DampedGaussNewton {
     }
 
     @Override
-    void checkBatch(MiniBatchObjective batch) {
+    DampedSolver solver() {
+        return path.fresh();
+    }
+
+    @Override
+    int solveRetries() {
+        return FACTOR_RETRIES;
+    }
+
+    @Override
+    Objective objective(MiniBatchObjective batch) {
         if (!(batch instanceof PerSampleObjective)) {
             throw new IllegalArgumentException("batch is a " + batch.getClass().getName() + ", expected a "
                     + "PerSampleObjective (EGN needs per-sample Jacobians and loss factors)");
         }
-    }
-
-    @Override
-    Inner direction(MiniBatchObjective batch, double[] grad, double lam, double[] out) {
-        PerSampleObjective ps = (PerSampleObjective) batch;
-        int b = ps.batchSize();
-        int c = ps.outputCount();
-        int d = ps.parameterCount();
-        int n = b * c;
-        ensure(n, c, d);
-        factored = false;
-        lastN = n;
-        ps.lossGradient(g);
-        ps.hessianFactors(factors);
-        for (int s = 0; s < b; s++) {
-            consistentSolve(c, factors, s * c * c, g, s * c, h, s * c);
-        }
-        double l = lam;
-        if (factors(n, d)) {
-            if (u == null || u.length < n * d) {
-                u = new double[n * d];
-            }
-            ps.whitenedJacobian(factors, u);
-            if (!lowRank.setFactor(u, n, d).hasSolution()) {
-                return new Inner(false, 0, Double.NaN, l, null);
-            }
-            SolveResult f = lowRank.factor(b * l);
-            for (int i = 0; i < FACTOR_RETRIES && !f.hasSolution(); i++) {
-                l = Damping.raise(l);
-                f = lowRank.factor(b * l);
-            }
-            if (!f.hasSolution()) {
-                return new Inner(false, 0, Double.NaN, l, null);
-            }
-            mu = b * l;
-            SolveResult r = lowRank.solveSmall(h, y);
-            // δ = −Uᵀy
-            blas.dgemv(Transpose.YES, n, d, -1.0, u, 0, d, y, 0, 0.0, out, 0);
-            factored = true;
-            return new Inner(r.hasSolution(), 0, r.relativeResidual(), l, null);
-        }
-        // guard: CG on (UUᵀ + μI)y = h, matrix-free
-        mu = b * l;
-        current = ps;
-        try {
-            if (smallOpSize != n) {
-                smallOp = Operators.of(n, n, this::applySmall, this::applySmall, Structure.SYMMETRIC,
-                        Structure.POSITIVE_DEFINITE);
-                smallCg = new ConjugateGradient().withMaxIterations(smallCgIterations).withRelativeTolerance(1e-6);
-                smallOpSize = n;
-            }
-            smallCg.prepare(smallOp);
-            Arrays.fill(y, 0, n, 0.0);
-            SolveResult r = smallCg.solve(h, y);
-            // δ = −Jᵀ(Ly)
-            applyFactor(b, c, y, small, false);
-            ps.vjp(small, out);
-            for (int i = 0; i < d; i++) {
-                out[i] = -out[i];
-            }
-            return new Inner(r.hasSolution(), r.iterations(), r.relativeResidual(), l, r);
-        } finally {
-            current = null;
-        }
-    }
-
-    /** {@code z = (UUᵀ + μI)x = Lᵀ(J(Jᵀ(Lx))) + μx}. */
-    private void applySmall(double[] x, double[] z) {
-        int b = current.batchSize();
-        int c = current.outputCount();
-        applyFactor(b, c, x, small, false);
-        current.vjp(small, paramWork);
-        current.jvp(paramWork, small2);
-        applyFactor(b, c, small2, z, true);
-        for (int i = 0; i < x.length; i++) {
-            z[i] += mu * x[i];
-        }
-    }
-
-    /** Per sample {@code out_s = L_s·x_s} (or {@code L_sᵀ·x_s}). */
-    private void applyFactor(int b, int c, double[] x, double[] out, boolean transpose) {
-        for (int s = 0; s < b; s++) {
-            int lb = s * c * c;
-            int o = s * c;
-            for (int i = 0; i < c; i++) {
-                double t = 0;
-                for (int j = 0; j < c; j++) {
-                    t += (transpose ? factors[lb + j * c + i] : factors[lb + i * c + j]) * x[o + j];
-                }
-                out[o + i] = t;
-            }
-        }
-    }
-
-    @Override
-    double curvature(MiniBatchObjective batch, double[] step, boolean sIsDelta) {
-        PerSampleObjective ps = (PerSampleObjective) batch;
-        int b = ps.batchSize();
-        int c = ps.outputCount();
-        int n = lastN;
-        double q;
-        if (factored) {
-            // ‖Us‖² with U the whitened Jacobian
-            blas.dgemv(Transpose.NO, n, step.length, 1.0, u, 0, step.length, step, 0, 0.0, small, 0);
-            q = 0;
-            for (int i = 0; i < n; i++) {
-                q += small[i] * small[i];
-            }
-        } else {
-            ps.jvp(step, small2);
-            applyFactor(b, c, small2, small, true);
-            q = 0;
-            for (int i = 0; i < n; i++) {
-                q += small[i] * small[i];
-            }
-        }
-        return q / b;
-    }
-
-    private void ensure(int n, int c, int d) {
-        // the small-space vectors have exactly n entries (the solvers check lengths): a partial last batch of an
-        // epoch reallocates them, the large buffers only grow
-        if (g == null || g.length != n) {
-            g = new double[n];
-            h = new double[n];
-            y = new double[n];
-            small = new double[n];
-            small2 = new double[n];
-        }
-        if (factors == null) {
-            factors = new double[n * c];
-        }
-        if (factors.length < n * c) {
-            factors = new double[n * c];
-        }
-        if (pivotWork == null || rowPerm.length != c) {
-            pivotWork = new double[c * c + c];
-            rowPerm = new int[c];
-            colPerm = new int[c];
-        }
-        if (paramWork == null || paramWork.length != d) {
-            paramWork = new double[d];
-        }
+        return new WhitenedObjective((PerSampleObjective) batch);
     }
 
     /**
-     * {@code h[hOff..] = } a solution of {@code L·h = g} for the c×c factor at {@code lOff}, by Gaussian elimination
-     * with complete pivoting; pivots below {@code c·ε·max|L|} are treated as zero and their unknowns set to 0 (exact
-     * for a consistent system such as softmax cross-entropy's).
+     * The mini-batch in the whitened least-squares form the push-through solver reads: {@code J = U/√b} with U the
+     * whitened Jacobian (rows {@code L_sᵀJ_s}), {@code r = h/√b} with {@code L_sh_s = g_s}, so that {@code JᵀJ = G}
+     * and {@code Jᵀr = ∇L}. J is applied matrix-free ({@code Jv = Lᵀ(J_net v)/√b}, {@code Jᵀy = J_netᵀ(Ly)/√b}) and
+     * formed densely only when the solver factors.
      */
-    void consistentSolve(int c, double[] l, int lOff, double[] gv, int gOff, double[] out, int hOff) {
-        double[] a = pivotWork;
-        double max = 0;
-        for (int i = 0; i < c * c; i++) {
-            a[i] = l[lOff + i];
-            max = Math.max(max, Math.abs(a[i]));
+    private static final class WhitenedObjective extends BatchObjective {
+        private final PerSampleObjective ps;
+        private double[] factors;
+        private double[] g;
+        private double[] h;
+        private double[] small;
+        private double[] small2;
+        private double[] pivotWork;
+        private int[] rowPerm;
+        private int[] colPerm;
+        private double[] u;
+
+        WhitenedObjective(PerSampleObjective ps) {
+            super(ps);
+            this.ps = ps;
         }
-        for (int i = 0; i < c; i++) {
-            a[c * c + i] = gv[gOff + i];
-            rowPerm[i] = i;
-            colPerm[i] = i;
-        }
-        double tol = c * Math.ulp(1.0) * max;
-        int rank = 0;
-        for (int p = 0; p < c; p++) {
-            // largest remaining entry
-            int br = p;
-            int bc = p;
-            double best = -1;
-            for (int i = p; i < c; i++) {
-                for (int j = p; j < c; j++) {
-                    double v = Math.abs(a[rowPerm[i] * c + colPerm[j]]);
-                    if (v > best) {
-                        best = v;
-                        br = i;
-                        bc = j;
+
+        @Override
+        public Linearization linearize(double[] x) {
+            int b = ps.batchSize();
+            int c = ps.outputCount();
+            int d = ps.parameterCount();
+            int n = b * c;
+            ensure(n, c);
+            double[] grad = gradient();
+            ps.lossGradient(g);
+            ps.hessianFactors(factors);
+            double scale = 1 / Math.sqrt(b);
+            double[] r = new double[n];
+            for (int s = 0; s < b; s++) {
+                consistentSolve(c, factors, s * c * c, g, s * c, h, s * c);
+            }
+            for (int i = 0; i < n; i++) {
+                r[i] = scale * h[i];
+            }
+            LinearOperator j = Operators.of(n, d, (v, out) -> {
+                ps.jvp(v, small2);
+                applyFactor(b, c, small2, out, true);
+                for (int i = 0; i < n; i++) {
+                    out[i] *= scale;
+                }
+            }, (y, out) -> {
+                applyFactor(b, c, y, small, false);
+                ps.vjp(small, out);
+                for (int i = 0; i < out.length; i++) {
+                    out[i] *= scale;
+                }
+            });
+            return new OperatorLinearization(j, r, grad, ps.loss()) {
+                private DMatrixRMaj dense;
+
+                @Override
+                public DMatrixRMaj denseJacobian() {
+                    if (dense == null) {
+                        if (u == null || u.length < n * d) {
+                            u = new double[n * d];
+                        }
+                        ps.whitenedJacobian(factors, u);
+                        for (int i = 0; i < n * d; i++) {
+                            u[i] *= scale;
+                        }
+                        dense = DMatrixRMaj.wrap(n, d, u);
                     }
+                    return dense;
+                }
+
+                @Override
+                public double curvature(double[] s) {
+                    if (dense == null) {
+                        return super.curvature(s);
+                    }
+                    double[] us = new double[n];
+                    BlasProvider.blas().dgemv(Transpose.NO, n, d, 1.0, dense.data, 0, d, s, 0, 0.0, us, 0);
+                    double q = 0;
+                    for (double v : us) {
+                        q += v * v;
+                    }
+                    return q;
+                }
+            };
+        }
+
+        private void ensure(int n, int c) {
+            if (g == null || g.length != n) {
+                g = new double[n];
+                h = new double[n];
+                small = new double[n];
+                small2 = new double[n];
+            }
+            if (factors == null || factors.length < n * c) {
+                factors = new double[n * c];
+            }
+            if (pivotWork == null || rowPerm.length != c) {
+                pivotWork = new double[c * c + c];
+                rowPerm = new int[c];
+                colPerm = new int[c];
+            }
+        }
+
+        /** Per sample {@code out_s = L_s·x_s} (or {@code L_sᵀ·x_s}). */
+        private void applyFactor(int b, int c, double[] x, double[] out, boolean transpose) {
+            for (int s = 0; s < b; s++) {
+                int lb = s * c * c;
+                int o = s * c;
+                for (int i = 0; i < c; i++) {
+                    double t = 0;
+                    for (int j = 0; j < c; j++) {
+                        t += (transpose ? factors[lb + j * c + i] : factors[lb + i * c + j]) * x[o + j];
+                    }
+                    out[o + i] = t;
                 }
             }
-            if (!(best > tol)) {
-                break;
+        }
+
+        /**
+         * {@code h[hOff..] = } a solution of {@code L·h = g} for the c×c factor at {@code lOff}, by Gaussian elimination
+         * with complete pivoting; pivots below {@code c·ε·max|L|} are treated as zero and their unknowns set to 0 (exact
+         * for a consistent system such as softmax cross-entropy's).
+         */
+        void consistentSolve(int c, double[] l, int lOff, double[] gv, int gOff, double[] out, int hOff) {
+            double[] a = pivotWork;
+            double max = 0;
+            for (int i = 0; i < c * c; i++) {
+                a[i] = l[lOff + i];
+                max = Math.max(max, Math.abs(a[i]));
             }
-            int t = rowPerm[p];
-            rowPerm[p] = rowPerm[br];
-            rowPerm[br] = t;
-            t = colPerm[p];
-            colPerm[p] = colPerm[bc];
-            colPerm[bc] = t;
-            int pr = rowPerm[p];
-            int pc = colPerm[p];
-            double piv = a[pr * c + pc];
-            for (int i = p + 1; i < c; i++) {
-                int r = rowPerm[i];
-                double f = a[r * c + pc] / piv;
-                if (f != 0) {
+            for (int i = 0; i < c; i++) {
+                a[c * c + i] = gv[gOff + i];
+                rowPerm[i] = i;
+                colPerm[i] = i;
+            }
+            double tol = c * Math.ulp(1.0) * max;
+            int rank = 0;
+            for (int p = 0; p < c; p++) {
+                // largest remaining entry
+                int br = p;
+                int bc = p;
+                double best = -1;
+                for (int i = p; i < c; i++) {
                     for (int j = p; j < c; j++) {
-                        a[r * c + colPerm[j]] -= f * a[pr * c + colPerm[j]];
+                        double v = Math.abs(a[rowPerm[i] * c + colPerm[j]]);
+                        if (v > best) {
+                            best = v;
+                            br = i;
+                            bc = j;
+                        }
                     }
-                    a[c * c + r] -= f * a[c * c + pr];
                 }
+                if (!(best > tol)) {
+                    break;
+                }
+                int t = rowPerm[p];
+                rowPerm[p] = rowPerm[br];
+                rowPerm[br] = t;
+                t = colPerm[p];
+                colPerm[p] = colPerm[bc];
+                colPerm[bc] = t;
+                int pr = rowPerm[p];
+                int pc = colPerm[p];
+                double piv = a[pr * c + pc];
+                for (int i = p + 1; i < c; i++) {
+                    int r = rowPerm[i];
+                    double f = a[r * c + pc] / piv;
+                    if (f != 0) {
+                        for (int j = p; j < c; j++) {
+                            a[r * c + colPerm[j]] -= f * a[pr * c + colPerm[j]];
+                        }
+                        a[c * c + r] -= f * a[c * c + pr];
+                    }
+                }
+                rank++;
             }
-            rank++;
-        }
-        // back substitution on the rank×rank upper block, free unknowns 0
-        for (int j = 0; j < c; j++) {
-            out[hOff + j] = 0;
-        }
-        for (int p = rank - 1; p >= 0; p--) {
-            int pr = rowPerm[p];
-            double v = a[c * c + pr];
-            for (int j = p + 1; j < rank; j++) {
-                v -= a[pr * c + colPerm[j]] * out[hOff + colPerm[j]];
+            // back substitution on the rank×rank upper block, free unknowns 0
+            for (int j = 0; j < c; j++) {
+                out[hOff + j] = 0;
             }
-            out[hOff + colPerm[p]] = v / a[pr * c + colPerm[p]];
+            for (int p = rank - 1; p >= 0; p--) {
+                int pr = rowPerm[p];
+                double v = a[c * c + pr];
+                for (int j = p + 1; j < rank; j++) {
+                    v -= a[pr * c + colPerm[j]] * out[hOff + colPerm[j]];
+                }
+                out[hOff + colPerm[p]] = v / a[pr * c + colPerm[p]];
+            }
         }
     }
 
     @Override
     public String toString() {
-        return "Egn[damping=" + damping + ", lineSearch=" + lineSearch + ", momentum=" + momentum
-                + ", maxFactorSize=" + maxFactorSize + (costRule ? " (cost rule)" : " (fixed)") + "]";
+        return "Egn[damping=" + damping + ", lineSearch=" + lineSearch + ", momentum=" + momentum + ", path=" + path
+                + "]";
     }
 }

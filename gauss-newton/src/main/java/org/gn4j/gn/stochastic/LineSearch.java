@@ -1,24 +1,22 @@
 package org.gn4j.gn.stochastic;
 
+import org.gn4j.gn.core.BacktrackingArmijo;
+import org.gn4j.gn.core.StepLength;
+
 /**
- * The step-length rule of the stochastic Gauss-Newton methods along a descent direction s from θ on one mini-batch:
- * none (α = 1), or backtracking Armijo: the first {@code α = 1, τ, τ², …} (at most {@code maxTries} trial losses)
- * with {@code L(θ + αs) ≤ L(θ) + c·α·∇Lᵀs}. A trial loss that is not finite counts as insufficient decrease. When
- * no trial passes, the step is refused (θ untouched). Immutable.
+ * The step-length rule of the stochastic Gauss-Newton methods along a descent direction s from θ on one mini-batch,
+ * named for training: none (α = 1), or the core's {@link BacktrackingArmijo}: the first
+ * {@code α = 1, τ, τ², …} (at most {@code maxTries} trial losses) with {@code L(θ + αs) ≤ L(θ) + c·α·∇Lᵀs}. A trial
+ * loss that is not finite counts as insufficient decrease. When no trial passes, the step is refused (θ untouched).
+ * Immutable.
  */
 public final class LineSearch {
-    private static final LineSearch NONE = new LineSearch(false, 0, 1, 1);
+    private static final LineSearch NONE = new LineSearch(null);
 
-    private final boolean enabled;
-    private final double c;
-    private final double shrink;
-    private final int maxTries;
+    private final BacktrackingArmijo armijo;
 
-    private LineSearch(boolean enabled, double c, double shrink, int maxTries) {
-        this.enabled = enabled;
-        this.c = c;
-        this.shrink = shrink;
-        this.maxTries = maxTries;
+    private LineSearch(BacktrackingArmijo armijo) {
+        this.armijo = armijo;
     }
 
     /** α = 1 always (the step is taken whenever it is finite). */
@@ -38,40 +36,36 @@ public final class LineSearch {
      * @throws IllegalArgumentException if a constant is out of range
      */
     public static LineSearch armijo(double c, double shrink, int maxTries) {
-        if (!(c > 0 && c < 1)) {
-            throw new IllegalArgumentException("c is " + c + ", expected a value in (0, 1)");
-        }
-        if (!(shrink > 0 && shrink < 1)) {
-            throw new IllegalArgumentException("shrink is " + shrink + ", expected a value in (0, 1)");
-        }
-        if (maxTries < 1) {
-            throw new IllegalArgumentException("maxTries is " + maxTries + ", expected >= 1");
-        }
-        return new LineSearch(true, c, shrink, maxTries);
+        return new LineSearch(new BacktrackingArmijo(c, shrink, maxTries));
+    }
+
+    /** The core part. */
+    public StepLength stepLength() {
+        return armijo == null ? StepLength.none() : armijo;
     }
 
     /** Whether step lengths are searched (false: α = 1). */
     public boolean enabled() {
-        return enabled;
+        return armijo != null;
     }
 
     /** Sufficient-decrease constant c (0 without a search). */
     public double c() {
-        return c;
+        return armijo == null ? 0 : armijo.c();
     }
 
     /** Shrink factor τ. */
     public double shrink() {
-        return shrink;
+        return armijo == null ? 1 : armijo.shrink();
     }
 
     /** Largest number of trial losses. */
     public int maxTries() {
-        return maxTries;
+        return armijo == null ? 0 : armijo.maxTries();
     }
 
     @Override
     public String toString() {
-        return enabled ? "armijo(c=" + c + ", shrink=" + shrink + ", tries=" + maxTries + ")" : "none";
+        return armijo == null ? "none" : armijo.toString();
     }
 }
