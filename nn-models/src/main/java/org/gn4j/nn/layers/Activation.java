@@ -59,7 +59,60 @@ public final class Activation implements Layer {
                     return Math.sin(x);
             }
         }
+
+        /** Whether {@link #derivatives} supports this function (the smooth ones PINNs use: TANH and SIN). */
+        public boolean hasThirdDerivative() {
+            return this == TANH || this == SIN;
+        }
+
+        /**
+         * σ(z) and its first three derivatives for {@code count} values {@code z[i]} into {@code out[4i..4i+3]}: what
+         * the PINN forward Laplacian (first and second derivatives) and its parameter Jacobian (the third) need. TANH
+         * runs through the same vectorized elementwise kernel as the layer's forward pass ({@code t} and
+         * {@code d1 = 1 − t²}, then {@code −2t·d1} and {@code d1·(4t² − 2d1)}); SIN gives {@code sin, cos, −sin, −cos}.
+         *
+         * @param work at least {@code 2·count} entries of scratch
+         * @throws IllegalArgumentException for a function without {@link #hasThirdDerivative()}
+         */
+        public void derivatives(int count, double[] z, double[] work, double[] out) {
+            if (this == TANH) {
+                TANH_KERNEL.tanh(count, z, 0, work, 0, work, count);
+                for (int i = 0; i < count; i++) {
+                    double t = work[i];
+                    double d1 = work[count + i];
+                    out[4 * i] = t;
+                    out[4 * i + 1] = d1;
+                    out[4 * i + 2] = -2 * t * d1;
+                    out[4 * i + 3] = d1 * (4 * t * t - 2 * d1);
+                }
+            } else if (this == SIN) {
+                for (int i = 0; i < count; i++) {
+                    double sn = Math.sin(z[i]);
+                    double c = Math.cos(z[i]);
+                    out[4 * i] = sn;
+                    out[4 * i + 1] = c;
+                    out[4 * i + 2] = -sn;
+                    out[4 * i + 3] = -c;
+                }
+            } else {
+                throw new IllegalArgumentException("activation is " + this + ", expected TANH or SIN (a function "
+                        + "with three derivatives)");
+            }
+        }
+
+        /** σ(z) (TANH with the bits of the vectorized kernel). */
+        public double value(double z) {
+            double[] work = new double[2];
+            if (hasThirdDerivative()) {
+                double[] out = new double[4];
+                derivatives(1, new double[] {z}, work, out);
+                return out[0];
+            }
+            return apply(z, work);
+        }
     }
+
+    private static final Elementwise TANH_KERNEL = BlasProvider.elementwise();
 
     private final Function f;
     private final Shape shape;

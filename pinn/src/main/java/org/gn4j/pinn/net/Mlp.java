@@ -1,5 +1,7 @@
 package org.gn4j.pinn.net;
 
+import org.gn4j.nn.layers.Activation;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -18,7 +20,7 @@ import org.gn4j.linalg.ArgumentChecks;
  * then the bias {@code b} (fan-out); the last layer has fan-out 1.
  */
 public final class Mlp {
-    private final Activation activation;
+    private final Activation.Function activation;
     private final int inputs;
     private final int[] widths;
     private final double[] center;
@@ -27,7 +29,7 @@ public final class Mlp {
     private final int[] biasOffset;
     private final int parameterCount;
 
-    private Mlp(Activation activation, int inputs, int[] widths, double[] center, double[] halfWidth) {
+    private Mlp(Activation.Function activation, int inputs, int[] widths, double[] center, double[] halfWidth) {
         this.activation = activation;
         this.inputs = inputs;
         this.widths = widths;
@@ -54,9 +56,10 @@ public final class Mlp {
      *
      * @throws IllegalArgumentException if inputs or a width is not positive, or there is no hidden layer
      */
-    public static Mlp of(Activation activation, int inputs, int... hidden) {
-        if (activation == null) {
-            throw new IllegalArgumentException("activation must not be null");
+    public static Mlp of(Activation.Function activation, int inputs, int... hidden) {
+        if (activation == null || !activation.hasThirdDerivative()) {
+            throw new IllegalArgumentException("activation is " + activation + ", expected TANH or SIN (the PINN "
+                    + "derivatives need three derivatives of the activation)");
         }
         ArgumentChecks.requirePositive("inputs", inputs);
         if (hidden == null || hidden.length == 0) {
@@ -75,7 +78,7 @@ public final class Mlp {
 
     /** A tanh network {@code inputs → hidden… → 1}. */
     public static Mlp tanh(int inputs, int... hidden) {
-        return of(Activation.TANH, inputs, hidden);
+        return of(Activation.Function.TANH, inputs, hidden);
     }
 
     /**
@@ -108,7 +111,7 @@ public final class Mlp {
     }
 
     /** The hidden activation. */
-    public Activation activation() {
+    public Activation.Function activation() {
         return activation;
     }
 
@@ -214,7 +217,6 @@ public final class Mlp {
         for (int i = 0; i < inputs; i++) {
             h[i] = (x[i] - center[i]) / halfWidth[i];
         }
-        double[] d = new double[4];
         for (int l = 0; l < layerCount(); l++) {
             int fo = width(l);
             int fi = fanIn(l);
@@ -226,8 +228,7 @@ public final class Mlp {
                     s += theta[row + k] * h[k];
                 }
                 if (l < widths.length) {
-                    activation.derivatives(s, d, 0);
-                    s = d[0];
+                    s = activation.value(s);
                 }
                 z[j] = s;
             }

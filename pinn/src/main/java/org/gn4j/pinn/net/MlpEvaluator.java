@@ -1,5 +1,6 @@
 package org.gn4j.pinn.net;
 
+
 import java.util.Arrays;
 
 import org.gn4j.linalg.ArgumentChecks;
@@ -233,6 +234,8 @@ public final class MlpEvaluator {
         final double[][] sq = new double[hidden][];
         final double[] out = new double[jet];
         final double[] bufA;
+        final double[] zValues;
+        final double[] activationWork;
         final double[] bufB;
         final double[] grad = new double[params];
 
@@ -248,6 +251,8 @@ public final class MlpEvaluator {
             }
             bufA = new double[maxW * jet];
             bufB = new double[maxW * jet];
+            zValues = new double[maxW];
+            activationWork = new double[2 * maxW];
         }
 
         /** Forward jets at the point {@code points[off..off+n)}; the output jet lands in {@link #out}. */
@@ -286,10 +291,13 @@ public final class MlpEvaluator {
                 double[] hl = h[l];
                 double[] sg = sig[l];
                 double[] s = sq[l];
-                Activation act = net.activation();
+                // the activation and its derivatives for the whole layer at once (vectorized for tanh)
+                for (int j = 0; j < fo; j++) {
+                    zValues[j] = zl[j * jet];
+                }
+                net.activation().derivatives(fo, zValues, activationWork, sg);
                 for (int j = 0; j < fo; j++) {
                     int r = j * jet;
-                    act.derivatives(zl[r], sg, 4 * j);
                     double s1 = sg[4 * j + 1];
                     double s2 = sg[4 * j + 2];
                     double ss = 0;

@@ -2,19 +2,20 @@ package org.gn4j.pinn.train;
 
 import java.util.Locale;
 
+import org.gn4j.gn.core.StepLength;
+import org.gn4j.gn.core.StrongWolfe;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.VectorOps;
 import org.gn4j.pinn.pde.PinnProblem;
 
 /**
  * The quasi-Newton baseline: L-BFGS (two-loop recursion, memory m, initial scaling {@code sᵀy/yᵀy}) with a line
- * search satisfying the strong Wolfe conditions ({@code c₁ = 1e-4}, {@code c₂ = 0.9}; bracketing and zoom with
- * cubic interpolation, Nocedal &amp; Wright algorithms 3.5 and 3.6) on the loss {@code ½‖r‖²}. Commons Math 3 has no
+ * search satisfying the strong Wolfe conditions (the core's {@link StrongWolfe}, {@code c₁ = 1e-4},
+ * {@code c₂ = 0.9}) on the loss {@code ½‖r‖²}. Commons Math 3 has no
  * L-BFGS, hence this one.
  */
 public final class LbfgsTrainer implements PinnOptimizer {
-    private static final double C1 = 1e-4;
-    private static final double C2 = 0.9;
+    private static final StrongWolfe WOLFE = new StrongWolfe(1e-4, 0.9);
     private final int memory;
 
     /** Memory 20. */
@@ -90,7 +91,7 @@ public final class LbfgsTrainer implements PinnOptimizer {
                     return rec.finish(name(), x, it, f, TrainingStatus.CONVERGED, "zero gradient");
                 }
             }
-            double fNew = wolfe(lg, x, f, g, d, dg, xNew, gNew, rec);
+            double fNew = wolfe(lg, x, f, dg, d, xNew, gNew, rec);
             it++;
             if (Double.isNaN(fNew) || !(fNew < f)) {
                 if (stored == 0) {
@@ -122,93 +123,54 @@ public final class LbfgsTrainer implements PinnOptimizer {
     }
 
     /**
-     * Strong-Wolfe line search along d from x (loss f0, slope dg0 < 0); leaves the accepted point and its gradient in
-     * xNew, gNew and returns its loss (NaN on failure).
+     * The core's strong-Wolfe search along d from x (loss f0, slope dg0 < 0); leaves the accepted point and its
+     * gradient in xNew, gNew and returns its loss (NaN on failure).
      */
-    private static double wolfe(LossGradient lg, double[] x, double f0, double[] g0, double[] d, double dg0,
-            double[] xNew, double[] gNew, Recorder rec) {
-        double aPrev = 0;
-        double fPrev = f0;
-        double dPrev = dg0;
-        double a = 1;
-        for (int i = 0; i < 30 && !rec.outOfTime(); i++) {
-            double fa = at(lg, x, d, a, xNew, gNew);
-            double da = VectorOps.dot(gNew, d);
-            if (!Double.isFinite(fa) || fa > f0 + C1 * a * dg0 || (i > 0 && fa >= fPrev)) {
-                return zoom(lg, x, f0, dg0, d, aPrev, fPrev, dPrev, a, fa, da, xNew, gNew, rec);
-            }
-            if (Math.abs(da) <= -C2 * dg0) {
-                return fa;
-            }
-            if (da >= 0) {
-                return zoom(lg, x, f0, dg0, d, a, fa, da, aPrev, fPrev, dPrev, xNew, gNew, rec);
-            }
-            aPrev = a;
-            fPrev = fa;
-            dPrev = da;
-            a *= 2;
-        }
-        return Double.NaN;
-    }
+    private static double wolfe(LossGradient lg, double[] x, double f0, double dg0, double[] d, double[] xNew,
+            double[] gNew, Recorder rec) {
+        int n = x.length;
+        double[] xt = new double[n];
+        double[] gt = new double[n];
+        StepLength.Result r = WOLFE.search(new StepLength.Trial() {
+            private double slope = Double.NaN;
 
-    private static double zoom(LossGradient lg, double[] x, double f0, double dg0, double[] d, double lo,
-            double fLo, double dLo, double hi, double fHi, double dHi, double[] xNew, double[] gNew, Recorder rec) {
-        for (int i = 0; i < 30 && !rec.outOfTime(); i++) {
-            double a = cubicMin(lo, fLo, dLo, hi, fHi, dHi);
-            double left = Math.min(lo, hi);
-            double width = Math.abs(hi - lo);
-            if (!(a > left + 0.1 * width && a < left + 0.9 * width)) {
-                a = 0.5 * (lo + hi);
+            @Override
+            public double cost0() {
+                return f0;
             }
-            double fa = at(lg, x, d, a, xNew, gNew);
-            double da = VectorOps.dot(gNew, d);
-            if (!Double.isFinite(fa) || fa > f0 + C1 * a * dg0 || fa >= fLo) {
-                hi = a;
-                fHi = fa;
-                dHi = da;
-            } else {
-                if (Math.abs(da) <= -C2 * dg0) {
-                    return fa;
+
+            @Override
+            public double slope0() {
+                return dg0;
+            }
+
+            @Override
+            public double cost(double alpha) {
+                for (int j = 0; j < n; j++) {
+                    xt[j] = x[j] + alpha * d[j];
                 }
-                if (da * (hi - lo) >= 0) {
-                    hi = lo;
-                    fHi = fLo;
-                    dHi = dLo;
-                }
-                lo = a;
-                fLo = fa;
-                dLo = da;
+                double f = lg.evaluate(xt, gt);
+                slope = VectorOps.dot(gt, d);
+                return f;
             }
-            if (width < 1e-14 * Math.max(1, Math.abs(lo))) {
-                break;
+
+            @Override
+            public double slope() {
+                return slope;
             }
-        }
-        // return the best point seen (sufficient decrease holds at lo unless lo = 0)
-        if (lo > 0) {
-            return at(lg, x, d, lo, xNew, gNew);
-        }
-        return Double.NaN;
-    }
 
-    /** Minimizer of the cubic interpolating f and f' at a and b (N&amp;W eq. 3.59); NaN if none. */
-    private static double cubicMin(double a, double fa, double da, double b, double fb, double db) {
-        if (!Double.isFinite(fb) || !Double.isFinite(db)) {
-            return Double.NaN;
-        }
-        double d1 = da + db - 3 * (fa - fb) / (a - b);
-        double disc = d1 * d1 - da * db;
-        if (disc < 0) {
-            return Double.NaN;
-        }
-        double d2 = Math.signum(b - a) * Math.sqrt(disc);
-        return b - (b - a) * (db + d2 - d1) / (db - da + 2 * d2);
-    }
+            @Override
+            public void keep() {
+                System.arraycopy(xt, 0, xNew, 0, n);
+                System.arraycopy(gt, 0, gNew, 0, n);
+            }
 
-    private static double at(LossGradient lg, double[] x, double[] d, double a, double[] xNew, double[] gNew) {
-        for (int j = 0; j < x.length; j++) {
-            xNew[j] = x[j] + a * d[j];
-        }
-        return lg.evaluate(xNew, gNew);
+            @Override
+            public boolean outOfTime() {
+                return rec.outOfTime();
+            }
+        });
+        return r.found() ? r.cost() : Double.NaN;
     }
 
     @Override

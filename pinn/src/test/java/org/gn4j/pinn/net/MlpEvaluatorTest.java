@@ -1,5 +1,7 @@
 package org.gn4j.pinn.net;
 
+import org.gn4j.nn.layers.Activation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +19,7 @@ class MlpEvaluatorTest {
         return x;
     }
 
-    private static Mlp net(Activation act, int n) {
+    private static Mlp net(Activation.Function act, int n) {
         double[] lo = new double[n];
         double[] hi = new double[n];
         for (int i = 0; i < n; i++) {
@@ -29,7 +31,7 @@ class MlpEvaluatorTest {
 
     @Test
     void valueGradientAndLaplacianMatchCentralDifferences() {
-        for (Activation act : Activation.values()) {
+        for (Activation.Function act : new Activation.Function[] {Activation.Function.TANH, Activation.Function.SIN}) {
             for (int n : new int[] {1, 2, 3}) {
                 Mlp mlp = net(act, n);
                 double[] theta = mlp.initialParameters(11);
@@ -72,7 +74,7 @@ class MlpEvaluatorTest {
 
     @Test
     void parameterJacobianOfSeededJetsMatchesCentralDifferences() {
-        for (Activation act : Activation.values()) {
+        for (Activation.Function act : new Activation.Function[] {Activation.Function.TANH, Activation.Function.SIN}) {
             int n = 2;
             Mlp mlp = net(act, n);
             double[] theta = mlp.initialParameters(5);
@@ -115,7 +117,7 @@ class MlpEvaluatorTest {
     @Test
     void vjpAndJvpAgreeWithTheJacobian() {
         int n = 3;
-        Mlp mlp = net(Activation.TANH, n);
+        Mlp mlp = net(Activation.Function.TANH, n);
         double[] theta = mlp.initialParameters(8);
         MlpEvaluator ev = mlp.evaluator();
         int jet = ev.jetSize();
