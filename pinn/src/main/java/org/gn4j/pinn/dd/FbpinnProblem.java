@@ -1,5 +1,7 @@
 package org.gn4j.pinn.dd;
 
+import org.gn4j.pinn.train.ErrorSource;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.gn4j.pinn.pde.Field;
  *
  * <p>Immutable configuration with evaluation buffers: do not share one instance between threads.
  */
-public final class FbpinnProblem {
+public final class FbpinnProblem implements ErrorSource {
     /** The points of one residual group that one subdomain's window covers. */
     private static final class Segment {
         final int[] rows;
@@ -179,6 +181,11 @@ public final class FbpinnProblem {
     }
 
     /** Exact solution, or null. */
+    @Override
+    public boolean hasExactSolution() {
+        return exact() != null;
+    }
+
     public Field exact() {
         return exact;
     }
@@ -316,6 +323,7 @@ public final class FbpinnProblem {
      *
      * @throws IllegalStateException without an exact solution
      */
+    @Override
     public ErrorMetrics errors(double[] theta, double[] points) {
         if (exact == null) {
             throw new IllegalStateException("problem " + name + " has no exact solution");

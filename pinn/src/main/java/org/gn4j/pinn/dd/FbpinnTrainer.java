@@ -1,7 +1,5 @@
 package org.gn4j.pinn.dd;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import org.gn4j.gn.LeastSquaresObjective;
@@ -18,9 +16,10 @@ import org.gn4j.gn.core.Linearization;
 import org.gn4j.gn.core.NielsenDamping;
 import org.gn4j.gn.core.OperatorLinearization;
 import org.gn4j.gn.core.StepLength;
+import org.gn4j.gn.stochastic.Adam;
+import org.gn4j.gn.stochastic.MiniBatchObjective;
 import org.gn4j.linalg.ArgumentChecks;
-import org.gn4j.pinn.pde.ErrorMetrics;
-import org.gn4j.pinn.train.HistoryPoint;
+import org.gn4j.pinn.train.Recorder;
 import org.gn4j.pinn.train.TrainingListener;
 import org.gn4j.pinn.train.TrainingOptions;
 import org.gn4j.pinn.train.TrainingResult;
@@ -103,59 +102,6 @@ public final class FbpinnTrainer {
         ArgumentChecks.requireLength("start", start, problem.parameterCount());
         ArgumentChecks.requireFinite("start", start);
         return adam ? trainAdam(problem, start, options, listener) : trainLm(problem, start, options, listener);
-    }
-
-    /** History bookkeeping: errors on schedule, target test. */
-    private static final class Book {
-        final FbpinnProblem problem;
-        final TrainingOptions options;
-        final TrainingListener listener;
-        final long t0 = System.nanoTime();
-        final List<HistoryPoint> history = new ArrayList<>();
-        double last = Double.NEGATIVE_INFINITY;
-        boolean target;
-
-        Book(FbpinnProblem problem, TrainingOptions options, TrainingListener listener) {
-            this.problem = problem;
-            this.options = options;
-            this.listener = listener;
-        }
-
-        double seconds() {
-            return (System.nanoTime() - t0) / 1e9;
-        }
-
-        boolean outOfTime() {
-            return seconds() > options.budget().toNanos() / 1e9;
-        }
-
-        boolean sample(int it, double loss, double[] theta, boolean force) {
-            double now = seconds();
-            if (!force && now - last < options.evaluateEverySeconds()) {
-                return target;
-            }
-            last = now;
-            double l2 = Double.NaN;
-            double max = Double.NaN;
-            if (options.evaluationPoints() != null && problem.exact() != null) {
-                ErrorMetrics e = problem.errors(theta, options.evaluationPoints());
-                l2 = e.relativeL2();
-                max = e.maxAbs();
-                target |= options.targetRelativeL2() > 0 && l2 <= options.targetRelativeL2();
-            }
-            HistoryPoint h = new HistoryPoint(it, now, loss, l2, max);
-            history.add(h);
-            if (listener != null) {
-                listener.progress(h);
-            }
-            return target;
-        }
-
-        TrainingResult finish(String name, double[] theta, int it, double loss, TrainingStatus s, String msg) {
-            sample(it, loss, theta, true);
-            return new TrainingResult(name, theta.clone(), history, it, seconds(),
-                    target ? TrainingStatus.TARGET_REACHED : s, msg);
-        }
     }
 
     private static double cost(double[] r) {
@@ -266,7 +212,7 @@ public final class FbpinnTrainer {
                 maxDiff = Double.isNaN(maxDiff) ? rel : Math.max(maxDiff, rel);
             }
         }
-        Book book = new Book(problem, options, listener);
+        Recorder book = new Recorder(problem, pc, theta, options, listener);
         double[] r = new double[problem.residualCount()];
         problem.residuals(theta, r);
         double c = cost(r);
@@ -315,21 +261,44 @@ public final class FbpinnTrainer {
         return new Run(t, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
     }
 
+    /** Full-batch Adam (the gauss-newton module's {@link Adam}) on {@code ½‖r‖²}, gradient {@code Jᵀr}. */
     private Run trainAdam(FbpinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener) {
-        Book book = new Book(problem, options, listener);
         int pc = problem.parameterCount();
+        Recorder book = new Recorder(problem, pc, start, options, listener);
+        double budget = options.budget().toNanos() / 1e9;
+        // the rate decays with the run's clock: rate·(finalRate/rate)^min(1, t/budget)
+        Adam adam = new Adam(t -> rate * Math.pow(finalRate / rate, Math.min(1.0, book.seconds() / budget)))
+                .withEpsilon(1e-12);
         double[] theta = start.clone();
         double[] r = new double[problem.residualCount()];
         double[] g = new double[pc];
-        double[] m1 = new double[pc];
-        double[] m2 = new double[pc];
-        double b1 = 0.9;
-        double b2 = 0.999;
-        double budget = options.budget().toNanos() / 1e9;
+        double[] loss = new double[1];
+        MiniBatchObjective full = new MiniBatchObjective() {
+            @Override
+            public int parameterCount() {
+                return pc;
+            }
+
+            @Override
+            public double loss() {
+                return loss[0];
+            }
+
+            @Override
+            public void gradient(double[] out) {
+                System.arraycopy(g, 0, out, 0, pc);
+            }
+
+            @Override
+            public void ggnTimes(double[] v, double[] out) {
+                throw new UnsupportedOperationException("full-batch Adam needs no GGN products");
+            }
+        };
         int it = 0;
         while (true) {
             problem.residuals(theta, r);
             double c = cost(r);
+            loss[0] = c;
             if (!Double.isFinite(c)) {
                 return adamRun(book.finish(name(), theta, it, c, TrainingStatus.NON_FINITE, "non-finite loss"));
             }
@@ -343,15 +312,10 @@ public final class FbpinnTrainer {
                 return adamRun(book.finish(name(), theta, it, c, TrainingStatus.MAX_ITERATIONS, "iteration cap"));
             }
             problem.jacobian(theta).applyTranspose(r, g);
-            it++;
-            double lr = rate * Math.pow(finalRate / rate, Math.min(1.0, book.seconds() / budget));
-            double c1 = 1 - Math.pow(b1, it);
-            double c2 = 1 - Math.pow(b2, it);
-            for (int i = 0; i < pc; i++) {
-                m1[i] = b1 * m1[i] + (1 - b1) * g[i];
-                m2[i] = b2 * m2[i] + (1 - b2) * g[i] * g[i];
-                theta[i] -= lr * (m1[i] / c1) / (Math.sqrt(m2[i] / c2) + 1e-12);
+            if (!adam.step(theta, full).ok()) {
+                return adamRun(book.finish(name(), theta, it, c, TrainingStatus.NON_FINITE, "non-finite step"));
             }
+            it++;
         }
     }
 }

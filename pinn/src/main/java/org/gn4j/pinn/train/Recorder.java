@@ -7,9 +7,12 @@ import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.pinn.pde.ErrorMetrics;
 import org.gn4j.pinn.pde.PinnProblem;
 
-/** The bookkeeping every trainer shares: clock, budget, error evaluations on schedule, target test, history. */
-final class Recorder {
-    private final PinnProblem problem;
+/**
+ * The bookkeeping every PINN trainer shares (single networks and domain decompositions): clock, budget, error
+ * evaluations on schedule, target test, history.
+ */
+public final class Recorder {
+    private final ErrorSource problem;
     private final TrainingOptions options;
     private final TrainingListener listener;
     private final long start = System.nanoTime();
@@ -19,7 +22,27 @@ final class Recorder {
     private boolean targetReached;
 
     Recorder(PinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener) {
-        ArgumentChecks.requireLength("start", start, problem.parameterCount());
+        this(new ErrorSource() {
+            @Override
+            public boolean hasExactSolution() {
+                return problem.spec().exact() != null;
+            }
+
+            @Override
+            public ErrorMetrics errors(double[] theta, double[] points) {
+                return problem.errors(theta, points);
+            }
+        }, problem.parameterCount(), start, options, listener);
+    }
+
+    /**
+     * A recorder for any problem with an error source.
+     *
+     * @throws IllegalArgumentException if start does not have {@code parameters} finite entries
+     */
+    public Recorder(ErrorSource problem, int parameters, double[] start, TrainingOptions options,
+            TrainingListener listener) {
+        ArgumentChecks.requireLength("start", start, parameters);
         ArgumentChecks.requireFinite("start", start);
         this.problem = problem;
         this.options = options;
@@ -27,20 +50,23 @@ final class Recorder {
         this.deadline = this.start + options.budget().toNanos();
     }
 
-    double seconds() {
+    /** Seconds since the recorder was made. */
+    public double seconds() {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    boolean outOfTime() {
+    /** Whether the budget has run out. */
+    public boolean outOfTime() {
         return System.nanoTime() > deadline;
     }
 
-    long deadlineNanos() {
+    /** The deadline on {@link System#nanoTime()}. */
+    public long deadlineNanos() {
         return deadline;
     }
 
     /** Records a sample when the schedule says so (or {@code force}); returns true once the target is reached. */
-    boolean sample(int iteration, double loss, double[] theta, boolean force) {
+    public boolean sample(int iteration, double loss, double[] theta, boolean force) {
         double now = seconds();
         if (!force && now - lastEval < options.evaluateEverySeconds()) {
             return targetReached;
@@ -48,7 +74,7 @@ final class Recorder {
         lastEval = now;
         double l2 = Double.NaN;
         double max = Double.NaN;
-        if (options.evaluationPoints() != null && problem.spec().exact() != null) {
+        if (options.evaluationPoints() != null && problem.hasExactSolution()) {
             ErrorMetrics e = problem.errors(theta, options.evaluationPoints());
             l2 = e.relativeL2();
             max = e.maxAbs();
@@ -64,18 +90,21 @@ final class Recorder {
         return targetReached;
     }
 
-    boolean targetReached() {
+    /** Whether a sample reached the target error. */
+    public boolean targetReached() {
         return targetReached;
     }
 
-    TrainingResult finish(String name, double[] theta, int iterations, double loss, TrainingStatus status,
+    /** The final sample and the result (status TARGET_REACHED whenever a sample reached the target). */
+    public TrainingResult finish(String name, double[] theta, int iterations, double loss, TrainingStatus status,
             String message) {
         sample(iterations, loss, theta, true);
         TrainingStatus s = targetReached ? TrainingStatus.TARGET_REACHED : status;
         return new TrainingResult(name, theta.clone(), history, iterations, seconds(), s, message);
     }
 
-    static double cost(double[] r) {
+    /** {@code ½‖r‖²}. */
+    public static double cost(double[] r) {
         double s = 0;
         for (double v : r) {
             s += v * v;
