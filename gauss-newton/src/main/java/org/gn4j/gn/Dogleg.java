@@ -64,8 +64,11 @@ public final class Dogleg implements LeastSquaresOptimizer {
         return "dogleg";
     }
 
-    /** The loop this configuration runs. */
-    GaussNewtonLoop loop() {
+    /**
+     * The core loop this configuration runs, with its tolerances, budget and listener: {@link #optimize} is
+     * {@code loop().run(new LeastSquaresObjective(problem, matrixFree), start)}; use it to drive the steps yourself.
+     */
+    public GaussNewtonLoop loop() {
         return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new TrustRadius(initialRadiusFactor))
                 .withDescent(GaussNewtonLoop.Descent.DOGLEG).withStepLength(StepLength.none())
                 .withScaling(ScalingRule.RUNNING_MAX).withTolerances(stop).withBudget(stop.budget())

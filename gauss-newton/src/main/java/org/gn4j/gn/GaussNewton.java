@@ -70,8 +70,11 @@ public final class GaussNewton implements LeastSquaresOptimizer {
         return "GN";
     }
 
-    /** The loop this configuration runs. */
-    GaussNewtonLoop loop() {
+    /**
+     * The core loop this configuration runs, with its tolerances, budget and listener: {@link #optimize} is
+     * {@code loop().run(new LeastSquaresObjective(problem, matrixFree), start)}; use it to drive the steps yourself.
+     */
+    public GaussNewtonLoop loop() {
         return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new FixedDamping(0))
                 .withStepLength(new BacktrackingArmijo(armijo, 0.5, maxHalvings + 1))
                 .withScaling(ScalingRule.RUNNING_MAX).withTolerances(stop).withBudget(stop.budget())

@@ -119,8 +119,11 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
         return "LM";
     }
 
-    /** The loop this configuration runs. */
-    GaussNewtonLoop loop() {
+    /**
+     * The core loop this configuration runs, with its tolerances, budget and listener: {@link #optimize} is
+     * {@code loop().run(new LeastSquaresObjective(problem, matrixFree), start)}; use it to drive the steps yourself.
+     */
+    public GaussNewtonLoop loop() {
         StepControl control = rule == DampingRule.NIELSEN ? new NielsenDamping(initialDamping)
                 : new MarquardtDamping(initialDamping, marquardtFactor);
         return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(control)

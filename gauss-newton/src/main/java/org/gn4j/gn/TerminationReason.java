@@ -1,6 +1,9 @@
 package org.gn4j.gn;
 
-/** Why a nonlinear least-squares solve stopped; {@link #converged()} separates convergence from giving up. */
+/**
+ * Why a solve or a training run stopped, the one vocabulary of fitting, network training and PINNs;
+ * {@link #converged()} marks the first-order and step tests, {@link #success()} every wanted ending.
+ */
 public enum TerminationReason {
     /** Relative reduction of the cost (actual and predicted) fell below the function tolerance. */
     COST_REDUCTION(true),
@@ -10,7 +13,7 @@ public enum TerminationReason {
     GRADIENT(true),
     /** The cost reached zero (to the absolute tolerance): an exact fit. */
     ZERO_COST(true),
-    /** The iteration cap was reached. */
+    /** The iteration (or training step) cap was reached. */
     MAX_ITERATIONS(false),
     /** The residual-evaluation cap was reached. */
     MAX_EVALUATIONS(false),
@@ -22,6 +25,8 @@ public enum TerminationReason {
     NO_PROGRESS(false),
     /** The linear system of the step could not be solved. */
     LINEAR_SOLVER_FAILURE(false),
+    /** Training ran every configured epoch. */
+    COMPLETED(false),
     /** The target (a cost, or a PINN's error against the exact solution) was reached. */
     TARGET_REACHED(false),
     /** A callback asked to stop, reporting success. */
@@ -42,7 +47,7 @@ public enum TerminationReason {
 
     /** True when the run ended as wanted: converged, the target reached, or stopped by a callback with success. */
     public boolean success() {
-        return converged || this == TARGET_REACHED || this == USER_SUCCESS;
+        return converged || this == TARGET_REACHED || this == USER_SUCCESS || this == COMPLETED;
     }
 
     /** True for the caps of a budget (iterations, evaluations, wall clock). */

@@ -1,5 +1,7 @@
 package org.gn4j.bench.cli;
 
+import org.gn4j.gn.TerminationReason;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -202,7 +204,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + "%s%n", r.status(), r.epochs(), r.steps(), r.seconds(), r.trainLoss(), r.testLoss(),
                 percent(r.testAccuracy()));
         out.flush();
-        return r.status() == TrainingResult.Status.NON_FINITE ? 3 : 0;
+        return r.status() == TerminationReason.NON_FINITE ? 3 : 0;
     }
 
     private static String percent(double accuracy) {

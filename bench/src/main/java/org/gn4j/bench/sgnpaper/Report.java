@@ -1,5 +1,7 @@
 package org.gn4j.bench.sgnpaper;
 
+import org.gn4j.gn.TerminationReason;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +94,7 @@ public final class Report {
         for (Run r : rs) {
             EpochMetrics m = r.at(t);
             double v = m == null ? Double.NaN : trainLoss ? m.trainLoss() : Run.metric(m, problem.metric());
-            if (!Double.isFinite(v) || (r.status() == TrainingResult.Status.NON_FINITE && t > r.seconds())) {
+            if (!Double.isFinite(v) || (r.status() == TerminationReason.NON_FINITE && t > r.seconds())) {
                 return Double.NaN;
             }
             sum += v;
@@ -185,7 +187,7 @@ public final class Report {
         double sum = 0;
         int n = 0;
         for (Run r : runs) {
-            if (r.family().equals("sgd") && r.status() != TrainingResult.Status.NON_FINITE
+            if (r.family().equals("sgd") && r.status() != TerminationReason.NON_FINITE
                     && Double.isFinite(r.secondsPerStep())) {
                 sum += r.secondsPerStep();
                 n++;

@@ -1,5 +1,7 @@
 package org.gn4j.bench.sgnpaper;
 
+import org.gn4j.gn.TerminationReason;
+
 import java.util.List;
 
 import org.gn4j.nn.train.EpochMetrics;
@@ -11,11 +13,11 @@ import org.gn4j.nn.train.TrainingResult;
  * evaluations, in time order) and how it ended.
  */
 public record Run(String problem, String config, String family, long seed, List<EpochMetrics> history,
-        List<EpochMetrics> timeline, TrainingResult.Status status, long steps, double seconds) {
+        List<EpochMetrics> timeline, TerminationReason status, long steps, double seconds) {
 
     /** A run whose only evaluations are at the ends of epochs. */
     public Run(String problem, String config, String family, long seed, List<EpochMetrics> history,
-            TrainingResult.Status status, long steps, double seconds) {
+            TerminationReason status, long steps, double seconds) {
         this(problem, config, family, seed, history, history, status, steps, seconds);
     }
 

@@ -1,5 +1,7 @@
 package org.gn4j.bench.sgnpaper;
 
+import org.gn4j.gn.TerminationReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +25,7 @@ class ReportTest {
             h.add(new EpochMetrics(i + 1, 10L * (i + 1), 1000L * (i + 1), seconds[i], 1.0 / (i + 1), 1.0,
                     accuracy[i], 0.1));
         }
-        return new Run("p", config, family, seed, h, TrainingResult.Status.TIME_BUDGET, 10L * seconds.length,
+        return new Run("p", config, family, seed, h, TerminationReason.TIME_BUDGET, 10L * seconds.length,
                 seconds[seconds.length - 1]);
     }
 
@@ -86,7 +88,7 @@ class ReportTest {
         EpochMetrics e1 = new EpochMetrics(1, 30, 3000, 3.0, 0.5, 1.0, 0.85, 0.1);
         List<EpochMetrics> timeline = List.of(new EpochMetrics(0, 12, 1200, 1.2, 0.9, 1.0, 0.65, 0.1),
                 new EpochMetrics(0, 24, 2400, 2.4, 0.7, 1.0, 0.82, 0.1), e1);
-        runs.add(new Run("p", "egn", "egn", 1, List.of(e1), timeline, TrainingResult.Status.TIME_BUDGET, 40, 4.0));
+        runs.add(new Run("p", "egn", "egn", 1, List.of(e1), timeline, TerminationReason.TIME_BUDGET, 40, 4.0));
         Report report = new Report(problem(), runs);
         List<Run> egn = runs.subList(1, 2);
         assertEquals(0.82, report.meanAt(egn, 2.0 + 0.5, false), 0.0);

@@ -59,11 +59,15 @@ abstract class DampedGaussNewton implements Optimizer {
         return 0;
     }
 
-    /** The mini-batch as the loop's objective (checks that it offers what the method needs). */
-    abstract Objective objective(MiniBatchObjective batch);
+    /**
+     * The mini-batch, evaluated by the caller at the current θ, as the loop's objective.
+     *
+     * @throws IllegalArgumentException if the batch does not offer what the method needs
+     */
+    public abstract Objective objective(MiniBatchObjective batch);
 
-    /** The loop this configuration runs. */
-    final GaussNewtonLoop loop() {
+    /** The core loop this configuration runs ({@link #step} is one {@link GaussNewtonLoop#stochasticStep}). */
+    public final GaussNewtonLoop loop() {
         if (loop == null) {
             loop = new GaussNewtonLoop().withSolver(solver()).withControl(damping)
                     .withStepLength(lineSearch.stepLength()).withMomentum(momentum).withMaxFailures(maxFailures)

@@ -153,7 +153,7 @@ public final class Egn extends DampedGaussNewton {
     }
 
     @Override
-    Objective objective(MiniBatchObjective batch) {
+    public Objective objective(MiniBatchObjective batch) {
         if (!(batch instanceof PerSampleObjective)) {
             throw new IllegalArgumentException("batch is a " + batch.getClass().getName() + ", expected a "
                     + "PerSampleObjective (EGN needs per-sample Jacobians and loss factors)");

@@ -129,7 +129,7 @@ public final class Sgn extends DampedGaussNewton {
     }
 
     @Override
-    Objective objective(MiniBatchObjective batch) {
+    public Objective objective(MiniBatchObjective batch) {
         return new BatchObjective(batch);
     }
 

@@ -1,5 +1,7 @@
 package org.gn4j.nn.train;
 
+import org.gn4j.gn.TerminationReason;
+
 import org.gn4j.gn.stochastic.Optimizer;
 import org.gn4j.gn.stochastic.StepResult;
 
@@ -30,7 +32,7 @@ import org.gn4j.nn.loss.Loss;
  * is interrupted and resumed produces bit for bit the parameters of the uninterrupted run, as long as both use the
  * same {@link org.gn4j.linalg.ComputePool} parallelism (which fixes how mini-batch sums are split and added).
  *
- * <p><b>Stopping.</b> After all epochs ({@link TrainingResult.Status#COMPLETED}); before a step once the wall-clock
+ * <p><b>Stopping.</b> After all epochs ({@link TerminationReason#COMPLETED}); before a step once the wall-clock
  * budget is spent ({@code TIME_BUDGET}) or the step limit is reached ({@code STEP_LIMIT}); or when a step reports
  * {@link StepResult.Status#NON_FINITE} (a non-finite loss, gradient or step, or an optimizer giving up after repeated
  * failures): θ then holds the last parameters at which the mini-batch loss and gradient were finite and no checkpoint
@@ -307,17 +309,17 @@ public final class Trainer {
         double[] before = new double[d];
         double[] lastFinite = null;
         int[] order = new int[n];
-        TrainingResult.Status status = TrainingResult.Status.COMPLETED;
+        TerminationReason status = TerminationReason.COMPLETED;
         outer:
         while (s.epoch < epochs) {
             permutation(s.epoch, order);
             for (int b = s.batchInEpoch; b < batches; b++) {
                 if (s.step >= maxSteps) {
-                    status = TrainingResult.Status.STEP_LIMIT;
+                    status = TerminationReason.MAX_ITERATIONS;
                     break outer;
                 }
                 if (seconds(s, start) >= timeBudgetSeconds) {
-                    status = TrainingResult.Status.TIME_BUDGET;
+                    status = TerminationReason.TIME_BUDGET;
                     break outer;
                 }
                 int from = b * batchSize;
@@ -332,7 +334,7 @@ public final class Trainer {
                     if (!Double.isFinite(r.loss()) && lastFinite != null) {
                         System.arraycopy(lastFinite, 0, theta, 0, d);
                     }
-                    return finish(TrainingResult.Status.NON_FINITE, s, start, data, theta, mb, false);
+                    return finish(TerminationReason.NON_FINITE, s, start, data, theta, mb, false);
                 }
                 // the point before this OK or REJECTED step had a finite loss and gradient (a REJECTED step left θ
                 // as it was, and the next batch continues from it)
@@ -382,13 +384,13 @@ public final class Trainer {
         return finish(status, s, start, data, theta, mb, true);
     }
 
-    private TrainingResult finish(TrainingResult.Status status, RunState s, long start, TrainingData data,
+    private TrainingResult finish(TerminationReason status, RunState s, long start, TrainingData data,
             double[] theta, MiniBatchProducts mb, boolean checkpoint) throws IOException {
         double trainLoss;
         double testLoss;
         double testAccuracy;
         EpochMetrics last = s.history.isEmpty() ? null : s.history.get(s.history.size() - 1);
-        if (s.epochSamples == 0 && last != null && status != TrainingResult.Status.NON_FINITE) {
+        if (s.epochSamples == 0 && last != null && status != TerminationReason.NON_FINITE) {
             trainLoss = last.trainLoss();
             testLoss = last.testLoss();
             testAccuracy = last.testAccuracy();

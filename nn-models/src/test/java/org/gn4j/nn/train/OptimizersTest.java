@@ -1,5 +1,7 @@
 package org.gn4j.nn.train;
 
+import org.gn4j.gn.TerminationReason;
+
 import org.gn4j.gn.stochastic.Optimizer;
 import org.gn4j.gn.stochastic.StepResult;
 import org.gn4j.gn.stochastic.Sgd;
@@ -130,7 +132,7 @@ class OptimizersTest {
         double[] theta = net.initialParameters(1);
         TrainingResult r = new Trainer(net, new SquaredError(), new Sgd(0.05).withMomentum(0.5)).withEpochs(60)
                 .withBatchSize(16).withSeed(2).train(Problems.linear(64, 5), theta);
-        assertEquals(TrainingResult.Status.COMPLETED, r.status());
+        assertEquals(TerminationReason.COMPLETED, r.status());
         assertArrayEquals(new double[] {1.5, -2, 0.5, 0.25}, theta, 1e-8);
         assertTrue(r.trainLoss() < 1e-14, "train loss " + r.trainLoss());
     }

@@ -1,5 +1,7 @@
 package org.gn4j.nn.train;
 
+import org.gn4j.gn.TerminationReason;
+
 import org.gn4j.gn.stochastic.Optimizer;
 import org.gn4j.gn.stochastic.StepResult;
 import org.gn4j.gn.stochastic.Sgd;
@@ -78,7 +80,7 @@ class TrainerTest {
         Sequential net = Problems.mlp();
         double[] straight = net.initialParameters(7);
         TrainingResult full = trainer(optimizer(kind).get()).train(TRAIN, straight);
-        assertEquals(TrainingResult.Status.COMPLETED, full.status());
+        assertEquals(TerminationReason.COMPLETED, full.status());
         assertEquals(27, full.steps());
         assertEquals(3 * 256, full.samplesSeen());
 
@@ -91,7 +93,7 @@ class TrainerTest {
 
         double[] resumed = new double[net.parameterCount()];
         TrainingResult rest = trainer(optimizer(kind).get()).withCheckpoints(ck, 1).resume(ck, TRAIN, resumed);
-        assertEquals(TrainingResult.Status.COMPLETED, rest.status());
+        assertEquals(TerminationReason.COMPLETED, rest.status());
         assertArrayEquals(straight, resumed);
         assertEquals(full.steps(), rest.steps());
         assertEquals(full.samplesSeen(), rest.samplesSeen());
@@ -114,7 +116,7 @@ class TrainerTest {
         Path ck = dir.resolve("mid.ckpt");
         double[] part = net.initialParameters(3);
         TrainingResult cut = trainer(new Adam(0.01)).withMaxSteps(13).withCheckpoints(ck, 0).train(TRAIN, part);
-        assertEquals(TrainingResult.Status.STEP_LIMIT, cut.status());
+        assertEquals(TerminationReason.MAX_ITERATIONS, cut.status());
         assertEquals(13, cut.steps());
         assertEquals(1, cut.epochs());
         assertEquals(4, Checkpoint.read(ck).batchInEpoch());
@@ -137,7 +139,7 @@ class TrainerTest {
                 steps.add(e.result());
             }
         }).train(TRAIN, theta);
-        assertEquals(TrainingResult.Status.COMPLETED, r.status());
+        assertEquals(TerminationReason.COMPLETED, r.status());
         List<EpochMetrics> h = r.history();
         assertTrue(h.get(5).trainLoss() < 0.5 * h.get(0).trainLoss(), h.toString());
         long ok = steps.stream().filter(StepResult::ok).count();
@@ -201,7 +203,7 @@ class TrainerTest {
                         events.add(e);
                     }
                 }).train(TRAIN, theta);
-        assertEquals(TrainingResult.Status.NON_FINITE, r.status());
+        assertEquals(TerminationReason.NON_FINITE, r.status());
         assertEquals(4, events.size());
         assertEquals(4, r.steps());
         assertEquals(4, events.get(3).batch(), "each REJECTED step consumed a batch");
@@ -223,7 +225,7 @@ class TrainerTest {
                         steps.add(e.result());
                     }
                 }).train(Problems.linear(64, 9), theta);
-        assertEquals(TrainingResult.Status.NON_FINITE, r.status());
+        assertEquals(TerminationReason.NON_FINITE, r.status());
         assertTrue(r.epochs() >= 4 && r.epochs() < 200, "epochs " + r.epochs());
         assertEquals(steps.size(), r.steps());
         for (double v : theta) {
@@ -351,7 +353,7 @@ class TrainerTest {
         Sequential net = Problems.mlp();
         TrainingResult r = trainer(new Sgd(0.05)).withEpochs(1000).withTimeBudget(Duration.ofMillis(50))
                 .train(TRAIN, net.initialParameters(1));
-        assertEquals(TrainingResult.Status.TIME_BUDGET, r.status());
+        assertEquals(TerminationReason.TIME_BUDGET, r.status());
         assertTrue(r.epochs() < 1000);
         assertTrue(r.seconds() >= 0.05);
     }

@@ -23,7 +23,7 @@ import org.gn4j.pinn.train.Recorder;
 import org.gn4j.pinn.train.TrainingListener;
 import org.gn4j.pinn.train.TrainingOptions;
 import org.gn4j.pinn.train.TrainingResult;
-import org.gn4j.pinn.train.TrainingStatus;
+import org.gn4j.gn.TerminationReason;
 import org.gn4j.solvers.SolveResult;
 
 /**
@@ -164,6 +164,25 @@ public final class FbpinnTrainer {
         return new OperatorLinearization(problem.jacobian(theta), r, null, cost(r));
     }
 
+    /**
+     * The core loop of the Levenberg-Marquardt variant: the block-banded (or dense) Cholesky solver, Nielsen's damping
+     * from 1e-3, unit steps, no scaling, only the step-size test (budget and callback are set per run).
+     *
+     * @throws IllegalStateException for the Adam variant
+     */
+    public GaussNewtonLoop loop() {
+        if (adam) {
+            throw new IllegalStateException("the Adam variant runs no Gauss-Newton loop");
+        }
+        return new GaussNewtonLoop()
+                .withSolver(solve == Solve.DENSE ? DampedSolvers.cholesky() : DampedSolvers.blockBanded())
+                .withControl(new NielsenDamping(1e-3)).withStepLength(StepLength.none())
+                .withScaling(ScalingRule.IDENTITY)
+                .withTolerances(StoppingCriteria.defaults().withFunctionTolerance(0).withGradientTolerance(0)
+                        .withParameterTolerance(1e-15).withMaxIterations(Integer.MAX_VALUE)
+                        .withMaxEvaluations(Integer.MAX_VALUE));
+    }
+
     private Run trainLm(FbpinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener) {
         int pc = problem.parameterCount();
         double[] theta = start.clone();
@@ -220,12 +239,7 @@ public final class FbpinnTrainer {
         TimedSolver timed = new TimedSolver(solve == Solve.DENSE ? DampedSolvers.cholesky()
                 : DampedSolvers.blockBanded());
         double[] th = new double[pc];
-        GaussNewtonLoop loop = new GaussNewtonLoop().withSolver(timed).withControl(new NielsenDamping(1e-3))
-                .withStepLength(StepLength.none()).withScaling(ScalingRule.IDENTITY)
-                .withTolerances(StoppingCriteria.defaults().withFunctionTolerance(0).withGradientTolerance(0)
-                        .withParameterTolerance(1e-15).withMaxIterations(Integer.MAX_VALUE)
-                        .withMaxEvaluations(Integer.MAX_VALUE))
-                .withBudget(Budget.unlimited().withMaxIterations(options.maxIterations())
+        GaussNewtonLoop loop = loop().withSolver(timed).withBudget(Budget.unlimited().withMaxIterations(options.maxIterations())
                         .withWallClock(options.budget()))
                 .withCallback((ir, x) -> {
                     if (!ir.accepted()) {
@@ -237,11 +251,8 @@ public final class FbpinnTrainer {
                 });
         GaussNewtonLoop.State st = loop.run(new LeastSquaresObjective(leastSquares(problem), true), theta);
         TerminationReason why = st.reason();
-        TrainingStatus status = why == TerminationReason.USER_SUCCESS ? TrainingStatus.TARGET_REACHED
-                : why == TerminationReason.TIME_BUDGET ? TrainingStatus.TIME_BUDGET
-                : why == TerminationReason.MAX_ITERATIONS ? TrainingStatus.MAX_ITERATIONS
-                : why == TerminationReason.NON_FINITE ? TrainingStatus.NON_FINITE
-                : why.converged() ? TrainingStatus.CONVERGED : TrainingStatus.NO_PROGRESS;
+        // a callback's stop is the target error being reached
+        TerminationReason status = why == TerminationReason.USER_SUCCESS ? TerminationReason.TARGET_REACHED : why;
         TrainingResult t = book.finish(name(), st.x(), st.iterations(), st.cost(), status, st.message());
         return run(t, timed.seconds, timed.solves, compared == 0 ? Double.NaN : blockTime,
                 compared == 0 ? Double.NaN : denseTime, compared, maxDiff);
@@ -300,20 +311,20 @@ public final class FbpinnTrainer {
             double c = cost(r);
             loss[0] = c;
             if (!Double.isFinite(c)) {
-                return adamRun(book.finish(name(), theta, it, c, TrainingStatus.NON_FINITE, "non-finite loss"));
+                return adamRun(book.finish(name(), theta, it, c, TerminationReason.NON_FINITE, "non-finite loss"));
             }
             if (it == 0 ? book.sample(0, c, theta, true) : book.sample(it, c, theta, false)) {
-                return adamRun(book.finish(name(), theta, it, c, TrainingStatus.TARGET_REACHED, "target reached"));
+                return adamRun(book.finish(name(), theta, it, c, TerminationReason.TARGET_REACHED, "target reached"));
             }
             if (book.outOfTime()) {
-                return adamRun(book.finish(name(), theta, it, c, TrainingStatus.TIME_BUDGET, "budget reached"));
+                return adamRun(book.finish(name(), theta, it, c, TerminationReason.TIME_BUDGET, "budget reached"));
             }
             if (it >= options.maxIterations()) {
-                return adamRun(book.finish(name(), theta, it, c, TrainingStatus.MAX_ITERATIONS, "iteration cap"));
+                return adamRun(book.finish(name(), theta, it, c, TerminationReason.MAX_ITERATIONS, "iteration cap"));
             }
             problem.jacobian(theta).applyTranspose(r, g);
             if (!adam.step(theta, full).ok()) {
-                return adamRun(book.finish(name(), theta, it, c, TrainingStatus.NON_FINITE, "non-finite step"));
+                return adamRun(book.finish(name(), theta, it, c, TerminationReason.NON_FINITE, "non-finite step"));
             }
             it++;
         }

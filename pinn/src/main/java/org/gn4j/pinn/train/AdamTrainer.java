@@ -1,5 +1,7 @@
 package org.gn4j.pinn.train;
 
+import org.gn4j.gn.TerminationReason;
+
 import java.util.Locale;
 
 import org.gn4j.gn.stochastic.Adam;
@@ -89,17 +91,17 @@ public final class AdamTrainer implements PinnOptimizer {
             if (it == 0) {
                 rec.sample(0, loss[0], theta, true);
             } else if (rec.sample(it, loss[0], theta, false)) {
-                return rec.finish(name(), theta, it, loss[0], TrainingStatus.TARGET_REACHED, "target reached");
+                return rec.finish(name(), theta, it, loss[0], TerminationReason.TARGET_REACHED, "target reached");
             }
             if (rec.outOfTime()) {
-                return rec.finish(name(), theta, it, loss[0], TrainingStatus.TIME_BUDGET, "budget reached");
+                return rec.finish(name(), theta, it, loss[0], TerminationReason.TIME_BUDGET, "budget reached");
             }
             if (it >= options.maxIterations()) {
-                return rec.finish(name(), theta, it, loss[0], TrainingStatus.MAX_ITERATIONS, "iteration cap");
+                return rec.finish(name(), theta, it, loss[0], TerminationReason.MAX_ITERATIONS, "iteration cap");
             }
             StepResult s = adam.step(theta, objective);
             if (!s.ok()) {
-                return rec.finish(name(), theta, it, loss[0], TrainingStatus.NON_FINITE, "non-finite loss or step");
+                return rec.finish(name(), theta, it, loss[0], TerminationReason.NON_FINITE, "non-finite loss or step");
             }
             it++;
             if (options.resampleEvery() > 0 && it % options.resampleEvery() == 0) {

@@ -92,6 +92,16 @@ public final class GaussNewtonTrainer implements PinnOptimizer {
     @Override
     public TrainingResult train(PinnProblem problem, double[] start, TrainingOptions options,
             TrainingListener listener) {
+        return PinnLoopRunner.run(name(), loop(), inner == InnerSolve.CG, problem, start, options, listener);
+    }
+
+    /** Whether the Jacobian is used matrix-free (the CG inner solve). */
+    public boolean matrixFree() {
+        return inner == InnerSolve.CG;
+    }
+
+    /** The core loop this trainer runs (its budget and callback are set per run from the training options). */
+    public GaussNewtonLoop loop() {
         DampedSolver solver;
         switch (inner) {
             case CHOLESKY:
@@ -104,9 +114,8 @@ public final class GaussNewtonTrainer implements PinnOptimizer {
                 solver = CgSolver.toTolerance(1e-10, 50, 2);
         }
         StepControl control = adaptive ? new NielsenDamping(damping) : new FixedDamping(damping);
-        GaussNewtonLoop loop = new GaussNewtonLoop().withSolver(solver).withControl(control)
+        return new GaussNewtonLoop().withSolver(solver).withControl(control)
                 .withStepLength(new GridSearch(lineSearchSteps)).withScaling(ScalingRule.IDENTITY)
                 .withTolerances(PinnLoopRunner.tolerances(0)).withMaxFailures(60);
-        return PinnLoopRunner.run(name(), loop, inner == InnerSolve.CG, problem, start, options, listener);
     }
 }

@@ -1,5 +1,7 @@
 package org.gn4j.pinn.train;
 
+import org.gn4j.gn.TerminationReason;
+
 import java.util.Locale;
 
 import org.gn4j.gn.core.StepLength;
@@ -56,10 +58,10 @@ public final class LbfgsTrainer implements PinnOptimizer {
         rec.sample(0, f, x, true);
         while (true) {
             if (rec.outOfTime()) {
-                return rec.finish(name(), x, it, f, TrainingStatus.TIME_BUDGET, "budget reached");
+                return rec.finish(name(), x, it, f, TerminationReason.TIME_BUDGET, "budget reached");
             }
             if (it >= options.maxIterations()) {
-                return rec.finish(name(), x, it, f, TrainingStatus.MAX_ITERATIONS, "iteration cap");
+                return rec.finish(name(), x, it, f, TerminationReason.MAX_ITERATIONS, "iteration cap");
             }
             // two-loop recursion: d = −H g
             System.arraycopy(g, 0, d, 0, n);
@@ -88,14 +90,14 @@ public final class LbfgsTrainer implements PinnOptimizer {
                 VectorOps.scal(-1 / Math.max(1e-12, VectorOps.norm2(g)), d);
                 dg = VectorOps.dot(d, g);
                 if (!(dg < 0)) {
-                    return rec.finish(name(), x, it, f, TrainingStatus.CONVERGED, "zero gradient");
+                    return rec.finish(name(), x, it, f, TerminationReason.GRADIENT, "zero gradient");
                 }
             }
             double fNew = wolfe(lg, x, f, dg, d, xNew, gNew, rec);
             it++;
             if (Double.isNaN(fNew) || !(fNew < f)) {
                 if (stored == 0) {
-                    return rec.finish(name(), x, it, f, TrainingStatus.NO_PROGRESS,
+                    return rec.finish(name(), x, it, f, TerminationReason.NO_PROGRESS,
                             "line search found no decrease along steepest descent");
                 }
                 stored = 0; // drop the curvature pairs and retry
@@ -117,7 +119,7 @@ public final class LbfgsTrainer implements PinnOptimizer {
             System.arraycopy(gNew, 0, g, 0, n);
             f = fNew;
             if (rec.sample(it, f, x, false)) {
-                return rec.finish(name(), x, it, f, TrainingStatus.TARGET_REACHED, "target reached");
+                return rec.finish(name(), x, it, f, TerminationReason.TARGET_REACHED, "target reached");
             }
         }
     }

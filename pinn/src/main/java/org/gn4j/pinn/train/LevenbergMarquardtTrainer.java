@@ -63,13 +63,17 @@ public final class LevenbergMarquardtTrainer implements PinnOptimizer {
         return "LM (" + stepSolver.name().toLowerCase(Locale.ROOT) + (geodesic ? ", geodesic" : "") + ")";
     }
 
+    /** The core loop this trainer runs (its budget and callback are set per run from the training options). */
+    public GaussNewtonLoop loop() {
+        StepControl control = new NielsenDamping(initialDamping);
+        return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(control)
+                .withStepLength(StepLength.none()).withScaling(scaling).withGeodesicAcceleration(geodesic)
+                .withTolerances(PinnLoopRunner.tolerances(1e-15)).withMaxFailures(60);
+    }
+
     @Override
     public TrainingResult train(PinnProblem problem, double[] start, TrainingOptions options,
             TrainingListener listener) {
-        StepControl control = new NielsenDamping(initialDamping);
-        GaussNewtonLoop loop = new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(control)
-                .withStepLength(StepLength.none()).withScaling(scaling).withGeodesicAcceleration(geodesic)
-                .withTolerances(PinnLoopRunner.tolerances(1e-15)).withMaxFailures(60);
-        return PinnLoopRunner.run(name(), loop, false, problem, start, options, listener);
+        return PinnLoopRunner.run(name(), loop(), false, problem, start, options, listener);
     }
 }

@@ -41,11 +41,11 @@ final class PinnLoopRunner {
         while (true) {
             long left = rec.deadlineNanos() - System.nanoTime();
             if (left <= 0) {
-                return rec.finish(name, theta, done, cost, TrainingStatus.TIME_BUDGET, "budget reached");
+                return rec.finish(name, theta, done, cost, TerminationReason.TIME_BUDGET, "budget reached");
             }
             int cap = options.maxIterations() - done;
             if (cap <= 0) {
-                return rec.finish(name, theta, done, cost, TrainingStatus.MAX_ITERATIONS, "iteration cap");
+                return rec.finish(name, theta, done, cost, TerminationReason.MAX_ITERATIONS, "iteration cap");
             }
             if (options.resampleEvery() > 0) {
                 cap = Math.min(cap, options.resampleEvery());
@@ -75,17 +75,13 @@ final class PinnLoopRunner {
             control = st.controlState().clone();
             TerminationReason why = st.reason();
             if (why == TerminationReason.USER_SUCCESS) {
-                return rec.finish(name, theta, done, cost, TrainingStatus.TARGET_REACHED, "target reached");
+                return rec.finish(name, theta, done, cost, TerminationReason.TARGET_REACHED, "target reached");
             }
-            if (why == TerminationReason.NON_FINITE) {
-                return rec.finish(name, theta, done, cost, TrainingStatus.NON_FINITE, st.message());
-            }
-            if (why == TerminationReason.NO_PROGRESS || why == TerminationReason.LINEAR_SOLVER_FAILURE
-                    || why == TerminationReason.USER_ABORT) {
-                return rec.finish(name, theta, done, cost, TrainingStatus.NO_PROGRESS, st.message());
+            if (!why.success() && !why.budget()) {
+                return rec.finish(name, theta, done, cost, why, st.message());
             }
             if (why.converged() && options.resampleEvery() == 0) {
-                return rec.finish(name, theta, done, cost, TrainingStatus.CONVERGED, st.message());
+                return rec.finish(name, theta, done, cost, why, st.message());
             }
             if (options.resampleEvery() > 0 && why != TerminationReason.TIME_BUDGET) {
                 round++;

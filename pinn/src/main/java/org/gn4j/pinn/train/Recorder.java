@@ -1,5 +1,7 @@
 package org.gn4j.pinn.train;
 
+import org.gn4j.gn.TerminationReason;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,10 +98,10 @@ public final class Recorder {
     }
 
     /** The final sample and the result (status TARGET_REACHED whenever a sample reached the target). */
-    public TrainingResult finish(String name, double[] theta, int iterations, double loss, TrainingStatus status,
+    public TrainingResult finish(String name, double[] theta, int iterations, double loss, TerminationReason status,
             String message) {
         sample(iterations, loss, theta, true);
-        TrainingStatus s = targetReached ? TrainingStatus.TARGET_REACHED : status;
+        TerminationReason s = targetReached ? TerminationReason.TARGET_REACHED : status;
         return new TrainingResult(name, theta.clone(), history, iterations, seconds(), s, message);
     }
 

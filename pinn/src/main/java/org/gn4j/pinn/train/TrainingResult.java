@@ -1,5 +1,7 @@
 package org.gn4j.pinn.train;
 
+import org.gn4j.gn.TerminationReason;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,7 @@ import java.util.Locale;
  * @param message    details
  */
 public record TrainingResult(String optimizer, double[] parameters, List<HistoryPoint> history, int iterations,
-        double seconds, TrainingStatus status, String message) {
+        double seconds, TerminationReason status, String message) {
     /** Copies the history. */
     public TrainingResult {
         history = List.copyOf(history);

@@ -1,5 +1,7 @@
 package org.gn4j.pinn.train;
 
+import org.gn4j.gn.TerminationReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +28,7 @@ class TrainersTest {
         TrainingResult r = new LevenbergMarquardtTrainer().train(p, p.network().initialParameters(1),
                 options(s, 20, 150).withTargetRelativeL2(1e-4), null);
         assertTrue(r.last().relativeL2() <= 1e-4, r.status() + " " + r.last());
-        assertEquals(TrainingStatus.TARGET_REACHED, r.status());
+        assertEquals(TerminationReason.TARGET_REACHED, r.status());
     }
 
     @Test
