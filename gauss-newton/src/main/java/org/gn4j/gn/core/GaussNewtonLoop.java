@@ -369,6 +369,53 @@ public final class GaussNewtonLoop {
         return st;
     }
 
+    /*
+     * Checkpoint layout of a deterministic run: [n, control state (c entries), ‖g₀‖∞, D (n entries), solver state].
+     */
+
+    /**
+     * The state of a deterministic run besides its point, for a checkpoint: the control's state, the start gradient
+     * norm (read by the relative gradient test), the scaling D (a running maximum remembers every Jacobian) and the
+     * solver's state. {@link #resume} with the point continues bit for bit.
+     */
+    public double[] checkpoint(State st) {
+        double[] solverState = st.solver == null ? new double[0] : st.solver.state();
+        int c = st.controlState.length;
+        double[] v = new double[2 + c + st.n + solverState.length];
+        v[0] = st.n;
+        System.arraycopy(st.controlState, 0, v, 1, c);
+        v[1 + c] = st.gradientNorm0;
+        System.arraycopy(st.d, 0, v, 2 + c, st.n);
+        System.arraycopy(solverState, 0, v, 2 + c + st.n, solverState.length);
+        return v;
+    }
+
+    /**
+     * A deterministic run from a checkpoint: {@link #init} at the checkpoint's point x, then its state restored.
+     *
+     * @throws IllegalArgumentException if the checkpoint does not fit this loop and x
+     */
+    public State resume(Objective objective, double[] x, double[] checkpoint) {
+        State st = init(objective, x);
+        int c = st.controlState.length;
+        if (checkpoint == null || checkpoint.length < 2 + c + st.n || checkpoint[0] != st.n) {
+            throw new IllegalArgumentException("checkpoint has length " + (checkpoint == null ? "null"
+                    : checkpoint.length) + ", expected at least " + (2 + c + st.n) + " for " + st.n + " parameters");
+        }
+        if (st.reason != null && st.reason != TerminationReason.ZERO_COST && st.reason != TerminationReason.GRADIENT) {
+            return st;
+        }
+        System.arraycopy(checkpoint, 1, st.controlState, 0, c);
+        st.gradientNorm0 = checkpoint[1 + c];
+        System.arraycopy(checkpoint, 2 + c, st.d, 0, st.n);
+        int used = st.solver == null ? 0 : st.solver.restore(checkpoint, 2 + c + st.n, st.n);
+        if (2 + c + st.n + used != checkpoint.length) {
+            throw new IllegalArgumentException("checkpoint has length " + checkpoint.length + ", expected "
+                    + (2 + c + st.n + used));
+        }
+        return st;
+    }
+
     /** Runs from x₀ until a termination; the state holds the result. */
     public State run(Objective objective, double[] x0) {
         State st = init(objective, x0);

@@ -181,9 +181,14 @@ abstract class DampedGaussNewton implements Optimizer {
             return grad;
         }
 
+        /** Counts one linearization. */
+        final void countLinearization() {
+            linearizations++;
+        }
+
         @Override
         public Linearization linearize(double[] x) {
-            linearizations++;
+            countLinearization();
             int d = batch.parameterCount();
             if (ggn == null) {
                 ggn = Operators.of(d, d, batch::ggnTimes, batch::ggnTimes, Structure.SYMMETRIC,

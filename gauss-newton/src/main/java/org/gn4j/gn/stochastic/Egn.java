@@ -186,6 +186,7 @@ public final class Egn extends DampedGaussNewton {
 
         @Override
         public Linearization linearize(double[] x) {
+            countLinearization();
             int b = ps.batchSize();
             int c = ps.outputCount();
             int d = ps.parameterCount();
