@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 /** {@code gn4j bench}: benchmark suites that compare solver variants and write tables and plots. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Benchmark suites comparing solver variants (tables, CSV and plots).",
-            "  gn4j bench sgn-paper --problems sine,mnist-10k --seeds 3 --out results/sgn-paper"},
-        subcommands = {SgnPaperCommand.class, CommandLine.HelpCommand.class})
+            "  gn4j bench sgn-paper --problems sine,mnist-10k --seeds 3 --out results/sgn-paper",
+            "  GN4J_JAVA_OPTS=-Xmx1g gn4j bench matrix-free"},
+        subcommands = {SgnPaperCommand.class, MatrixFreeCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
