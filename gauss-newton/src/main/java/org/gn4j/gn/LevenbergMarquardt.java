@@ -19,7 +19,7 @@ import org.gn4j.linalg.ArgumentChecks;
  */
 public final class LevenbergMarquardt implements LeastSquaresOptimizer {
     /** Minimum gain ratio for accepting a step. */
-    public static final double ACCEPT = NielsenDamping.ACCEPT;
+    public static final double ACCEPT = StepControl.ACCEPT;
     private static final int MAX_NON_FINITE = 60;
 
     private final StoppingCriteria stop;

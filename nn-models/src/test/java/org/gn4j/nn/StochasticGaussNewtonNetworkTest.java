@@ -20,9 +20,9 @@ import org.gn4j.nn.loss.Loss;
 import org.gn4j.nn.loss.SoftmaxCrossEntropy;
 import org.gn4j.nn.loss.SquaredError;
 import org.gn4j.testkit.Tolerances;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * SGN and EGN on small networks: their directions against the dense Levenberg-Marquardt step {@code (G + ρI)⁻¹∇L}

@@ -1,7 +1,5 @@
 package org.gn4j.bench.cli;
 
-import org.gn4j.gn.TerminationReason;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,6 +7,17 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.gn4j.gn.TerminationReason;
+import org.gn4j.gn.core.CgIterations;
+import org.gn4j.gn.stochastic.Adam;
+import org.gn4j.gn.stochastic.Damping;
+import org.gn4j.gn.stochastic.Egn;
+import org.gn4j.gn.stochastic.LearningRateSchedule;
+import org.gn4j.gn.stochastic.LineSearch;
+import org.gn4j.gn.stochastic.Optimizer;
+import org.gn4j.gn.stochastic.Sgd;
+import org.gn4j.gn.stochastic.Sgn;
+import org.gn4j.gn.stochastic.StepResult;
 import org.gn4j.nn.Presets;
 import org.gn4j.nn.Sequential;
 import org.gn4j.nn.data.Cifar10Reader;
@@ -19,18 +28,8 @@ import org.gn4j.nn.data.SineWave;
 import org.gn4j.nn.loss.Loss;
 import org.gn4j.nn.loss.SoftmaxCrossEntropy;
 import org.gn4j.nn.loss.SquaredError;
-import org.gn4j.gn.stochastic.Adam;
-import org.gn4j.gn.core.CgIterations;
-import org.gn4j.gn.stochastic.Damping;
-import org.gn4j.gn.stochastic.Egn;
-import org.gn4j.gn.stochastic.LineSearch;
-import org.gn4j.gn.stochastic.Sgn;
-import org.gn4j.gn.stochastic.StepResult;
 import org.gn4j.nn.train.DatasetTrainingData;
 import org.gn4j.nn.train.EpochMetrics;
-import org.gn4j.gn.stochastic.LearningRateSchedule;
-import org.gn4j.gn.stochastic.Optimizer;
-import org.gn4j.gn.stochastic.Sgd;
 import org.gn4j.nn.train.StepEvent;
 import org.gn4j.nn.train.Trainer;
 import org.gn4j.nn.train.TrainingListener;

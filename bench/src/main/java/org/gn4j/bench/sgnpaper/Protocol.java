@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import org.gn4j.gn.stochastic.Adam;
 import org.gn4j.gn.core.CgIterations;
+import org.gn4j.gn.stochastic.Adam;
 import org.gn4j.gn.stochastic.Damping;
 import org.gn4j.gn.stochastic.Egn;
 import org.gn4j.gn.stochastic.LearningRateSchedule;

@@ -1,7 +1,5 @@
 package org.gn4j.bench.sgnpaper;
 
-import org.gn4j.gn.TerminationReason;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.gn4j.bench.plot.LinePlot;
+import org.gn4j.gn.TerminationReason;
 import org.gn4j.nn.train.EpochMetrics;
-import org.gn4j.nn.train.TrainingResult;
 
 /**
  * Turns the runs of one problem into the protocol's outputs: a CSV of the runs' histories, PNG plots (train loss

@@ -1,11 +1,9 @@
 package org.gn4j.bench.sgnpaper;
 
-import org.gn4j.gn.TerminationReason;
-
 import java.util.List;
 
+import org.gn4j.gn.TerminationReason;
 import org.gn4j.nn.train.EpochMetrics;
-import org.gn4j.nn.train.TrainingResult;
 
 /**
  * One training run of the protocol: a configuration with one seed on one problem, its per-epoch history (seconds on

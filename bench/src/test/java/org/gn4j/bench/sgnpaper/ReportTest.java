@@ -1,7 +1,5 @@
 package org.gn4j.bench.sgnpaper;
 
-import org.gn4j.gn.TerminationReason;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.gn4j.gn.TerminationReason;
 import org.gn4j.nn.train.EpochMetrics;
-import org.gn4j.nn.train.TrainingResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

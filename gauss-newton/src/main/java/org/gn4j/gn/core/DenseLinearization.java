@@ -4,17 +4,15 @@ import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
 import org.gn4j.linalg.VectorOps;
-import org.gn4j.linalg.op.LinearOperator;
 import org.gn4j.linalg.op.Operators;
 
-/** A linearization with a dense Jacobian J (m×n, row-major) and residuals r; the objective owns the arrays. */
-public final class DenseLinearization implements Linearization {
+/**
+ * A linearization with a dense Jacobian J (m×n, row-major) and residuals r; the objective owns the arrays. Products,
+ * curvature and column norms read J directly.
+ */
+public final class DenseLinearization extends OperatorLinearization {
     private final DMatrixRMaj jac;
-    private final double[] r;
-    private final double[] g;
-    private final double cost;
     private double[] jd;
-    private LinearOperator op;
 
     /**
      * @param jac  J (not copied)
@@ -23,65 +21,27 @@ public final class DenseLinearization implements Linearization {
      * @param cost the cost
      */
     public DenseLinearization(DMatrixRMaj jac, double[] r, double[] g, double cost) {
+        super(Operators.dense(jac), r, g == null ? gradient(jac, r) : g, cost);
         this.jac = jac;
-        this.r = r;
-        this.cost = cost;
-        if (g == null) {
-            int m = jac.numRows;
-            int n = jac.numCols;
-            g = new double[n];
-            for (int i = 0; i < m; i++) {
-                double ri = r[i];
-                int row = i * n;
-                for (int j = 0; j < n; j++) {
-                    g[j] += jac.data[row + j] * ri;
-                }
+    }
+
+    private static double[] gradient(DMatrixRMaj jac, double[] r) {
+        int m = jac.numRows;
+        int n = jac.numCols;
+        double[] g = new double[n];
+        for (int i = 0; i < m; i++) {
+            double ri = r[i];
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                g[j] += jac.data[row + j] * ri;
             }
         }
-        this.g = g;
-    }
-
-    @Override
-    public int rows() {
-        return jac.numRows;
-    }
-
-    @Override
-    public int cols() {
-        return jac.numCols;
-    }
-
-    @Override
-    public double cost() {
-        return cost;
-    }
-
-    @Override
-    public double[] residuals() {
-        return r;
-    }
-
-    @Override
-    public double[] gradient() {
         return g;
-    }
-
-    @Override
-    public LinearOperator jacobian() {
-        if (op == null) {
-            op = Operators.dense(jac);
-        }
-        return op;
     }
 
     @Override
     public DMatrixRMaj denseJacobian() {
         return jac;
-    }
-
-    @Override
-    public LinearOperator gram() {
-        return Operators.normal(jacobian());
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class MarquardtDamping implements StepControl {
 
     @Override
     public boolean acceptable(double gainRatio, double actualReduction) {
-        return gainRatio > NielsenDamping.ACCEPT && actualReduction > 0;
+        return StepControl.sufficientDecrease(gainRatio, actualReduction);
     }
 
     @Override

@@ -9,8 +9,6 @@ import org.gn4j.linalg.ArgumentChecks;
  * pass the ceiling reports that the rule cannot adapt any further. State: {@code [λ, ν]}.
  */
 public final class NielsenDamping implements StepControl {
-    /** Minimum gain ratio of an accepted step. */
-    public static final double ACCEPT = 1e-4;
     /** Largest damping. */
     public static final double CEILING = 1e32;
     /** Smallest damping. */
@@ -36,7 +34,7 @@ public final class NielsenDamping implements StepControl {
 
     @Override
     public boolean acceptable(double gainRatio, double actualReduction) {
-        return gainRatio > ACCEPT && actualReduction > 0;
+        return StepControl.sufficientDecrease(gainRatio, actualReduction);
     }
 
     @Override

@@ -16,6 +16,14 @@ public interface StepControl {
     /** The damping λ (or radius Δ) the next step uses. */
     double damping(double[] state);
 
+    /** The gain ratio above which the adaptive controls accept a step. */
+    double ACCEPT = 1e-4;
+
+    /** The acceptance test of the adaptive controls: {@code ρ > 1e-4} and the cost went down. */
+    static boolean sufficientDecrease(double gainRatio, double actualReduction) {
+        return gainRatio > ACCEPT && actualReduction > 0;
+    }
+
     /** Whether a trial with this gain ratio and actual reduction is taken (after its step length was found). */
     boolean acceptable(double gainRatio, double actualReduction);
 

@@ -30,7 +30,7 @@ public final class TrustRadius implements StepControl {
 
     @Override
     public boolean acceptable(double gainRatio, double actualReduction) {
-        return gainRatio > NielsenDamping.ACCEPT && actualReduction > 0;
+        return StepControl.sufficientDecrease(gainRatio, actualReduction);
     }
 
     private static void update(double[] state, double gain, double stepNorm) {

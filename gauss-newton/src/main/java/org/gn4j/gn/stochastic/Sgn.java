@@ -6,9 +6,6 @@ import org.gn4j.gn.core.DampedSolver;
 import org.gn4j.gn.core.GaussNewtonLoop;
 import org.gn4j.gn.core.Objective;
 
-
-
-
 /**
  * SGN, the stochastic generalized Gauss-Newton method of Gargiani et al. (2020), Hessian-free: on each mini-batch,
  * a few conjugate-gradient iterations on {@code (G + ρI)δ = −∇L} with {@code G = (1/b)JᵀQJ} applied through

@@ -1,7 +1,5 @@
 package org.gn4j.gn.stochastic;
 
-import org.gn4j.gn.core.CgIterations;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.gn4j.gn.core.CgIterations;
 import org.junit.jupiter.api.Test;
 
 /**

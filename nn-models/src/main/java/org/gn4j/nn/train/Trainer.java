@@ -1,10 +1,5 @@
 package org.gn4j.nn.train;
 
-import org.gn4j.gn.TerminationReason;
-
-import org.gn4j.gn.stochastic.Optimizer;
-import org.gn4j.gn.stochastic.StepResult;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.gn4j.gn.TerminationReason;
+import org.gn4j.gn.stochastic.Optimizer;
+import org.gn4j.gn.stochastic.StepResult;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.nn.MiniBatchProducts;
 import org.gn4j.nn.Sequential;

@@ -1,12 +1,5 @@
 package org.gn4j.nn.train;
 
-import org.gn4j.gn.TerminationReason;
-
-import org.gn4j.gn.stochastic.Optimizer;
-import org.gn4j.gn.stochastic.StepResult;
-import org.gn4j.gn.stochastic.Sgd;
-import org.gn4j.gn.stochastic.Adam;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -15,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 
+import org.gn4j.gn.TerminationReason;
+import org.gn4j.gn.stochastic.Adam;
+import org.gn4j.gn.stochastic.Optimizer;
+import org.gn4j.gn.stochastic.Sgd;
+import org.gn4j.gn.stochastic.StepResult;
 import org.gn4j.nn.MiniBatchProducts;
 import org.gn4j.nn.Sequential;
 import org.gn4j.nn.layers.Dense;

@@ -1,14 +1,5 @@
 package org.gn4j.nn.train;
 
-import org.gn4j.gn.TerminationReason;
-
-import org.gn4j.gn.stochastic.Optimizer;
-import org.gn4j.gn.stochastic.StepResult;
-import org.gn4j.gn.stochastic.Sgd;
-import org.gn4j.gn.stochastic.Adam;
-import org.gn4j.gn.stochastic.Egn;
-import org.gn4j.gn.stochastic.Sgn;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +15,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.gn4j.gn.TerminationReason;
+import org.gn4j.gn.stochastic.Adam;
+import org.gn4j.gn.stochastic.Egn;
+import org.gn4j.gn.stochastic.Optimizer;
+import org.gn4j.gn.stochastic.Sgd;
+import org.gn4j.gn.stochastic.Sgn;
+import org.gn4j.gn.stochastic.StepResult;
 import org.gn4j.nn.Sequential;
 import org.gn4j.nn.layers.Dense;
 import org.gn4j.nn.loss.SoftmaxCrossEntropy;

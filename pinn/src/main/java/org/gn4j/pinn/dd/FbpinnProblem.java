@@ -1,7 +1,5 @@
 package org.gn4j.pinn.dd;
 
-import org.gn4j.pinn.train.ErrorSource;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.gn4j.pinn.net.Mlp;
 import org.gn4j.pinn.net.MlpEvaluator;
 import org.gn4j.pinn.pde.ErrorMetrics;
 import org.gn4j.pinn.pde.Field;
+import org.gn4j.pinn.train.ErrorSource;
 
 /**
  * A finite-basis PINN: the solution {@code u(x) = Σ_j w_j(x)·N_j(x)} of a {@link Decomposition}'s normalized windows

@@ -17,13 +17,12 @@ import org.gn4j.gn.core.NielsenDamping;
 import org.gn4j.gn.core.OperatorLinearization;
 import org.gn4j.gn.core.StepLength;
 import org.gn4j.gn.stochastic.Adam;
-import org.gn4j.gn.stochastic.MiniBatchObjective;
 import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.pinn.train.FullBatch;
 import org.gn4j.pinn.train.Recorder;
 import org.gn4j.pinn.train.TrainingListener;
 import org.gn4j.pinn.train.TrainingOptions;
 import org.gn4j.pinn.train.TrainingResult;
-import org.gn4j.gn.TerminationReason;
 import org.gn4j.solvers.SolveResult;
 
 /**
@@ -282,34 +281,13 @@ public final class FbpinnTrainer {
                 .withEpsilon(1e-12);
         double[] theta = start.clone();
         double[] r = new double[problem.residualCount()];
-        double[] g = new double[pc];
-        double[] loss = new double[1];
-        MiniBatchObjective full = new MiniBatchObjective() {
-            @Override
-            public int parameterCount() {
-                return pc;
-            }
-
-            @Override
-            public double loss() {
-                return loss[0];
-            }
-
-            @Override
-            public void gradient(double[] out) {
-                System.arraycopy(g, 0, out, 0, pc);
-            }
-
-            @Override
-            public void ggnTimes(double[] v, double[] out) {
-                throw new UnsupportedOperationException("full-batch Adam needs no GGN products");
-            }
-        };
+        FullBatch full = new FullBatch(pc);
+        double[] g = full.gradientBuffer();
         int it = 0;
         while (true) {
             problem.residuals(theta, r);
             double c = cost(r);
-            loss[0] = c;
+            full.setLoss(c);
             if (!Double.isFinite(c)) {
                 return adamRun(book.finish(name(), theta, it, c, TerminationReason.NON_FINITE, "non-finite loss"));
             }

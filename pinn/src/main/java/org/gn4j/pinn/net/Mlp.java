@@ -1,11 +1,10 @@
 package org.gn4j.pinn.net;
 
-import org.gn4j.nn.layers.Activation;
-
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.nn.layers.Activation;
 
 /**
  * A fully connected network {@code u: ℝⁿ → ℝ} with smooth activations on the hidden layers and a linear output, the

@@ -1,6 +1,5 @@
 package org.gn4j.pinn.net;
 
-
 import java.util.Arrays;
 
 import org.gn4j.linalg.ArgumentChecks;

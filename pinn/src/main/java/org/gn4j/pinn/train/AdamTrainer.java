@@ -1,12 +1,10 @@
 package org.gn4j.pinn.train;
 
-import org.gn4j.gn.TerminationReason;
-
 import java.util.Locale;
 
+import org.gn4j.gn.TerminationReason;
 import org.gn4j.gn.stochastic.Adam;
 import org.gn4j.gn.stochastic.LearningRateSchedule;
-import org.gn4j.gn.stochastic.MiniBatchObjective;
 import org.gn4j.gn.stochastic.StepResult;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.pinn.pde.PinnProblem;
@@ -56,38 +54,16 @@ public final class AdamTrainer implements PinnOptimizer {
         Adam adam = new Adam(schedule);
         double[] theta = start.clone();
         int pc = problem.parameterCount();
-        double[] grad = new double[pc];
+        FullBatch objective = new FullBatch(pc);
+        double[] grad = objective.gradientBuffer();
         double[] loss = new double[1];
         PinnProblem[] current = {problem};
         LossGradient[] lg = {new LossGradient(problem)};
-        MiniBatchObjective objective = new MiniBatchObjective() {
-            @Override
-            public int parameterCount() {
-                return pc;
-            }
-
-            @Override
-            public double loss() {
-                return loss[0];
-            }
-
-            @Override
-            public void gradient(double[] out) {
-                System.arraycopy(grad, 0, out, 0, pc);
-            }
-
-            @Override
-            public void ggnTimes(double[] v, double[] out) {
-                var j = current[0].jacobianOperator(theta);
-                double[] jv = new double[j.rows()];
-                j.apply(v, jv);
-                j.applyTranspose(jv, out);
-            }
-        };
         int it = 0;
         int round = 0;
         while (true) {
             loss[0] = lg[0].evaluate(theta, grad);
+            objective.setLoss(loss[0]);
             if (it == 0) {
                 rec.sample(0, loss[0], theta, true);
             } else if (rec.sample(it, loss[0], theta, false)) {

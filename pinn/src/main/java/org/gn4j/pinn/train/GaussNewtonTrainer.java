@@ -14,8 +14,6 @@ import org.gn4j.gn.core.StepControl;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.pinn.pde.PinnProblem;
 
-
-
 /**
  * Damped Gauss-Newton PINN training, a configuration of the gauss-newton module's {@link GaussNewtonLoop}: the step {@code (JᵀJ + λI)δ = −Jᵀr} solved densely
  * (Cholesky of {@code JᵀJ + λI}, the cached Gram matrix, {@link DampedSolvers#cholesky()}), in residual space

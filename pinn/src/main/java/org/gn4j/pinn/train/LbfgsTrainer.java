@@ -1,9 +1,8 @@
 package org.gn4j.pinn.train;
 
-import org.gn4j.gn.TerminationReason;
-
 import java.util.Locale;
 
+import org.gn4j.gn.TerminationReason;
 import org.gn4j.gn.core.StepLength;
 import org.gn4j.gn.core.StrongWolfe;
 import org.gn4j.linalg.ArgumentChecks;

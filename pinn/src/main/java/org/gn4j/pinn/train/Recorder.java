@@ -1,10 +1,9 @@
 package org.gn4j.pinn.train;
 
-import org.gn4j.gn.TerminationReason;
-
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gn4j.gn.TerminationReason;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.pinn.pde.ErrorMetrics;
 import org.gn4j.pinn.pde.PinnProblem;

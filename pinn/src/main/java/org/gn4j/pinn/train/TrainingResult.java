@@ -1,7 +1,5 @@
 package org.gn4j.pinn.train;
 
-import org.gn4j.gn.TerminationReason;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+
+import org.gn4j.gn.TerminationReason;
 
 /**
  * The outcome of a training run.

@@ -1,8 +1,5 @@
 package org.gn4j.pinn.dd;
 
-import org.gn4j.solvers.banded.BlockBandedCholesky;
-import org.gn4j.solvers.banded.BlockBandedMatrix;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +10,8 @@ import java.util.Random;
 import org.gn4j.pinn.net.LinearJetResidual;
 import org.gn4j.pinn.net.Mlp;
 import org.gn4j.pinn.train.TrainingOptions;
+import org.gn4j.solvers.banded.BlockBandedCholesky;
+import org.gn4j.solvers.banded.BlockBandedMatrix;
 import org.junit.jupiter.api.Test;
 
 class FbpinnTest {

@@ -1,13 +1,12 @@
 package org.gn4j.pinn.net;
 
-import org.gn4j.nn.layers.Activation;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
+import org.gn4j.nn.layers.Activation;
 import org.junit.jupiter.api.Test;
 
 class MlpEvaluatorTest {

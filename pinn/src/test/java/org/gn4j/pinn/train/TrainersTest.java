@@ -1,7 +1,5 @@
 package org.gn4j.pinn.train;
 
-import org.gn4j.gn.TerminationReason;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.gn4j.gn.TerminationReason;
 import org.gn4j.pinn.pde.PinnProblem;
 import org.gn4j.pinn.problems.Benchmarks;
 import org.junit.jupiter.api.Test;
