@@ -18,7 +18,7 @@ import org.gn4j.gn.core.OperatorLinearization;
 import org.gn4j.gn.core.StepLength;
 import org.gn4j.gn.stochastic.Adam;
 import org.gn4j.linalg.ArgumentChecks;
-import org.gn4j.pinn.train.FullBatch;
+import org.gn4j.pinn.train.AdamTrainer;
 import org.gn4j.pinn.train.Recorder;
 import org.gn4j.pinn.train.TrainingListener;
 import org.gn4j.pinn.train.TrainingOptions;
@@ -273,38 +273,19 @@ public final class FbpinnTrainer {
 
     /** Full-batch Adam (the gauss-newton module's {@link Adam}) on {@code ½‖r‖²}, gradient {@code Jᵀr}. */
     private Run trainAdam(FbpinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener) {
-        int pc = problem.parameterCount();
-        Recorder book = new Recorder(problem, pc, start, options, listener);
+        Recorder book = new Recorder(problem, problem.parameterCount(), start, options, listener);
         double budget = options.budget().toNanos() / 1e9;
         // the rate decays with the run's clock: rate·(finalRate/rate)^min(1, t/budget)
         Adam adam = new Adam(t -> rate * Math.pow(finalRate / rate, Math.min(1.0, book.seconds() / budget)))
                 .withEpsilon(1e-12);
-        double[] theta = start.clone();
         double[] r = new double[problem.residualCount()];
-        FullBatch full = new FullBatch(pc);
-        double[] g = full.gradientBuffer();
-        int it = 0;
-        while (true) {
+        return adamRun(AdamTrainer.run(name(), adam, (theta, g) -> {
             problem.residuals(theta, r);
             double c = cost(r);
-            full.setLoss(c);
-            if (!Double.isFinite(c)) {
-                return adamRun(book.finish(name(), theta, it, c, TerminationReason.NON_FINITE, "non-finite loss"));
+            if (Double.isFinite(c)) {
+                problem.jacobian(theta).applyTranspose(r, g);
             }
-            if (it == 0 ? book.sample(0, c, theta, true) : book.sample(it, c, theta, false)) {
-                return adamRun(book.finish(name(), theta, it, c, TerminationReason.TARGET_REACHED, "target reached"));
-            }
-            if (book.outOfTime()) {
-                return adamRun(book.finish(name(), theta, it, c, TerminationReason.TIME_BUDGET, "budget reached"));
-            }
-            if (it >= options.maxIterations()) {
-                return adamRun(book.finish(name(), theta, it, c, TerminationReason.MAX_ITERATIONS, "iteration cap"));
-            }
-            problem.jacobian(theta).applyTranspose(r, g);
-            if (!adam.step(theta, full).ok()) {
-                return adamRun(book.finish(name(), theta, it, c, TerminationReason.NON_FINITE, "non-finite step"));
-            }
-            it++;
-        }
+            return c;
+        }, book, start, options.withResampleEvery(0)));
     }
 }

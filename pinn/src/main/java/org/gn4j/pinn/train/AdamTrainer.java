@@ -51,39 +51,66 @@ public final class AdamTrainer implements PinnOptimizer {
         Recorder rec = new Recorder(problem, start, options, listener);
         double ratio = finalRate / rate;
         LearningRateSchedule schedule = t -> rate * Math.pow(ratio, Math.min(1.0, (double) t / decaySteps));
-        Adam adam = new Adam(schedule);
-        double[] theta = start.clone();
-        int pc = problem.parameterCount();
-        FullBatch objective = new FullBatch(pc);
-        double[] grad = objective.gradientBuffer();
-        double[] loss = new double[1];
-        PinnProblem[] current = {problem};
         LossGradient[] lg = {new LossGradient(problem)};
+        return run(name(), new Adam(schedule), new LossSource() {
+            @Override
+            public double evaluate(double[] theta, double[] gradient) {
+                return lg[0].evaluate(theta, gradient);
+            }
+
+            @Override
+            public void nextRound(int round) {
+                lg[0] = new LossGradient(problem.atRound(round));
+            }
+        }, rec, start, options);
+    }
+
+    /** The loss {@code ½‖r‖²} and its gradient at θ, on the collocation points of the current round. */
+    public interface LossSource {
+        /** The loss at θ, with its gradient into {@code gradient} when the loss is finite. */
+        double evaluate(double[] theta, double[] gradient);
+
+        /** Moves to the collocation points of round r (resampling); the default keeps the points. */
+        default void nextRound(int round) {
+        }
+    }
+
+    /**
+     * Full-batch Adam, the loop every PINN Adam run shares (single networks and domain decompositions): the loss and
+     * gradient at θ, a history sample on schedule, the budget, the target and the iteration cap, one Adam step,
+     * resampling every {@code options.resampleEvery()} steps.
+     */
+    public static TrainingResult run(String name, Adam adam, LossSource source, Recorder rec, double[] start,
+            TrainingOptions options) {
+        double[] theta = start.clone();
+        FullBatch objective = new FullBatch(theta.length);
+        double[] grad = objective.gradientBuffer();
         int it = 0;
         int round = 0;
         while (true) {
-            loss[0] = lg[0].evaluate(theta, grad);
-            objective.setLoss(loss[0]);
+            double loss = source.evaluate(theta, grad);
+            objective.setLoss(loss);
+            if (!Double.isFinite(loss)) {
+                return rec.finish(name, theta, it, loss, TerminationReason.NON_FINITE, "non-finite loss");
+            }
             if (it == 0) {
-                rec.sample(0, loss[0], theta, true);
-            } else if (rec.sample(it, loss[0], theta, false)) {
-                return rec.finish(name(), theta, it, loss[0], TerminationReason.TARGET_REACHED, "target reached");
+                rec.sample(0, loss, theta, true);
+            } else if (rec.sample(it, loss, theta, false)) {
+                return rec.finish(name, theta, it, loss, TerminationReason.TARGET_REACHED, "target reached");
             }
             if (rec.outOfTime()) {
-                return rec.finish(name(), theta, it, loss[0], TerminationReason.TIME_BUDGET, "budget reached");
+                return rec.finish(name, theta, it, loss, TerminationReason.TIME_BUDGET, "budget reached");
             }
             if (it >= options.maxIterations()) {
-                return rec.finish(name(), theta, it, loss[0], TerminationReason.MAX_ITERATIONS, "iteration cap");
+                return rec.finish(name, theta, it, loss, TerminationReason.MAX_ITERATIONS, "iteration cap");
             }
             StepResult s = adam.step(theta, objective);
             if (!s.ok()) {
-                return rec.finish(name(), theta, it, loss[0], TerminationReason.NON_FINITE, "non-finite loss or step");
+                return rec.finish(name, theta, it, loss, TerminationReason.NON_FINITE, "non-finite loss or step");
             }
             it++;
             if (options.resampleEvery() > 0 && it % options.resampleEvery() == 0) {
-                round++;
-                current[0] = problem.atRound(round);
-                lg[0] = new LossGradient(current[0]);
+                source.nextRound(++round);
             }
         }
     }

@@ -6,12 +6,12 @@ import org.gn4j.gn.stochastic.MiniBatchObjective;
  * The whole residual vector as one batch for the gauss-newton module's first-order optimizers (full-batch Adam):
  * the caller writes the loss and the gradient at the current point before each step.
  */
-public final class FullBatch implements MiniBatchObjective {
+final class FullBatch implements MiniBatchObjective {
     private final double[] gradient;
     private double loss;
 
     /** @param parameters the parameter count */
-    public FullBatch(int parameters) {
+    FullBatch(int parameters) {
         this.gradient = new double[parameters];
     }
 
