@@ -2,6 +2,7 @@ package org.gn4j.gn;
 
 import java.time.Duration;
 
+import org.gn4j.gn.core.Budget;
 import org.gn4j.linalg.ArgumentChecks;
 
 /**
@@ -24,65 +25,58 @@ public final class StoppingCriteria {
     private final double parameterTolerance;
     private final double gradientTolerance;
     private final double absoluteCostTolerance;
-    private final int maxIterations;
-    private final int maxEvaluations;
-    private final Duration timeBudget;
+    private final Budget budget;
 
-    private StoppingCriteria(double f, double x, double g, double a, int it, int ev, Duration t) {
+    private StoppingCriteria(double f, double x, double g, double a, Budget b) {
         functionTolerance = f;
         parameterTolerance = x;
         gradientTolerance = g;
         absoluteCostTolerance = a;
-        maxIterations = it;
-        maxEvaluations = ev;
-        timeBudget = t;
+        budget = b;
     }
 
     /** Defaults: tolerances 1e-14, zero cost below 1e-300, 1000 iterations, 20000 evaluations, no time budget. */
     public static StoppingCriteria defaults() {
-        return new StoppingCriteria(1e-14, 1e-14, 1e-14, 1e-300, 1000, 20000, null);
+        return new StoppingCriteria(1e-14, 1e-14, 1e-14, 1e-300,
+                Budget.unlimited().withMaxIterations(1000).withMaxEvaluations(20000));
     }
 
     /** @throws IllegalArgumentException if negative or not finite */
     public StoppingCriteria withFunctionTolerance(double t) {
         ArgumentChecks.requireNonNegative("functionTolerance", t);
-        return new StoppingCriteria(t, parameterTolerance, gradientTolerance, absoluteCostTolerance, maxIterations,
-                maxEvaluations, timeBudget);
+        return new StoppingCriteria(t, parameterTolerance, gradientTolerance, absoluteCostTolerance, budget);
     }
 
     /** @throws IllegalArgumentException if negative or not finite */
     public StoppingCriteria withParameterTolerance(double t) {
         ArgumentChecks.requireNonNegative("parameterTolerance", t);
-        return new StoppingCriteria(functionTolerance, t, gradientTolerance, absoluteCostTolerance, maxIterations,
-                maxEvaluations, timeBudget);
+        return new StoppingCriteria(functionTolerance, t, gradientTolerance, absoluteCostTolerance, budget);
     }
 
     /** @throws IllegalArgumentException if negative or not finite */
     public StoppingCriteria withGradientTolerance(double t) {
         ArgumentChecks.requireNonNegative("gradientTolerance", t);
-        return new StoppingCriteria(functionTolerance, parameterTolerance, t, absoluteCostTolerance, maxIterations,
-                maxEvaluations, timeBudget);
+        return new StoppingCriteria(functionTolerance, parameterTolerance, t, absoluteCostTolerance, budget);
     }
 
     /** @throws IllegalArgumentException if negative or not finite */
     public StoppingCriteria withAbsoluteCostTolerance(double t) {
         ArgumentChecks.requireNonNegative("absoluteCostTolerance", t);
-        return new StoppingCriteria(functionTolerance, parameterTolerance, gradientTolerance, t, maxIterations,
-                maxEvaluations, timeBudget);
+        return new StoppingCriteria(functionTolerance, parameterTolerance, gradientTolerance, t, budget);
     }
 
     /** @throws IllegalArgumentException if not positive */
     public StoppingCriteria withMaxIterations(int cap) {
         ArgumentChecks.requirePositive("maxIterations", cap);
         return new StoppingCriteria(functionTolerance, parameterTolerance, gradientTolerance, absoluteCostTolerance,
-                cap, maxEvaluations, timeBudget);
+                budget.withMaxIterations(cap));
     }
 
     /** @throws IllegalArgumentException if not positive */
     public StoppingCriteria withMaxEvaluations(int cap) {
         ArgumentChecks.requirePositive("maxEvaluations", cap);
         return new StoppingCriteria(functionTolerance, parameterTolerance, gradientTolerance, absoluteCostTolerance,
-                maxIterations, cap, timeBudget);
+                budget.withMaxEvaluations(cap));
     }
 
     /** @throws IllegalArgumentException if null, zero or negative */
@@ -91,7 +85,7 @@ public final class StoppingCriteria {
             throw new IllegalArgumentException("timeBudget is " + budget + ", expected a positive duration");
         }
         return new StoppingCriteria(functionTolerance, parameterTolerance, gradientTolerance, absoluteCostTolerance,
-                maxIterations, maxEvaluations, budget);
+                this.budget.withWallClock(budget));
     }
 
     public double functionTolerance() {
@@ -111,21 +105,20 @@ public final class StoppingCriteria {
     }
 
     public int maxIterations() {
-        return maxIterations;
+        return budget.maxIterations();
     }
 
     public int maxEvaluations() {
-        return maxEvaluations;
+        return budget.maxEvaluations();
     }
 
-    /** The caps (iterations, evaluations, wall clock) as a {@link org.gn4j.gn.core.Budget}. */
-    public org.gn4j.gn.core.Budget budget() {
-        return org.gn4j.gn.core.Budget.unlimited().withMaxIterations(maxIterations).withMaxEvaluations(maxEvaluations)
-                .withWallClock(timeBudget);
+    /** The caps (iterations, evaluations, wall clock): the solvers run the core loop with this budget. */
+    public Budget budget() {
+        return budget;
     }
 
     /** The wall-clock budget, or null for none. */
     public Duration timeBudget() {
-        return timeBudget;
+        return budget.wallClock();
     }
 }

@@ -143,7 +143,7 @@ public final class GaussNewtonLoop {
                 maxFailures, solveRetries);
     }
 
-    /** Tolerances of the convergence tests; the budget is set separately ({@link #withBudget}). */
+    /** Tolerances of the convergence tests; the caps are the loop's {@link #withBudget budget} alone. */
     public GaussNewtonLoop withTolerances(StoppingCriteria s) {
         if (s == null) {
             throw new IllegalArgumentException("stopping criteria must not be null");
@@ -580,10 +580,10 @@ public final class GaussNewtonLoop {
         if (st.cost <= budget.targetCost()) {
             return TerminationReason.TARGET_REACHED;
         }
-        if (st.iterations >= Math.min(budget.maxIterations(), tolerances.maxIterations())) {
+        if (st.iterations >= budget.maxIterations()) {
             return TerminationReason.MAX_ITERATIONS;
         }
-        if (st.objective.residualEvaluations() >= Math.min(budget.maxEvaluations(), tolerances.maxEvaluations())) {
+        if (st.objective.residualEvaluations() >= budget.maxEvaluations()) {
             return TerminationReason.MAX_EVALUATIONS;
         }
         if (System.nanoTime() > st.deadline) {

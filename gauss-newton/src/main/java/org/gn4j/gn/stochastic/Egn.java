@@ -23,8 +23,8 @@ import org.gn4j.linalg.op.Operators;
  * <pre>
  *   δ = −(UᵀU + bλI)⁻¹Jᵀg = −Uᵀ(UUᵀ + bλI)⁻¹h,
  * </pre>
- * an SPD {@code n×n} system factored by Cholesky through {@link LowRankSolver} (Gram matrix {@code UUᵀ} by
- * {@code syrk} through the {@code Blas} seam). The identity holds for <em>every</em> h with {@code Lh = g}, so no
+ * an SPD {@code n×n} system: the core's {@link PushThroughSolver} on the least-squares form {@code J = U/√b},
+ * {@code r = h/√b} (so {@code JᵀJ = G}, {@code Jᵀr = ∇L}, and the damping is λ itself). The identity holds for <em>every</em> h with {@code Lh = g}, so no
  * regularization of Q is needed: {@code h_s} is found per sample by Gaussian elimination with complete pivoting,
  * pivots below {@code c·ε·max|L_s|} counting as zero (the free components set to 0). For softmax cross-entropy,
  * {@code L = diag(√p) − p√pᵀ} has rank c − 1 and {@code g = p − y} lies in its range ({@code Σg = 0}), so the
@@ -41,13 +41,13 @@ import org.gn4j.linalg.op.Operators;
  * </pre>
  * with k the CG iteration cap, and the factorization taken when it is not dearer and {@code n ≤ 2048} (U takes
  * {@code 8·n·d} bytes). Taking k at its cap counts CG at its worst, so the rule leans to the exact factorization:
- * for {@code d ≫ n} it factors up to {@code n ≈ 4k = 200}. On the MNIST MLP (d = 16,750, c = 10) the old fixed limit
- * {@code n ≤ 2048} factored at b = 128 (3.3 s per step, docs/BENCHMARKS.md) where CG took tens of milliseconds; the
- * rule switches to CG from b = 20. {@link #withMaxFactorSize} replaces the rule by a fixed limit.
+ * for {@code d ≫ n} it factors up to {@code n ≈ 4k = 200}. On the MNIST MLP (d = 16,750, c = 10) a factorization at
+ * b = 128 takes about 3.3 s per step where CG takes tens of milliseconds (docs/BENCHMARKS.md); the rule switches
+ * to CG from b = 20. {@link #withMaxFactorSize} replaces the rule by a fixed limit.
  *
  * <p>When the Cholesky factorization fails (non-positive pivot or numerical singularity), λ is raised tenfold and
  * the factorization repeated, at most 5 times; the λ actually used is reported. The rest of the step (momentum,
- * line search, gain ratio, damping rule, failure handling) is that of {@link DampedGaussNewton}: defaults are
+ * line search, gain ratio, damping rule, failure handling) is the core loop's stochastic step: defaults are
  * gain-ratio damping from λ = 1e-2 with a floor of 1e-3, Armijo line search, no momentum. The larger start and floor
  * than SGN's are deliberate: an exact step with {@code bc ≈ d} nearly interpolates the mini-batch, and the gain ratio
  * on that batch stays near 1, so the rule keeps lowering λ; on the sine-wave test (2-16-1 MLP, b = 64) EGN from

@@ -7,7 +7,6 @@ import org.gn4j.gn.LeastSquaresProblem;
 import org.gn4j.gn.ScalingRule;
 import org.gn4j.gn.StoppingCriteria;
 import org.gn4j.gn.TerminationReason;
-import org.gn4j.gn.core.Budget;
 import org.gn4j.gn.core.CallbackReturn;
 import org.gn4j.gn.core.DampedSolver;
 import org.gn4j.gn.core.DampedSolvers;
@@ -178,8 +177,7 @@ public final class FbpinnTrainer {
                 .withControl(new NielsenDamping(1e-3)).withStepLength(StepLength.none())
                 .withScaling(ScalingRule.IDENTITY)
                 .withTolerances(StoppingCriteria.defaults().withFunctionTolerance(0).withGradientTolerance(0)
-                        .withParameterTolerance(1e-15).withMaxIterations(Integer.MAX_VALUE)
-                        .withMaxEvaluations(Integer.MAX_VALUE));
+                        .withParameterTolerance(1e-15));
     }
 
     private Run trainLm(FbpinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener) {
@@ -238,8 +236,7 @@ public final class FbpinnTrainer {
         TimedSolver timed = new TimedSolver(solve == Solve.DENSE ? DampedSolvers.cholesky()
                 : DampedSolvers.blockBanded());
         double[] th = new double[pc];
-        GaussNewtonLoop loop = loop().withSolver(timed).withBudget(Budget.unlimited().withMaxIterations(options.maxIterations())
-                        .withWallClock(options.budget()))
+        GaussNewtonLoop loop = loop().withSolver(timed).withBudget(options.caps())
                 .withCallback((ir, x) -> {
                     if (!ir.accepted()) {
                         return CallbackReturn.CONTINUE;

@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.gn4j.gn.LeastSquaresObjective;
 import org.gn4j.gn.StoppingCriteria;
 import org.gn4j.gn.TerminationReason;
-import org.gn4j.gn.core.Budget;
 import org.gn4j.gn.core.CallbackReturn;
 import org.gn4j.gn.core.GaussNewtonLoop;
 import org.gn4j.pinn.pde.PinnProblem;
@@ -52,7 +51,7 @@ final class PinnLoopRunner {
             }
             final int offset = done;
             GaussNewtonLoop loop = configured
-                    .withBudget(Budget.unlimited().withMaxIterations(cap).withWallClock(Duration.ofNanos(left)))
+                    .withBudget(options.caps().withMaxIterations(cap).withWallClock(Duration.ofNanos(left)))
                     .withCallback((ir, x) -> {
                         if (!ir.accepted()) {
                             return CallbackReturn.CONTINUE;
@@ -95,7 +94,7 @@ final class PinnLoopRunner {
 
     /** Tolerances that never stop a PINN run early except on a vanishing step: the budget and target decide. */
     static StoppingCriteria tolerances(double parameterTolerance) {
-        return StoppingCriteria.defaults().withMaxIterations(Integer.MAX_VALUE).withMaxEvaluations(Integer.MAX_VALUE)
-                .withFunctionTolerance(0).withGradientTolerance(0).withParameterTolerance(parameterTolerance);
+        return StoppingCriteria.defaults().withFunctionTolerance(0).withGradientTolerance(0)
+                .withParameterTolerance(parameterTolerance);
     }
 }

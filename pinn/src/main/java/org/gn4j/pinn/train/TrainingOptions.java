@@ -2,6 +2,7 @@ package org.gn4j.pinn.train;
 
 import java.time.Duration;
 
+import org.gn4j.gn.core.Budget;
 import org.gn4j.linalg.ArgumentChecks;
 
 /**
@@ -10,17 +11,15 @@ import org.gn4j.linalg.ArgumentChecks;
  * collocation points every k iterations, and an optional target relative L2 error that ends the run early.
  */
 public final class TrainingOptions {
-    private final Duration budget;
-    private final int maxIterations;
+    private final Budget caps;
     private final double[] evaluationPoints;
     private final double evaluateEverySeconds;
     private final int resampleEvery;
     private final double targetRelativeL2;
 
-    private TrainingOptions(Duration budget, int maxIterations, double[] evaluationPoints,
-            double evaluateEverySeconds, int resampleEvery, double targetRelativeL2) {
-        this.budget = budget;
-        this.maxIterations = maxIterations;
+    private TrainingOptions(Budget caps, double[] evaluationPoints, double evaluateEverySeconds, int resampleEvery,
+            double targetRelativeL2) {
+        this.caps = caps;
         this.evaluationPoints = evaluationPoints;
         this.evaluateEverySeconds = evaluateEverySeconds;
         this.resampleEvery = resampleEvery;
@@ -29,7 +28,7 @@ public final class TrainingOptions {
 
     /** Defaults: 60 s, no iteration cap, no evaluation points, evaluate every second, no resampling, no target. */
     public static TrainingOptions defaults() {
-        return new TrainingOptions(Duration.ofSeconds(60), Integer.MAX_VALUE, null, 1.0, 0, 0);
+        return new TrainingOptions(Budget.unlimited().withWallClock(Duration.ofSeconds(60)), null, 1.0, 0, 0);
     }
 
     /** @throws IllegalArgumentException unless positive */
@@ -37,50 +36,57 @@ public final class TrainingOptions {
         if (d == null || d.isZero() || d.isNegative()) {
             throw new IllegalArgumentException("budget is " + d + ", expected a positive duration");
         }
-        return new TrainingOptions(d, maxIterations, evaluationPoints, evaluateEverySeconds, resampleEvery,
+        return new TrainingOptions(caps.withWallClock(d), evaluationPoints, evaluateEverySeconds, resampleEvery,
                 targetRelativeL2);
     }
 
     /** @throws IllegalArgumentException unless positive */
     public TrainingOptions withMaxIterations(int cap) {
         ArgumentChecks.requirePositive("maxIterations", cap);
-        return new TrainingOptions(budget, cap, evaluationPoints, evaluateEverySeconds, resampleEvery,
+        return new TrainingOptions(caps.withMaxIterations(cap), evaluationPoints, evaluateEverySeconds, resampleEvery,
                 targetRelativeL2);
     }
 
     /** Points (point-major) where errors against the exact solution are measured; not copied. */
     public TrainingOptions withEvaluationPoints(double[] points) {
-        return new TrainingOptions(budget, maxIterations, points, evaluateEverySeconds, resampleEvery,
+        return new TrainingOptions(caps, points, evaluateEverySeconds, resampleEvery,
                 targetRelativeL2);
     }
 
     /** Seconds between two error evaluations (the first and last iterations are always evaluated). */
     public TrainingOptions withEvaluateEvery(double seconds) {
         ArgumentChecks.requireNonNegative("evaluateEvery", seconds);
-        return new TrainingOptions(budget, maxIterations, evaluationPoints, seconds, resampleEvery,
+        return new TrainingOptions(caps, evaluationPoints, seconds, resampleEvery,
                 targetRelativeL2);
     }
 
     /** Draw fresh collocation points every k iterations (0: never). */
     public TrainingOptions withResampleEvery(int k) {
         ArgumentChecks.requireNonNegative("resampleEvery", k);
-        return new TrainingOptions(budget, maxIterations, evaluationPoints, evaluateEverySeconds, k,
+        return new TrainingOptions(caps, evaluationPoints, evaluateEverySeconds, k,
                 targetRelativeL2);
     }
 
     /** Stop once an evaluation shows a relative L2 error at or below this (0: never). */
     public TrainingOptions withTargetRelativeL2(double target) {
         ArgumentChecks.requireNonNegative("targetRelativeL2", target);
-        return new TrainingOptions(budget, maxIterations, evaluationPoints, evaluateEverySeconds, resampleEvery,
+        return new TrainingOptions(caps, evaluationPoints, evaluateEverySeconds, resampleEvery,
                 target);
     }
 
+    /** The wall-clock budget. */
     public Duration budget() {
-        return budget;
+        return caps.wallClock();
     }
 
+    /** The iteration cap. */
     public int maxIterations() {
-        return maxIterations;
+        return caps.maxIterations();
+    }
+
+    /** The wall clock and the iteration cap as the core loop's {@link Budget}. */
+    public Budget caps() {
+        return caps;
     }
 
     /** The evaluation points, or null. */
