@@ -51,7 +51,7 @@ import org.gn4j.linalg.op.Operators;
  * gain-ratio damping from λ = 1e-2 with a floor of 1e-3, Armijo line search, no momentum. The larger start and floor
  * than SGN's are deliberate: an exact step with {@code bc ≈ d} nearly interpolates the mini-batch, and the gain ratio
  * on that batch stays near 1, so the rule keeps lowering λ; on the sine-wave test (2-16-1 MLP, b = 64) EGN from
- * λ = 1e-4 with the 1e-8 floor diverged in the fourth epoch (test loss 0.04 → 2.7), from 1e-2 / 1e-3 it converged.
+ * λ = 1e-4 with the 1e-8 floor diverges in the fourth epoch (test loss 0.04 → 2.7), from 1e-2 / 1e-3 it converges.
  * Truncated CG (SGN) regularizes implicitly and does not need this. {@code sᵀGs = ‖Us‖²/b} costs one
  * {@code n×d} matrix-vector product (one forward pass on the guard's path).
  */

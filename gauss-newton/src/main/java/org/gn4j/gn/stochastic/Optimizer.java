@@ -3,7 +3,7 @@ package org.gn4j.gn.stochastic;
 
 
 /**
- * One iterative training method (SGD, Adam, and later the second-order SGN/EGN). An optimizer holds a fixed
+ * One iterative training method (SGD, Adam, and the second-order SGN/EGN). An optimizer holds a fixed
  * configuration and a mutable state (momentum buffers, moment estimates, step counter); one optimizer trains one
  * parameter vector at a time.
  */

@@ -86,7 +86,7 @@ class StochasticGaussNewtonTest {
         assertTrue(egn.factors(10, d), "b = 1");
         assertTrue(egn.factors(160, d), "b = 16");
         assertFalse(egn.factors(200, d), "b = 20");
-        assertFalse(egn.factors(1280, d), "b = 128 (factored by the old fixed limit, 3.3 s against ms for CG)");
+        assertFalse(egn.factors(1280, d), "b = 128 (a fixed limit bc ≤ 2048 would factor it: 3.3 s against ms for CG)");
         assertTrue(Egn.factorIsCheaper(199, d, 50));
         assertFalse(Egn.factorIsCheaper(200, d, 50));
         // small networks with n > d: the n³/3 term enters (111² · 93 + 111³/3 ≈ 1.6e6 ≤ 50·4·111·93 ≈ 2.1e6)

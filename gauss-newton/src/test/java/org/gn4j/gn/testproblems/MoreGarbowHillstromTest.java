@@ -50,7 +50,7 @@ class MoreGarbowHillstromTest {
 
     /**
      * Problems on which the naive {@link ReferenceLm} does not reach an acceptable cost from the given start.
-     * That is a property of the naive method, not of the problem definitions; the library's solvers come later.
+     * That is a property of the naive method, not of the problem definitions; the library's solvers are checked in MoreGarbowHillstromSolversTest.
      */
     private static final Set<String> REFERENCE_LM_FAILS = Set.of();
 

@@ -27,7 +27,7 @@ import org.gn4j.linalg.ComputePool;
  * lambda and fork-join tasks). Products with {@code m·n·k} below
  * {@link #SMALL_WORK} use a plain triple loop.
  *
- * <p>{@code dgemv}, {@code ddot} and {@code daxpy} delegate to {@link CpuBlas} for now; {@code dsyrk} runs this
+ * <p>{@code dgemv}, {@code ddot} and {@code daxpy} delegate to {@link CpuBlas}; {@code dsyrk} runs this
  * DGEMM over the full square and mirrors the upper triangle (twice the necessary work, but exactly symmetric).
  */
 public final class VectorBlas implements Blas {
@@ -37,10 +37,10 @@ public final class VectorBlas implements Blas {
     /**
      * Rows of the register tile: 8 (16 accumulators) where vectors are 512 bits wide (AVX-512 has 32 vector
      * registers), 4 (8 accumulators) otherwise (AVX2 has 16, which 8 rows overflow: slower under
-     * {@code -XX:UseAVX=2}). On an AVX-512 Xeon 8 rows with aligned panels ran DGEMM at n = 1024 about 1.2× faster
-     * than 4 (docs/BENCHMARKS.md). The kernels write their accumulators to a tile array and leave adding it to C to
+     * {@code -XX:UseAVX=2}). On an AVX-512 Xeon 8 rows with aligned panels run DGEMM at n = 1024 about 1.2× faster
+     * than 4 (CHANGELOG.md). The kernels write their accumulators to a tile array and leave adding it to C to
      * {@link #storeTile}: with the C update inside, a kernel of more than 8 accumulators grew past what C2 (JDK 17)
-     * inlines and its vectors were boxed (the 2.4× slowdown of 6 rows measured on Zen 4 in an earlier session).
+     * inlines and its vectors were boxed (a 6-row tile with the update inside ran 2.4× slower on Zen 4).
      * MC 48..192, KC 128..256, NC 512..1024 measured within noise; KC ≥ 320 was slower.
      */
     static final int MR = VL >= 8 ? 8 : 4;
@@ -69,7 +69,7 @@ public final class VectorBlas implements Blas {
     /**
      * Work ({@code m·n·k}) per thread from which a product is split across the compute pool. Waking a pool worker
      * from outside the pool costs tens of microseconds, as much as a product of about 128³ takes on one core: with
-     * the earlier 64³, products of 1–4 million multiply-adds (the convolutions' per-sample products) ran 1.6–2.7×
+     * a 64³ threshold, products of 1–4 million multiply-adds (the convolutions' per-sample products) run 1.6–2.7×
      * slower on two threads than on one (GemmShapesBenchmark, docs/BENCHMARKS.md).
      */
     static final long PARALLEL_WORK = 128L * 128 * 128;

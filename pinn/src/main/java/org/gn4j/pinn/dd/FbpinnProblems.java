@@ -6,7 +6,10 @@ import org.gn4j.pinn.geometry.Box;
 import org.gn4j.pinn.net.LinearJetResidual;
 import org.gn4j.pinn.net.Mlp;
 
-/** The domain-decomposition problems of issue 7. */
+/**
+ * The FBPINN benchmark problems: the 1D multi-scale {@code u' = 15 cos 15x} and the 2D Poisson problem with source
+ * {@code 32π² sin 4πx sin 4πy}.
+ */
 public final class FbpinnProblems {
     private FbpinnProblems() {
     }

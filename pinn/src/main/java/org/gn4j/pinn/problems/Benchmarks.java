@@ -14,8 +14,8 @@ import org.gn4j.pinn.pde.PdeSpec;
 import org.gn4j.pinn.pde.PinnProblem;
 
 /**
- * The PINN benchmark problems of Dangel et al. (NeurIPS 2024) and issue 7, each with its exact solution, a default
- * network, collocation plan and an independent evaluation grid.
+ * The PINN benchmark problems of Dangel et al. (NeurIPS 2024) (2D and 5D Poisson) and a 1+1D heat equation, each
+ * with its exact solution, a default network, collocation plan and an independent evaluation grid.
  */
 public final class Benchmarks {
     private Benchmarks() {

@@ -11,11 +11,12 @@ import org.gn4j.gn.core.StepLength;
 import org.gn4j.pinn.pde.PinnProblem;
 
 /**
- * PINN training by Levenberg-Marquardt, a configuration of the gauss-newton module's {@link GaussNewtonLoop}: Nielsen's adaptive damping on the gain
- * ratio, optional geodesic acceleration, and the inner solve by Cholesky of {@code JᵀJ + λI}, QR of the augmented
- * Jacobian, or matrix-free CG on the JVP/VJP operator. Damping is not scaled per parameter by default
- * ({@link ScalingRule#IDENTITY}: Moré's column scaling slowed PINN training by an order of magnitude in our runs).
- * With resampling the solver restarts on each new point set from the last parameters and damping.
+ * PINN training by Levenberg-Marquardt, a configuration of the gauss-newton module's {@link GaussNewtonLoop}:
+ * Nielsen's adaptive damping on the gain ratio, optional geodesic acceleration, and the inner solve by Cholesky of
+ * {@code JᵀJ + λI}, QR of the augmented Jacobian, or matrix-free CG on the JVP/VJP operator. Damping is not scaled
+ * per parameter by default ({@link ScalingRule#IDENTITY}: Moré's column scaling slows PINN training by an order of
+ * magnitude on the PINN benchmarks, docs/BENCHMARKS.md). With resampling the solver restarts on each new point set
+ * from the last parameters and damping.
  */
 public final class LevenbergMarquardtTrainer implements PinnOptimizer {
     private final StepSolver stepSolver;
