@@ -541,12 +541,12 @@ public final class GaussNewtonLoop {
             st.prepared = false;
             double damp = control.damping(st.controlState);
             if (!VectorOps.allFinite(st.lin.gradient())) {
-                record(st, alpha * stepNorm, damp, gain, true);
+                record(st, alpha * stepNorm, damp, gain, true, alpha);
                 end(st, TerminationReason.NON_FINITE, "non-finite Jacobian at an accepted point");
                 return report(st, StepReport.Outcome.ACCEPTED, alpha, gain, alpha * stepNorm, lambda, solve);
             }
             updateScaling(st, false);
-            record(st, alpha * stepNorm, damp, gain, true);
+            record(st, alpha * stepNorm, damp, gain, true, alpha);
             convergedAfterStep(st, costBefore, actual, predicted);
             if (st.reason == null) {
                 afterRecord(st);
@@ -594,8 +594,12 @@ public final class GaussNewtonLoop {
 
     /** Adds a trace record and tells the callback, whose answer {@link #afterRecord} applies. */
     private void record(State st, double stepNorm, double damping, double gain, boolean accepted) {
+        record(st, stepNorm, damping, gain, accepted, 0);
+    }
+
+    private void record(State st, double stepNorm, double damping, double gain, boolean accepted, double alpha) {
         IterationRecord rec = new IterationRecord(st.iterations, st.cost, st.gradientNorm(), stepNorm, damping, gain,
-                accepted, st.seconds());
+                accepted, st.seconds(), alpha);
         st.trace.add(rec);
         st.callbackReturn = callback == null ? CallbackReturn.CONTINUE : callback.iteration(rec, st.view);
     }
