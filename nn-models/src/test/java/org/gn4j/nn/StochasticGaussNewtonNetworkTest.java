@@ -9,6 +9,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.gn4j.gn.core.CgIterations;
+import org.gn4j.gn.core.StepOutcome;
 import org.gn4j.gn.stochastic.Damping;
 import org.gn4j.gn.stochastic.Egn;
 import org.gn4j.gn.stochastic.LineSearch;
@@ -72,7 +73,7 @@ class StochasticGaussNewtonNetworkTest {
     private static double[] step(Optimizer opt, MiniBatchProducts mb, double[] theta) {
         double[] before = theta.clone();
         StepResult r = opt.step(theta, mb);
-        assertSame(StepResult.Status.OK, r.status(), r.toString());
+        assertSame(StepOutcome.OK, r.status(), r.toString());
         double[] s = new double[theta.length];
         for (int i = 0; i < s.length; i++) {
             s[i] = theta[i] - before[i];
@@ -115,7 +116,7 @@ class StochasticGaussNewtonNetworkTest {
             MiniBatchProducts mb = batch(crossEntropy, 50, theta, net, 22);
             double l0 = mb.loss();
             StepResult r = opt.step(theta, mb);
-            assertSame(StepResult.Status.OK, r.status(), opt.name() + " " + r);
+            assertSame(StepOutcome.OK, r.status(), opt.name() + " " + r);
             double l1 = mb.lossAt(theta);
             assertTrue(l1 < l0, opt.name() + ": " + l1 + " vs " + l0);
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.gn4j.gn.TerminationReason;
 import org.gn4j.gn.core.CgIterations;
+import org.gn4j.gn.core.StepOutcome;
 import org.gn4j.gn.stochastic.Adam;
 import org.gn4j.gn.stochastic.Damping;
 import org.gn4j.gn.stochastic.Egn;
@@ -351,7 +352,7 @@ public final class TrainCommand implements Callable<Integer> {
             StepResult r = e.result();
             epochSteps++;
             epochCg += r.cgIterations();
-            if (r.status() == StepResult.Status.REJECTED) {
+            if (r.status() == StepOutcome.REJECTED) {
                 epochRejected++;
             }
             lastDamping = r.damping();

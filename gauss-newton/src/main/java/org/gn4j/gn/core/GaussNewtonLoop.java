@@ -168,7 +168,7 @@ public final class GaussNewtonLoop {
 
     /**
      * Failures in a row (non-finite trials, or failed stochastic steps) that end the run: a deterministic run stops
-     * after more than n, a stochastic step reports {@link StepReport.Outcome#NON_FINITE} at the n-th.
+     * after more than n, a stochastic step reports {@link StepOutcome#NON_FINITE} at the n-th.
      */
     public GaussNewtonLoop withMaxFailures(int n) {
         ArgumentChecks.requirePositive("maxFailures", n);
@@ -448,11 +448,11 @@ public final class GaussNewtonLoop {
         TerminationReason b = budgetExceeded(st);
         if (b != null) {
             end(st, b, b == TerminationReason.TARGET_REACHED ? "target cost reached" : "budget reached");
-            return report(st, StepReport.Outcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
+            return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
         }
         if (!st.prepared && !prepare(st)) {
             end(st, TerminationReason.LINEAR_SOLVER_FAILURE, "the damped solver could not prepare: " + st.solver);
-            return report(st, StepReport.Outcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
+            return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
         }
         st.iterations++;
         double lambda = control.damping(st.controlState);
@@ -463,7 +463,7 @@ public final class GaussNewtonLoop {
             if (!dogleg(st, lambda)) {
                 record(st, 0, lambda, Double.NaN, false);
                 end(st, TerminationReason.NO_PROGRESS, "no usable dogleg step (gradient underflow)");
-                return report(st, StepReport.Outcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
+                return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
             }
         } else {
             solve = st.solver.solve(lambda, st.d, lin.residuals(), lin.gradient(), delta);
@@ -474,7 +474,7 @@ public final class GaussNewtonLoop {
                 } else {
                     afterRecord(st);
                 }
-                return report(st, StepReport.Outcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
+                return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
             }
             if (geodesic && st.objective.plainLeastSquares() && lin.jacobian() != null
                     && !accelerate(st, lambda, delta)) {
@@ -484,7 +484,7 @@ public final class GaussNewtonLoop {
                 } else {
                     afterRecord(st);
                 }
-                return report(st, StepReport.Outcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
+                return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
             }
         }
         double stepNorm = scaledNorm(st.d, delta);
@@ -494,7 +494,7 @@ public final class GaussNewtonLoop {
             record(st, stepNorm, lambda, Double.NaN, false);
             end(st, TerminationReason.STEP_SIZE, String.format(Locale.ROOT,
                     "scaled step %.3e <= %.1e * (|Dx| + tol)", stepNorm, tolerances.parameterTolerance()));
-            return report(st, StepReport.Outcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
+            return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
         }
         double slope = VectorOps.dot(lin.gradient(), delta);
         if (length.needsDescent() && !(slope < 0)) {
@@ -504,7 +504,7 @@ public final class GaussNewtonLoop {
             } else {
                 afterRecord(st);
             }
-            return report(st, StepReport.Outcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
+            return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
         }
         StepLength.Result found = length.search(new LoopTrial(st, delta, st.cost, slope));
         if (!Double.isFinite(found.cost())) {
@@ -513,7 +513,7 @@ public final class GaussNewtonLoop {
                 record(st, stepNorm, lambda, gain, false);
                 end(st, TerminationReason.NON_FINITE,
                         "residuals stayed non-finite after " + maxFailures + " damping increases");
-                return report(st, StepReport.Outcome.NON_FINITE, 0, gain, 0, Double.NaN, solve);
+                return report(st, StepOutcome.NON_FINITE, 0, gain, 0, Double.NaN, solve);
             }
             record(st, stepNorm, lambda, gain, false);
             if (!control.failed(st.controlState, stepNorm, st.accepted)) {
@@ -521,7 +521,7 @@ public final class GaussNewtonLoop {
             } else {
                 afterRecord(st);
             }
-            return report(st, StepReport.Outcome.REJECTED, 0, gain, 0, Double.NaN, solve);
+            return report(st, StepOutcome.REJECTED, 0, gain, 0, Double.NaN, solve);
         }
         st.failures = 0;
         double alpha = found.alpha();
@@ -543,7 +543,7 @@ public final class GaussNewtonLoop {
             if (!VectorOps.allFinite(st.lin.gradient())) {
                 record(st, alpha * stepNorm, damp, gain, true, alpha);
                 end(st, TerminationReason.NON_FINITE, "non-finite Jacobian at an accepted point");
-                return report(st, StepReport.Outcome.ACCEPTED, alpha, gain, alpha * stepNorm, lambda, solve);
+                return report(st, StepOutcome.OK, alpha, gain, alpha * stepNorm, lambda, solve);
             }
             updateScaling(st, false);
             record(st, alpha * stepNorm, damp, gain, true, alpha);
@@ -551,7 +551,7 @@ public final class GaussNewtonLoop {
             if (st.reason == null) {
                 afterRecord(st);
             }
-            return report(st, StepReport.Outcome.ACCEPTED, alpha, gain, alpha * stepNorm, lambda, solve);
+            return report(st, StepOutcome.OK, alpha, gain, alpha * stepNorm, lambda, solve);
         }
         record(st, stepNorm, lambda, gain, false);
         st.solver.afterStep(gain, false, solve, delta);
@@ -561,10 +561,10 @@ public final class GaussNewtonLoop {
         } else {
             afterRecord(st);
         }
-        return report(st, StepReport.Outcome.REJECTED, 0, gain, 0, lambda, solve);
+        return report(st, StepOutcome.REJECTED, 0, gain, 0, lambda, solve);
     }
 
-    private StepReport report(State st, StepReport.Outcome o, double alpha, double gain, double stepNorm,
+    private StepReport report(State st, StepOutcome o, double alpha, double gain, double stepNorm,
             double lambda, SolveResult solve) {
         return new StepReport(o, st.cost, Double.NaN, stepNorm, lambda, alpha, gain,
                 solve == null ? 0 : solve.iterations(), solve == null ? Double.NaN : solve.relativeResidual(),
@@ -868,7 +868,7 @@ public final class GaussNewtonLoop {
      * the damped solve for the current λ (an unsolvable system is retried with the control's raised damping,
      * {@link #withSolveRetries}), momentum while it is a descent, the step length, the gain ratio of the
      * undamped model, and the control's update. A non-finite loss or gradient at θ, or {@code maxFailures} failures
-     * in a row, report {@link StepReport.Outcome#NON_FINITE} with θ untouched.
+     * in a row, report {@link StepOutcome#NON_FINITE} with θ untouched.
      */
     public StepReport stochasticStep(State st, Objective batch, double[] theta) {
         int n = st.n;
@@ -892,7 +892,7 @@ public final class GaussNewtonLoop {
             st.accepted++;
             st.failures = 0;
             st.hasVelocity = false;
-            return new StepReport(StepReport.Outcome.ACCEPTED, loss, 0, 0, lam, 0, Double.NaN, 0, 0, null);
+            return new StepReport(StepOutcome.OK, loss, 0, 0, lam, 0, Double.NaN, 0, 0, null);
         }
         if (st.solver == null) {
             st.solver = DampedSolvers.auto(lin, true);
@@ -961,7 +961,7 @@ public final class GaussNewtonLoop {
             st.hasVelocity = false;
             control.rejected(st.controlState, r, 0, st.accepted);
             st.solver.afterStep(r, false, solve, delta);
-            return new StepReport(StepReport.Outcome.REJECTED, loss, gn, 0, lam, 0, ratio, solve.iterations(), res,
+            return new StepReport(StepOutcome.REJECTED, loss, gn, 0, lam, 0, ratio, solve.iterations(), res,
                     null);
         }
         double sn = 0;
@@ -978,7 +978,7 @@ public final class GaussNewtonLoop {
         double r = model ? ratio : 1.0;
         control.accepted(st.controlState, r, Math.sqrt(sn), st.accepted);
         st.solver.afterStep(r, true, solve, delta);
-        return new StepReport(StepReport.Outcome.ACCEPTED, loss, gn, Math.sqrt(sn), lam, alpha, ratio,
+        return new StepReport(StepOutcome.OK, loss, gn, Math.sqrt(sn), lam, alpha, ratio,
                 solve.iterations(), res, null);
     }
 
@@ -989,8 +989,8 @@ public final class GaussNewtonLoop {
         if (st.solver != null) {
             st.solver.afterStep(Double.NaN, false, solve, null);
         }
-        StepReport.Outcome o = atTheta || st.failures >= maxFailures ? StepReport.Outcome.NON_FINITE
-                : StepReport.Outcome.REJECTED;
+        StepOutcome o = atTheta || st.failures >= maxFailures ? StepOutcome.NON_FINITE
+                : StepOutcome.REJECTED;
         return new StepReport(o, loss, gn, 0, lam, 0, Double.NaN, solve == null ? 0 : solve.iterations(),
                 solve == null ? Double.NaN : solve.relativeResidual(), null);
     }

@@ -16,16 +16,7 @@ import org.gn4j.gn.TerminationReason;
  * @param solverResidual    relative residual of the damped solve, NaN where there was none
  * @param termination       why a deterministic run ends after this step, or null
  */
-public record StepReport(Outcome outcome, double cost, double gradientNorm, double stepNorm, double damping,
+public record StepReport(StepOutcome outcome, double cost, double gradientNorm, double stepNorm, double damping,
         double stepLength, double gainRatio, int solverIterations, double solverResidual,
         TerminationReason termination) {
-    /** How a step ended. */
-    public enum Outcome {
-        /** x moved. */
-        ACCEPTED,
-        /** The trial was refused (no decrease, or not enough): x untouched, the damping raised. */
-        REJECTED,
-        /** A non-finite cost, gradient or step, or persistent failure: x untouched; stop. */
-        NON_FINITE
-    }
 }

@@ -5,6 +5,7 @@ import org.gn4j.gn.core.GaussNewtonLoop;
 import org.gn4j.gn.core.GramLinearization;
 import org.gn4j.gn.core.Linearization;
 import org.gn4j.gn.core.Objective;
+import org.gn4j.gn.core.StepOutcome;
 import org.gn4j.gn.core.StepReport;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.op.LinearOperator;
@@ -99,9 +100,7 @@ abstract class DampedGaussNewton implements Optimizer {
             state = loop().stochasticState(d);
         }
         StepReport r = loop().stochasticStep(state, objective, theta);
-        StepResult.Status status = r.outcome() == StepReport.Outcome.ACCEPTED ? StepResult.Status.OK
-                : r.outcome() == StepReport.Outcome.REJECTED ? StepResult.Status.REJECTED
-                : StepResult.Status.NON_FINITE;
+        StepOutcome status = r.outcome();
         return new StepResult(status, r.cost(), r.gradientNorm(), r.stepNorm(), r.stepLength(),
                 r.solverIterations(), r.solverResidual(), r.damping(), r.stepLength(), r.gainRatio(),
                 (System.nanoTime() - start) / 1e9);

@@ -1,7 +1,7 @@
 package org.gn4j.gn.stochastic;
 
+import org.gn4j.gn.core.StepOutcome;
 import org.gn4j.linalg.ArgumentChecks;
-
 
 /**
  * The common step of gradient methods: read the loss, form the gradient, let the method compute the change
@@ -46,7 +46,7 @@ abstract class FirstOrderOptimizer implements Optimizer {
         }
         double loss = batch.loss();
         if (!Double.isFinite(loss)) {
-            return new StepResult(StepResult.Status.NON_FINITE, loss, Double.NaN, 0, rate);
+            return new StepResult(StepOutcome.NON_FINITE, loss, Double.NaN, 0, rate);
         }
         if (grad == null || grad.length != d) {
             grad = new double[d];
@@ -58,18 +58,18 @@ abstract class FirstOrderOptimizer implements Optimizer {
         batch.gradient(grad);
         double gn = norm(grad);
         if (!Double.isFinite(gn)) {
-            return new StepResult(StepResult.Status.NON_FINITE, loss, gn, 0, rate);
+            return new StepResult(StepOutcome.NON_FINITE, loss, gn, 0, rate);
         }
         computeStep(theta, grad, rate, t, delta);
         double sn = norm(delta);
         if (!Double.isFinite(sn)) {
-            return new StepResult(StepResult.Status.NON_FINITE, loss, gn, 0, rate);
+            return new StepResult(StepOutcome.NON_FINITE, loss, gn, 0, rate);
         }
         for (int i = 0; i < d; i++) {
             theta[i] += delta[i];
         }
         t++;
-        return new StepResult(StepResult.Status.OK, loss, gn, sn, rate);
+        return new StepResult(StepOutcome.OK, loss, gn, sn, rate);
     }
 
     @Override

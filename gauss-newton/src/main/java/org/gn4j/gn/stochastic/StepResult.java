@@ -1,11 +1,14 @@
 package org.gn4j.gn.stochastic;
 
+import org.gn4j.gn.core.StepOutcome;
+
 /**
  * What one optimizer step did. First-order methods fill the first five components (the others are 0 or NaN); the
  * Gauss-Newton methods report their inner solve, damping and line search too.
  *
- * @param status       {@link Status#OK}; {@link Status#REJECTED} when the step was refused and θ left untouched;
- *                     {@link Status#NON_FINITE} when the loss or gradient at θ was not finite, a first-order step
+ * @param status       {@link StepOutcome#OK}; {@link StepOutcome#REJECTED} when the step was refused and θ left
+ *                     untouched;
+ *                     {@link StepOutcome#NON_FINITE} when the loss or gradient at θ was not finite, a first-order step
  *                     was not finite, or a Gauss-Newton method gave up after too many consecutive non-finite trials
  *                     (θ is then untouched)
  * @param loss         the mini-batch loss at θ before the step
@@ -20,29 +23,16 @@ package org.gn4j.gn.stochastic;
  * @param gainRatio    actual over predicted reduction of the mini-batch loss, NaN where not computed
  * @param seconds      wall-clock seconds the step took, NaN where not measured
  */
-public record StepResult(Status status, double loss, double gradientNorm, double stepNorm, double learningRate,
+public record StepResult(StepOutcome status, double loss, double gradientNorm, double stepNorm, double learningRate,
         int cgIterations, double cgResidual, double damping, double stepLength, double gainRatio, double seconds) {
-    /** The outcome of a step. */
-    public enum Status {
-        /** θ was updated. */
-        OK,
-        /**
-         * The step was refused (a non-finite direction or trial loss, or no sufficient decrease along it): θ was left
-         * untouched and the damping raised; training can go on with the next mini-batch.
-         */
-        REJECTED,
-        /** A non-finite loss, gradient or step, or persistent failure: θ was left untouched; training should stop. */
-        NON_FINITE
-    }
-
     /** A first-order step's report: no inner solve, damping, line search or timing. */
-    public StepResult(Status status, double loss, double gradientNorm, double stepNorm, double learningRate) {
+    public StepResult(StepOutcome status, double loss, double gradientNorm, double stepNorm, double learningRate) {
         this(status, loss, gradientNorm, stepNorm, learningRate, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN);
     }
 
     /** Whether θ was updated. */
     public boolean ok() {
-        return status == Status.OK;
+        return status == StepOutcome.OK;
     }
 }

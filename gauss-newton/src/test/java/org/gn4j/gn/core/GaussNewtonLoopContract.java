@@ -71,7 +71,7 @@ public abstract class GaussNewtonLoopContract {
         StepReport r = loop.step(st);
         assertTrue(VectorOps.allFinite(st.x()), "x stays finite");
         assertTrue(Double.isFinite(st.cost()) && st.cost() <= cost0, "cost " + st.cost() + " against " + cost0);
-        if (r.outcome() == StepReport.Outcome.ACCEPTED) {
+        if (r.outcome() == StepOutcome.OK) {
             assertTrue(r.stepLength() < 1, "the NaN unit step was taken: " + r);
         } else {
             assertArrayEquals(start(), st.x(), "a refused step leaves x untouched");
@@ -82,7 +82,7 @@ public abstract class GaussNewtonLoopContract {
         while (st.reason() == null) {
             loop.step(st);
         }
-        if (r.outcome() == StepReport.Outcome.ACCEPTED || loop.control().usesGainRatio()) {
+        if (r.outcome() == StepOutcome.OK || loop.control().usesGainRatio()) {
             assertTrue(st.reason().success(), st.reason() + ": " + st.message());
             assertKnownAnswer(st.x(), "after a refused trial");
         }

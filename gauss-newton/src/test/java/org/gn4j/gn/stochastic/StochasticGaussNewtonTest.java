@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.gn4j.gn.core.CgIterations;
+import org.gn4j.gn.core.StepOutcome;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +41,7 @@ class StochasticGaussNewtonTest {
         double[] before = theta.clone();
         p.evaluate(theta);
         StepResult r = opt.step(theta, p);
-        assertSame(StepResult.Status.OK, r.status(), r.toString());
+        assertSame(StepOutcome.OK, r.status(), r.toString());
         double[] step = new double[theta.length];
         for (int i = 0; i < step.length; i++) {
             step[i] = theta[i] - before[i];
@@ -129,7 +130,7 @@ class StochasticGaussNewtonTest {
         p.trialOffset = 1e3;
         p.evaluate(theta);
         StepResult r = sgn.step(theta, p);
-        assertSame(StepResult.Status.REJECTED, r.status());
+        assertSame(StepOutcome.REJECTED, r.status());
         assertArrayEquals(before, theta, 0);
         assertEquals(10, p.lossAtCalls, "ten Armijo tries");
         assertEquals(1.5e-2, sgn.damping(), 1e-17);
@@ -138,7 +139,7 @@ class StochasticGaussNewtonTest {
         p.trialOffset = 0;
         p.evaluate(theta);
         r = sgn.step(theta, p);
-        assertSame(StepResult.Status.OK, r.status());
+        assertSame(StepOutcome.OK, r.status());
         assertEquals(1.0, r.gainRatio(), 1e-6);
         assertEquals(1.0, r.stepLength(), 0);
         assertEquals(1.5e-2 * 2 / 3, sgn.damping(), 1e-17);
@@ -154,7 +155,7 @@ class StochasticGaussNewtonTest {
             p.evaluate(theta);
             double l0 = p.loss();
             StepResult r = opt.step(theta, p);
-            assertSame(StepResult.Status.OK, r.status(), opt + ": " + r);
+            assertSame(StepOutcome.OK, r.status(), opt + ": " + r);
             assertTrue(p.value(theta) < l0, opt + ": " + p.value(theta) + " vs " + l0);
             assertTrue(r.seconds() >= 0 && r.damping() > 0, r.toString());
         }
@@ -171,7 +172,7 @@ class StochasticGaussNewtonTest {
         for (int i = 1; i <= 4; i++) {
             p.evaluate(theta);
             StepResult r = sgn.step(theta, p);
-            assertSame(i < 4 ? StepResult.Status.REJECTED : StepResult.Status.NON_FINITE, r.status(), "step " + i);
+            assertSame(i < 4 ? StepOutcome.REJECTED : StepOutcome.NON_FINITE, r.status(), "step " + i);
             rho *= Damping.FAILURE_FACTOR;
             assertEquals(rho, sgn.damping(), rho * 1e-12);
             assertArrayEquals(before, theta, 0);
@@ -188,7 +189,7 @@ class StochasticGaussNewtonTest {
         p.evaluate(t2);
         Sgn fresh = new Sgn().withInitialDamping(1e-3);
         StepResult r = fresh.step(t2, p);
-        assertSame(StepResult.Status.REJECTED, r.status());
+        assertSame(StepOutcome.REJECTED, r.status());
         assertArrayEquals(before, t2, 0);
         assertEquals(1e-2, fresh.damping(), 1e-15);
 
@@ -196,7 +197,7 @@ class StochasticGaussNewtonTest {
         LinearLeastSquares q = new LinearLeastSquares(4, 1, 3, 6);
         double[] bad = {Double.NaN, 0, 0};
         q.evaluate(bad);
-        assertSame(StepResult.Status.NON_FINITE, new Egn().step(bad, q).status());
+        assertSame(StepOutcome.NON_FINITE, new Egn().step(bad, q).status());
     }
 
     @Test

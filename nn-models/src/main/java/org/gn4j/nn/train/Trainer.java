@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.gn4j.gn.TerminationReason;
+import org.gn4j.gn.core.StepOutcome;
 import org.gn4j.gn.stochastic.Optimizer;
 import org.gn4j.gn.stochastic.StepResult;
 import org.gn4j.linalg.ArgumentChecks;
@@ -32,9 +33,9 @@ import org.gn4j.nn.loss.Loss;
  *
  * <p><b>Stopping.</b> After all epochs ({@link TerminationReason#COMPLETED}); before a step once the wall-clock
  * budget is spent ({@code TIME_BUDGET}) or the step limit is reached ({@code STEP_LIMIT}); or when a step reports
- * {@link StepResult.Status#NON_FINITE} (a non-finite loss, gradient or step, or an optimizer giving up after repeated
+ * {@link StepOutcome#NON_FINITE} (a non-finite loss, gradient or step, or an optimizer giving up after repeated
  * failures): θ then holds the last parameters at which the mini-batch loss and gradient were finite and no checkpoint
- * is written, so the last good checkpoint stays on disk. A {@link StepResult.Status#REJECTED} step (SGN, EGN: the
+ * is written, so the last good checkpoint stays on disk. A {@link StepOutcome#REJECTED} step (SGN, EGN: the
  * optimizer refused the step and raised its damping) leaves θ as it was; it counts as a step and training goes on
  * with the next mini-batch.
  *
@@ -326,7 +327,7 @@ public final class Trainer {
                 mb.evaluate(theta, count, x, 0, y, 0);
                 System.arraycopy(theta, 0, before, 0, d);
                 StepResult r = optimizer.step(theta, mb);
-                if (r.status() == StepResult.Status.NON_FINITE) {
+                if (r.status() == StepOutcome.NON_FINITE) {
                     // θ is untouched; if its loss is not finite, go back to the start of the last OK step
                     System.arraycopy(before, 0, theta, 0, d);
                     if (!Double.isFinite(r.loss()) && lastFinite != null) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 
 import org.gn4j.gn.TerminationReason;
+import org.gn4j.gn.core.StepOutcome;
 import org.gn4j.gn.stochastic.Adam;
 import org.gn4j.gn.stochastic.Optimizer;
 import org.gn4j.gn.stochastic.Sgd;
@@ -173,7 +174,7 @@ class OptimizersTest {
             double[] theta = {0.5, 0.25};
             mb.evaluate(theta, 1, new double[] {1}, 0, new double[] {0}, 0);
             StepResult r = opt.step(theta, mb);
-            assertSame(StepResult.Status.NON_FINITE, r.status());
+            assertSame(StepOutcome.NON_FINITE, r.status());
             assertEquals(0.5625, r.loss(), 1e-15);
             assertArrayEquals(new double[] {0.5, 0.25}, theta, 0.0);
             assertEquals(0, opt.stepCount());
@@ -182,7 +183,7 @@ class OptimizersTest {
             double[] huge = {1e200, 1e200};
             se.evaluate(huge, 1, new double[] {1}, 0, new double[] {0}, 0);
             r = opt.step(huge, se);
-            assertSame(StepResult.Status.NON_FINITE, r.status());
+            assertSame(StepOutcome.NON_FINITE, r.status());
             assertArrayEquals(new double[] {1e200, 1e200}, huge, 0.0);
         }
     }

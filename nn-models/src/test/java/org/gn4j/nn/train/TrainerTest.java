@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.gn4j.gn.TerminationReason;
+import org.gn4j.gn.core.StepOutcome;
 import org.gn4j.gn.stochastic.Adam;
 import org.gn4j.gn.stochastic.Egn;
 import org.gn4j.gn.stochastic.Optimizer;
@@ -171,7 +172,7 @@ class TrainerTest {
             @Override
             public StepResult step(double[] t, org.gn4j.gn.stochastic.MiniBatchObjective batch) {
                 calls++;
-                return new StepResult(calls < 5 ? StepResult.Status.REJECTED : StepResult.Status.NON_FINITE,
+                return new StepResult(calls < 5 ? StepOutcome.REJECTED : StepOutcome.NON_FINITE,
                         batch.loss(), 1, 0, 0);
             }
 
