@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.gn4j.gn.TerminationReason;
+import org.gn4j.gn.core.CallbackReturn;
 import org.gn4j.gn.core.StepOutcome;
 import org.gn4j.gn.stochastic.Optimizer;
 import org.gn4j.gn.stochastic.StepResult;
@@ -348,7 +349,13 @@ public final class Trainer {
                 if (r.ok()) {
                     s.lastRate = r.learningRate();
                 }
-                listener.onStep(new StepEvent(s.epoch + 1, b + 1, batches, s.step, s.samples, seconds(s, start), r));
+                CallbackReturn answer = listener.afterStep(new StepEvent(s.epoch + 1, b + 1, batches, s.step,
+                        s.samples, seconds(s, start), r));
+                if (answer != CallbackReturn.CONTINUE) {
+                    status = answer == CallbackReturn.STOP ? TerminationReason.USER_SUCCESS
+                            : TerminationReason.USER_ABORT;
+                    break outer;
+                }
                 if (evaluationIntervalSeconds > 0 && b + 1 < batches && testData != null
                         && seconds(s, start) >= s.nextEvaluation) {
                     long evalStart = System.nanoTime();

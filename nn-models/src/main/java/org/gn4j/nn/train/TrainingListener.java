@@ -1,12 +1,25 @@
 package org.gn4j.nn.train;
 
+import org.gn4j.gn.core.CallbackReturn;
+
 /**
  * Callbacks from a {@link Trainer} on its own thread (a progress bar, early logging by the application). All
  * methods default to doing nothing; they should return quickly.
  */
 public interface TrainingListener {
-    /** After each OK optimizer step. */
+    /** After each optimizer step that did not end the run (OK or refused). */
     default void onStep(StepEvent event) {
+    }
+
+    /**
+     * After each optimizer step that did not end the run: {@link CallbackReturn#STOP} ends training with
+     * {@link org.gn4j.gn.TerminationReason#USER_SUCCESS}, {@link CallbackReturn#ABORT} with
+     * {@link org.gn4j.gn.TerminationReason#USER_ABORT} (both keep θ, the history so far and the final checkpoint).
+     * The default calls {@link #onStep} and continues.
+     */
+    default CallbackReturn afterStep(StepEvent event) {
+        onStep(event);
+        return CallbackReturn.CONTINUE;
     }
 
     /** After each epoch's evaluation, with the row that goes into the history and the metrics CSV. */

@@ -107,6 +107,23 @@ class TrainerTest {
     }
 
     @Test
+    void listenerStopsAndAborts() throws IOException {
+        for (org.gn4j.gn.core.CallbackReturn answer : new org.gn4j.gn.core.CallbackReturn[] {
+            org.gn4j.gn.core.CallbackReturn.STOP, org.gn4j.gn.core.CallbackReturn.ABORT}) {
+            double[] theta = Problems.mlp().initialParameters(3);
+            TrainingResult r = trainer(new Adam(0.01)).withListener(new TrainingListener() {
+                @Override
+                public org.gn4j.gn.core.CallbackReturn afterStep(StepEvent e) {
+                    return e.step() == 5 ? answer : org.gn4j.gn.core.CallbackReturn.CONTINUE;
+                }
+            }).train(TRAIN, theta);
+            assertEquals(answer == org.gn4j.gn.core.CallbackReturn.STOP ? TerminationReason.USER_SUCCESS
+                    : TerminationReason.USER_ABORT, r.status());
+            assertEquals(5, r.steps());
+        }
+    }
+
+    @Test
     void resumeInTheMiddleOfAnEpochAfterAStepLimit() throws IOException {
         Sequential net = Problems.mlp();
         double[] straight = net.initialParameters(3);
