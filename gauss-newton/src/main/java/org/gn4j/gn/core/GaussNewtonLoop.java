@@ -80,14 +80,9 @@ public final class GaussNewtonLoop {
         this.solveRetries = solveRetries;
     }
 
-    private GaussNewtonLoop copy(DampedSolver s, StepControl c, StepLength l, Descent d, ScalingRule sc, boolean geo,
-            double mom, StoppingCriteria tol, Budget b, IterationCallback cb, int mf, int sr) {
-        return new GaussNewtonLoop(s, c, l, d, sc, geo, mom, tol, b, cb, mf, sr);
-    }
-
     /** The damped solver (null: {@link DampedSolvers#auto} at the first linearization). */
     public GaussNewtonLoop withSolver(DampedSolver s) {
-        return copy(s, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
+        return new GaussNewtonLoop(s, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
                 maxFailures, solveRetries);
     }
 
@@ -95,7 +90,7 @@ public final class GaussNewtonLoop {
         if (c == null) {
             throw new IllegalArgumentException("step control must not be null");
         }
-        return copy(solver, c, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
+        return new GaussNewtonLoop(solver, c, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
                 maxFailures, solveRetries);
     }
 
@@ -103,7 +98,7 @@ public final class GaussNewtonLoop {
         if (l == null) {
             throw new IllegalArgumentException("step length must not be null");
         }
-        return copy(solver, control, l, descent, scaling, geodesic, momentum, tolerances, budget, callback,
+        return new GaussNewtonLoop(solver, control, l, descent, scaling, geodesic, momentum, tolerances, budget, callback,
                 maxFailures, solveRetries);
     }
 
@@ -111,7 +106,7 @@ public final class GaussNewtonLoop {
         if (d == null) {
             throw new IllegalArgumentException("descent must not be null");
         }
-        return copy(solver, control, length, d, scaling, geodesic, momentum, tolerances, budget, callback,
+        return new GaussNewtonLoop(solver, control, length, d, scaling, geodesic, momentum, tolerances, budget, callback,
                 maxFailures, solveRetries);
     }
 
@@ -119,7 +114,7 @@ public final class GaussNewtonLoop {
         if (s == null) {
             throw new IllegalArgumentException("scaling must not be null");
         }
-        return copy(solver, control, length, descent, s, geodesic, momentum, tolerances, budget, callback,
+        return new GaussNewtonLoop(solver, control, length, descent, s, geodesic, momentum, tolerances, budget, callback,
                 maxFailures, solveRetries);
     }
 
@@ -130,7 +125,7 @@ public final class GaussNewtonLoop {
      * ({@code 2‖Da‖ > 0.75‖Dv‖}) is refused.
      */
     public GaussNewtonLoop withGeodesicAcceleration(boolean on) {
-        return copy(solver, control, length, descent, scaling, on, momentum, tolerances, budget, callback,
+        return new GaussNewtonLoop(solver, control, length, descent, scaling, on, momentum, tolerances, budget, callback,
                 maxFailures, solveRetries);
     }
 
@@ -139,7 +134,7 @@ public final class GaussNewtonLoop {
         if (!(beta >= 0 && beta < 1)) {
             throw new IllegalArgumentException("momentum is " + beta + ", expected a value in [0, 1)");
         }
-        return copy(solver, control, length, descent, scaling, geodesic, beta, tolerances, budget, callback,
+        return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, beta, tolerances, budget, callback,
                 maxFailures, solveRetries);
     }
 
@@ -148,7 +143,7 @@ public final class GaussNewtonLoop {
         if (s == null) {
             throw new IllegalArgumentException("stopping criteria must not be null");
         }
-        return copy(solver, control, length, descent, scaling, geodesic, momentum, s, budget, callback,
+        return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, momentum, s, budget, callback,
                 maxFailures, solveRetries);
     }
 
@@ -156,13 +151,13 @@ public final class GaussNewtonLoop {
         if (b == null) {
             throw new IllegalArgumentException("budget must not be null");
         }
-        return copy(solver, control, length, descent, scaling, geodesic, momentum, tolerances, b, callback,
+        return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, momentum, tolerances, b, callback,
                 maxFailures, solveRetries);
     }
 
     /** The callback after every trial step (null: none). */
     public GaussNewtonLoop withCallback(IterationCallback cb) {
-        return copy(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, cb,
+        return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, cb,
                 maxFailures, solveRetries);
     }
 
@@ -172,14 +167,14 @@ public final class GaussNewtonLoop {
      */
     public GaussNewtonLoop withMaxFailures(int n) {
         ArgumentChecks.requirePositive("maxFailures", n);
-        return copy(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback, n,
+        return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback, n,
                 solveRetries);
     }
 
     /** In a stochastic step, how often an unsolvable system is retried with the control's raised damping. */
     public GaussNewtonLoop withSolveRetries(int n) {
         ArgumentChecks.requireNonNegative("solveRetries", n);
-        return copy(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
+        return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
                 maxFailures, n);
     }
 
@@ -402,8 +397,8 @@ public final class GaussNewtonLoop {
             throw new IllegalArgumentException("checkpoint has length " + (checkpoint == null ? "null"
                     : checkpoint.length) + ", expected at least " + (2 + c + st.n) + " for " + st.n + " parameters");
         }
-        if (st.reason != null && st.reason != TerminationReason.ZERO_COST && st.reason != TerminationReason.GRADIENT) {
-            return st;
+        if (st.reason != null) {
+            return st; // the start tests ended the run at x: nothing to resume
         }
         System.arraycopy(checkpoint, 1, st.controlState, 0, c);
         st.gradientNorm0 = checkpoint[1 + c];
