@@ -12,11 +12,10 @@ import org.gn4j.linalg.VectorOps;
  * J (which never forms {@code JᵀJ} and detects rank deficiency): from the dense Jacobian the solver already holds at
  * the final point, or a Jacobian evaluated for it (robust losses, whose solver held the rescaled one); a
  * matrix-free Jacobian is formed from n products only while its dense form takes at most
- * {@value #MATRIX_FREE_LIMIT_BYTES} bytes, and is otherwise reported unavailable with the reason.
+ * {@value StepSolver#DENSE_LIMIT_BYTES} bytes, and is otherwise reported unavailable with the reason.
  */
 final class Covariance {
     /** Largest dense form (bytes) of a matrix-free Jacobian that the covariance builds. */
-    static final long MATRIX_FREE_LIMIT_BYTES = 64L << 20;
 
     private final LeastSquaresProblem problem;
     private final double[] x;
@@ -63,10 +62,10 @@ final class Covariance {
             DMatrixRMaj j = heldJacobian;
             if (j == null) {
                 long bytes = 8L * m * n;
-                if (matrixFree && bytes > MATRIX_FREE_LIMIT_BYTES) {
+                if (matrixFree && bytes > StepSolver.DENSE_LIMIT_BYTES) {
                     note = String.format(Locale.ROOT, "unavailable for a matrix-free Jacobian of %d x %d: its dense "
                             + "form (%.0f MiB) exceeds %d MiB, and (JᵀJ)⁻¹ would need %d operator solves", m, n,
-                            bytes / 1048576.0, MATRIX_FREE_LIMIT_BYTES >> 20, n);
+                            bytes / 1048576.0, StepSolver.DENSE_LIMIT_BYTES >> 20, n);
                     return;
                 }
                 j = new DMatrixRMaj(m, n);

@@ -72,7 +72,7 @@ public final class GaussNewton implements LeastSquaresOptimizer {
 
     /**
      * The core loop this configuration runs, with its tolerances, budget and listener: {@link #optimize} is
-     * {@code loop().run(new LeastSquaresObjective(problem, matrixFree), start)}; use it to drive the steps yourself.
+     * {@code loop().withSolver(stepSolver.solverFor(problem)).run(new LeastSquaresObjective(problem, stepSolver.matrixFree(problem)), start)}; use it to drive the steps yourself.
      */
     public GaussNewtonLoop loop() {
         return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new FixedDamping(0))
@@ -83,8 +83,8 @@ public final class GaussNewton implements LeastSquaresOptimizer {
 
     @Override
     public Optimum optimize(LeastSquaresProblem problem, double[] start) {
-        LeastSquaresObjective objective = new LeastSquaresObjective(problem, stepSolver == StepSolver.CG);
-        GaussNewtonLoop.State st = loop().run(objective, start);
+        LeastSquaresObjective objective = new LeastSquaresObjective(problem, stepSolver.matrixFree(problem));
+        GaussNewtonLoop.State st = loop().withSolver(stepSolver.solverFor(problem)).run(objective, start);
         return Optimum.of("Gauss-Newton (Armijo, " + stepSolver + ")", objective, st);
     }
 }

@@ -121,7 +121,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
 
     /**
      * The core loop this configuration runs, with its tolerances, budget and listener: {@link #optimize} is
-     * {@code loop().run(new LeastSquaresObjective(problem, matrixFree), start)}; use it to drive the steps yourself.
+     * {@code loop().withSolver(stepSolver.solverFor(problem)).run(new LeastSquaresObjective(problem, stepSolver.matrixFree(problem)), start)}; use it to drive the steps yourself.
      */
     public GaussNewtonLoop loop() {
         StepControl control = rule == DampingRule.NIELSEN ? new NielsenDamping(initialDamping)
@@ -134,8 +134,8 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
 
     @Override
     public Optimum optimize(LeastSquaresProblem problem, double[] start) {
-        LeastSquaresObjective objective = new LeastSquaresObjective(problem, stepSolver == StepSolver.CG);
-        GaussNewtonLoop.State st = loop().run(objective, start);
+        LeastSquaresObjective objective = new LeastSquaresObjective(problem, stepSolver.matrixFree(problem));
+        GaussNewtonLoop.State st = loop().withSolver(stepSolver.solverFor(problem)).run(objective, start);
         return Optimum.of("Levenberg-Marquardt (" + rule.name().toLowerCase(java.util.Locale.ROOT) + ", "
                 + stepSolver + ")", objective, st);
     }

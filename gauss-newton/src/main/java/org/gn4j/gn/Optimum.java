@@ -43,8 +43,8 @@ public final class Optimum {
         this.iterations = iterations;
         this.residualEvaluations = residualEvaluations;
         this.jacobianEvaluations = jacobianEvaluations;
-        this.reason = reason;
-        this.message = message;
+        this.reason = reason.given(parameters, new double[] {cost});
+        this.message = this.reason == reason ? message : message + "; the result holds a non-finite value";
         this.trace = List.copyOf(trace);
         this.seconds = seconds;
         this.covariance = covariance;

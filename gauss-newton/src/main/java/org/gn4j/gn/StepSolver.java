@@ -15,6 +15,28 @@ public enum StepSolver {
     /** Matrix-free conjugate gradient on {@code JᵀJ + λD²}: for large or operator-only Jacobians. */
     CG;
 
+    /**
+     * Largest dense Jacobian (bytes, {@code 8·m·n}) formed from a Jacobian operator: above it, the operator is used
+     * as it is (matrix-free CG steps whatever the step solver) and the covariance is reported unavailable.
+     */
+    public static final long DENSE_LIMIT_BYTES = 64L << 20;
+
+    /**
+     * Whether a run on {@code problem} uses its Jacobian as an operator: with {@link #CG} on an operator source,
+     * and with every step solver on an operator source whose dense form exceeds {@link #DENSE_LIMIT_BYTES}.
+     */
+    public boolean matrixFree(LeastSquaresProblem problem) {
+        if (problem.jacobianSource() != LeastSquaresProblem.JacobianSource.OPERATOR) {
+            return false;
+        }
+        return this == CG || 8.0 * problem.residualCount() * problem.parameterCount() > DENSE_LIMIT_BYTES;
+    }
+
+    /** The core part for {@code problem}: {@link #solver()}, or matrix-free CG where {@link #matrixFree} holds. */
+    public DampedSolver solverFor(LeastSquaresProblem problem) {
+        return matrixFree(problem) ? DampedSolvers.cg() : solver();
+    }
+
     /** The core part. */
     public DampedSolver solver() {
         switch (this) {

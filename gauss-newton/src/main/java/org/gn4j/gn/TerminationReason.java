@@ -23,6 +23,11 @@ public enum TerminationReason {
     NON_FINITE(false),
     /** No step decreased the cost (line search exhausted, damping overflow). */
     NO_PROGRESS(false),
+    /**
+     * A step or cost-reduction test held where no first-order test does (a flat region, a vanishing Jacobian,
+     * progress stopped by bad scaling): not a minimum, see the run's message.
+     */
+    STALLED(false),
     /** The linear system of the step could not be solved. */
     LINEAR_SOLVER_FAILURE(false),
     /** Training ran every configured epoch. */
@@ -48,6 +53,31 @@ public enum TerminationReason {
     /** True when the run ended as wanted: converged, the target reached, or stopped by a callback with success. */
     public boolean success() {
         return converged || this == TARGET_REACHED || this == USER_SUCCESS || this == COMPLETED;
+    }
+
+    /**
+     * The reason a result may report given the numbers it carries: a successful reason with a non-finite value
+     * (cost, loss, error, parameter) becomes {@link #NON_FINITE}; every other reason is returned as it is. Every
+     * result type of gn4j ({@code Optimum}, the network and PINN training results) passes its reason through here,
+     * so no result is a success with a non-finite number in it.
+     *
+     * @param values the numbers the result reports (arrays are checked element by element)
+     */
+    public TerminationReason given(double[]... values) {
+        if (!success()) {
+            return this;
+        }
+        for (double[] a : values) {
+            if (a == null) {
+                continue;
+            }
+            for (double v : a) {
+                if (!Double.isFinite(v)) {
+                    return NON_FINITE;
+                }
+            }
+        }
+        return this;
     }
 
     /** True for the caps of a budget (iterations, evaluations, wall clock). */

@@ -40,6 +40,9 @@ import picocli.CommandLine.Spec;
  * {@code gn4j fit}: fits a NIST StRD file (or a built-in one by name), or a CSV file with a model expression and
  * starting values, and prints a Ceres-style summary and a parameter table with standard errors and 95 % confidence
  * intervals; {@code --nist-all} runs the whole StRD suite for each solver and prints the LRE table.
+ *
+ * <p>Exit codes: 0 every fit converged (a first-order test held), 3 a fit did not converge (its result and the
+ * reason are printed), 1 bad input, 2 bad usage (an option the mode does not read is refused).
  */
 @Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Fit a nonlinear model by least squares.",
@@ -96,7 +99,8 @@ public final class FitCommand implements Callable<Integer> {
             description = "Robust loss: linear, huber, soft_l1, cauchy, arctan (default: ${DEFAULT-VALUE}).")
     String loss;
 
-    @Option(names = "--loss-scale", defaultValue = "1", paramLabel = "C", description = "Robust loss scale.")
+    @Option(names = "--loss-scale", defaultValue = "1", paramLabel = "C",
+            description = "Robust loss scale, a positive number (default: ${DEFAULT-VALUE}).")
     double lossScale;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "With --nist-all: also write the table as CSV.")
@@ -111,6 +115,12 @@ public final class FitCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "expected exactly one of FILE.dat, --nist NAME, --nist-all or --data FILE.csv");
         }
+        String mode = nistAll ? "--nist-all" : csvData != null ? "--data" : datFile != null ? "FILE.dat" : "--nist";
+        refuseUnless(!nistAll && csvData == null, mode, "--from");
+        refuseUnless(csvData != null, mode, "--model", "--start", "--params", "--response", "--loss",
+                "--loss-scale");
+        refuseUnless(nistAll, mode, "--solvers", "--csv");
+        refuseUnless(!nistAll, mode, "--solver");
         if (nistAll) {
             return nistAll(out);
         }
@@ -120,6 +130,7 @@ public final class FitCommand implements Callable<Integer> {
         NistProblem nist = datFile != null ? NistDatasets.read(datFile) : NistDatasets.load(nistName);
         LeastSquaresOptimizer opt = optimizer(solver);
         List<Integer> starts = from == null ? List.of(1, 2) : List.of(from);
+        boolean allConverged = true;
         for (int s : starts) {
             if (s != 1 && s != 2) {
                 throw new ParameterException(spec.commandLine(), "--from is " + s + ", expected 1 or 2");
@@ -131,9 +142,25 @@ public final class FitCommand implements Callable<Integer> {
             printParameters(out, run.optimum(), nist.certifiedValues(), nist.certifiedStandardDeviations());
             out.printf(Locale.ROOT, "  min LRE: parameters %.1f, standard errors %.1f%n%n", run.minLre(),
                     run.minLreStdErr());
+            allConverged &= run.optimum().converged();
         }
         out.flush();
-        return 0;
+        return allConverged ? 0 : NOT_CONVERGED;
+    }
+
+    /** Exit code of a fit that did not converge (its result is printed, with the reason). */
+    static final int NOT_CONVERGED = 3;
+
+    /** Refuses options given on the command line that the mode does not read. */
+    private void refuseUnless(boolean allowed, String mode, String... options) {
+        if (allowed) {
+            return;
+        }
+        for (String o : options) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                throw new ParameterException(spec.commandLine(), o + " does not apply with " + mode);
+            }
+        }
     }
 
     private int csvFit(PrintWriter out) throws IOException {
@@ -154,7 +181,16 @@ public final class FitCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--start has " + start.length + " values, expected "
                     + names.size() + " for parameters " + names);
         }
-        variables.removeAll(names);
+        for (String name : names) {
+            if (variables.contains(name)) {
+                throw new ParameterException(spec.commandLine(), "parameter '" + name + "' is also a column of "
+                        + csvData + "; rename the parameter (--params) so that the column stays a variable");
+            }
+            if (name.equals(response)) {
+                throw new ParameterException(spec.commandLine(), "parameter '" + name + "' is the response column "
+                        + "of " + csvData + "; rename the parameter (--params)");
+            }
+        }
         CompiledModel f = ModelExpression.parse(model, variables, names);
         LeastSquaresProblem p = CurveFit.problem(f, table.columns(f.variableNames()), table.column(response),
                 parseEnum(RobustLoss.class, loss, "--loss"), lossScale);
@@ -163,7 +199,7 @@ public final class FitCommand implements Callable<Integer> {
         printSummary(out, o);
         printParameters(out, o, null, null);
         out.flush();
-        return o.converged() ? 0 : 3;
+        return o.converged() ? 0 : NOT_CONVERGED;
     }
 
     private int nistAll(PrintWriter out) throws IOException {

@@ -221,6 +221,7 @@ public final class GaussNewtonLoop {
         double cost;
         final double initialCost;
         double gradientNorm0;
+        double zeroCost;
         int iterations;
         long accepted;
         long attempts;
@@ -346,6 +347,7 @@ public final class GaussNewtonLoop {
                     + "(check the start values and the model)");
         }
         State st = new State(objective, x0, c, budget);
+        st.zeroCost = tolerances.absoluteCostTolerance();
         st.solver = solver == null ? null : solver.fresh();
         st.lin = objective.linearize(st.x);
         if (!VectorOps.allFinite(st.lin.gradient())) {
@@ -423,6 +425,103 @@ public final class GaussNewtonLoop {
     private static void end(State st, TerminationReason reason, String message) {
         st.reason = reason;
         st.message = message;
+        if (reason.converged()) {
+            certify(st);
+        }
+    }
+
+    /**
+     * The one test a convergence claim passes before a run reports it (every deterministic configuration ends
+     * through it): the cost and gradient are finite; the last trials were not refused for non-finite residuals (a
+     * step that shrank because every trial overflowed is {@link TerminationReason#NON_FINITE}); and a first-order
+     * condition holds, one of
+     * <ul>
+     *   <li>the residual vanished: {@code F <= atol}, or both {@code F <= ε·F₀} and
+     *       {@code ‖r‖ <= √ε·‖Jv‖/‖v‖·max(‖x‖, 1)} for a generic direction v (the residual is at the rounding level
+     *       of the start and of the model's linear part: a zero-residual minimum, where the gradient cosine says
+     *       nothing);</li>
+     *   <li>MINPACK's gradient cosine {@code max_j |g_j| / (‖J_j‖·‖r‖) <= }{@value #FIRST_ORDER_TOLERANCE} where
+     *       the linearization has column norms (scale invariant: a plateau where the Jacobian fades, as an
+     *       exponential's far tail, fails it however small the gradient);</li>
+     *   <li>without column norms (large operators): the gradient fell from the start,
+     *       {@code ‖g‖∞ <= }{@value #RELATIVE_GRADIENT_TOLERANCE}{@code ·‖g₀‖∞} (Ceres's gradient test);</li>
+     * </ul>
+     * and, with a nonzero residual, the Jacobian is not identically zero.
+     * A claim that fails the first-order condition ends the run with {@link TerminationReason#STALLED} and the
+     * measured values in the message.
+     */
+    private static void certify(State st) {
+        String claim = st.reason + " (" + st.message + ")";
+        if (!Double.isFinite(st.cost) || st.lin == null || !VectorOps.allFinite(st.lin.gradient())) {
+            st.reason = TerminationReason.NON_FINITE;
+            st.message = claim + ", but the cost or the gradient is not finite";
+            return;
+        }
+        if (st.reason == TerminationReason.STEP_SIZE && st.failures > 0) {
+            st.reason = TerminationReason.NON_FINITE;
+            st.message = String.format(Locale.ROOT, "the steps shrank to the step tolerance because the last %d "
+                    + "trial(s) gave non-finite residuals; the point is where the last finite step ended",
+                    st.failures);
+            return;
+        }
+        if (st.cost <= st.zeroCost) {
+            return;
+        }
+        FirstOrder fo = firstOrder(st);
+        if (fo.zeroResidual) {
+            return;
+        }
+        double f = st.cost;
+        if (fo.jacobianZero) {
+            st.reason = TerminationReason.STALLED;
+            st.message = String.format(Locale.ROOT, "%s, but the Jacobian is zero at cost %.6e: a flat region of "
+                    + "the model, not a minimum", claim, f);
+            return;
+        }
+        if (fo.cosine <= FIRST_ORDER_TOLERANCE || fo.relativeGradient <= RELATIVE_GRADIENT_TOLERANCE) {
+            return;
+        }
+        st.reason = TerminationReason.STALLED;
+        st.message = String.format(Locale.ROOT, "%s, but no first-order test holds: gradient cosine %.3e > %.0e, "
+                + "|g|inf / |g0|inf %.3e > %.0e", claim, fo.cosine, FIRST_ORDER_TOLERANCE, fo.relativeGradient,
+                RELATIVE_GRADIENT_TOLERANCE);
+    }
+
+    /** Largest MINPACK gradient cosine accepted as a first-order point. */
+    public static final double FIRST_ORDER_TOLERANCE = 1e-4;
+    /** Largest {@code ‖g‖∞ / ‖g₀‖∞} accepted as a first-order point. */
+    public static final double RELATIVE_GRADIENT_TOLERANCE = 1e-10;
+    private static final double EPSILON = Math.ulp(1.0);
+    private static final double SQRT_EPSILON = Math.sqrt(EPSILON);
+
+    /** The first-order measures at the current point. */
+    private record FirstOrder(double cosine, double relativeGradient, boolean jacobianZero, boolean zeroResidual) {
+    }
+
+    private static FirstOrder firstOrder(State st) {
+        Linearization lin = st.lin;
+        double[] g = lin.gradient();
+        double[] r = lin.residuals();
+        double rn = r == null ? Double.NaN : VectorOps.norm2(r);
+        double[] v = new double[st.n];
+        for (int j = 0; j < st.n; j++) {
+            v[j] = 1 + ((j + 1) * 0.6180339887498949) % 1.0; // a generic direction: Jv = 0 only when J = 0
+        }
+        double jv = Math.sqrt(lin.curvature(v)) / VectorOps.norm2(v);
+        boolean zero = rn > 0 && jv == 0;
+        boolean zeroResidual = st.cost <= EPSILON * st.initialCost
+                && rn <= SQRT_EPSILON * jv * Math.max(VectorOps.norm2(st.x), 1);
+        double[] cn = new double[st.n];
+        if (r == null || !lin.columnNorms(cn)) {
+            double gInf = VectorOps.normInf(g);
+            double rel = st.gradientNorm0 > 0 ? gInf / st.gradientNorm0 : (gInf == 0 ? 0 : Double.POSITIVE_INFINITY);
+            return new FirstOrder(Double.POSITIVE_INFINITY, rel, zero, zeroResidual);
+        }
+        double worst = 0;
+        for (int j = 0; j < st.n; j++) {
+            worst = Math.max(worst, Math.abs(g[j]) / (cn[j] * rn));
+        }
+        return new FirstOrder(worst, Double.POSITIVE_INFINITY, zero, zeroResidual);
     }
 
     private boolean prepare(State st) {
@@ -512,7 +611,7 @@ public final class GaussNewtonLoop {
             }
             record(st, stepNorm, lambda, gain, false);
             if (!control.failed(st.controlState, stepNorm, st.accepted)) {
-                end(st, TerminationReason.NO_PROGRESS, "no finite trial along the step (" + length + ")");
+                end(st, TerminationReason.NON_FINITE, "no finite trial along the step (" + length + ")");
             } else {
                 afterRecord(st);
             }
@@ -649,7 +748,9 @@ public final class GaussNewtonLoop {
         }
         double worst = 0;
         for (int j = 0; j < st.n; j++) {
-            worst = Math.max(worst, Math.abs(g[j]) / (cn[j] * rn));
+            if (cn[j] > 0) {
+                worst = Math.max(worst, Math.abs(g[j]) / (cn[j] * rn));
+            }
         }
         return worst;
     }

@@ -11,6 +11,9 @@ import org.gn4j.gn.nist.NistProblem;
  * Curve fitting: the least-squares problem {@code r_i(β) = t_i − f(x_i; β)} for a compiled model expression f, rows of
  * predictors {@code x_i} and targets {@code t_i}, with the exact Jacobian {@code J_ij = −∂f/∂β_j(x_i; β)} from the
  * model's forward-mode gradients. Also the NIST StRD scoring helper {@link #logRelativeError}.
+ *
+ * <p>Thread safety: the problems built here are immutable and may be solved from several threads at once (each
+ * thread evaluates the model on its own copy).
  */
 public final class CurveFit {
     private CurveFit() {
@@ -64,14 +67,19 @@ public final class CurveFit {
             rows[i] = x[i].clone();
         }
         double[] t = targets.clone();
-        CompiledModel f = model.copy();
-        double[] grad = new double[p];
+        // the compiled model evaluates on its own scratch: each thread works on its own copy and gradient buffer
+        CompiledModel template = model.copy();
+        ThreadLocal<CompiledModel> models = ThreadLocal.withInitial(template::copy);
+        ThreadLocal<double[]> grads = ThreadLocal.withInitial(() -> new double[p]);
         return LeastSquaresProblem.builder(p, m).parameterNames(List.copyOf(model.parameterNames()))
                 .residuals((beta, r) -> {
+                    CompiledModel f = models.get();
                     for (int i = 0; i < m; i++) {
                         r[i] = t[i] - f.value(rows[i], beta);
                     }
                 }).jacobian((beta, jac) -> {
+                    CompiledModel f = models.get();
+                    double[] grad = grads.get();
                     for (int i = 0; i < m; i++) {
                         f.valueAndGradient(rows[i], beta, grad);
                         for (int j = 0; j < p; j++) {

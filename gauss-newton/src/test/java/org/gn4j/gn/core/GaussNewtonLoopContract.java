@@ -54,6 +54,35 @@ public abstract class GaussNewtonLoopContract {
         }
     }
 
+    /**
+     * One loop shared by 8 threads, each on its own objective (the loop is immutable; objectives hold the run's
+     * buffers and are one per run): every thread gets the single-thread answer, cost and trace length bit for bit.
+     */
+    @Test
+    void eightThreadsOnOneLoopGetTheSingleThreadAnswerBitForBit() throws Exception {
+        GaussNewtonLoop shared = loop();
+        GaussNewtonLoop.State one = shared.run(objective(new AtomicInteger()), start());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<GaussNewtonLoop.State>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> shared.run(objective(new AtomicInteger()), start())));
+            }
+            for (java.util.concurrent.Future<GaussNewtonLoop.State> f : runs) {
+                GaussNewtonLoop.State st = f.get(5, java.util.concurrent.TimeUnit.MINUTES);
+                assertEquals(one.reason(), st.reason());
+                assertEquals(Double.doubleToLongBits(one.cost()), Double.doubleToLongBits(st.cost()), "cost");
+                for (int j = 0; j < one.x().length; j++) {
+                    assertEquals(Double.doubleToLongBits(one.x()[j]), Double.doubleToLongBits(st.x()[j]),
+                            "parameter " + j);
+                }
+                assertEquals(one.trace().size(), st.trace().size(), "iterations");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void reachesTheKnownAnswer() {
         GaussNewtonLoop.State st = loop().run(objective(new AtomicInteger()), start());

@@ -23,7 +23,13 @@ import org.gn4j.gn.TerminationReason;
  */
 public record TrainingResult(TerminationReason status, int epochs, long steps, long samplesSeen, double seconds,
         double trainLoss, double testLoss, double testAccuracy, List<EpochMetrics> history) {
+    /**
+     * Copies the history; a successful status with a non-finite training loss (after a step), an infinite test loss
+     * or accuracy becomes {@link TerminationReason#NON_FINITE} ({@link TerminationReason#given}).
+     */
     public TrainingResult {
         history = List.copyOf(history);
+        status = status.given(steps > 0 ? new double[] {trainLoss} : null,
+                new double[] {Double.isNaN(testLoss) ? 0 : testLoss, Double.isNaN(testAccuracy) ? 0 : testAccuracy});
     }
 }

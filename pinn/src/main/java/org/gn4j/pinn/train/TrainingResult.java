@@ -23,9 +23,18 @@ import org.gn4j.gn.TerminationReason;
  */
 public record TrainingResult(String optimizer, double[] parameters, List<HistoryPoint> history, int iterations,
         double seconds, TerminationReason status, String message) {
-    /** Copies the history. */
+    /**
+     * Copies the history; a successful status with non-finite parameters or a non-finite final loss becomes
+     * {@link TerminationReason#NON_FINITE} ({@link TerminationReason#given}).
+     */
     public TrainingResult {
         history = List.copyOf(history);
+        TerminationReason claimed = status;
+        status = status.given(parameters, history.isEmpty() ? null : new double[] {history.get(history.size() - 1)
+                .loss()});
+        if (status != claimed) {
+            message = message + "; the result holds a non-finite value";
+        }
     }
 
     /** The last sample. */

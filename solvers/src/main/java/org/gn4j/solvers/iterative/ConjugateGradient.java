@@ -24,8 +24,10 @@ import org.gn4j.solvers.SolveStatus;
  *   <li><b>True residual</b>: every {@code recomputeInterval} iterations {@code r} is replaced by {@code b − Ax}, so
  *       round-off in the recursion {@code r ← r − αAp} cannot fool the stopping test.</li>
  *   <li><b>Curvature</b>: {@code pᵀAp <= 0} stops with {@link SolveStatus#NEGATIVE_CURVATURE}; the output is the last
- *       iterate (zero if it happened on the first direction of a cold start), or, with a trust region, the point where
- *       the direction p leaves it.</li>
+ *       iterate, or, with a trust region, the point where the direction p leaves it. On the first direction of a
+ *       cold start without a trust region there is no iterate: the status is
+ *       {@link SolveStatus#NOT_POSITIVE_DEFINITE} (no solution; {@link SolveResult#orThrow} throws) and x is
+ *       zero.</li>
  *   <li><b>Preconditioning</b>: M⁻¹ given as an operator (applied to residuals), or Jacobi ({@code M = diag(A)}) taken
  *       from {@link LinearOperator#diagonal}. A non-positive {@code rᵀM⁻¹r} (indefinite preconditioner) stops with
  *       {@link SolveStatus#BREAKDOWN}.</li>
@@ -338,6 +340,10 @@ public final class ConjugateGradient implements LinearSolver {
                     stepToBoundary(xMx, xMp, pMp, delta);
                     return finish(x, SolveStatus.NEGATIVE_CURVATURE, k + 1, bnorm,
                             "p'Ap = " + pAp + " <= 0; stopped on the trust-region boundary");
+                }
+                if (k == 0 && !warm) {
+                    return finish(x, SolveStatus.NOT_POSITIVE_DEFINITE, 1, bnorm,
+                            "p'Ap = " + pAp + " <= 0 on the first direction: the operator is not positive definite");
                 }
                 return finish(x, SolveStatus.NEGATIVE_CURVATURE, k + 1, bnorm,
                         "p'Ap = " + pAp + " <= 0; returned the last iterate");

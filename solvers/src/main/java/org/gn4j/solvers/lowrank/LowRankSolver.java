@@ -107,8 +107,9 @@ public final class LowRankSolver implements LinearSolver {
      *
      * @param mu damping {@code μ >= 0}; 0 is allowed when U has full row rank
      * @return {@link SolveStatus#CONVERGED}; {@link SolveStatus#NOT_POSITIVE_DEFINITE} if Cholesky fails (μ = 0 with
-     *         U rank-deficient); {@link SolveStatus#SINGULAR} if the factor's estimated condition exceeds
-     *         {@code 1/(k·ε)}
+     *         U rank-deficient); {@link SolveStatus#SINGULAR} if the factor's estimated condition
+     *         {@code (max L_ii / min L_ii)²} exceeds {@code 1/(}{@value #SINGULAR_PIVOT_RATIO}{@code ·k·ε)} (a
+     *         rank-deficient U with μ = 0 whose Cholesky survived on rounding-level pivots)
      * @throws IllegalArgumentException if μ is negative or not finite
      * @throws IllegalStateException    if no factor was set
      */
@@ -141,12 +142,33 @@ public final class LowRankSolver implements LinearSolver {
             maxDiag = Math.max(maxDiag, v);
         }
         double q = minDiag / maxDiag;
-        if (!(q * q > k * Math.ulp(1.0))) {
+        if (!(q * q > SINGULAR_PIVOT_RATIO * k * Math.ulp(1.0))) {
             return SolveResult.failed(SolveStatus.SINGULAR, String.format(
                     "UU' + mu*I is numerically singular (estimated condition %.1e, mu = %s)", 1 / (q * q), mu));
         }
         factored = true;
         return SolveResult.ok(String.format("Cholesky of %dx%d, estimated condition %.1e", k, k, 1 / (q * q)));
+    }
+
+    /**
+     * Pivot ratio factor of the singularity test of {@link #factor}: a Cholesky factor whose
+     * {@code (min L_ii / max L_ii)²} is below {@code SINGULAR_PIVOT_RATIO·k·ε} stands on rounding-level pivots.
+     */
+    public static final double SINGULAR_PIVOT_RATIO = 1e4;
+
+    /**
+     * Largest relative residual {@code ‖h − (UUᵀ + μI)y‖ / ‖h‖} of a solve reported as converged; above it the solve
+     * reports {@link SolveStatus#SINGULAR} (the factorization lost the system to rounding).
+     */
+    public static final double RESIDUAL_TOLERANCE = 1e-3;
+
+    private static SolveResult checked(double residual, double rhsNorm, String what) {
+        if (rhsNorm > 0 && !(residual <= RESIDUAL_TOLERANCE * rhsNorm)) {
+            return new SolveResult(SolveStatus.SINGULAR, 0, residual, rhsNorm, String.format(java.util.Locale.ROOT,
+                    "%s: relative residual %.3e > %.0e, the system is singular to working precision", what,
+                    residual / rhsNorm, RESIDUAL_TOLERANCE));
+        }
+        return new SolveResult(SolveStatus.CONVERGED, 0, residual, rhsNorm, what);
     }
 
     /** The damping of the current factorization (NaN before {@link #factor}). */
@@ -186,7 +208,7 @@ public final class LowRankSolver implements LinearSolver {
         smallSolve(workK);
         double res = smallResidual(h, workK);
         System.arraycopy(workK, 0, y, 0, k);
-        return new SolveResult(SolveStatus.CONVERGED, 0, res, VectorOps.norm2(h), "small-space Cholesky solve");
+        return checked(res, VectorOps.norm2(h), "small-space Cholesky solve");
     }
 
     /**
@@ -207,7 +229,7 @@ public final class LowRankSolver implements LinearSolver {
         double res = smallResidual(h, workK);
         // x = Uᵀ y
         blas.dgemv(Transpose.YES, k, d, 1.0, u, 0, Math.max(1, d), workK, 0, 0.0, x, 0);
-        return new SolveResult(SolveStatus.CONVERGED, 0, res, VectorOps.norm2(h), "push-through solve");
+        return checked(res, VectorOps.norm2(h), "push-through solve");
     }
 
     /**
@@ -261,7 +283,7 @@ public final class LowRankSolver implements LinearSolver {
             double ri = copyD[i] - workD[i] - mu * x[i];
             s += ri * ri;
         }
-        return new SolveResult(SolveStatus.CONVERGED, 0, Math.sqrt(s), bnorm, "Woodbury solve");
+        return checked(Math.sqrt(s), bnorm, "Woodbury solve");
     }
 
     /** In place: v ← (UUᵀ + μI)⁻¹ v through the Cholesky factor. */
