@@ -23,7 +23,8 @@ import org.gn4j.pinn.train.ErrorSource;
  * subdomain's Jacobian block is the {@link MlpEvaluator#jacobian} of its network on the points its window covers:
  * the Jacobian is block-sparse. The seeds are mapped once at construction.
  *
- * <p>Immutable configuration with evaluation buffers: do not share one instance between threads.
+ * <p>Thread safety: immutable and safe to use from several threads at once (each calling thread evaluates through
+ * its own evaluators).
  */
 public final class FbpinnProblem implements ErrorSource {
     /** The points of one residual group that one subdomain's window covers. */
@@ -47,7 +48,8 @@ public final class FbpinnProblem implements ErrorSource {
     private final Decomposition dd;
     private final Mlp template;
     private final Mlp[] nets;
-    private final MlpEvaluator[] evaluators;
+    /** The calling thread's evaluator of each subdomain network. */
+    private final ThreadLocal<MlpEvaluator[]> evaluators;
     private final List<List<Segment>> segments;
     private final int[][] rowsOf;
     private final double[] offsets;
@@ -75,11 +77,16 @@ public final class FbpinnProblem implements ErrorSource {
         int k = dd.size();
         p = template.parameterCount();
         nets = new Mlp[k];
-        evaluators = new MlpEvaluator[k];
         for (int j = 0; j < k; j++) {
             nets[j] = template.withInputBox(dd.supportLower(j), dd.supportUpper(j));
-            evaluators[j] = nets[j].evaluator();
         }
+        evaluators = ThreadLocal.withInitial(() -> {
+            MlpEvaluator[] e = new MlpEvaluator[k];
+            for (int j = 0; j < k; j++) {
+                e[j] = nets[j].evaluator();
+            }
+            return e;
+        });
         int jet = n + 2;
         int total = 0;
         for (LinearJetResidual g : groups) {
@@ -219,7 +226,7 @@ public final class FbpinnProblem implements ErrorSource {
             for (Segment sg : segments.get(j)) {
                 int c = sg.rows.length;
                 double[] jets = new double[c * jet];
-                evaluators[j].evaluate(th, sg.points, c, sg.kappa, jets);
+                evaluators.get()[j].evaluate(th, sg.points, c, sg.kappa, jets);
                 for (int q = 0; q < c; q++) {
                     double v = 0;
                     for (int e = 0; e < jet; e++) {
@@ -240,7 +247,7 @@ public final class FbpinnProblem implements ErrorSource {
             double[] th = block(theta, j);
             blocks[j] = new double[rowsOf[j].length * p];
             for (Segment sg : segments.get(j)) {
-                evaluators[j].jacobian(th, sg.points, sg.rows.length, sg.kappa, sg.seeds, blocks[j], sg.start * p,
+                evaluators.get()[j].jacobian(th, sg.points, sg.rows.length, sg.kappa, sg.seeds, blocks[j], sg.start * p,
                         p);
             }
         }
@@ -300,7 +307,7 @@ public final class FbpinnProblem implements ErrorSource {
                 System.arraycopy(points, who[j][e] * n, pts, e * n, n);
             }
             double[] nj = new double[c * jet];
-            evaluators[j].evaluate(block(theta, j), pts, c, kap, nj);
+            evaluators.get()[j].evaluate(block(theta, j), pts, c, kap, nj);
             for (int e = 0; e < c; e++) {
                 int o = e * jet;
                 int u = who[j][e] * jet;

@@ -19,8 +19,9 @@ import org.gn4j.pinn.net.MlpEvaluator;
  * (dense rows, or JVP/VJP), and a {@link LeastSquaresProblem} for the gauss-newton solvers. The cost
  * {@code ½‖r‖² = ½ Σ_groups w·mean(residual²)}.
  *
- * <p>The configuration is immutable ({@link #atRound} gives the problem on a fresh point set), but an instance owns
- * evaluation buffers: do not call one instance from several threads at once (evaluation is parallel inside).
+ * <p>Thread safety: immutable ({@link #atRound} gives the problem on a fresh point set) and safe to use from several
+ * threads at once: each calling thread evaluates through its own evaluator and buffers (evaluation is parallel
+ * inside, on the compute pool).
  */
 public final class PinnProblem {
     private final PdeSpec spec;
@@ -31,9 +32,11 @@ public final class PinnProblem {
     private final int[] offsets;
     private final int m;
     private final int params;
-    private final MlpEvaluator evaluator;
-    private final double[] jets;
-    private final double[] scratch;
+    /** The calling thread's evaluator and buffers. */
+    private final ThreadLocal<Work> work;
+
+    private record Work(MlpEvaluator evaluator, double[] jets, double[] scratch) {
+    }
 
     private PinnProblem(PdeSpec spec, Mlp net, HardConstraint hard, int round) {
         if (spec == null || net == null) {
@@ -60,9 +63,9 @@ public final class PinnProblem {
         }
         m = offsets[groups.size()];
         params = net.parameterCount();
-        evaluator = net.evaluator();
-        jets = new double[max * (net.inputDimension() + 2)];
-        scratch = new double[max];
+        int largest = max;
+        work = ThreadLocal.withInitial(() -> new Work(net.evaluator(), new double[largest * (net.inputDimension() + 2)],
+                new double[largest]));
     }
 
     /** The problem with residuals of the solution u = N (the network itself), round 0. */
@@ -150,9 +153,12 @@ public final class PinnProblem {
         return offsets[i];
     }
 
-    /** The evaluator this problem uses (for callers that evaluate the network on other points). */
+    /**
+     * The calling thread's evaluator of this problem's network (for callers that evaluate the network on other
+     * points); an evaluator is not shared between threads.
+     */
     public MlpEvaluator evaluator() {
-        return evaluator;
+        return work.get().evaluator();
     }
 
     public int parameterCount() {
@@ -170,8 +176,9 @@ public final class PinnProblem {
      */
     public void residuals(double[] theta, double[] r) {
         ArgumentChecks.requireLength("residuals", r, m);
+        Work w = work.get();
         for (int i = 0; i < groups.size(); i++) {
-            groups.get(i).residual().residuals(evaluator, theta, r, offsets[i], jets);
+            groups.get(i).residual().residuals(w.evaluator(), theta, r, offsets[i], w.jets());
         }
     }
 
@@ -181,6 +188,7 @@ public final class PinnProblem {
      * @throws IllegalArgumentException on short arrays or ld &lt; P
      */
     public void jacobian(double[] theta, double[] jac, int offset, int ld) {
+        MlpEvaluator evaluator = work.get().evaluator();
         for (int i = 0; i < groups.size(); i++) {
             groups.get(i).residual().jacobian(evaluator, theta, jac, offset + offsets[i] * ld, ld);
         }
@@ -191,13 +199,15 @@ public final class PinnProblem {
         double[] th = theta.clone();
         double[] part = new double[params];
         return Operators.of(m, params, (v, out) -> {
+            Work w = work.get();
             for (int i = 0; i < groups.size(); i++) {
-                groups.get(i).residual().jvp(evaluator, th, v, out, offsets[i], scratch);
+                groups.get(i).residual().jvp(w.evaluator(), th, v, out, offsets[i], w.scratch());
             }
         }, (y, out) -> {
+            Work w = work.get();
             java.util.Arrays.fill(out, 0.0);
             for (int i = 0; i < groups.size(); i++) {
-                groups.get(i).residual().vjp(evaluator, th, y, offsets[i], part, scratch);
+                groups.get(i).residual().vjp(w.evaluator(), th, y, offsets[i], part, w.scratch());
                 for (int j = 0; j < params; j++) {
                     out[j] += part[j];
                 }
@@ -230,7 +240,7 @@ public final class PinnProblem {
             throw new IllegalArgumentException("out has length " + out.length + ", expected >= " + count);
         }
         double[] j = new double[count * jet];
-        evaluator.evaluate(theta, points, count, null, j);
+        work.get().evaluator().evaluate(theta, points, count, null, j);
         double[] ones = new double[n];
         java.util.Arrays.fill(ones, 1.0);
         double[] d = new double[jet];
