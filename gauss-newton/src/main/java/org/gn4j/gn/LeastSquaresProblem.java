@@ -246,20 +246,20 @@ public final class LeastSquaresProblem {
 
         /** The residual function (required). */
         public Builder residuals(ResidualFunction f) {
-            this.residuals = f;
+            this.residuals = ArgumentChecks.requireNonNull("residual function", f);
             return this;
         }
 
         /** A dense analytic Jacobian (replaces any other Jacobian source). */
         public Builder jacobian(JacobianFunction j) {
-            this.jacobian = j;
+            this.jacobian = ArgumentChecks.requireNonNull("Jacobian function", j);
             this.jacobianOperator = null;
             return this;
         }
 
         /** A matrix-free Jacobian (replaces any other Jacobian source). */
         public Builder jacobianOperator(JacobianOperatorFunction j) {
-            this.jacobianOperator = j;
+            this.jacobianOperator = ArgumentChecks.requireNonNull("Jacobian operator function", j);
             this.jacobian = null;
             return this;
         }
@@ -313,7 +313,7 @@ public final class LeastSquaresProblem {
          * @throws IllegalArgumentException on a wrong count
          */
         public Builder parameterNames(List<String> names) {
-            if (names.size() != n) {
+            if (ArgumentChecks.requireNonNull("parameterNames", names).size() != n) {
                 throw new IllegalArgumentException(
                         "parameterNames has " + names.size() + " names, expected " + n);
             }

@@ -134,6 +134,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
 
     @Override
     public Optimum optimize(LeastSquaresProblem problem, double[] start) {
+        org.gn4j.linalg.ArgumentChecks.requireNonNull("problem", problem);
         LeastSquaresObjective objective = new LeastSquaresObjective(problem, stepSolver.matrixFree(problem));
         GaussNewtonLoop.State st = loop().withSolver(stepSolver.solverFor(problem)).run(objective, start);
         return Optimum.of("Levenberg-Marquardt (" + rule.name().toLowerCase(java.util.Locale.ROOT) + ", "

@@ -69,6 +69,18 @@ public final class ArgumentChecks {
         }
     }
 
+    /**
+     * Requires a non-null argument: {@link IllegalArgumentException} naming it, never a NullPointerException.
+     *
+     * @return the argument
+     */
+    public static <T> T requireNonNull(String name, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
+    }
+
     /** Requires {@code value >= 0}. */
     public static void requireNonNegative(String name, int value) {
         if (value < 0) {

@@ -6,6 +6,7 @@ import org.gn4j.gn.LeastSquaresProblem;
 import org.gn4j.gn.RobustLoss;
 import org.gn4j.gn.expr.CompiledModel;
 import org.gn4j.gn.nist.NistProblem;
+import org.gn4j.linalg.ArgumentChecks;
 
 /**
  * Curve fitting: the least-squares problem {@code r_i(β) = t_i − f(x_i; β)} for a compiled model expression f, rows of
@@ -38,6 +39,10 @@ public final class CurveFit {
      */
     public static LeastSquaresProblem problem(CompiledModel model, double[][] x, double[] targets, RobustLoss loss,
             double scale) {
+        ArgumentChecks.requireNonNull("model", model);
+        ArgumentChecks.requireNonNull("x", x);
+        ArgumentChecks.requireNonNull("targets", targets);
+        ArgumentChecks.requireNonNull("loss", loss);
         int m = targets.length;
         int p = model.parameterCount();
         int k = model.variableCount();
@@ -50,6 +55,9 @@ public final class CurveFit {
         }
         double[][] rows = new double[m][];
         for (int i = 0; i < m; i++) {
+            if (x[i] == null) {
+                throw new IllegalArgumentException("row " + (i + 1) + " of x is null, expected " + k + " predictors");
+            }
             if (x[i].length != k) {
                 throw new IllegalArgumentException("row " + (i + 1) + " has " + x[i].length + " predictors, expected "
                         + k + " " + model.variableNames());
@@ -91,6 +99,7 @@ public final class CurveFit {
 
     /** The fitting problem of a NIST StRD data set (targets transformed as its model line says, e.g. log[y]). */
     public static LeastSquaresProblem problem(NistProblem nist) {
+        ArgumentChecks.requireNonNull("nist", nist);
         return problem(nist.compiledModel(), nist.x(), nist.targets());
     }
 
