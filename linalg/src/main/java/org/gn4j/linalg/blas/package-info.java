@@ -1,0 +1,20 @@
+/**
+ * The BLAS seam: {@link org.gn4j.linalg.blas.Blas} (DGEMM, DGEMV, DSYRK on row-major arrays) with the pure-Java
+ * {@link org.gn4j.linalg.blas.CpuBlas} and Vector API {@link org.gn4j.linalg.blas.VectorBlas} kernels, element-wise
+ * kernels, and {@link org.gn4j.linalg.blas.BlasProvider}, which picks the implementation once per JVM.
+ *
+ * <p><b>Thread safety.</b> Every public type is safe to share between threads:
+ * <ul>
+ *   <li>BLAS implementations ({@link org.gn4j.linalg.blas.Blas} requires it): {@link org.gn4j.linalg.blas.CpuBlas}
+ *       and {@link org.gn4j.linalg.blas.VectorBlas} hold only final configuration and keep their staging and packing
+ *       buffers in {@code ThreadLocal}s, so concurrent calls on distinct output arrays are independent; the cuBLAS
+ *       implementation is in {@code org.gn4j.linalg.blas.cuda};</li>
+ *   <li>{@link org.gn4j.linalg.blas.BlasProvider}: static; the choice is made once under a class lock and published
+ *       through a volatile field, the CPU and element-wise kernels through holder-class initialization;</li>
+ *   <li>stateless: {@link org.gn4j.linalg.blas.Elementwise} implementations ({@code Elementwise.Scalar} and the
+ *       vector kernel), {@link org.gn4j.linalg.blas.BlasArguments};</li>
+ *   <li>immutable: {@link org.gn4j.linalg.blas.BlasProbeResult} (record), {@link org.gn4j.linalg.blas.Transpose}
+ *       (enum).</li>
+ * </ul>
+ */
+package org.gn4j.linalg.blas;
