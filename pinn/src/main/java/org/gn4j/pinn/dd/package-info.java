@@ -11,9 +11,8 @@
  *       {@link org.gn4j.pinn.dd.FbpinnTrainer.Run} and enum {@link org.gn4j.pinn.dd.FbpinnTrainer.Solve},
  *       {@link org.gn4j.pinn.dd.BlockSparseJacobian} (built fresh by each Jacobian evaluation and never written
  *       afterwards; its products split over {@link org.gn4j.linalg.ComputePool}); stateless
- *       {@link org.gn4j.pinn.dd.FbpinnProblems};</li>
- *   <li>one thread at a time: {@link org.gn4j.pinn.dd.FbpinnProblem} (one {@link org.gn4j.pinn.net.MlpEvaluator} per
- *       subdomain).</li>
+ *       {@link org.gn4j.pinn.dd.FbpinnProblems}, and {@link org.gn4j.pinn.dd.FbpinnProblem} (each calling thread
+ *       evaluates through its own {@link org.gn4j.pinn.net.MlpEvaluator} per subdomain).</li>
  * </ul>
  */
 package org.gn4j.pinn.dd;

@@ -9,12 +9,11 @@
  *   <li>immutable, safe to share: {@link org.gn4j.pinn.pde.PdeSpec}, {@link org.gn4j.pinn.pde.DifferentialOperator},
  *       {@link org.gn4j.pinn.pde.Condition}, the records {@link org.gn4j.pinn.pde.ResidualGroup},
  *       {@link org.gn4j.pinn.pde.HardConstraint}, {@link org.gn4j.pinn.pde.ErrorMetrics}, the enum
- *       {@link org.gn4j.pinn.pde.Condition.Kind};</li>
- *   <li>one thread at a time: {@link org.gn4j.pinn.pde.PinnProblem}, an immutable configuration that owns an
- *       {@link org.gn4j.pinn.net.MlpEvaluator} and jet buffers; the {@link org.gn4j.gn.LeastSquaresProblem}s from
- *       {@code leastSquares()} and {@code leastSquaresMatrixFree()} evaluate through those buffers, so they are solved
- *       by one thread at a time too; {@code atRound} and {@code withHardConstraint} return new instances with their
- *       own buffers; {@link org.gn4j.pinn.pde.PdeSpec.Builder} (mutable);</li>
+ *       {@link org.gn4j.pinn.pde.Condition.Kind}, and {@link org.gn4j.pinn.pde.PinnProblem} with the
+ *       {@link org.gn4j.gn.LeastSquaresProblem}s from {@code leastSquares()} and {@code leastSquaresMatrixFree()}
+ *       (each calling thread evaluates through its own {@link org.gn4j.pinn.net.MlpEvaluator} and jet buffers);</li>
+ *   <li>one thread at a time: {@link org.gn4j.pinn.pde.PdeSpec.Builder} (mutable), and the evaluator
+ *       {@code PinnProblem.evaluator()} returns (the calling thread's own);</li>
  *   <li>callbacks: {@link org.gn4j.pinn.pde.Field} and {@link org.gn4j.pinn.pde.JetField}, called on the thread that
  *       builds or evaluates a problem.</li>
  * </ul>
