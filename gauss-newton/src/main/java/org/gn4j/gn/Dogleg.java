@@ -8,7 +8,7 @@ import org.gn4j.gn.core.TrustRadius;
  * Powell's dogleg trust-region method in Moré-scaled variables {@code p = Dδ}: the step is the Gauss-Newton step when
  * it fits in the trust region {@code ‖p‖ <= Δ}, the scaled steepest-descent step cut at the boundary when even the
  * Cauchy point lies outside, and otherwise the point where the path from the Cauchy point to the Gauss-Newton point
- * crosses the boundary. Δ is updated as in MINPACK's {@code hybrd}: halved after a poor step (gain ratio < 0.1), grown
+ * crosses the boundary. Δ is updated as in MINPACK's {@code hybrd}: halved after a poor step (gain ratio &lt; 0.1), grown
  * to twice the step after a good one (ratio ≥ ½) or a second success in a row. The Gauss-Newton step is computed once
  * per accepted point (QR by default, minimum-norm when J̃ is rank-deficient). A configuration of the
  * {@link GaussNewtonLoop}: dogleg descent, {@link TrustRadius}.

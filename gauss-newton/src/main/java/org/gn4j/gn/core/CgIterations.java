@@ -4,7 +4,7 @@ import org.gn4j.solvers.SolveResult;
 import org.gn4j.solvers.SolveStatus;
 
 /**
- * How many conjugate-gradient iterations {@link Sgn} spends on each mini-batch system {@code (G + ρI)δ = −∇L}:
+ * How many conjugate-gradient iterations {@link org.gn4j.gn.stochastic.Sgn} spends on each mini-batch system {@code (G + ρI)δ = −∇L}:
  * a fixed count k, or an adaptive count that the optimizer adjusts after every step, so that a user never picks k.
  *
  * <p><b>Adaptive rule.</b> CG stops at the iteration cap k or when the relative residual

@@ -2,7 +2,7 @@ package org.gn4j.gn.core;
 
 /**
  * What the {@link GaussNewtonLoop} evaluates: the cost at the current point and its {@link Linearization}, and costs
- * at trial points along a step. A least-squares problem ({@link ProblemObjective}), a mini-batch of a network or a
+ * at trial points along a step. A least-squares problem ({@link org.gn4j.gn.LeastSquaresObjective}), a mini-batch of a network or a
  * PINN's residuals each provide one. An objective holds the current point's evaluations and the trial the loop kept;
  * it is used by one loop at a time.
  */

@@ -16,7 +16,7 @@ public interface Optimizer {
      * {@code batch.evaluate(theta, …)} at this θ, so {@link MiniBatchObjective#loss()} and every product refer to it.
      * Updates θ in place.
      *
-     * @return the step's report; with {@link StepOutcome#NON_FINITE} (a non-finite loss, gradient or step)
+     * @return the step's report; with {@link org.gn4j.gn.core.StepOutcome#NON_FINITE} (a non-finite loss, gradient or step)
      *         θ is left untouched and the step counter does not advance
      * @throws IllegalArgumentException if θ's length differs from the network's parameter count
      */

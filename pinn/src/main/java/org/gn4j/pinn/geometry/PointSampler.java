@@ -119,7 +119,7 @@ public abstract class PointSampler {
         return k;
     }
 
-    /** The tensor grid {@code ((i + shift)/k)} for i < k on every axis, point-major, first axis slowest. */
+    /** The tensor grid {@code ((i + shift)/k)} for i &lt; k on every axis, point-major, first axis slowest. */
     public static double[] tensorGrid(int k, int d, double shift) {
         int total = (int) Math.pow(k, d);
         double[] x = new double[total * d];

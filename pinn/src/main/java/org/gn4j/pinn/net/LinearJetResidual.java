@@ -107,7 +107,7 @@ public final class LinearJetResidual {
         }
     }
 
-    /** Jacobian rows (of the network's parameters) at {@code jac[offset + p·ld …]}, p < size. */
+    /** Jacobian rows (of the network's parameters) at {@code jac[offset + p·ld …]}, p &lt; size. */
     public void jacobian(MlpEvaluator ev, double[] theta, double[] jac, int offset, int ld) {
         requireDimension(ev);
         ev.jacobian(theta, points, count, kappa, seeds, jac, offset, ld);

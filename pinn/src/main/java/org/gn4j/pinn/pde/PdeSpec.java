@@ -13,7 +13,7 @@ import org.gn4j.pinn.net.LinearJetResidual;
 
 /**
  * A linear PDE problem {@code 𝓛u = f} in a domain with boundary and initial conditions, an optional exact solution,
- * and its collocation plan (sampler and point counts). Immutable; {@link #groups(int)} turns it into weighted
+ * and its collocation plan (sampler and point counts). Immutable; {@link #groups(int, java.util.Set)} turns it into weighted
  * residual groups of seeded jets for any round of resampling. Boxes use all faces for Dirichlet / Neumann data;
  * space-time cylinders use the lateral boundary, and the initial slice for initial conditions.
  */
