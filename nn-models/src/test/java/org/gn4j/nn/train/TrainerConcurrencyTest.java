@@ -8,15 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.gn4j.nn.Sequential;
 import org.gn4j.nn.loss.SquaredError;
-import org.gn4j.gn.stochastic.Adam;
-import org.gn4j.gn.stochastic.Egn;
-import org.gn4j.gn.stochastic.Optimizer;
-import org.gn4j.gn.stochastic.Sgd;
-import org.gn4j.gn.stochastic.Sgn;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,25 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TrainerConcurrencyTest {
     private static final ArrayTrainingData TRAIN = Problems.sine(256, 1);
 
-    private static Supplier<Optimizer> optimizer(String kind) {
-        switch (kind) {
-            case "adam":
-                return () -> new Adam(0.01);
-            case "adamw":
-                return () -> Adam.adamW(0.01, 1e-3);
-            case "sgn":
-                return () -> new Sgn().withMomentum(0.2).withWarmStart(true).withDiagonalPreconditioner(true, 5);
-            case "egn":
-                return () -> new Egn().withMomentum(0.2);
-            default:
-                return () -> new Sgd(0.05).withMomentum(0.9);
-        }
-    }
-
     private static double[][] run(String kind) throws Exception {
         Sequential net = Problems.mlp();
         double[] theta = net.initialParameters(7);
-        TrainingResult r = new Trainer(net, new SquaredError(), optimizer(kind).get()).withEpochs(2).withBatchSize(30)
+        TrainingResult r = new Trainer(net, new SquaredError(), TrainerTest.optimizer(kind).get()).withEpochs(2).withBatchSize(30)
                 .withSeed(42).train(TRAIN, theta);
         double[] losses = new double[r.history().size()];
         for (int i = 0; i < losses.length; i++) {
@@ -56,7 +35,7 @@ class TrainerConcurrencyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sgd", "adam", "adamw", "sgn", "egn"})
+    @ValueSource(strings = {"sgd-momentum", "adam", "adamw", "sgn", "egn"})
     void eightThreadsGetTheSingleThreadRunBitForBit(String kind) throws Exception {
         double[][] one = run(kind);
         ExecutorService pool = Executors.newFixedThreadPool(8);

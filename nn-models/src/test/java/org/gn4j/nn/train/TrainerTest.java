@@ -40,10 +40,12 @@ class TrainerTest {
     private static final ArrayTrainingData TRAIN = Problems.sine(256, 1);
     private static final ArrayTrainingData TEST = Problems.sine(64, 2);
 
-    private static Supplier<Optimizer> optimizer(String kind) {
+    static Supplier<Optimizer> optimizer(String kind) {
         switch (kind) {
             case "adam":
                 return () -> new Adam(0.01);
+            case "adamw":
+                return () -> Adam.adamW(0.01, 1e-3);
             case "sgn":
                 return () -> new Sgn().withMomentum(0.2).withWarmStart(true).withDiagonalPreconditioner(true, 5);
             case "egn":

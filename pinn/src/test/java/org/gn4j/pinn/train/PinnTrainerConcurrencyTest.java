@@ -41,6 +41,32 @@ class PinnTrainerConcurrencyTest {
         return all.stream();
     }
 
+    /**
+     * Runs {@code run} from 8 threads, odd threads on their own problem ({@code run.apply(true)}), even ones on the
+     * shared one, and compares each answer with {@code one} bit for bit.
+     */
+    private static void assertEightThreadsAgree(String name, double[] one,
+            java.util.function.Function<Boolean, double[]> run) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<double[]>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                boolean own = t % 2 == 1;
+                runs.add(pool.submit(() -> run.apply(own)));
+            }
+            for (int t = 0; t < runs.size(); t++) {
+                double[] got = runs.get(t).get(5, TimeUnit.MINUTES);
+                assertEquals(one.length, got.length);
+                for (int j = 0; j < one.length; j++) {
+                    assertEquals(Double.doubleToLongBits(one[j]), Double.doubleToLongBits(got[j]), name + (t % 2 == 1
+                            ? " (own problem)" : " (shared problem)") + " parameter " + j);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static Benchmarks.Setup setup() {
         return Benchmarks.setup("poisson2d", new int[] {6}, 64, 20, true);
     }
@@ -59,7 +85,7 @@ class PinnTrainerConcurrencyTest {
     static Stream<Arguments> fbpinnTrainers() {
         return Stream.of(Arguments.of("fbpinn-lm-block-banded", (Supplier<FbpinnTrainer>) () -> FbpinnTrainer
                 .levenbergMarquardt(FbpinnTrainer.Solve.BLOCK_BANDED)), Arguments.of("fbpinn-adam",
-                        (Supplier<FbpinnTrainer>) () -> FbpinnTrainer.adam(1e-2, 1e-2))); // a constant rate: the decay runs on the clock
+                        (Supplier<FbpinnTrainer>) () -> FbpinnTrainer.adam(1e-2, 1e-2))); // constant: a decay runs on the clock
     }
 
     private static double[] train(FbpinnTrainer o, FbpinnProblem p) {
@@ -73,24 +99,8 @@ class PinnTrainerConcurrencyTest {
     void fbpinnFromEightThreadsOnSharedAndSeparateProblemsGetsTheSingleThreadParametersBitForBit(String name,
             Supplier<FbpinnTrainer> make) throws Exception {
         FbpinnProblem shared = FbpinnProblems.multiScale1d(3, 4, 0.5, 20, 6);
-        double[] one = train(make.get(), shared);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<double[]>> runs = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                boolean own = t % 2 == 1;
-                runs.add(pool.submit(() -> train(make.get(), own ? FbpinnProblems.multiScale1d(3, 4, 0.5, 20, 6)
-                        : shared)));
-            }
-            for (Future<double[]> f : runs) {
-                double[] got = f.get(5, TimeUnit.MINUTES);
-                for (int j = 0; j < one.length; j++) {
-                    assertEquals(Double.doubleToLongBits(one[j]), Double.doubleToLongBits(got[j]), name + " " + j);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        assertEightThreadsAgree(name, train(make.get(), shared), own -> train(make.get(), own
+                ? FbpinnProblems.multiScale1d(3, 4, 0.5, 20, 6) : shared));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,24 +108,6 @@ class PinnTrainerConcurrencyTest {
     void eightThreadsOnSharedAndSeparateProblemsGetTheSingleThreadParametersBitForBit(String name,
             Supplier<PinnOptimizer> make) throws Exception {
         Benchmarks.Setup shared = setup();
-        double[] one = train(make.get(), shared);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<double[]>> runs = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                boolean own = t % 2 == 1;
-                runs.add(pool.submit(() -> train(make.get(), own ? setup() : shared)));
-            }
-            for (int t = 0; t < runs.size(); t++) {
-                double[] got = runs.get(t).get(5, TimeUnit.MINUTES);
-                assertEquals(one.length, got.length);
-                for (int j = 0; j < one.length; j++) {
-                    assertEquals(Double.doubleToLongBits(one[j]), Double.doubleToLongBits(got[j]), name + (t % 2 == 1
-                            ? " (own problem)" : " (shared problem)") + " parameter " + j);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        assertEightThreadsAgree(name, train(make.get(), shared), own -> train(make.get(), own ? setup() : shared));
     }
 }
