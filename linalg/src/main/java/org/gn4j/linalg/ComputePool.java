@@ -1,5 +1,6 @@
 package org.gn4j.linalg;
 
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
@@ -10,14 +11,28 @@ import org.ejml.concurrency.EjmlConcurrency;
  * The one central thread pool that batch-parallel work in gn4j runs on. Its size is read once from the system
  * property {@code gn4j.threads} (default: all available processors); EJML's multi-threaded kernels are capped at the
  * same count so the two never oversubscribe the machine.
+ *
+ * <p>An invalid property value never fails a computation: a value that is not an integer, or is below 1, is
+ * replaced by the default, and a value above {@link #maxThreads()} ({@value #MAX_THREADS_PER_PROCESSOR} × the
+ * available processors) is capped there. {@link #configurationWarning()} then says what was read and what is used;
+ * the library never prints it, command-line front ends do.
  */
 public final class ComputePool {
     /** System property that sets the number of worker threads. */
     public static final String THREADS_PROPERTY = "gn4j.threads";
 
-    /** Created on first use, so an invalid property is reported as an IllegalArgumentException on every call. */
+    /** The thread count is capped at this multiple of the available processors. */
+    public static final int MAX_THREADS_PER_PROCESSOR = 8;
+
+    /** The thread count read from the property, and the warning when the property was not used as given. */
+    record Setting(int parallelism, String warning) {
+    }
+
+    /** Created on first use; reading the property cannot fail, so initialization cannot either. */
     private static final class Holder {
-        static final int PARALLELISM = readParallelism();
+        static final Setting SETTING = parse(System.getProperty(THREADS_PROPERTY),
+                Runtime.getRuntime().availableProcessors());
+        static final int PARALLELISM = SETTING.parallelism();
         static final ForkJoinPool POOL = new ForkJoinPool(PARALLELISM, pool -> {
             var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
             t.setName("gn4j-compute-" + t.getPoolIndex());
@@ -33,39 +48,58 @@ public final class ComputePool {
     private ComputePool() {
     }
 
-    /** Validates the property before touching the holder, so a bad value never poisons class initialization. */
-    private static int holder() {
-        readParallelism();
-        return Holder.PARALLELISM;
+    /**
+     * The thread count for property value {@code value} (null: unset) on a machine with {@code cores} processors:
+     * the default {@code cores} for an unset, blank, non-integer or non-positive value, at most
+     * {@code MAX_THREADS_PER_PROCESSOR · cores}; with a warning whenever the value was not used as given.
+     */
+    static Setting parse(String value, int cores) {
+        int max = maxThreads(cores);
+        if (value == null || value.isBlank()) {
+            return new Setting(Math.min(cores, max), null);
+        }
+        long n;
+        try {
+            n = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return new Setting(cores, "system property " + THREADS_PROPERTY + " is '" + value
+                    + "', expected a positive integer; using the default " + cores + " (the available processors)");
+        }
+        if (n <= 0) {
+            return new Setting(cores, "system property " + THREADS_PROPERTY + " is " + n
+                    + ", expected a positive integer; using the default " + cores + " (the available processors)");
+        }
+        if (n > max) {
+            return new Setting(max, "system property " + THREADS_PROPERTY + " is " + n + ", more than "
+                    + MAX_THREADS_PER_PROCESSOR + " threads per available processor; using " + max);
+        }
+        return new Setting((int) n, null);
     }
 
-    private static int readParallelism() {
-        String v = System.getProperty(THREADS_PROPERTY);
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (v == null || v.isBlank()) {
-            return cores;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n <= 0) {
-                throw new IllegalArgumentException(
-                        "system property " + THREADS_PROPERTY + " is " + v + ", expected a positive integer");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "system property " + THREADS_PROPERTY + " is '" + v + "', expected a positive integer", e);
-        }
+    private static int maxThreads(int cores) {
+        return (int) Math.min(32767, (long) MAX_THREADS_PER_PROCESSOR * Math.max(1, cores));
+    }
+
+    /** The largest thread count the property can set: {@value #MAX_THREADS_PER_PROCESSOR} × available processors. */
+    public static int maxThreads() {
+        return maxThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Why the {@value #THREADS_PROPERTY} property was not used as given (not an integer, below 1 or above
+     * {@link #maxThreads()}) and what is used instead; empty when it was used as given or is unset.
+     */
+    public static Optional<String> configurationWarning() {
+        return Optional.ofNullable(Holder.SETTING.warning());
     }
 
     /** Number of worker threads. */
     public static int parallelism() {
-        return holder();
+        return Holder.PARALLELISM;
     }
 
     /** The pool itself, for callers that submit their own tasks. */
     public static ForkJoinPool pool() {
-        holder();
         return Holder.POOL;
     }
 
@@ -79,10 +113,15 @@ public final class ComputePool {
      * Runs {@code body} over {@code [0, n)} split into chunks of at least {@code grain} indices, in parallel on the
      * pool when there is more than one chunk and more than one thread, inline otherwise. Exceptions thrown by the body
      * propagate to the caller.
+     *
+     * @throws IllegalArgumentException if {@code n < 0}, {@code grain < 1} or {@code body} is null
      */
     public static void parallelFor(int n, int grain, RangeBody body) {
         ArgumentChecks.requireNonNegative("n", n);
         ArgumentChecks.requirePositive("grain", grain);
+        if (body == null) {
+            throw new IllegalArgumentException("body must not be null");
+        }
         int threads = parallelism();
         int chunks = Math.min(threads * 4, (n + grain - 1) / grain);
         if (chunks <= 1 || threads == 1) {

@@ -105,4 +105,41 @@ class ComputePoolTest {
         assertSame(ComputePool.pool(), ComputePool.pool());
         assertEquals(ComputePool.parallelism(), ComputePool.pool().getParallelism());
     }
+
+    @Test
+    void invalidThreadPropertyValuesFallBackToTheDefaultWithAReason() {
+        for (String bad : new String[] {"0", "-1", "abc", "2.5", " "}) {
+            ComputePool.Setting st = ComputePool.parse(bad, 4);
+            assertEquals(4, st.parallelism(), "'" + bad + "'");
+            if (!bad.isBlank()) {
+                assertTrue(st.warning() != null && st.warning().contains(ComputePool.THREADS_PROPERTY)
+                        && st.warning().contains(bad.trim()) && st.warning().contains("using the default 4"),
+                        String.valueOf(st.warning()));
+            }
+        }
+        ComputePool.Setting ok = ComputePool.parse("3", 4);
+        assertEquals(3, ok.parallelism());
+        assertEquals(null, ok.warning());
+        assertEquals(4, ComputePool.parse(null, 4).parallelism());
+    }
+
+    @Test
+    void absurdThreadCountsAreCappedAtAMultipleOfTheProcessors() {
+        int cap = ComputePool.MAX_THREADS_PER_PROCESSOR * 2;
+        for (String big : new String[] {"100000", "9999999999999"}) {
+            ComputePool.Setting st = ComputePool.parse(big, 2);
+            assertEquals(cap, st.parallelism(), big);
+            assertTrue(st.warning() != null && st.warning().contains(big) && st.warning().contains("using " + cap),
+                    String.valueOf(st.warning()));
+        }
+        assertEquals(cap, ComputePool.parse(String.valueOf(cap), 2).parallelism());
+        assertEquals(null, ComputePool.parse(String.valueOf(cap), 2).warning());
+    }
+
+    @Test
+    void nullLoopBodyIsAnIllegalArgumentNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ComputePool.parallelFor(10, 1, null));
+        assertTrue(e.getMessage().contains("body"), e.getMessage());
+    }
 }

@@ -50,6 +50,7 @@ public final class DownloadCommand implements Callable<Integer> {
                         + "' unknown, expected mnist or fashion-mnist");
         }
         PrintWriter out = spec.commandLine().getOut();
+        new CommandPaths(spec.commandLine()).outputFolder("--dir", dir).check();
         java.nio.file.Files.createDirectories(dir);
         for (RemoteFile f : files) {
             out.printf(Locale.ROOT, "%-28s ", f.fileName());

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * {@code gn4j info}: what gn4j will run on. Prints aligned {@code key: value} lines: gn4j and JDK versions,
  * {@code java.home}, OS/arch, the Vector API module, compute threads, the BLAS implementation the probe chose (and
  * why), max heap. Exits 0; when the configuration is invalid (a bad {@code gn4j.threads} or {@code gn4j.blas}
- * property) the affected lines say so, the others are still printed, and the exit code is 1.
+ * property, replaced by its default) the affected lines say so and what is used instead, every line is still
+ * printed, and the exit code is 1.
  */
 @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Print versions, threads, BLAS choice and memory.")
@@ -43,12 +44,15 @@ public final class InfoCommand implements Callable<Integer> {
         rows.put("Vector API", vectorApi());
         rows.put("CPU cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
         rows.put("compute threads", computeThreads());
+        failed |= ComputePool.configurationWarning().isPresent();
         try {
             BlasProbeResult probe = BlasProvider.probe();
-            rows.put("BLAS", probe.implementation() + (probe.gpuAvailable() ? " (GPU)" : " (CPU)"));
+            rows.put("BLAS", probe.implementation() + (probe.gpuAvailable() ? " (GPU)" : " (CPU)")
+                    + BlasProvider.configurationWarning().map(w -> " (" + w + ")").orElse(""));
             rows.put("BLAS probe", probe.reason());
+            failed |= BlasProvider.configurationWarning().isPresent();
         } catch (RuntimeException | LinkageError e) {
-            // e.g. an invalid gn4j.blas or gn4j.threads property: report it, the other lines are still useful
+            // the probe reports its own failures as reasons; anything else is reported here, the other lines stay
             rows.put("BLAS", "unavailable (" + e + ")");
             failed = true;
         }
@@ -59,7 +63,8 @@ public final class InfoCommand implements Callable<Integer> {
         rows.forEach((k, v) -> out.printf(Locale.ROOT, "%-" + (width + 1) + "s %s%n", k + ":", v));
         out.flush();
         if (failed) {
-            spec.commandLine().getErr().println("gn4j info: invalid configuration, see the BLAS line");
+            spec.commandLine().getErr().println("gn4j info: invalid configuration, see the compute threads and BLAS "
+                    + "lines");
             return 1;
         }
         return 0;
@@ -86,11 +91,7 @@ public final class InfoCommand implements Callable<Integer> {
         String prop = System.getProperty(ComputePool.THREADS_PROPERTY);
         String source = prop == null ? ComputePool.THREADS_PROPERTY + " unset, default: all cores"
                 : "-D" + ComputePool.THREADS_PROPERTY + "=" + prop;
-        try {
-            return ComputePool.parallelism() + " (" + source + ")";
-        } catch (ExceptionInInitializerError e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return "invalid (" + cause.getMessage() + ")";
-        }
+        return ComputePool.parallelism() + ComputePool.configurationWarning().map(w -> " (invalid: " + w + ")")
+                .orElse(" (" + source + ")");
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.gn4j.bench.plot.HeatMapPng;
 import org.gn4j.gn.StepSolver;
+import org.gn4j.gn.stochastic.Damping;
 import org.gn4j.pinn.pde.PinnProblem;
 import org.gn4j.pinn.problems.Benchmarks;
 import org.gn4j.pinn.train.AdamTrainer;
@@ -49,14 +50,15 @@ public final class PinnCommand implements Callable<Integer> {
     String problem;
 
     @Option(names = "--subdomains", defaultValue = "0", paramLabel = "K",
-            description = "FBPINN subdomains (per dimension in 2D; default 30 in 1D, 4 in 2D).")
+            description = "FBPINN subdomains (per dimension in 2D; 0: the default, 30 in 1D, 4 in 2D).")
     int subdomains;
 
     @Option(names = "--overlap", defaultValue = "0.5", description = "FBPINN overlap ratio (default: ${DEFAULT-VALUE}).")
     double overlap;
 
     @Option(names = "--points", defaultValue = "0", paramLabel = "N",
-            description = "FBPINN collocation points (1D: total; 2D: per axis and per side).")
+            description = "FBPINN collocation points (1D: total; 2D: per axis and per side; 0: the default, 3000 "
+                    + "in 1D, 60 in 2D).")
     int points;
 
     @Option(names = "--single-hidden", split = ",", paramLabel = "W",
@@ -70,7 +72,8 @@ public final class PinnCommand implements Callable<Integer> {
     List<String> optimizers;
 
     @Option(names = "--budget", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Wall-clock budget per optimizer (default: ${DEFAULT-VALUE}).")
+            description = "Wall-clock budget per optimizer in seconds (Infinity: no limit; default: "
+                    + "${DEFAULT-VALUE}).")
     double budget;
 
     @Option(names = "--max-iterations", paramLabel = "N", description = "Iteration cap per optimizer.")
@@ -83,10 +86,12 @@ public final class PinnCommand implements Callable<Integer> {
     @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden widths, e.g. 14,14.")
     int[] hidden;
 
-    @Option(names = "--interior", defaultValue = "0", paramLabel = "N", description = "Interior points.")
+    @Option(names = "--interior", defaultValue = "0", paramLabel = "N",
+            description = "Interior points (0: the problem's default).")
     int interior;
 
-    @Option(names = "--boundary", defaultValue = "0", paramLabel = "N", description = "Points per condition.")
+    @Option(names = "--boundary", defaultValue = "0", paramLabel = "N",
+            description = "Points per condition (0: the problem's default).")
     int boundary;
 
     @Option(names = "--constraint", paramLabel = "hard|soft",
@@ -136,26 +141,32 @@ public final class PinnCommand implements Callable<Integer> {
                             "--constraint is '" + constraint + "', expected hard or soft");
             }
         }
-        if (!(budget > 0)) {
-            throw new ParameterException(spec.commandLine(), "--budget is " + budget + ", expected > 0");
+        String problemName = problem.toLowerCase(Locale.ROOT);
+        if (!problems().contains(problemName)) {
+            throw new ParameterException(spec.commandLine(), "--problem is '" + problem + "', expected one of "
+                    + String.join(", ", problems()));
         }
-        if (problem.equals("fbpinn1d") || problem.equals("fbpinn2d")) {
-            return FbpinnRunner.run(o, problem, optimizers, budget, maxIterations == null ? 0 : maxIterations,
-                    target, subdomains, overlap, hidden, singleHidden, points, lr, lrFinal, seed, out);
-        }
-        Benchmarks.Setup setup = Benchmarks.setup(problem, hidden, interior, boundary, hard);
-        PinnProblem p = setup.problem();
+        Duration limit = BudgetOption.duration(spec.commandLine(), "--budget", budget);
+        Duration wallClock = limit == null ? TrainingOptions.MAX_BUDGET : limit;
+        checkCounts();
+        new CommandPaths(spec.commandLine()).outputFolder("--out", out).check();
         if (out != null) {
             Files.createDirectories(out);
         }
+        if (FbpinnRunner.PROBLEMS.contains(problemName)) {
+            return FbpinnRunner.run(o, problemName, optimizers, budget, wallClock, maxIterations == null ? 0 : maxIterations,
+                    target, subdomains, overlap, hidden, singleHidden, points, lr, lrFinal, seed, out);
+        }
+        Benchmarks.Setup setup = Benchmarks.setup(problemName, hidden, interior, boundary, hard);
+        PinnProblem p = setup.problem();
         o.printf(Locale.ROOT, "problem %s: %s, %d residuals (%s), network %s, %s constraints, %d evaluation points%n",
                 setup.name(), p.spec().domain(), p.residualCount(), groupSummary(p), p.network(),
                 p.hardConstraint() == null ? "soft" : "hard", setup.evaluationPoints().length
                         / p.network().inputDimension());
         o.flush();
         double[] start = p.network().initialParameters(seed);
-        TrainingOptions options = TrainingOptions.defaults().withBudget(Duration.ofMillis((long) (budget * 1000)))
-                .withEvaluationPoints(setup.evaluationPoints()).withEvaluateEvery(Math.max(0.25, budget / 200))
+        TrainingOptions options = TrainingOptions.defaults().withBudget(wallClock)
+                .withEvaluationPoints(setup.evaluationPoints()).withEvaluateEvery(Math.min(60, Math.max(0.25, budget / 200)))
                 .withResampleEvery(resample).withTargetRelativeL2(target);
         if (maxIterations != null) {
             options = options.withMaxIterations(maxIterations);
@@ -185,6 +196,33 @@ public final class PinnCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "wrote %s%n", out.toAbsolutePath());
         }
         return 0;
+    }
+
+    /** Every {@code --problem} choice: the single-network benchmarks, then the FBPINN problems. */
+    static List<String> problems() {
+        List<String> all = new ArrayList<>(List.of(Benchmarks.NAMES));
+        all.addAll(FbpinnRunner.PROBLEMS);
+        return all;
+    }
+
+    /** Point and subdomain counts are at least 0 (0: the default), the iteration cap at least 1. */
+    private void checkCounts() {
+        String[] names = {"--interior", "--boundary", "--points", "--subdomains", "--resample"};
+        int[] values = {interior, boundary, points, subdomains, resample};
+        for (int k = 0; k < names.length; k++) {
+            if (values[k] < 0) {
+                throw new ParameterException(spec.commandLine(), names[k] + " must be 0 (the default) or a positive "
+                        + "count, found " + values[k]);
+            }
+        }
+        if (maxIterations != null && maxIterations < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-iterations must be at least 1, found "
+                    + maxIterations);
+        }
+        if (!(damping >= 0 && damping <= Damping.CEILING)) {
+            throw new ParameterException(spec.commandLine(), "--damping must be between 0 and "
+                    + String.format(Locale.ROOT, "%.0e", Damping.CEILING) + ", found " + damping);
+        }
     }
 
     private static String groupSummary(PinnProblem p) {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.gn4j.gn.TerminationReason;
@@ -29,6 +32,7 @@ import org.gn4j.nn.data.SineWave;
 import org.gn4j.nn.loss.Loss;
 import org.gn4j.nn.loss.SoftmaxCrossEntropy;
 import org.gn4j.nn.loss.SquaredError;
+import org.gn4j.nn.train.Checkpoint;
 import org.gn4j.nn.train.DatasetTrainingData;
 import org.gn4j.nn.train.EpochMetrics;
 import org.gn4j.nn.train.StepEvent;
@@ -44,8 +48,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gn4j train}: trains a preset network on MNIST-10k, Fashion-MNIST (the split in the data folder) or the SGN
- * paper's sine wave with SGD, Adam, SGN (Hessian-free stochastic Gauss-Newton) or EGN (exact low-rank step), shows a progress line on stderr, prints one line per epoch, and writes metrics
- * CSV and checkpoints on request ({@code --resume} continues a checkpoint bit for bit).
+ * paper's sine wave with SGD, Adam, SGN (Hessian-free stochastic Gauss-Newton) or EGN (exact low-rank step), shows a
+ * progress line on stderr, prints one line per epoch, and writes metrics CSV and checkpoints on request.
+ *
+ * <p>{@code --resume} continues a checkpoint bit for bit. The checkpoint stores the options that define the run
+ * ({@link #runOptions}); a resume with any of them changed is refused, naming each option with its old and new
+ * value. {@code --budget}, {@code --max-steps}, {@code --metrics}, {@code --checkpoint}, {@code --data-dir} and
+ * {@code --no-progress} only say where a run stops and where its files go, and may change on resume. Output paths
+ * are checked before any work: their folders must exist and be writable, and neither may be a folder, an input
+ * (the data files, {@code --resume}) or the other output; {@code --checkpoint} may name the {@code --resume} file
+ * and an existing checkpoint, never another existing file.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Train a network with a first-order or a stochastic Gauss-Newton optimizer.",
@@ -109,7 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preconditioner", description = "SGN: Hutchinson estimate of diag(G) as CG preconditioner.")
     boolean preconditioner;
 
-    @Option(names = "--nesterov", description = "Nesterov momentum for SGD.")
+    @Option(names = "--nesterov", description = "Nesterov momentum for SGD (only with --optimizer sgd).")
     boolean nesterov;
 
     @Option(names = "--weight-decay", defaultValue = "0", description = "Weight decay (AdamW: decoupled).")
@@ -121,8 +133,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--budget", paramLabel = "SECONDS", description = "Wall-clock budget; stops early when spent.")
+    @Option(names = "--budget", paramLabel = "SECONDS",
+            description = "Wall-clock budget in seconds, counted across resumes; stops early when spent (Infinity: "
+                    + "no limit).")
     Double budget;
+
+    @Option(names = "--max-steps", paramLabel = "N",
+            description = "Stop after N optimizer steps in all, counted across resumes (a checkpoint is written; "
+                    + "--resume continues).")
+    Long maxSteps;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed for initialization and shuffling.")
     long seed;
@@ -133,7 +152,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint file (written each epoch).")
     Path checkpoint;
 
-    @Option(names = "--resume", paramLabel = "FILE", description = "Resume from this checkpoint.")
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Resume from this checkpoint, with the same options (only --budget, --max-steps, the "
+                    + "output files, --data-dir and --no-progress may change).")
     Path resume;
 
     @Option(names = "--no-progress", description = "No progress line on stderr.")
@@ -143,10 +164,23 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String name = dataset.toLowerCase(Locale.ROOT);
+        if (!DATASETS.contains(name)) {
+            throw new ParameterException(spec.commandLine(),
+                    "dataset '" + dataset + "' unknown, expected mnist-10k, fashion-mnist, cifar10 or sine");
+        }
+        Duration timeBudget = budget == null ? null : BudgetOption.duration(spec.commandLine(), "--budget", budget);
+        checkOptions();
+        Path dir = name.equals("sine") ? null : dataFolder(name);
+        new CommandPaths(spec.commandLine()).inputFolder("--data-dir", dir).input("--resume", resume)
+                .outputFile("--checkpoint", checkpoint).outputFile("--metrics", metrics).check();
+        if (checkpoint != null) {
+            Checkpoint.requireReplaceable(checkpoint);
+        }
         Dataset train;
         Dataset test;
         Loss loss;
-        switch (dataset.toLowerCase(Locale.ROOT)) {
+        switch (name) {
             case "sine":
                 train = SineWave.generate(1000, 0.01, seed);
                 test = SineWave.generate(1000, 0.01, seed + 1);
@@ -154,32 +188,30 @@ public final class TrainCommand implements Callable<Integer> {
                 break;
             case "mnist-10k":
             case "fashion-mnist": {
-                Path dir = dataFolder(dataset.toLowerCase(Locale.ROOT));
-                String what = dataset.equals("mnist-10k") ? "MNIST-10k (10,000-image subset, 8,000/2,000)"
+                String what = name.equals("mnist-10k") ? "MNIST-10k (10,000-image subset, 8,000/2,000)"
                         : "Fashion-MNIST (60,000/10,000, not the official split)";
                 train = MnistFormat.load(dir, "train", what + " train");
                 test = MnistFormat.load(dir, "test", what + " test");
                 loss = new SoftmaxCrossEntropy();
                 break;
             }
-            case "cifar10": {
-                Path dir = dataFolder("cifar10");
+            default: {
                 train = Cifar10Reader.loadTrain(dir, "CIFAR-10 train (official binary batches 1-5)");
                 test = Cifar10Reader.loadTest(dir, "CIFAR-10 test (official test batch)");
                 loss = new SoftmaxCrossEntropy();
                 break;
             }
-            default:
-                throw new ParameterException(spec.commandLine(),
-                        "dataset '" + dataset + "' unknown, expected mnist-10k, fashion-mnist, cifar10 or sine");
         }
         Sequential net = network(train);
         long steps = (long) epochs * ((train.size() + batch - 1) / Math.max(1, batch));
         Optimizer opt = optimizer(steps);
         Trainer trainer = new Trainer(net, loss, opt).withEpochs(epochs).withBatchSize(batch).withSeed(seed)
-                .withTestData(new DatasetTrainingData(test));
-        if (budget != null) {
-            trainer = trainer.withTimeBudget(Duration.ofMillis((long) (budget * 1000)));
+                .withTestData(new DatasetTrainingData(test)).withRunOptions(runOptions());
+        if (timeBudget != null) {
+            trainer = trainer.withTimeBudget(timeBudget);
+        }
+        if (maxSteps != null) {
+            trainer = trainer.withMaxSteps(maxSteps);
         }
         if (metrics != null) {
             trainer = trainer.withMetricsCsv(metrics);
@@ -207,6 +239,59 @@ public final class TrainCommand implements Callable<Integer> {
         return r.status() == TerminationReason.NON_FINITE ? 3 : 0;
     }
 
+    /** The data sets {@code --dataset} accepts (in any letter case). */
+    static final List<String> DATASETS = List.of("mnist-10k", "fashion-mnist", "cifar10", "sine");
+
+    /** Refuses option values and combinations that would be ignored or fail deep inside training. */
+    private void checkOptions() {
+        if (epochs < 1) {
+            throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, found " + epochs);
+        }
+        if (batch < 1) {
+            throw new ParameterException(spec.commandLine(), "--batch must be at least 1, found " + batch);
+        }
+        if (maxSteps != null && maxSteps < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-steps must be at least 1, found " + maxSteps);
+        }
+        if (damping != null && !(damping >= 0 && damping <= Damping.CEILING)) {
+            throw new ParameterException(spec.commandLine(), "--damping must be between 0 and "
+                    + String.format(Locale.ROOT, "%.0e", Damping.CEILING) + " (the largest damping the rules use), "
+                    + "found " + damping);
+        }
+        String o = optimizer.toLowerCase(Locale.ROOT);
+        if (nesterov && !o.equals("sgd")) {
+            throw new ParameterException(spec.commandLine(), "--nesterov applies to --optimizer sgd only, found "
+                    + "--optimizer " + optimizer);
+        }
+    }
+
+    /**
+     * The options that define the run, as the checkpoint stores them: every option that changes what is computed,
+     * with its value in canonical form (lower-case names, Java's shortest form of numbers, defaults resolved).
+     */
+    Map<String, String> runOptions() {
+        String o = optimizer.toLowerCase(Locale.ROOT);
+        Map<String, String> m = new TreeMap<>();
+        m.put("--dataset", dataset.toLowerCase(Locale.ROOT));
+        m.put("--model", modelName());
+        m.put("--optimizer", o);
+        m.put("--lr", Double.toString(lr));
+        m.put("--schedule", schedule.toLowerCase(Locale.ROOT));
+        m.put("--momentum", Double.toString(momentum));
+        m.put("--cg-iterations", cgIterations.toLowerCase(Locale.ROOT));
+        m.put("--damping", Double.toString(damping != null ? damping : o.equals("egn") ? 1e-2 : 1e-4));
+        m.put("--damping-rule", dampingRule.toLowerCase(Locale.ROOT));
+        m.put("--line-search", lineSearch.toLowerCase(Locale.ROOT));
+        m.put("--warm-start", Boolean.toString(warmStart));
+        m.put("--preconditioner", Boolean.toString(preconditioner));
+        m.put("--nesterov", Boolean.toString(nesterov));
+        m.put("--weight-decay", Double.toString(weightDecay));
+        m.put("--batch", Integer.toString(batch));
+        m.put("--epochs", Integer.toString(epochs));
+        m.put("--seed", Long.toString(seed));
+        return m;
+    }
+
     private static String percent(double accuracy) {
         return Double.isFinite(accuracy) ? String.format(Locale.ROOT, "%.2f %%", 100 * accuracy) : "-";
     }
@@ -220,12 +305,18 @@ public final class TrainCommand implements Callable<Integer> {
                         + "fetch the official files with 'gn4j download'"));
     }
 
-    private Sequential network(Dataset train) {
+    /** The model name, {@code auto} resolved. */
+    private String modelName() {
         String m = model.toLowerCase(Locale.ROOT);
         if (m.equals("auto")) {
             m = dataset.equalsIgnoreCase("fashion-mnist") ? "lenet"
                     : dataset.equalsIgnoreCase("cifar10") ? "cifar" : "mlp3x20";
         }
+        return m;
+    }
+
+    private Sequential network(Dataset train) {
+        String m = modelName();
         int in = train.featureSize();
         int out = train.targetWidth();
         switch (m) {

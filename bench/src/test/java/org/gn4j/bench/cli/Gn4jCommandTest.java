@@ -76,4 +76,38 @@ class Gn4jCommandTest {
         JmhCommand jmh = pr.subcommand().commandSpec().commandLine().getCommand();
         assertEquals(java.util.List.of("CgIteration", "-prof", "gc", "-f", "1"), jmh.args);
     }
+
+    @Test
+    void unwritableStandardOutputExitsNonZeroWithAMessage() {
+        CommandLine cl = Gn4jCommand.commandLine();
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        };
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(full, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        int code = cl.execute("train", "--dataset", "sine", "--epochs", "1", "--no-progress");
+        assertNotEquals(0, code);
+        assertTrue(err.toString().contains("gn4j train: cannot write to standard output"), err.toString());
+    }
+
+    @Test
+    void ioErrorOfAnInputOptionNamesTheOptionThePathAndTheReason(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path nope = dir.resolve("nope.csv");
+        CliRun r = run("fit", "--data", nope.toString(), "--model", "b1*x", "--start", "1");
+        assertNotEquals(0, r.exitCode());
+        assertTrue(r.err().contains("cannot read --data " + nope + ": no such file or directory"), r.err());
+    }
+
+    @Test
+    void downloadIntoAFileInsteadOfAFolderIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("f"), "x");
+        CliRun r = run("download", "mnist", "--dir", file.toString());
+        assertNotEquals(0, r.exitCode());
+        assertTrue(r.err().contains("--dir " + file) && r.err().contains("is a file"), r.err());
+    }
 }

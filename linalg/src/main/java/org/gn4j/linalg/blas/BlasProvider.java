@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,6 +44,35 @@ public final class BlasProvider {
     }
 
     private BlasProvider() {
+    }
+
+    /** The modes the property accepts. */
+    static final List<String> MODES = List.of("auto", "cpu", "cpu-ejml", "cuda");
+
+    /** The mode a property value selects, and the warning when the value is not one of {@link #MODES}. */
+    record Mode(String name, String warning) {
+    }
+
+    /** The mode for property value {@code value} (null: unset, i.e. auto); an unknown value selects auto. */
+    static Mode mode(String value) {
+        if (value == null) {
+            return new Mode("auto", null);
+        }
+        String m = value.trim().toLowerCase(Locale.ROOT);
+        if (MODES.contains(m)) {
+            return new Mode(m, null);
+        }
+        return new Mode("auto", "system property " + PROPERTY + " is '" + value + "', expected "
+                + String.join(", ", MODES.subList(0, MODES.size() - 1)) + " or " + MODES.get(MODES.size() - 1)
+                + "; using auto");
+    }
+
+    /**
+     * Why the {@value #PROPERTY} property was not used as given (an unknown mode, replaced by auto); empty when it
+     * names a mode or is unset. Reads the property only: it never runs the probe.
+     */
+    public static Optional<String> configurationWarning() {
+        return Optional.ofNullable(mode(System.getProperty(PROPERTY)).warning());
     }
 
     /** The process-wide BLAS (probing on first use). */
@@ -149,11 +179,8 @@ public final class BlasProvider {
     }
 
     private static Choice runProbe() {
-        String mode = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
-        if (!mode.equals("auto") && !mode.equals("cpu") && !mode.equals("cpu-ejml") && !mode.equals("cuda")) {
-            throw new IllegalArgumentException(
-                    "system property " + PROPERTY + " is '" + mode + "', expected auto, cpu, cpu-ejml or cuda");
-        }
+        Mode selected = mode(System.getProperty(PROPERTY));
+        String mode = selected.name();
         if (mode.equals("cpu-ejml")) {
             Blas ejml = ejml();
             return new Choice(ejml, new BlasProbeResult(ejml.name(), false,
@@ -162,7 +189,8 @@ public final class BlasProvider {
         if (mode.equals("cpu")) {
             return cpuChoice("GPU not probed: -D" + PROPERTY + "=cpu");
         }
-        String prefix = mode.equals("cuda") ? "requested cuda, falling back to the CPU: " : "";
+        String prefix = mode.equals("cuda") ? "requested cuda, falling back to the CPU: "
+                : selected.warning() != null ? selected.warning() + ": " : "";
         if (ClassLoader.getSystemResource("jcuda/Pointer.class") == null
                 && BlasProvider.class.getClassLoader().getResource("jcuda/Pointer.class") == null) {
             return cpuChoice(prefix + "JCuda is not on the class path");

@@ -166,13 +166,28 @@ class BlasProviderTest {
     }
 
     @Test
-    void invalidModeIsRejected() throws Exception {
+    void invalidBlasModeFallsBackToAutoWithAWarning() throws Exception {
         Child c = runChild("-D" + BlasProvider.PROPERTY + "=foo");
-        assertEquals(2, c.status(), String.valueOf(c.lines()));
-        String err = c.value("error");
-        assertTrue(err.startsWith(IllegalArgumentException.class.getName()), err);
-        assertTrue(err.contains("gn4j.blas") && err.contains("foo") && err.contains("expected auto, cpu, cpu-ejml or cuda"),
-                err);
-        assertFalse(c.has("gpuAvailable="));
+        assertEquals(0, c.status(), String.valueOf(c.lines()));
+        String warning = c.value("blasWarning");
+        assertTrue(warning.contains("gn4j.blas") && warning.contains("'foo'")
+                && warning.contains("expected auto, cpu, cpu-ejml or cuda") && warning.contains("using auto"), warning);
+        assertTrue(c.value("reason").contains("'foo'"), c.value("reason"));
+        assertEquals("", c.value("threadsWarning"));
+    }
+
+    @Test
+    void invalidThreadCountsFallBackToTheDefaultWithAWarning() throws Exception {
+        for (String bad : new String[] {"0", "-1", "abc", "100000"}) {
+            Child c = runChild("-D" + org.gn4j.linalg.ComputePool.THREADS_PROPERTY + "=" + bad,
+                    "-D" + BlasProvider.PROPERTY + "=cpu");
+            assertEquals(0, c.status(), bad + ": " + c.lines());
+            assertEquals(String.valueOf(9_999L * 10_000 / 2), c.value("parallelSum"), bad);
+            String warning = c.value("threadsWarning");
+            assertTrue(warning.contains("gn4j.threads") && warning.contains(bad), warning);
+            int threads = Integer.parseInt(c.value("threads"));
+            assertTrue(threads >= 1 && threads <= org.gn4j.linalg.ComputePool.maxThreads(), c.value("threads"));
+            assertEquals("", c.value("blasWarning"));
+        }
     }
 }

@@ -6,14 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Downloads files over HTTP(S) into a folder and verifies their checksums.
@@ -23,9 +24,13 @@ import java.util.Objects;
  * is checked, and only then is it moved into place (atomically where the file system allows), so a target file is
  * either absent, the old one, or complete and verified. A checksum mismatch deletes the temporary file and moves on
  * to the next mirror; a transient failure (I/O error, timeout, HTTP 408, 429 or 5xx) is retried on the same URL up to
- * {@link #maxAttempts()} times with a linearly growing pause; any other HTTP status moves on to the next mirror. When
- * every mirror has failed, a {@link DownloadException} describes the last failure, the earlier ones attached as
- * suppressed exceptions.
+ * {@link #maxAttempts()} times with a linearly growing pause; any other HTTP status moves on to the next mirror. The
+ * temporary file has a unique name (so concurrent downloads into one folder never share it), is forced to the device
+ * before the move and is deleted whenever the download fails. When every mirror has failed, a
+ * {@link DownloadException} names every mirror tried with its reason (the URL and status of the last one, each
+ * mirror's own exception attached as suppressed).
+ *
+ * <p>Null arguments are {@link IllegalArgumentException}s naming the argument.
  *
  * <p>Instances are immutable; configure with the {@code with…} methods.
  */
@@ -56,8 +61,8 @@ public final class Downloader {
 
     /** The same downloader using {@code httpClient} (for proxies, custom timeouts or TLS settings). */
     public Downloader withHttpClient(HttpClient httpClient) {
-        return new Downloader(Objects.requireNonNull(httpClient, "httpClient"), maxAttempts, requestTimeout,
-                retryDelay);
+        requireNonNull("httpClient", httpClient);
+        return new Downloader(httpClient, maxAttempts, requestTimeout, retryDelay);
     }
 
     /**
@@ -75,10 +80,10 @@ public final class Downloader {
     /**
      * The same downloader with a per-request timeout (whole response).
      *
-     * @throws IllegalArgumentException if the timeout is not positive
+     * @throws IllegalArgumentException if the timeout is null or not positive
      */
     public Downloader withRequestTimeout(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
+        requireNonNull("timeout", timeout);
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout is " + timeout + ", expected > 0");
         }
@@ -88,10 +93,10 @@ public final class Downloader {
     /**
      * The same downloader with base pause {@code delay} between attempts (attempt {@code k} waits {@code k · delay}).
      *
-     * @throws IllegalArgumentException if the delay is negative
+     * @throws IllegalArgumentException if the delay is null or negative
      */
     public Downloader withRetryDelay(Duration delay) {
-        Objects.requireNonNull(delay, "delay");
+        requireNonNull("delay", delay);
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay is " + delay + ", expected >= 0");
         }
@@ -109,9 +114,14 @@ public final class Downloader {
      * @return the paths of the verified files, in the order given
      * @throws DownloadException if a file could not be fetched with the right checksum
      * @throws IOException       if the folder or a file cannot be written
+     * @throws IllegalArgumentException if the list, an element of it or the folder is null
      */
     public List<Path> download(List<RemoteFile> files, Path targetDir) throws IOException {
-        Objects.requireNonNull(files, "files");
+        requireNonNull("files", files);
+        requireNonNull("targetDir", targetDir);
+        for (int i = 0; i < files.size(); i++) {
+            requireNonNull("files[" + i + "]", files.get(i));
+        }
         List<Path> out = new ArrayList<>(files.size());
         for (RemoteFile f : files) {
             out.add(download(f, targetDir));
@@ -126,10 +136,11 @@ public final class Downloader {
      * @return the path of the verified file
      * @throws DownloadException if every mirror failed (HTTP status, checksum mismatch or retries exhausted)
      * @throws IOException       if the folder or the file cannot be written
+     * @throws IllegalArgumentException if {@code file} or {@code targetDir} is null
      */
     public Path download(RemoteFile file, Path targetDir) throws IOException {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(targetDir, "targetDir");
+        requireNonNull("file", file);
+        requireNonNull("targetDir", targetDir);
         Files.createDirectories(targetDir);
         Path target = targetDir.resolve(file.fileName());
         if (file.checksum().matches(target)) {
@@ -145,10 +156,23 @@ public final class Downloader {
             }
         }
         DownloadException last = failures.get(failures.size() - 1);
-        for (int k = 0; k < failures.size() - 1; k++) {
-            last.addSuppressed(failures.get(k));
+        if (failures.size() == 1) {
+            throw last;
         }
-        throw last;
+        StringBuilder msg = new StringBuilder("downloading " + file.fileName() + " failed from every one of the "
+                + failures.size() + " mirrors:");
+        for (int k = 0; k < failures.size(); k++) {
+            msg.append(k == 0 ? " " : "; ").append('(').append(k + 1).append(") ").append(failures.get(k).getMessage());
+        }
+        DownloadException all = new DownloadException(msg.toString(), last.url(), last.status(), null);
+        failures.forEach(all::addSuppressed);
+        throw all;
+    }
+
+    private static void requireNonNull(String name, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
     }
 
     /** Fetches one URL with retries on transient failures, verifies it and moves it into place. */
@@ -182,6 +206,9 @@ public final class Downloader {
                             + ": expected " + file.checksum().algorithm() + " " + file.checksum().hex() + ", found "
                             + found + " (" + Files.size(temp) + " bytes); the download was discarded", url, 200,
                             null);
+                }
+                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
                 }
                 moveIntoPlace(temp, target);
                 return;

@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 
 import org.gn4j.gn.TerminationReason;
@@ -61,6 +64,8 @@ public final class Trainer {
     private final TrainingListener listener;
     /** Seconds of training clock between mid-epoch test evaluations; 0 for none. */
     private final double evaluationIntervalSeconds;
+    /** Canonical option name → value of the run, stored in checkpoints and compared on resume. */
+    private final Map<String, String> runOptions;
 
     /**
      * A trainer for one epoch with batches of 32, seed 0, the last partial batch kept, no test set, no files and no
@@ -68,7 +73,7 @@ public final class Trainer {
      */
     public Trainer(Sequential net, Loss loss, Optimizer optimizer) {
         this(net, loss, optimizer, 1, 32, 0L, false, Double.POSITIVE_INFINITY, Long.MAX_VALUE, null, null, null, 0,
-                new TrainingListener() { }, 0);
+                new TrainingListener() { }, 0, Map.of());
         if (net == null || loss == null || optimizer == null) {
             throw new IllegalArgumentException("net, loss and optimizer must not be null");
         }
@@ -76,7 +81,8 @@ public final class Trainer {
 
     private Trainer(Sequential net, Loss loss, Optimizer optimizer, int epochs, int batchSize, long seed,
             boolean dropLast, double timeBudgetSeconds, long maxSteps, TrainingData testData, Path metricsCsv,
-            Path checkpointFile, int checkpointEvery, TrainingListener listener, double evaluationIntervalSeconds) {
+            Path checkpointFile, int checkpointEvery, TrainingListener listener, double evaluationIntervalSeconds,
+            Map<String, String> runOptions) {
         this.net = net;
         this.loss = loss;
         this.optimizer = optimizer;
@@ -92,6 +98,7 @@ public final class Trainer {
         this.checkpointEvery = checkpointEvery;
         this.listener = listener;
         this.evaluationIntervalSeconds = evaluationIntervalSeconds;
+        this.runOptions = runOptions;
     }
 
     /** Total number of epochs (a resumed run continues up to this count). */
@@ -99,7 +106,7 @@ public final class Trainer {
         ArgumentChecks.requirePositive("epochs", n);
         return new Trainer(net, loss, optimizer, n, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps, testData,
                 metricsCsv, checkpointFile, checkpointEvery, listener,
-                evaluationIntervalSeconds);
+                evaluationIntervalSeconds, runOptions);
     }
 
     /** Mini-batch size b (1 ≤ b ≤ training set size, checked when training starts). */
@@ -107,21 +114,21 @@ public final class Trainer {
         ArgumentChecks.requirePositive("batchSize", b);
         return new Trainer(net, loss, optimizer, epochs, b, seed, dropLast, timeBudgetSeconds, maxSteps, testData,
                 metricsCsv, checkpointFile, checkpointEvery, listener,
-                evaluationIntervalSeconds);
+                evaluationIntervalSeconds, runOptions);
     }
 
     /** Seed of the epoch permutations. */
     public Trainer withSeed(long s) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, s, dropLast, timeBudgetSeconds, maxSteps, testData,
                 metricsCsv, checkpointFile, checkpointEvery, listener,
-                evaluationIntervalSeconds);
+                evaluationIntervalSeconds, runOptions);
     }
 
     /** Whether the last batch of an epoch is dropped when it has fewer than b samples (default: kept). */
     public Trainer withDropLast(boolean drop) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, drop, timeBudgetSeconds, maxSteps, testData,
                 metricsCsv, checkpointFile, checkpointEvery, listener,
-                evaluationIntervalSeconds);
+                evaluationIntervalSeconds, runOptions);
     }
 
     /** Wall-clock budget, counted across resumes; checked before each step. */
@@ -129,9 +136,11 @@ public final class Trainer {
         if (budget == null || budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("timeBudget is " + budget + ", expected a positive duration");
         }
-        return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, budget.toNanos() / 1e9, maxSteps,
+        // seconds and nanoseconds apart: toNanos() overflows beyond about 292 years
+        double seconds = budget.getSeconds() + budget.getNano() / 1e9;
+        return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, seconds, maxSteps,
                 testData, metricsCsv, checkpointFile, checkpointEvery, listener,
-                evaluationIntervalSeconds);
+                evaluationIntervalSeconds, runOptions);
     }
 
     /** Largest total number of optimizer steps, counted across resumes. */
@@ -141,7 +150,7 @@ public final class Trainer {
         }
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, n, testData,
                 metricsCsv, checkpointFile, checkpointEvery, listener,
-                evaluationIntervalSeconds);
+                evaluationIntervalSeconds, runOptions);
     }
 
     /**
@@ -152,17 +161,20 @@ public final class Trainer {
     public Trainer withTestData(TrainingData test) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps, test,
                 metricsCsv, checkpointFile, checkpointEvery, listener,
-                evaluationIntervalSeconds);
+                evaluationIntervalSeconds, runOptions);
     }
 
     /**
      * A CSV file receiving one {@link EpochMetrics} row per epoch, flushed each epoch. A fresh run replaces the file
-     * and writes the header; a resumed run appends (writing the header only if the file is missing or empty).
+     * and writes the header. A resumed run rewrites the file as the header and the checkpoint's history (one row per
+     * epoch the checkpoint has completed), then appends: rows written after the checkpoint by an interrupted run are
+     * dropped and rows it lost are restored, so every epoch appears exactly once. At the end of an epoch the
+     * checkpoint (when one is due) is written before the row.
      */
     public Trainer withMetricsCsv(Path file) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
                 testData, file, checkpointFile, checkpointEvery, listener,
-                evaluationIntervalSeconds);
+                evaluationIntervalSeconds, runOptions);
     }
 
     /**
@@ -172,7 +184,7 @@ public final class Trainer {
     public Trainer withCheckpoints(Path file, int every) {
         ArgumentChecks.requireNonNegative("every", every);
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
-                testData, metricsCsv, file, every, listener, evaluationIntervalSeconds);
+                testData, metricsCsv, file, every, listener, evaluationIntervalSeconds, runOptions);
     }
 
     /**
@@ -188,14 +200,39 @@ public final class Trainer {
                     + ", expected a non-negative duration");
         }
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
-                testData, metricsCsv, checkpointFile, checkpointEvery, listener, interval.toNanos() / 1e9);
+                testData, metricsCsv, checkpointFile, checkpointEvery, listener, interval.toNanos() / 1e9, runOptions);
+    }
+
+    /**
+     * The options that define the run, as canonical name → value strings (for example the command-line options and
+     * their values). They are stored in every checkpoint, and {@link #resume} refuses a checkpoint whose options
+     * differ, listing each differing option with both values. Options that only say where a run stops or where its
+     * files go (time budget, step limit, file names) belong outside this map, so that a resume may change them.
+     *
+     * @throws IllegalArgumentException if the map, a name or a value is null
+     */
+    public Trainer withRunOptions(Map<String, String> options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        TreeMap<String, String> copy = new TreeMap<>();
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null) {
+                throw new IllegalArgumentException("run options must not hold null names or values, found "
+                        + e.getKey() + " = " + e.getValue());
+            }
+            copy.put(e.getKey(), e.getValue());
+        }
+        return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
+                testData, metricsCsv, checkpointFile, checkpointEvery, listener, evaluationIntervalSeconds,
+                java.util.Collections.unmodifiableMap(copy));
     }
 
     /** The listener for per-step and per-epoch callbacks. */
     public Trainer withListener(TrainingListener l) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
                 testData, metricsCsv, checkpointFile, checkpointEvery, l == null ? new TrainingListener() { } : l,
-                evaluationIntervalSeconds);
+                evaluationIntervalSeconds, runOptions);
     }
 
     /** The optimizer. */
@@ -226,8 +263,9 @@ public final class Trainer {
      * interrupted.
      *
      * @throws IllegalArgumentException if the checkpoint does not fit this trainer: another optimizer, seed, batch
-     *                                  size, drop-last option or parameter count (naming found and expected), or the
-     *                                  data do not fit as in {@link #train}
+     *                                  size, drop-last option, parameter count or run options (see
+     *                                  {@link #withRunOptions}; naming found and expected), or the data do not fit
+     *                                  as in {@link #train}
      * @throws IOException              naming the file if the checkpoint cannot be read, is foreign or truncated
      */
     public TrainingResult resume(Path checkpoint, TrainingData data, double[] theta) throws IOException {
@@ -253,6 +291,11 @@ public final class Trainer {
         if (c.dropLast() != dropLast) {
             throw new IllegalArgumentException(where + "dropLast is " + c.dropLast() + ", expected " + dropLast);
         }
+        List<String> differences = Checkpoint.optionDifferences(c.runOptions(), runOptions);
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException(where + "written by a run with other options (a resume continues the "
+                    + "same run): " + String.join("; ", differences));
+        }
         if (c.samplesSeen() > 0 && c.batchInEpoch() > batchesPerEpoch(data.size())) {
             throw new IllegalArgumentException(where + "is at batch " + c.batchInEpoch() + " of an epoch, expected at "
                     + "most " + batchesPerEpoch(data.size()) + " (is this the same training set?)");
@@ -269,7 +312,7 @@ public final class Trainer {
         s.epochSamples = c.epochSamples();
         s.history.addAll(c.history());
         if (metricsCsv != null) {
-            writeHeader(!Files.exists(metricsCsv) || Files.size(metricsCsv) == 0);
+            rewriteMetrics(c.history());
         }
         return run(data, theta, s);
     }
@@ -379,13 +422,15 @@ public final class Trainer {
             s.nextEvaluation = m.seconds() + evaluationIntervalSeconds;
             s.epochLossSum = 0;
             s.epochSamples = 0;
+            // checkpoint before the row: a run interrupted between the two resumes from this checkpoint, and the
+            // resume rewrites the CSV from the checkpoint's history, so the row is neither lost nor repeated
+            if (checkpointFile != null && s.epoch < epochs && checkpointEvery > 0 && s.epoch % checkpointEvery == 0) {
+                writeCheckpoint(s, start, theta);
+            }
             if (metricsCsv != null) {
                 appendRow(m);
             }
             listener.onEpoch(m);
-            if (checkpointFile != null && s.epoch < epochs && checkpointEvery > 0 && s.epoch % checkpointEvery == 0) {
-                writeCheckpoint(s, start, theta);
-            }
         }
         return finish(status, s, start, data, theta, mb, true);
     }
@@ -474,7 +519,7 @@ public final class Trainer {
     private void writeCheckpoint(RunState s, long start, double[] theta) throws IOException {
         new Checkpoint(optimizer.name(), optimizer.stepCount(), optimizer.stateVector(), theta.clone(), seed,
                 batchSize, dropLast, s.epoch, s.batchInEpoch, s.step, s.samples, seconds(s, start), s.epochLossSum,
-                s.epochSamples, s.history).write(checkpointFile);
+                s.epochSamples, s.history, runOptions).write(checkpointFile);
     }
 
     private void writeHeader(boolean replace) throws IOException {
@@ -484,6 +529,24 @@ public final class Trainer {
         }
         if (replace) {
             Files.writeString(metricsCsv, EpochMetrics.CSV_HEADER + "\n", StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Replaces the metrics CSV by the header and {@code rows}, through a temporary file and a move. */
+    private void rewriteMetrics(List<EpochMetrics> rows) throws IOException {
+        Path abs = metricsCsv.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        StringBuilder sb = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
+        for (EpochMetrics m : rows) {
+            sb.append(m.csvRow()).append('\n');
+        }
+        Path tmp = Files.createTempFile(dir, abs.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

@@ -219,6 +219,41 @@ class DownloaderTest {
     }
 
     @Test
+    void failureOfEveryMirrorNamesEachMirrorAndItsReason() {
+        URI missing = url("/missing.bin");
+        URI down = url("/down.bin");
+        RemoteFile f = new RemoteFile(List.of(missing, down), "data.bin", Checksum.sha256(hex("SHA-256", payload)));
+        DownloadException e = assertThrows(DownloadException.class,
+                () -> downloader().withMaxAttempts(1).download(f, target));
+        String m = e.getMessage();
+        assertTrue(m.contains(missing.toString()) && m.contains("HTTP status 404") && m.contains(down.toString())
+                && m.contains("HTTP status 500") && m.contains("2 mirrors"), m);
+        assertEquals(down, e.url());
+        assertEquals(2, e.getSuppressed().length);
+    }
+
+    @Test
+    void nullArgumentsAreIllegalArgumentsNamingThem() {
+        Downloader d = downloader();
+        RemoteFile f = new RemoteFile(List.of(url("/data.bin")), "data.bin", Checksum.sha256(hex("SHA-256", payload)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withHttpClient(null));
+        assertTrue(e.getMessage().contains("httpClient"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> d.withRequestTimeout(null));
+        assertTrue(e.getMessage().contains("timeout"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> d.withRetryDelay(null));
+        assertTrue(e.getMessage().contains("delay"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> d.download((RemoteFile) null, target));
+        assertTrue(e.getMessage().contains("file"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> d.download(f, null));
+        assertTrue(e.getMessage().contains("targetDir"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> d.download((List<RemoteFile>) null, target));
+        assertTrue(e.getMessage().contains("files"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> d.download(java.util.Arrays.asList(f, null), target));
+        assertTrue(e.getMessage().contains("files[1]"), e.getMessage());
+    }
+
+    @Test
     void invalidDescriptionsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Checksum.sha256("abc"));
         assertThrows(IllegalArgumentException.class, () -> new Checksum("NOPE-1", "00"));

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.gn4j.gn.TerminationReason;
@@ -429,5 +430,85 @@ class TrainerTest {
         a = assertThrows(IllegalArgumentException.class,
                 () -> trainer(new Sgd(0.05)).withBatchSize(16).resume(ck, TRAIN, theta));
         assertTrue(a.getMessage().contains("batch size is 30, expected 16"), a.getMessage());
+    }
+
+    /** A listener that fails at the end of one epoch, as a process killed right after that epoch's metrics row. */
+    private static TrainingListener crashAfterEpoch(int epoch) {
+        return new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics m) {
+                if (m.epoch() == epoch) {
+                    throw new IllegalStateException("simulated crash after epoch " + epoch);
+                }
+            }
+        };
+    }
+
+    private static List<String> epochColumn(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList();
+    }
+
+    @Test
+    void interruptAfterAMetricsRowDoesNotRepeatTheRowOnResume() throws IOException {
+        Path csv = dir.resolve("m.csv");
+        Path ck = dir.resolve("m.ckpt");
+        double[] theta = Problems.mlp().initialParameters(7);
+        Trainer t = trainer(new Sgd(0.05)).withEpochs(4).withMetricsCsv(csv).withCheckpoints(ck, 1);
+        assertThrows(IllegalStateException.class, () -> t.withListener(crashAfterEpoch(2)).train(TRAIN, theta));
+        double[] resumed = new double[theta.length];
+        trainer(new Sgd(0.05)).withEpochs(4).withMetricsCsv(csv).withCheckpoints(ck, 1).resume(ck, TRAIN, resumed);
+        assertEquals(List.of("1", "2", "3", "4"), epochColumn(csv));
+        assertEquals(EpochMetrics.CSV_HEADER, Files.readAllLines(csv).get(0));
+    }
+
+    @Test
+    void metricsRowLostAfterItsCheckpointIsRestoredOnResume() throws IOException {
+        Path csv = dir.resolve("lost.csv");
+        Path ck = dir.resolve("lost.ckpt");
+        double[] theta = Problems.mlp().initialParameters(7);
+        Trainer t = trainer(new Sgd(0.05)).withEpochs(4).withMetricsCsv(csv).withCheckpoints(ck, 1);
+        assertThrows(IllegalStateException.class, () -> t.withListener(crashAfterEpoch(2)).train(TRAIN, theta));
+        // a crash between the checkpoint of epoch 2 and its row: drop the row
+        List<String> lines = Files.readAllLines(csv);
+        Files.write(csv, lines.subList(0, lines.size() - 1));
+        assertEquals(2, Checkpoint.read(ck).epoch());
+        double[] resumed = new double[theta.length];
+        TrainingResult r = trainer(new Sgd(0.05)).withEpochs(4).withMetricsCsv(csv).withCheckpoints(ck, 1)
+                .resume(ck, TRAIN, resumed);
+        assertEquals(List.of("1", "2", "3", "4"), epochColumn(csv));
+        List<String> rows = Files.readAllLines(csv).subList(1, 5);
+        for (int e = 0; e < 4; e++) {
+            assertEquals(r.history().get(e).csvRow(), rows.get(e));
+        }
+    }
+
+    @Test
+    void resumeWithOtherRunOptionsIsRefusedNamingEachDifference() throws IOException {
+        Path ck = dir.resolve("opts.ckpt");
+        double[] theta = Problems.mlp().initialParameters(7);
+        Map<String, String> options = Map.of("--lr", "0.05", "--schedule", "constant", "--epochs", "3");
+        trainer(new Sgd(0.05)).withEpochs(1).withRunOptions(options).withCheckpoints(ck, 1).train(TRAIN, theta);
+        assertEquals(options, Checkpoint.read(ck).runOptions());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> trainer(new Sgd(0.05)).withRunOptions(Map.of("--lr", "0.1", "--schedule", "cosine",
+                        "--epochs", "3")).resume(ck, TRAIN, new double[theta.length]));
+        assertTrue(e.getMessage().contains(ck.toString()) && e.getMessage().contains("--lr 0.05 in the checkpoint, 0.1 now")
+                && e.getMessage().contains("--schedule constant in the checkpoint, cosine now")
+                && !e.getMessage().contains("--epochs"), e.getMessage());
+        // the same options resume
+        TrainingResult r = trainer(new Sgd(0.05)).withRunOptions(options).resume(ck, TRAIN, new double[theta.length]);
+        assertEquals(3, r.epochs());
+        assertThrows(IllegalArgumentException.class, () -> trainer(new Sgd(0.05)).withRunOptions(null));
+    }
+
+    @Test
+    void timeBudgetBeyondTheNanosecondRangeDoesNotOverflow() throws IOException {
+        double[] theta = Problems.mlp().initialParameters(7);
+        TrainingResult r = trainer(new Sgd(0.05)).withEpochs(1).withTimeBudget(Duration.ofSeconds(Long.MAX_VALUE))
+                .train(TRAIN, theta);
+        assertEquals(TerminationReason.COMPLETED, r.status());
+        r = trainer(new Sgd(0.05)).withEpochs(1).withTimeBudget(Duration.ofSeconds(1_000_000_000_000L))
+                .train(TRAIN, theta);
+        assertEquals(TerminationReason.COMPLETED, r.status());
     }
 }

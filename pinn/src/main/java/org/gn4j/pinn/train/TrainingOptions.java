@@ -31,12 +31,21 @@ public final class TrainingOptions {
         return new TrainingOptions(Budget.unlimited().withWallClock(Duration.ofSeconds(60)), null, 1.0, 0, 0);
     }
 
-    /** @throws IllegalArgumentException unless positive */
+    /** The longest wall-clock budget kept as given, about 73 years; longer ones are capped here. */
+    public static final Duration MAX_BUDGET = Duration.ofNanos(Long.MAX_VALUE / 4);
+
+    /**
+     * The wall-clock budget; budgets above {@link #MAX_BUDGET} (which trainers add to a nanosecond clock reading)
+     * are capped there, so any positive duration is accepted without overflow.
+     *
+     * @throws IllegalArgumentException unless positive
+     */
     public TrainingOptions withBudget(Duration d) {
         if (d == null || d.isZero() || d.isNegative()) {
             throw new IllegalArgumentException("budget is " + d + ", expected a positive duration");
         }
-        return new TrainingOptions(caps.withWallClock(d), evaluationPoints, evaluateEverySeconds, resampleEvery,
+        Duration capped = d.compareTo(MAX_BUDGET) > 0 ? MAX_BUDGET : d;
+        return new TrainingOptions(caps.withWallClock(capped), evaluationPoints, evaluateEverySeconds, resampleEvery,
                 targetRelativeL2);
     }
 

@@ -81,4 +81,18 @@ class TrainersTest {
                 options(s, 20, 120).withResampleEvery(20), null);
         assertTrue(r.last().relativeL2() < 1e-2, r.status() + " " + r.last());
     }
+
+    @Test
+    void budgetBeyondTheNanosecondRangeDoesNotOverflow() {
+        Benchmarks.Setup s = Benchmarks.setup("poisson2d", new int[] {6}, 64, 20, true);
+        PinnProblem p = s.problem();
+        double[] start = p.network().initialParameters(3);
+        TrainingOptions o = TrainingOptions.defaults().withBudget(Duration.ofSeconds(1_000_000_000_000L))
+                .withEvaluationPoints(s.evaluationPoints()).withMaxIterations(3);
+        assertEquals(TrainingOptions.MAX_BUDGET, o.budget());
+        for (PinnOptimizer opt : new PinnOptimizer[] {new LevenbergMarquardtTrainer(), new AdamTrainer(1e-3)}) {
+            TrainingResult r = opt.train(p, start, o, null);
+            assertEquals(3, r.iterations(), opt.name());
+        }
+    }
 }
