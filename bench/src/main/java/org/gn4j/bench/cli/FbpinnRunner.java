@@ -112,6 +112,7 @@ final class FbpinnRunner {
         lines.add(new LinePlotPng.Series("exact", exact, Color.BLACK));
         heat.add(new HeatMapPng.Panel("exact", exact, evalK));
         List<LinePlotPng.Series> errs = new ArrayList<>();
+        List<org.gn4j.pinn.train.TrainingResult> results = new ArrayList<>();
         Color[] colors = {Color.RED, Color.BLUE, new Color(0, 140, 0), Color.MAGENTA};
         int ci = 0;
         for (String name : optimizers) {
@@ -148,6 +149,7 @@ final class FbpinnRunner {
             }
             FbpinnTrainer.Run r = t.train(pr, pr.initialParameters(seed), opts, null);
             var tr = r.training();
+            results.add(tr);
             String label = name.equals("single-lm") ? "single network, " + tr.optimizer() : tr.optimizer();
             table.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.2e | %.2e | %s | %s | %s | %s |%n",
                     label,
@@ -191,6 +193,6 @@ final class FbpinnRunner {
             }
             o.println("wrote " + out);
         }
-        return 0;
+        return PinnCommand.exitCode(results);
     }
 }

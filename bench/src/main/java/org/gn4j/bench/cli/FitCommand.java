@@ -121,6 +121,8 @@ public final class FitCommand implements Callable<Integer> {
                 "--loss-scale");
         refuseUnless(nistAll, mode, "--solvers", "--csv");
         refuseUnless(!nistAll, mode, "--solver");
+        new CommandPaths(spec.commandLine()).input("FILE.dat", datFile).input("--data", csvData)
+                .outputFile("--csv", csvOut).check();
         if (nistAll) {
             return nistAll(out);
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.gn4j.bench.plot.HeatMapPng;
 import org.gn4j.gn.StepSolver;
+import org.gn4j.gn.TerminationReason;
 import org.gn4j.gn.stochastic.Damping;
 import org.gn4j.pinn.pde.PinnProblem;
 import org.gn4j.pinn.problems.Benchmarks;
@@ -36,6 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * 1+1D heat) with one or more optimizers at the same wall-clock budget each, shows a progress line on stderr, prints
  * the error table (relative L2 and max error on an independent evaluation grid), and with {@code --out} writes the
  * loss / error history CSV and a PNG of solution, exact solution and pointwise error per optimizer.
+ *
+ * <p>Exit codes: 0 every optimizer ended with finite numbers (a budget or iteration cap is a normal ending), 3 one
+ * ended {@code NON_FINITE} or with a non-finite loss or error (its row is printed), 1 bad input, 2 bad usage.
  */
 @Command(name = "pinn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Train a PINN on a benchmark PDE and report its error against the exact solution.",
@@ -194,6 +198,24 @@ public final class PinnCommand implements Callable<Integer> {
         if (out != null) {
             Files.writeString(out.resolve(setup.name() + "-table.md"), table);
             o.printf(Locale.ROOT, "wrote %s%n", out.toAbsolutePath());
+        }
+        return exitCode(results);
+    }
+
+    /** Exit code of a run that produced results but failed numerically (a result is printed for each optimizer). */
+    static final int FAILED_RUN = 3;
+
+    /**
+     * {@value #FAILED_RUN} when an optimizer ended {@code NON_FINITE} or reports a non-finite loss or error, else 0:
+     * a budget or iteration cap is a normal ending of a PINN run.
+     */
+    static int exitCode(List<TrainingResult> results) {
+        for (TrainingResult r : results) {
+            HistoryPoint h = r.last();
+            if (r.status() == TerminationReason.NON_FINITE || !Double.isFinite(h.loss())
+                    || !Double.isFinite(h.relativeL2()) || !Double.isFinite(h.maxAbs())) {
+                return FAILED_RUN;
+            }
         }
         return 0;
     }

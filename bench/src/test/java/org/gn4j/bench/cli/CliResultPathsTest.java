@@ -1,5 +1,6 @@
 package org.gn4j.bench.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,7 @@ class CliResultPathsTest {
         CliRun diverging = CliRun.of("pinn", "--problem", "heat1d", "--optimizer", "adam", "--lr", "1e200",
                 "--budget", "1", "--no-progress");
         assertNoNonFiniteOnSuccess(diverging);
-        assertTrue(diverging.exitCode() != 0 || !diverging.out().contains("NaN"), diverging.out());
+        assertTrue(diverging.out().contains("NON_FINITE"), diverging.out());
+        assertEquals(PinnCommand.FAILED_RUN, diverging.exitCode(), diverging.out() + diverging.err());
     }
 }

@@ -67,6 +67,15 @@ class FitCommandHonestyTest {
     }
 
     @Test
+    void theLreTableIsNeverWrittenOverAnInputOrIntoAMissingFolder(@TempDir Path dir) throws IOException {
+        CliRun missing = CliRun.of("fit", "--nist-all", "--solvers", "lm", "--csv", dir.resolve("no/such/lre.csv")
+                .toString());
+        assertEquals(2, missing.exitCode(), missing.out() + missing.err());
+        assertTrue(missing.err().contains("--csv"), missing.err());
+        assertTrue(missing.out().isEmpty(), "checked before the first fit: " + missing.out());
+    }
+
+    @Test
     void aParameterNamedLikeADataColumnIsRefused(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("two.csv");
         Files.writeString(csv, "t,k,y\n0,1,2\n1,1,1.5\n2,1,1.2\n3,1,1.1\n4,1,1.0\n");
