@@ -7,16 +7,19 @@ import org.gn4j.linalg.ArgumentChecks;
 /**
  * A model {@code f(x; β)} compiled from an expression by {@link ModelExpression}: a scalar function of
  * {@link #variableCount()} variables {@code x} and {@link #parameterCount()} parameters {@code β}, with the exact
- * gradient {@code ∂f/∂β} by forward-mode automatic differentiation.
+ * gradient {@code ∂f/∂β} by reverse-mode automatic differentiation.
  *
- * <p>The expression is stored as a tape: its nodes in post order (children before parents, the root last). One
- * evaluation walks the tape once, carrying for every node its value and, for {@link #valueAndGradient}, its gradient
- * with respect to all {@code p} parameters (a dual number with a {@code p}-vector of infinitesimal parts). Nodes that
- * do not depend on any parameter (constants, variables and sub-expressions of them only, such as {@code 2*pi*x/12})
- * have a zero gradient that is never touched, so their cost is the value alone.
+ * <p>The expression is stored as a tape: its nodes in post order (children before parents, the root last), each node
+ * the child of at most one parent (the expression tree). An evaluation walks the tape once forwards for the values;
+ * {@link #valueAndGradient} also records each node's partial derivatives with respect to its operands and then walks
+ * the tape once backwards, carrying the adjoint {@code ∂f/∂node} from the root to the parameter leaves, where it is
+ * added to the gradient. Both passes are linear in the size of the expression, whatever the number of parameters, and
+ * the buffers are four doubles per node. Nodes that do not depend on any parameter (constants, variables and
+ * sub-expressions of them only, such as {@code 2*pi*x/12}) receive no adjoint, so a parameter-free factor never
+ * contributes a term (no {@code inf * 0} from it).
  *
- * <p><b>Not thread-safe.</b> The value and gradient buffers of every node are allocated once, in the constructor, and
- * reused by every evaluation, which therefore allocates nothing. Use {@link #copy()} to give each thread its own
+ * <p><b>Not thread-safe.</b> The value and derivative buffers of every node are allocated once, in the constructor,
+ * and reused by every evaluation, which therefore allocates nothing. Use {@link #copy()} to give each thread its own
  * instance; copies share the immutable tape and only duplicate the buffers.
  *
  * <p><b>Non-finite results.</b> Evaluation never throws on numerical trouble: the logarithm or square root of a
@@ -57,9 +60,12 @@ public final class CompiledModel {
     /** dependsOnParameters[i]: node i is a function of at least one parameter (else its gradient is zero). */
     private final boolean[] dependsOnParameters;
 
-    // Work buffers (per instance): value of node i, gradient of node i in gradient[i*p .. i*p+p).
+    // Work buffers (per instance): value of node i, its partial derivatives with respect to its left and right
+    // operands (set by valueAndGradient for parameter-dependent nodes), and its adjoint df/dnode.
     private final double[] value;
-    private final double[] gradient;
+    private final double[] partialLeft;
+    private final double[] partialRight;
+    private final double[] adjoint;
 
     CompiledModel(String text, List<String> variableNames, List<String> parameterNames, int[] op, int[] left,
             int[] right, int[] index, double[] constant) {
@@ -72,8 +78,25 @@ public final class CompiledModel {
         this.index = index;
         this.constant = constant;
         int n = op.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("empty tape, expected at least one node");
+        }
+        // the backward pass assigns (not adds) each node's adjoint from its one parent: check the tape is a tree
+        boolean[] hasParent = new boolean[n];
         this.dependsOnParameters = new boolean[n];
         for (int i = 0; i < n; i++) {
+            int arity = switch (op[i]) {
+                case CONST, VAR, PARAM -> 0;
+                case ADD, SUB, MUL, DIV, POW -> 2;
+                case NEG, EXP, LOG, SIN, COS, TAN, ATAN, SQRT -> 1;
+                default -> throw new IllegalArgumentException("unknown operation code " + op[i] + " at node " + i);
+            };
+            if (arity >= 1) {
+                claimChild(hasParent, left[i], i);
+            }
+            if (arity == 2) {
+                claimChild(hasParent, right[i], i);
+            }
             switch (op[i]) {
                 case CONST, VAR -> dependsOnParameters[i] = false;
                 case PARAM -> dependsOnParameters[i] = true;
@@ -83,8 +106,18 @@ public final class CompiledModel {
             }
         }
         this.value = new double[n];
-        this.gradient = new double[n * this.parameterNames.size()];
+        this.partialLeft = new double[n];
+        this.partialRight = new double[n];
+        this.adjoint = new double[n];
         initializeBuffers();
+    }
+
+    private static void claimChild(boolean[] hasParent, int child, int parent) {
+        if (child < 0 || child >= parent || hasParent[child]) {
+            throw new IllegalArgumentException("node " + parent + " has operand " + child
+                    + ", expected an earlier node that no other node uses (a tree in post order)");
+        }
+        hasParent[child] = true;
     }
 
     private CompiledModel(CompiledModel other) {
@@ -98,22 +131,17 @@ public final class CompiledModel {
         this.constant = other.constant;
         this.dependsOnParameters = other.dependsOnParameters;
         this.value = new double[op.length];
-        this.gradient = new double[op.length * parameterNames.size()];
+        this.partialLeft = new double[op.length];
+        this.partialRight = new double[op.length];
+        this.adjoint = new double[op.length];
         initializeBuffers();
     }
 
-    /**
-     * Sets the parts of the buffers that never change: constants keep their value, and the gradient of parameter
-     * node {@code β_k} is the unit vector {@code e_k}; all other gradients start (and, for parameter-free nodes, stay)
-     * zero.
-     */
+    /** Sets the parts of the buffers that never change: constants keep their value. */
     private void initializeBuffers() {
-        int p = parameterNames.size();
         for (int i = 0; i < op.length; i++) {
             if (op[i] == CONST) {
                 value[i] = constant[i];
-            } else if (op[i] == PARAM) {
-                gradient[i * p + index[i]] = 1.0;
             }
         }
     }
@@ -149,7 +177,7 @@ public final class CompiledModel {
     }
 
     /**
-     * Evaluates {@code f(vars; params)}. Allocates nothing; see the class comment on thread safety and non-finite
+     * Evaluates {@code f(vars; params)} in one forward pass over the tape. Allocates nothing; see the class comment on thread safety and non-finite
      * results.
      *
      * @param vars   the variables, length {@link #variableCount()}
@@ -188,9 +216,9 @@ public final class CompiledModel {
     }
 
     /**
-     * Evaluates {@code f(vars; params)} and its exact gradient {@code gradOut[j] = ∂f/∂params[j]} in one forward pass
-     * (forward-mode automatic differentiation). Allocates nothing; see the class comment on thread safety and
-     * non-finite results.
+     * Evaluates {@code f(vars; params)} and its exact gradient {@code gradOut[j] = ∂f/∂params[j]} in one forward and
+     * one backward pass over the tape (reverse-mode automatic differentiation). Allocates nothing; see the class
+     * comment on thread safety and non-finite results.
      *
      * @param vars    the variables, length {@link #variableCount()}
      * @param params  the parameters, length {@link #parameterCount()}
@@ -202,77 +230,48 @@ public final class CompiledModel {
         ArgumentChecks.requireLength("vars", vars, variableNames.size());
         ArgumentChecks.requireLength("params", params, parameterNames.size());
         ArgumentChecks.requireLength("gradOut", gradOut, parameterNames.size());
-        final int p = parameterNames.size();
         final double[] v = value;
-        final double[] g = gradient;
+        final double[] da = partialLeft;
+        final double[] db = partialRight;
+        final boolean[] dep = dependsOnParameters;
+        // forward: values, and for parameter-dependent nodes the partials with respect to their operands
         for (int i = 0; i < op.length; i++) {
             final int a = left[i];
             final int b = right[i];
-            final int gi = i * p;
-            final int ga = a * p;
-            final int gb = b * p;
-            final boolean dual = dependsOnParameters[i];
+            final boolean dual = dep[i];
             switch (op[i]) {
                 case CONST -> {
-                    // value preset, gradient zero
+                    // value preset
                 }
                 case VAR -> v[i] = vars[index[i]];
-                case PARAM -> v[i] = params[index[i]]; // gradient preset to e_k
+                case PARAM -> v[i] = params[index[i]];
                 case ADD -> {
                     v[i] = v[a] + v[b];
-                    if (dual) {
-                        // d(u + w) = du + dw
-                        for (int j = 0; j < p; j++) {
-                            g[gi + j] = g[ga + j] + g[gb + j];
-                        }
-                    }
+                    da[i] = 1.0;
+                    db[i] = 1.0;
                 }
                 case SUB -> {
                     v[i] = v[a] - v[b];
-                    if (dual) {
-                        // d(u - w) = du - dw
-                        for (int j = 0; j < p; j++) {
-                            g[gi + j] = g[ga + j] - g[gb + j];
-                        }
-                    }
+                    da[i] = 1.0;
+                    db[i] = -1.0;
                 }
                 case MUL -> {
+                    // d(u w) = w du + u dw
                     final double u = v[a];
                     final double w = v[b];
                     v[i] = u * w;
-                    if (dual) {
-                        // d(u w) = w du + u dw; a parameter-free factor contributes no term (avoids inf * 0)
-                        if (!dependsOnParameters[b]) {
-                            for (int j = 0; j < p; j++) {
-                                g[gi + j] = w * g[ga + j];
-                            }
-                        } else if (!dependsOnParameters[a]) {
-                            for (int j = 0; j < p; j++) {
-                                g[gi + j] = u * g[gb + j];
-                            }
-                        } else {
-                            for (int j = 0; j < p; j++) {
-                                g[gi + j] = w * g[ga + j] + u * g[gb + j];
-                            }
-                        }
-                    }
+                    da[i] = w;
+                    db[i] = u;
                 }
                 case DIV -> {
+                    // d(u / w) = du / w - (u / w) dw / w
                     final double w = v[b];
                     final double f = v[a] / w;
                     v[i] = f;
                     if (dual) {
-                        // d(u / w) = (du - f dw) / w
                         final double inv = 1.0 / w;
-                        if (!dependsOnParameters[b]) {
-                            for (int j = 0; j < p; j++) {
-                                g[gi + j] = g[ga + j] * inv;
-                            }
-                        } else {
-                            for (int j = 0; j < p; j++) {
-                                g[gi + j] = (g[ga + j] - f * g[gb + j]) * inv;
-                            }
-                        }
+                        da[i] = inv;
+                        db[i] = -f * inv;
                     }
                 }
                 case POW -> {
@@ -281,92 +280,95 @@ public final class CompiledModel {
                     final double f = Math.pow(u, w);
                     v[i] = f;
                     if (dual) {
-                        // d(u^w) = w u^(w-1) du + u^w ln(u) dw. Each term is formed only when its differential can be
-                        // non-zero: a constant exponent must not bring in ln(u), which is NaN for u < 0 (x**2 at
-                        // negative x), and u^(w-1) is computed directly rather than as f/u so that u = 0 works.
-                        final double du = dependsOnParameters[a] ? w * Math.pow(u, w - 1.0) : 0.0;
+                        // d(u^w) = w u^(w-1) du + u^w ln(u) dw. Each partial is formed only when its operand depends
+                        // on a parameter: a constant exponent must not bring in ln(u), which is NaN for u < 0 (x**2
+                        // at negative x), and u^(w-1) is computed directly rather than as f/u so that u = 0 works.
+                        da[i] = dep[a] ? w * Math.pow(u, w - 1.0) : 0.0;
                         // lim u->0+ of u^w ln u = 0 for w > 0
-                        final double dw = dependsOnParameters[b] ? (f == 0.0 ? 0.0 : f * Math.log(u)) : 0.0;
-                        if (!dependsOnParameters[b]) {
-                            for (int j = 0; j < p; j++) {
-                                g[gi + j] = du * g[ga + j];
-                            }
-                        } else if (!dependsOnParameters[a]) {
-                            for (int j = 0; j < p; j++) {
-                                g[gi + j] = dw * g[gb + j];
-                            }
-                        } else {
-                            for (int j = 0; j < p; j++) {
-                                g[gi + j] = du * g[ga + j] + dw * g[gb + j];
-                            }
-                        }
+                        db[i] = dep[b] ? (f == 0.0 ? 0.0 : f * Math.log(u)) : 0.0;
                     }
                 }
                 case NEG -> {
                     v[i] = -v[a];
-                    if (dual) {
-                        for (int j = 0; j < p; j++) {
-                            g[gi + j] = -g[ga + j];
-                        }
-                    }
+                    da[i] = -1.0;
                 }
                 case EXP -> {
+                    // d exp(u) = exp(u) du
                     final double f = Math.exp(v[a]);
                     v[i] = f;
-                    // d exp(u) = exp(u) du
-                    chain(dual, f, g, gi, ga, p);
+                    da[i] = f;
                 }
                 case LOG -> {
+                    // d ln(u) = du / u
                     final double u = v[a];
                     v[i] = Math.log(u);
-                    // d ln(u) = du / u
-                    chain(dual, 1.0 / u, g, gi, ga, p);
+                    da[i] = 1.0 / u;
                 }
                 case SIN -> {
+                    // d sin(u) = cos(u) du
                     final double u = v[a];
                     v[i] = Math.sin(u);
-                    // d sin(u) = cos(u) du
-                    chain(dual, dual ? Math.cos(u) : 0.0, g, gi, ga, p);
+                    if (dual) {
+                        da[i] = Math.cos(u);
+                    }
                 }
                 case COS -> {
+                    // d cos(u) = -sin(u) du
                     final double u = v[a];
                     v[i] = Math.cos(u);
-                    // d cos(u) = -sin(u) du
-                    chain(dual, dual ? -Math.sin(u) : 0.0, g, gi, ga, p);
+                    if (dual) {
+                        da[i] = -Math.sin(u);
+                    }
                 }
                 case TAN -> {
+                    // d tan(u) = (1 + tan²u) du
                     final double t = Math.tan(v[a]);
                     v[i] = t;
-                    // d tan(u) = (1 + tan²u) du
-                    chain(dual, 1.0 + t * t, g, gi, ga, p);
+                    da[i] = 1.0 + t * t;
                 }
                 case ATAN -> {
+                    // d atan(u) = du / (1 + u²)
                     final double u = v[a];
                     v[i] = Math.atan(u);
-                    // d atan(u) = du / (1 + u²)
-                    chain(dual, 1.0 / (1.0 + u * u), g, gi, ga, p);
+                    da[i] = 1.0 / (1.0 + u * u);
                 }
                 case SQRT -> {
+                    // d sqrt(u) = du / (2 sqrt(u))
                     final double s = Math.sqrt(v[a]);
                     v[i] = s;
-                    // d sqrt(u) = du / (2 sqrt(u))
-                    chain(dual, 0.5 / s, g, gi, ga, p);
+                    da[i] = 0.5 / s;
                 }
                 default -> throw new IllegalStateException("unknown operation code " + op[i]);
             }
         }
+        // backward: the adjoint of each parameter-dependent node, from its one parent, down to the parameter leaves
+        java.util.Arrays.fill(gradOut, 0.0);
         final int root = op.length - 1;
-        System.arraycopy(g, root * p, gradOut, 0, p);
-        return v[root];
-    }
-
-    /** Chain rule for a unary function: {@code g[gi..] = derivative * g[ga..]} when the node carries a gradient. */
-    private static void chain(boolean dual, double derivative, double[] g, int gi, int ga, int p) {
-        if (dual) {
-            for (int j = 0; j < p; j++) {
-                g[gi + j] = derivative * g[ga + j];
+        if (!dep[root]) {
+            return v[root];
+        }
+        final double[] adj = adjoint;
+        adj[root] = 1.0;
+        for (int i = root; i >= 0; i--) {
+            if (!dep[i]) {
+                continue;
+            }
+            final double g = adj[i];
+            switch (op[i]) {
+                case PARAM -> gradOut[index[i]] += g;
+                case ADD, SUB, MUL, DIV, POW -> {
+                    // an operand free of parameters receives nothing (its partial may be infinite)
+                    if (dep[left[i]]) {
+                        adj[left[i]] = g * da[i];
+                    }
+                    if (dep[right[i]]) {
+                        adj[right[i]] = g * db[i];
+                    }
+                }
+                default -> adj[left[i]] = g * da[i];
             }
         }
+        return v[root];
     }
 
     /** The expression text. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,13 +40,30 @@ import java.util.regex.Pattern;
  * ordered by their number, {@code x} and {@code x1, x2, …} are variables ({@code x} first, then by number); any other
  * name is an error. Names not used by the expression may be declared; their gradient is zero.
  *
- * <p>All syntax errors raise {@link ExpressionParseException} with the 1-based column of the error.
+ * <h2>Limits</h2>
+ *
+ * Brackets, function calls and exponents nest at most {@value #MAX_NESTING_DEPTH} levels deep: each bracket pair, each
+ * function call and each {@code ^} exponent opens a level, so {@code ((x))} uses 2 and {@code 2^2^2^x} uses 3. Deeper
+ * text is an error at the token that opens level {@value #MAX_NESTING_DEPTH} + 1 (the parser recurses once per level,
+ * so the limit keeps it far from the thread's stack size). Chains of unary signs ({@code ---x}) and of binary
+ * operators at one level ({@code x+x+...+x}) are read in loops and may be of any length. A number that overflows a
+ * double ({@code 1E999}) is an error.
+ *
+ * <h2>Errors</h2>
+ *
+ * All syntax errors raise {@link ExpressionParseException} (an {@link IllegalArgumentException}) with the 1-based
+ * column of the error; no other exception escapes for any text. Null arguments and bad declared names raise {@link
+ * IllegalArgumentException}. Parsing takes time and memory linear in the length of the text, and so does the compiled
+ * model's evaluation, gradient included (see {@link CompiledModel}).
  */
 public final class ModelExpression {
     private static final Pattern PARAMETER = Pattern.compile("b(\\d+)");
     private static final Pattern VARIABLE = Pattern.compile("x(\\d*)");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String PI = "pi";
+
+    /** The deepest nesting of brackets, function calls and exponents the parser accepts. */
+    public static final int MAX_NESTING_DEPTH = 256;
 
     /** Functions of one argument by name, mapped to their tape operation. */
     private static final Map<String, Integer> FUNCTIONS = Map.of(
@@ -110,22 +126,44 @@ public final class ModelExpression {
                 name -> PARAMETER.matcher(name).matches() || VARIABLE.matcher(name).matches(),
                 " (names are inferred: parameters b1, b2, ..., variables x, x1, x2, ...)");
         parser.parseAll();
-        TreeSet<String> parameters = new TreeSet<>(numbered(PARAMETER));
-        TreeSet<String> variables = new TreeSet<>(numbered(VARIABLE));
+        TreeSet<String> parameters = new TreeSet<>(numbered());
+        TreeSet<String> variables = new TreeSet<>(numbered());
         for (String name : parser.usedNames) {
             (PARAMETER.matcher(name).matches() ? parameters : variables).add(name);
         }
         return parser.build(new ArrayList<>(variables), new ArrayList<>(parameters));
     }
 
-    /** Orders names by the number after their one-letter prefix (an empty number first), then by text. */
-    private static Comparator<String> numbered(Pattern pattern) {
-        return Comparator.<String, java.math.BigInteger>comparing(name -> {
-            Matcher m = pattern.matcher(name);
-            m.matches();
-            String digits = m.group(1);
-            return digits.isEmpty() ? java.math.BigInteger.valueOf(-1) : new java.math.BigInteger(digits);
-        }).thenComparing(Comparator.naturalOrder());
+    /**
+     * Orders names by the number after their one-letter prefix (an empty number first), then by text. The numbers
+     * are compared as digit strings (leading zeros dropped, then by length, then digit by digit), in linear time
+     * however long they are.
+     */
+    private static Comparator<String> numbered() {
+        return (a, b) -> {
+            boolean na = a.length() > 1;
+            boolean nb = b.length() > 1;
+            if (!na || !nb) {
+                int c = Boolean.compare(na, nb);
+                return c != 0 ? c : a.compareTo(b);
+            }
+            int sa = firstSignificant(a);
+            int sb = firstSignificant(b);
+            int c = Integer.compare(a.length() - sa, b.length() - sb);
+            for (int k = 0; c == 0 && sa + k < a.length(); k++) {
+                c = Character.compare(a.charAt(sa + k), b.charAt(sb + k));
+            }
+            return c != 0 ? c : a.compareTo(b);
+        };
+    }
+
+    /** The index of the first digit after the prefix letter that is not a leading zero (the last digit at least). */
+    private static int firstSignificant(String name) {
+        int i = 1;
+        while (i < name.length() - 1 && name.charAt(i) == '0') {
+            i++;
+        }
+        return i;
     }
 
     private static void checkNames(String what, List<String> names, Map<String, Integer> index, Set<String> seen) {
@@ -154,6 +192,9 @@ public final class ModelExpression {
         NUMBER, NAME, PLUS, MINUS, STAR, SLASH, POWER, OPEN_PAREN, CLOSE_PAREN, OPEN_BRACKET, CLOSE_BRACKET, COMMA, END
     }
 
+    /** The text of each operator and bracket kind, by ordinal (shared, so that a token allocates no text). */
+    private static final String[] SYMBOLS = {null, null, "+", "-", "*", "/", "^", "(", ")", "[", "]", ",", ""};
+
     /** One token: its kind, its text, its 1-based column and, for numbers, its value. */
     private record Token(Kind kind, String text, int column, double number) {
         String describe() {
@@ -170,10 +211,16 @@ public final class ModelExpression {
             int column = i + 1;
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (Character.isDigit(c) || c == '.') {
+            } else if (isDigit(c) || c == '.') {
                 int end = scanNumber(text, i);
                 String literal = text.substring(i, end);
-                tokens.add(new Token(Kind.NUMBER, literal, column, Double.parseDouble(literal)));
+                double value = Double.parseDouble(literal);
+                if (Double.isInfinite(value)) {
+                    throw new ExpressionParseException("number '" + (literal.length() <= 40 ? literal
+                            : literal.substring(0, 37) + "...") + "' at column " + column
+                            + " overflows a double (its magnitude exceeds 1.8E308)", text, column);
+                }
+                tokens.add(new Token(Kind.NUMBER, literal, column, value));
                 i = end;
             } else if (Character.isLetter(c) || c == '_') {
                 int end = i + 1;
@@ -200,12 +247,17 @@ public final class ModelExpression {
                     default -> throw new ExpressionParseException(
                             "unexpected character '" + c + "' at column " + column, text, column);
                 };
-                tokens.add(new Token(kind, String.valueOf(c), column, 0));
+                tokens.add(new Token(kind, SYMBOLS[kind.ordinal()], column, 0));
                 i++;
             }
         }
         tokens.add(new Token(Kind.END, "", n + 1, 0));
         return tokens;
+    }
+
+    /** An ASCII digit (other Unicode digits are not part of numbers). */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**
@@ -218,13 +270,13 @@ public final class ModelExpression {
         int n = text.length();
         int i = start;
         int digits = 0;
-        while (i < n && Character.isDigit(text.charAt(i))) {
+        while (i < n && isDigit(text.charAt(i))) {
             i++;
             digits++;
         }
         if (i < n && text.charAt(i) == '.') {
             i++;
-            while (i < n && Character.isDigit(text.charAt(i))) {
+            while (i < n && isDigit(text.charAt(i))) {
                 i++;
                 digits++;
             }
@@ -235,8 +287,8 @@ public final class ModelExpression {
             if (j < n && (text.charAt(j) == '+' || text.charAt(j) == '-')) {
                 j++;
             }
-            if (j < n && Character.isDigit(text.charAt(j))) {
-                while (j < n && Character.isDigit(text.charAt(j))) {
+            if (j < n && isDigit(text.charAt(j))) {
+                while (j < n && isDigit(text.charAt(j))) {
                     j++;
                 }
                 i = j;
@@ -247,7 +299,7 @@ public final class ModelExpression {
             }
         }
         if (!malformed && i < n && text.charAt(i) == '.') {
-            while (i < n && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+            while (i < n && (isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
                 i++;
             }
             malformed = true;
@@ -261,25 +313,41 @@ public final class ModelExpression {
 
     // ------------------------------------------------------------------------------------------------ parser
 
-    /** Recursive-descent parser emitting the tape in post order (children before parents). */
+    /**
+     * Recursive-descent parser emitting the tape in post order (children before parents). It recurses once per
+     * nesting level (bracket, function call, exponent), at most {@link #MAX_NESTING_DEPTH} levels; everything else
+     * is read in loops.
+     */
     private static final class Parser {
         private final String text;
         private final List<Token> tokens;
         private final java.util.function.Predicate<String> isKnownName;
         private final String unknownHint;
         private int position;
+        private int depth;
 
-        // the tape under construction; names of variable/parameter nodes are resolved to indices in build()
-        private final List<Integer> op = new ArrayList<>();
-        private final List<Integer> left = new ArrayList<>();
-        private final List<Integer> right = new ArrayList<>();
-        private final List<Double> constant = new ArrayList<>();
-        private final List<String> name = new ArrayList<>();
+        // the tape under construction, in primitive arrays sized for one node per token (a token emits at most one
+        // node), of which size are used; variable/parameter nodes carry the number of their name in names, resolved
+        // to indices in build()
+        private int size;
+        private final int[] op;
+        private final int[] left;
+        private final int[] right;
+        private final int[] nameId;
+        private final double[] constant;
+        private final List<String> names = new ArrayList<>();
+        private final Map<String, Integer> nameIds = new HashMap<>();
         final Set<String> usedNames = new HashSet<>();
 
         Parser(String text, java.util.function.Predicate<String> isKnownName, String unknownHint) {
             this.text = text;
             this.tokens = tokenize(text);
+            int capacity = tokens.size();
+            this.op = new int[capacity];
+            this.left = new int[capacity];
+            this.right = new int[capacity];
+            this.nameId = new int[capacity];
+            this.constant = new double[capacity];
             this.isKnownName = isKnownName;
             this.unknownHint = unknownHint;
         }
@@ -296,30 +364,41 @@ public final class ModelExpression {
         }
 
         CompiledModel build(List<String> variables, List<String> parameters) {
-            int n = op.size();
-            int[] ops = new int[n];
-            int[] lefts = new int[n];
-            int[] rights = new int[n];
-            int[] indices = new int[n];
-            double[] constants = new double[n];
-            for (int i = 0; i < n; i++) {
-                ops[i] = op.get(i);
-                lefts[i] = left.get(i);
-                rights[i] = right.get(i);
-                constants[i] = constant.get(i);
-                String nodeName = name.get(i);
-                if (nodeName != null) {
-                    int v = variables.indexOf(nodeName);
-                    if (v >= 0) {
-                        ops[i] = CompiledModel.VAR;
-                        indices[i] = v;
-                    } else {
-                        ops[i] = CompiledModel.PARAM;
-                        indices[i] = parameters.indexOf(nodeName);
-                    }
+            // resolve each distinct name once (not once per node: that would cost nodes x names)
+            int[] nameOp = new int[names.size()];
+            int[] nameIndex = new int[names.size()];
+            Map<String, Integer> variableIndex = indexOf(variables);
+            Map<String, Integer> parameterIndex = indexOf(parameters);
+            for (int k = 0; k < names.size(); k++) {
+                Integer v = variableIndex.get(names.get(k));
+                if (v != null) {
+                    nameOp[k] = CompiledModel.VAR;
+                    nameIndex[k] = v;
+                } else {
+                    nameOp[k] = CompiledModel.PARAM;
+                    nameIndex[k] = parameterIndex.get(names.get(k));
                 }
             }
-            return new CompiledModel(text, variables, parameters, ops, lefts, rights, indices, constants);
+            int n = size;
+            int[] ops = java.util.Arrays.copyOf(op, n);
+            int[] indices = new int[n];
+            for (int i = 0; i < n; i++) {
+                int id = nameId[i];
+                if (id >= 0) {
+                    ops[i] = nameOp[id];
+                    indices[i] = nameIndex[id];
+                }
+            }
+            return new CompiledModel(text, variables, parameters, ops, java.util.Arrays.copyOf(left, n),
+                    java.util.Arrays.copyOf(right, n), indices, java.util.Arrays.copyOf(constant, n));
+        }
+
+        private static Map<String, Integer> indexOf(List<String> list) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < list.size(); i++) {
+                index.putIfAbsent(list.get(i), i);
+            }
+            return index;
         }
 
         private Token peek() {
@@ -331,16 +410,38 @@ public final class ModelExpression {
         }
 
         private int emit(int operation, int a, int b, double value, String symbol) {
-            op.add(operation);
-            left.add(a);
-            right.add(b);
-            constant.add(value);
-            name.add(symbol);
-            return op.size() - 1;
+            op[size] = operation;
+            left[size] = a;
+            right[size] = b;
+            constant[size] = value;
+            if (symbol == null) {
+                nameId[size] = -1;
+            } else {
+                Integer id = nameIds.get(symbol);
+                if (id == null) {
+                    id = names.size();
+                    names.add(symbol);
+                    nameIds.put(symbol, id);
+                }
+                nameId[size] = id;
+            }
+            return size++;
         }
 
         private ExpressionParseException error(String reason, int column) {
             return new ExpressionParseException(reason, text, column);
+        }
+
+        /** Opens a nesting level at {@code t} (a bracket, a function call or an exponent), or fails past the limit. */
+        private void enter(Token t) {
+            if (++depth > MAX_NESTING_DEPTH) {
+                throw error("nesting deeper than " + MAX_NESTING_DEPTH + " levels at column " + t.column()
+                        + " (each bracket, function call and exponent opens a level)", t.column());
+            }
+        }
+
+        private void leave() {
+            depth--;
         }
 
         /** A token that cannot follow a complete operand. */
@@ -379,24 +480,28 @@ public final class ModelExpression {
         }
 
         private int unary() {
-            Kind k = peek().kind();
-            if (k == Kind.MINUS) {
-                next();
-                return emit(CompiledModel.NEG, unary(), -1, 0, null);
+            // ('-' | '+')* power, read in a loop: each '-' wraps the operand in one negation, '+' does nothing
+            int negations = 0;
+            while (peek().kind() == Kind.MINUS || peek().kind() == Kind.PLUS) {
+                if (next().kind() == Kind.MINUS) {
+                    negations++;
+                }
             }
-            if (k == Kind.PLUS) {
-                next();
-                return unary();
+            int node = power();
+            for (int k = 0; k < negations; k++) {
+                node = emit(CompiledModel.NEG, node, -1, 0, null);
             }
-            return power();
+            return node;
         }
 
         private int power() {
             int base = primary();
             if (peek().kind() == Kind.POWER) {
-                next();
+                Token operator = next();
                 // the exponent is a unary, so 2^3^2 = 2^(3^2) and 2^-1 = 1/2
+                enter(operator);
                 int exponent = unary();
+                leave();
                 return emit(CompiledModel.POW, base, exponent, 0, null);
             }
             return base;
@@ -408,8 +513,10 @@ public final class ModelExpression {
                 case NUMBER:
                     return emit(CompiledModel.CONST, -1, -1, t.number(), null);
                 case OPEN_PAREN, OPEN_BRACKET: {
+                    enter(t);
                     int inner = expression();
                     close(t);
+                    leave();
                     return inner;
                 }
                 case NAME:
@@ -458,6 +565,7 @@ public final class ModelExpression {
                             + " needs its argument in brackets, as in " + id + "(x)", t.column());
                 }
                 Token open = next();
+                enter(t);
                 List<Integer> arguments = new ArrayList<>();
                 if (peek().kind() != Kind.CLOSE_PAREN && peek().kind() != Kind.CLOSE_BRACKET) {
                     arguments.add(expression());
@@ -467,6 +575,7 @@ public final class ModelExpression {
                     }
                 }
                 close(open);
+                leave();
                 if (arguments.size() != 1) {
                     throw error("function '" + id + "' at column " + t.column() + " takes 1 argument, found "
                             + arguments.size(), t.column());

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,9 +26,18 @@ import java.util.regex.Pattern;
  * file: the number of parameter rows equals the declared "N Parameters", the number of data rows equals both the
  * declared "N Observations" and "Number of Observations", every data row
  * holds one response and one value per predictor named in the {@code Data: y x} column header, and nothing but blank
- * lines follows the data block. Any violation, and any malformed number, raises {@link IllegalArgumentException}
- * naming the file and the 1-based line. The degrees of freedom are reported as written: NIST's {@code Rat43.dat}
- * declares 9 where {@code n - p = 11}.
+ * lines follows the data block. The degrees of freedom are reported as written: NIST's {@code Rat43.dat} declares 9
+ * where {@code n - p = 11}.
+ *
+ * <p><b>Error contract.</b> Malformed content of any kind raises {@link IllegalArgumentException} (never another
+ * runtime exception) whose message names the file and, where the problem sits on one line, the 1-based line: a
+ * violation of the layout above, a declared size the file does not hold (checked against the file's lines before
+ * anything is allocated for it), a count or line number beyond {@code 2^31 - 1}, and a malformed number (with its text
+ * and what was expected there). Numbers are plain decimals: an optional sign, digits with an optional point and an
+ * optional exponent ({@code 1E-3}, {@code .5}, {@code -2.}); hexadecimal, the suffixes {@code d}/{@code f}, NaN,
+ * infinities and values that overflow a double are malformed. A leading UTF-8 byte-order mark is skipped. {@link
+ * #read(Path)} raises {@link IOException} only when the file cannot be read. Memory and time grow linearly with the
+ * size of the file, whatever sizes its header declares.
  *
  * <p>Provenance: the files are the copies in {@code data/nist/} of the Ceres solver repository, byte-identical except
  * that {@code Roszman1.dat} carries NIST's own certified {@code b1 = 2.0196866396E-01} (principal-value arctan, as
@@ -41,8 +52,6 @@ public final class NistDatasets {
             "Gauss3", "Hahn1", "Kirby2", "Lanczos1", "Lanczos2", "Lanczos3", "MGH09", "MGH10", "MGH17", "Misra1a",
             "Misra1b", "Misra1c", "Misra1d", "Nelson", "Rat42", "Rat43", "Roszman1", "Thurber");
 
-    private static final String NUMBER = "[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?";
-    private static final Pattern NUMBER_PATTERN = Pattern.compile(NUMBER);
     private static final Pattern DATASET_NAME = Pattern.compile("^\\s*Dataset Name:\\s*(\\S+)");
     private static final Pattern STARTING_LINES = range("Starting Values");
     private static final Pattern CERTIFIED_LINES = range("Certified Values");
@@ -59,7 +68,8 @@ public final class NistDatasets {
     }
 
     private static Pattern range(String label) {
-        return Pattern.compile("^\\s*(?:File Format:\\s*ASCII)?\\s*" + label
+        // one optional blank run between the parts (two adjacent \\s* would backtrack quadratically on long blanks)
+        return Pattern.compile("^\\s*(?:File Format:\\s*ASCII\\s*)?" + label
                 + "\\s*\\(\\s*lines\\s+(\\d+)\\s+to\\s+(\\d+)\\s*\\)", Pattern.CASE_INSENSITIVE);
     }
 
@@ -73,11 +83,11 @@ public final class NistDatasets {
      *
      * @param name a name from {@link #names()}, for example {@code "Misra1a"}
      * @return the problem
-     * @throws IllegalArgumentException if the name is not one of {@link #names()}
+     * @throws IllegalArgumentException if the name is null or not one of {@link #names()}
      * @throws UncheckedIOException     if the resource cannot be read
      */
     public static NistProblem load(String name) {
-        if (!NAMES.contains(name)) {
+        if (name == null || !NAMES.contains(name)) {
             throw new IllegalArgumentException("name is " + (name == null ? "null" : "'" + name + "'")
                     + ", expected one of " + NAMES);
         }
@@ -94,15 +104,52 @@ public final class NistDatasets {
     }
 
     /**
-     * Reads a dataset file in the NIST StRD format.
+     * Reads a dataset file in the NIST StRD format (bytes read as ISO-8859-1; lines end with {@code \n}, {@code \r\n}
+     * or {@code \r}).
      *
      * @param file the file
      * @return the problem
      * @throws IOException              if the file cannot be read
-     * @throws IllegalArgumentException if the content is malformed (the message names the file and line)
+     * @throws IllegalArgumentException if {@code file} is null, or the content is malformed (the message names the
+     *                                  file and line; see the class comment)
      */
     public static NistProblem read(Path file) throws IOException {
-        return parse(file.toString(), Files.readAllLines(file, StandardCharsets.ISO_8859_1));
+        if (file == null) {
+            throw new IllegalArgumentException("file is null, expected the path of a NIST StRD .dat file");
+        }
+        long size = Files.size(file);
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException(file + ": file has " + size + " bytes, far more than a NIST StRD file");
+        }
+        return parseBytes(file.toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * Parses the bytes of a dataset file, read as ISO-8859-1 and split into lines as {@link #read(Path)} does.
+     *
+     * @param source  the file name used in error messages
+     * @param content the file's bytes
+     * @throws IllegalArgumentException if the content is malformed (see the class comment)
+     */
+    static NistProblem parseBytes(String source, byte[] content) {
+        String text = new String(content, StandardCharsets.ISO_8859_1);
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < n) {
+            lines.add(text.substring(start));
+        }
+        return parse(source, lines);
     }
 
     /**
@@ -111,10 +158,90 @@ public final class NistDatasets {
      * @param source the file name used in error messages
      * @param lines  the lines, without line terminators
      * @return the problem
-     * @throws IllegalArgumentException if the content is malformed (the message names the source and line)
+     * @throws IllegalArgumentException if an argument or a line is null, or the content is malformed (the message
+     *                                  names the source and line; see the class comment)
      */
     public static NistProblem parse(String source, List<String> lines) {
-        return new Reader(source, lines).read();
+        if (source == null) {
+            throw new IllegalArgumentException("source is null, expected a name for error messages");
+        }
+        if (lines == null) {
+            throw new IllegalArgumentException("lines is null, expected the lines of " + source);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) == null) {
+                throw new IllegalArgumentException("lines[" + i + "] is null, expected line " + (i + 1) + " of "
+                        + source);
+            }
+        }
+        List<String> content = lines;
+        if (!lines.isEmpty() && !withoutByteOrderMark(lines.get(0)).equals(lines.get(0))) {
+            content = new ArrayList<>(lines);
+            content.set(0, withoutByteOrderMark(lines.get(0)));
+        }
+        return new Reader(source, content).read();
+    }
+
+    /** The line without a leading byte-order mark: U+FEFF, or its UTF-8 bytes read as ISO-8859-1. */
+    private static String withoutByteOrderMark(String line) {
+        if (line.startsWith("\uFEFF")) {
+            return line.substring(1);
+        }
+        if (line.startsWith("\u00EF\u00BB\u00BF")) {
+            return line.substring(3);
+        }
+        return line;
+    }
+
+    /**
+     * Whether {@code text} is a plain decimal number: an optional sign, then digits with an optional point (at least
+     * one digit on either side), then an optional exponent {@code e|E [+|-] digits}. Linear time (no backtracking).
+     */
+    static boolean isPlainDecimal(String text) {
+        int n = text.length();
+        int i = 0;
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isAsciiDigit(text.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+            while (i < n && isAsciiDigit(text.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < n && isAsciiDigit(text.charAt(i))) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The text shortened for a message: at most 40 characters, longer text cut with its length given. */
+    private static String shown(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "... (" + text.length() + " characters)";
     }
 
     /** The state of one parse: the source name for messages and the lines, addressed 1-based. */
@@ -139,41 +266,71 @@ public final class NistDatasets {
             return new IllegalArgumentException(source + ": " + message);
         }
 
-        /** The first line in [from, to] matching the pattern, or -1. */
+        /** The first line in [from, to] matching the pattern (by {@link Matcher#find()}), or -1. */
         private int find(Pattern pattern, int from, int to) {
-            for (int i = Math.max(1, from); i <= Math.min(to, lines.size()); i++) {
-                if (pattern.matcher(line(i)).find()) {
+            Matcher m = pattern.matcher("");
+            int last = Math.min(to, lines.size());
+            for (int i = Math.max(1, from); i <= last; i++) {
+                if (m.reset(line(i)).find()) {
                     return i;
                 }
             }
             return -1;
         }
 
-        private Matcher require(Pattern pattern, int from, int to, String what) {
+        /** The line of the first match in [from, to], or an error naming what is missing. */
+        private int require(Pattern pattern, int from, int to, String what) {
             int at = find(pattern, from, to);
             if (at < 0) {
                 throw error("no " + what + " found in lines " + from + " to " + Math.min(to, lines.size()));
             }
-            Matcher m = pattern.matcher(line(at));
-            m.find();
+            return at;
+        }
+
+        /** The matcher of the pattern on the line, after a successful {@link Matcher#find()}. */
+        private Matcher found(Pattern pattern, int lineNumber) {
+            Matcher m = pattern.matcher(line(lineNumber));
+            if (!m.find()) {
+                throw new IllegalStateException("line " + lineNumber + " no longer matches " + pattern);
+            }
             return m;
         }
 
+        /** A non-negative decimal integer from a header field, or an error if it exceeds {@code 2^31 - 1}. */
+        private int count(int lineNumber, String digits, String what) {
+            long v = 0;
+            for (int k = 0; k < digits.length(); k++) {
+                v = v * 10 + (digits.charAt(k) - '0');
+                if (v > Integer.MAX_VALUE) {
+                    throw error(lineNumber, what + " '" + shown(digits) + "' is too large, expected at most "
+                            + Integer.MAX_VALUE);
+                }
+            }
+            return (int) v;
+        }
+
         private int[] requireRange(Pattern pattern, String what) {
-            Matcher m = require(pattern, 1, lines.size(), "'" + what + " (lines A to B)' entry in the File Format");
-            int from = Integer.parseInt(m.group(1));
-            int to = Integer.parseInt(m.group(2));
+            int ln = require(pattern, 1, lines.size(), "'" + what + " (lines A to B)' entry in the File Format");
+            Matcher m = found(pattern, ln);
+            int from = count(ln, m.group(1), what + " first line");
+            int to = count(ln, m.group(2), what + " last line");
             if (from < 1 || to < from) {
-                throw error(what + " (lines " + from + " to " + to + ") is not a valid line range");
+                throw error(ln, what + " (lines " + from + " to " + to + ") is not a valid line range");
             }
             return new int[] {from, to};
         }
 
         private double number(int lineNumber, String token, String what) {
-            if (!NUMBER_PATTERN.matcher(token).matches()) {
-                throw error(lineNumber, "malformed number '" + token + "' (expected " + what + ")");
+            if (!isPlainDecimal(token)) {
+                throw error(lineNumber, "malformed number '" + shown(token) + "' (expected " + what
+                        + " as a plain decimal number)");
             }
-            return Double.parseDouble(token);
+            double v = Double.parseDouble(token);
+            if (!Double.isFinite(v)) {
+                throw error(lineNumber, "number '" + shown(token) + "' overflows a double (expected " + what
+                        + " as a finite number)");
+            }
+            return v;
         }
 
         private String[] fields(int lineNumber) {
@@ -186,35 +343,35 @@ public final class NistDatasets {
             if (datasetLine < 0) {
                 throw error("no 'Dataset Name:' line found; expected a NIST StRD nonlinear-regression file");
             }
-            Matcher nameMatcher = DATASET_NAME.matcher(line(datasetLine));
-            nameMatcher.find();
-            String name = nameMatcher.group(1);
+            String name = found(DATASET_NAME, datasetLine).group(1);
 
             int[] starting = requireRange(STARTING_LINES, "Starting Values");
             int[] certified = requireRange(CERTIFIED_LINES, "Certified Values");
             int[] data = requireRange(DATA_LINES, "Data");
             // The header (description, declared sizes, model) lies before the parameter table.
             int headerEnd = starting[0] - 1;
-            int declaredObservations = Integer.parseInt(
-                    require(OBSERVATIONS, 1, headerEnd, "'N Observations' declaration").group(1));
-            int declaredParameters = Integer.parseInt(
-                    require(PARAMETERS, 1, headerEnd, "'N Parameters' declaration").group(1));
-            String difficulty = require(DIFFICULTY, 1, headerEnd, "'... Level of Difficulty' declaration").group(1);
+            int observationsLine = require(OBSERVATIONS, 1, headerEnd, "'N Observations' declaration");
+            int declaredObservations = count(observationsLine, found(OBSERVATIONS, observationsLine).group(1),
+                    "declared observation count");
+            int parametersLine = require(PARAMETERS, 1, headerEnd, "'N Parameters' declaration");
+            int declaredParameters = count(parametersLine, found(PARAMETERS, parametersLine).group(1),
+                    "declared parameter count");
+            String difficulty = found(DIFFICULTY,
+                    require(DIFFICULTY, 1, headerEnd, "'... Level of Difficulty' declaration")).group(1);
 
             // Model: "y = <text>  +  e", possibly continued on the following lines until the error term "+ e".
             int modelLine = find(MODEL_START, 1, headerEnd);
             if (modelLine < 0) {
-                throw error("no model line 'y = ... + e' found in lines 1 to " + headerEnd);
+                throw error("no model line 'y = ... + e' found in lines 1 to " + Math.min(headerEnd, lines.size()));
             }
-            Matcher start = MODEL_START.matcher(line(modelLine));
-            start.matches();
+            Matcher start = found(MODEL_START, modelLine);
             String responseText = start.group(1).replaceAll("\\s+", "");
             StringBuilder model = new StringBuilder();
             String rest = start.group(2);
             int at = modelLine;
+            Matcher end = MODEL_END.matcher("");
             while (true) {
-                Matcher end = MODEL_END.matcher(rest);
-                boolean last = end.matches();
+                boolean last = end.reset(rest).matches();
                 String part = (last ? end.group(1) : rest).trim();
                 if (!part.isEmpty()) {
                     model.append(model.length() == 0 ? "" : " ").append(part);
@@ -223,7 +380,7 @@ public final class NistDatasets {
                     break;
                 }
                 at++;
-                if (at > headerEnd || line(at).isBlank()) {
+                if (at > headerEnd || at > lines.size() || line(at).isBlank()) {
                     throw error(modelLine, "model line does not end with the error term '+ e' (searched to line "
                             + (at - 1) + ")");
                 }
@@ -238,19 +395,20 @@ public final class NistDatasets {
             }
             if (starting[1] > lines.size()) {
                 throw error(lines.size(), "file ends before the parameter table (lines " + starting[0] + " to "
-                        + starting[1] + ")");
+                        + starting[1] + "): the file has " + lines.size() + " lines");
             }
             List<String> parameterNames = new ArrayList<>();
+            Set<String> distinct = new HashSet<>();
             double[] start1 = new double[p];
             double[] start2 = new double[p];
             double[] certifiedValues = new double[p];
             double[] certifiedSd = new double[p];
+            Matcher row = PARAMETER_ROW.matcher("");
             for (int j = 0; j < p; j++) {
                 int ln = starting[0] + j;
-                Matcher row = PARAMETER_ROW.matcher(line(ln));
-                if (!row.matches()) {
+                if (!row.reset(line(ln)).matches()) {
                     throw error(ln, "expected a parameter row 'b" + (j + 1)
-                            + " = start1 start2 certified sd', found '" + line(ln).trim() + "'");
+                            + " = start1 start2 certified sd', found '" + shown(line(ln).trim()) + "'");
                 }
                 String text = row.group(2).trim();
                 String[] f = text.isEmpty() ? new String[0] : text.split("\\s+");
@@ -258,34 +416,51 @@ public final class NistDatasets {
                     throw error(ln, "parameter row has " + f.length
                             + " numbers, expected 4 (start 1, start 2, certified value, standard deviation)");
                 }
-                parameterNames.add(row.group(1));
-                start1[j] = number(ln, f[0], "start 1 of " + row.group(1));
-                start2[j] = number(ln, f[1], "start 2 of " + row.group(1));
-                certifiedValues[j] = number(ln, f[2], "the certified value of " + row.group(1));
-                certifiedSd[j] = number(ln, f[3], "the certified standard deviation of " + row.group(1));
+                String parameter = row.group(1);
+                if (!distinct.add(parameter)) {
+                    throw error(ln, "parameter '" + shown(parameter) + "' is listed twice, expected distinct names");
+                }
+                parameterNames.add(parameter);
+                start1[j] = number(ln, f[0], "start 1 of " + parameter);
+                start2[j] = number(ln, f[1], "start 2 of " + parameter);
+                certifiedValues[j] = number(ln, f[2], "the certified value of " + parameter);
+                certifiedSd[j] = number(ln, f[3], "the certified standard deviation of " + parameter);
             }
 
             // Certified statistics, within the Certified Values lines.
             double rss = certifiedStatistic(certified, "Residual Sum of Squares");
             double residualSd = certifiedStatistic(certified, "Residual Standard Deviation");
-            double dof = certifiedStatistic(certified, "Degrees of Freedom");
+            int dofLine = certifiedLine(certified, "Degrees of Freedom");
+            double dofValue = certifiedStatistic(certified, "Degrees of Freedom");
+            if (dofValue != Math.rint(dofValue) || dofValue < 0 || dofValue > Integer.MAX_VALUE) {
+                throw error(dofLine, "Degrees of Freedom is " + dofValue + ", expected a whole number in [0, "
+                        + Integer.MAX_VALUE + "]");
+            }
+            int dof = (int) dofValue;
             double observations = certifiedStatistic(certified, "Number of Observations");
 
             // Data block: the column header "Data: y x..." just above it, then one row per observation.
             int n = data[1] - data[0] + 1;
             int headerLine = data[0] - 1;
             if (headerLine < 1 || headerLine > lines.size() || !DATA_HEADER.matcher(line(headerLine)).matches()) {
-                throw error(Math.min(Math.max(headerLine, 1), lines.size()),
+                throw error(Math.min(Math.max(headerLine, 1), Math.max(lines.size(), 1)),
                         "expected the data column header 'Data: y x' just before the data (line " + data[0] + ")");
             }
             Matcher dataHeader = DATA_HEADER.matcher(line(headerLine));
             dataHeader.matches();
             List<String> columns = Arrays.asList(dataHeader.group(1).trim().split("\\s+"));
             if (columns.size() < 2 || !columns.get(0).equals("y")) {
-                throw error(headerLine, "data column header names " + columns
+                throw error(headerLine, "data column header names " + shown(columns.toString())
                         + ", expected the response 'y' followed by the predictor names");
             }
             List<String> variableNames = columns.subList(1, columns.size());
+            Set<String> distinctColumns = new HashSet<>();
+            for (String column : columns) {
+                if (!distinctColumns.add(column)) {
+                    throw error(headerLine, "data column header names '" + shown(column)
+                            + "' twice, expected distinct names");
+                }
+            }
             if (n != declaredObservations || observations != n) {
                 throw error(data[0], "Data spans " + n + " lines (" + data[0] + " to " + data[1] + "), expected "
                         + declaredObservations + " (the declared observation count; 'Number of Observations' is "
@@ -293,45 +468,57 @@ public final class NistDatasets {
             }
             // The degrees of freedom are kept as written, not checked against n - p: NIST's Rat43.dat declares 9
             // where n - p = 11 (its certified residual standard deviation sqrt(RSS / 11) shows the 9 is a typo).
-            double[] y = new double[n];
-            double[][] x = new double[n][variableNames.size()];
+            // Storage is sized by the rows the file holds, never by the declared count alone: a header declaring
+            // 2e9 rows in a short file fails at its end ("file ends after ...") without allocating for 2e9 rows.
+            int held = Math.max(0, Math.min(n, lines.size() - data[0] + 1));
+            double[] y = new double[held];
+            double[][] x = new double[held][];
             for (int i = 0; i < n; i++) {
                 int ln = data[0] + i;
                 if (ln > lines.size()) {
                     throw error(ln, "file ends after " + i + " of " + n + " observations (data declared in lines "
-                            + data[0] + " to " + data[1] + ")");
+                            + data[0] + " to " + data[1] + ", the file has " + lines.size() + " lines)");
                 }
                 String[] f = fields(ln);
                 if (f.length != columns.size()) {
                     throw error(ln, "data row has " + f.length + " values, expected " + columns.size() + " "
-                            + columns + (f.length == 0 ? " (the data block ends early)" : ""));
+                            + shown(columns.toString()) + (f.length == 0 ? " (the data block ends early)" : ""));
                 }
                 y[i] = number(ln, f[0], "the response y");
-                for (int k = 0; k < variableNames.size(); k++) {
-                    x[i][k] = number(ln, f[k + 1], "the predictor " + variableNames.get(k));
+                double[] xi = new double[variableNames.size()];
+                for (int k = 0; k < xi.length; k++) {
+                    xi[k] = number(ln, f[k + 1], "the predictor " + variableNames.get(k));
                 }
+                x[i] = xi;
             }
             for (int ln = data[1] + 1; ln <= lines.size(); ln++) {
                 if (!line(ln).isBlank()) {
                     throw error(ln, "unexpected content after the data block (declared to end at line " + data[1]
-                            + "): '" + line(ln).trim() + "'");
+                            + "): '" + shown(line(ln).trim()) + "'");
                 }
             }
             return new NistProblem(name, difficulty, responseText, model.toString(), variableNames, parameterNames,
-                    certifiedValues, certifiedSd, start1, start2, rss, residualSd, (int) dof, x, y);
+                    certifiedValues, certifiedSd, start1, start2, rss, residualSd, dof, x, y);
         }
 
-        /** The number after {@code "label:"} on a line within the certified range. */
-        private double certifiedStatistic(int[] certified, String label) {
-            Pattern pattern = Pattern.compile("^\\s*" + label + ":\\s*(\\S+)\\s*$");
-            int ln = find(pattern, certified[0], certified[1]);
+        private Pattern statisticPattern(String label) {
+            return Pattern.compile("^\\s*" + label + ":\\s*(\\S+)\\s*$");
+        }
+
+        /** The line of {@code "label: number"} within the certified range, or an error. */
+        private int certifiedLine(int[] certified, String label) {
+            int ln = find(statisticPattern(label), certified[0], certified[1]);
             if (ln < 0) {
                 throw error("no '" + label + ":' line found in the Certified Values (lines " + certified[0] + " to "
                         + certified[1] + ")");
             }
-            Matcher m = pattern.matcher(line(ln));
-            m.matches();
-            return number(ln, m.group(1), "the " + label);
+            return ln;
+        }
+
+        /** The number after {@code "label:"} on a line within the certified range. */
+        private double certifiedStatistic(int[] certified, String label) {
+            int ln = certifiedLine(certified, label);
+            return number(ln, found(statisticPattern(label), ln).group(1), "the " + label);
         }
     }
 }

@@ -53,15 +53,22 @@ public record NistProblem(
     /**
      * Validates shapes and copies the arrays.
      *
-     * @throws IllegalArgumentException if a per-parameter array does not have length p, {@code x} and {@code y}
-     *                                  differ in length, or a row of {@code x} does not hold one value per variable
+     * @throws IllegalArgumentException if a component other than {@code difficulty} is null or holds a null, a
+     *                                  per-parameter array does not have length p, {@code x} and {@code y} differ in
+     *                                  length, or a row of {@code x} does not hold one value per variable
      */
     public NistProblem {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(modelText, "modelText");
-        Objects.requireNonNull(responseText, "responseText");
-        variableNames = List.copyOf(variableNames);
-        parameterNames = List.copyOf(parameterNames);
+        requireNonNull("name", name);
+        requireNonNull("modelText", modelText);
+        requireNonNull("responseText", responseText);
+        variableNames = copyOfNames("variableNames", variableNames);
+        parameterNames = copyOfNames("parameterNames", parameterNames);
+        requireNonNull("certifiedValues", certifiedValues);
+        requireNonNull("certifiedStandardDeviations", certifiedStandardDeviations);
+        requireNonNull("start1", start1);
+        requireNonNull("start2", start2);
+        requireNonNull("x", x);
+        requireNonNull("y", y);
         int p = parameterNames.size();
         certifiedValues = copyOfLength("certifiedValues", certifiedValues, p);
         certifiedStandardDeviations = copyOfLength("certifiedStandardDeviations", certifiedStandardDeviations, p);
@@ -69,6 +76,20 @@ public record NistProblem(
         start2 = copyOfLength("start2", start2, p);
         y = y.clone();
         x = copyOfRows(x, y.length, variableNames.size());
+    }
+
+    private static void requireNonNull(String what, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " is null");
+        }
+    }
+
+    private static List<String> copyOfNames(String what, List<String> names) {
+        requireNonNull(what, names);
+        for (int i = 0; i < names.size(); i++) {
+            requireNonNull(what + "[" + i + "]", names.get(i));
+        }
+        return List.copyOf(names);
     }
 
     private static double[] copyOfLength(String what, double[] array, int expected) {
@@ -85,6 +106,7 @@ public record NistProblem(
         }
         double[][] copy = new double[n][];
         for (int i = 0; i < n; i++) {
+            requireNonNull("x[" + i + "]", rows[i]);
             if (rows[i].length != k) {
                 throw new IllegalArgumentException("x[" + i + "] has length " + rows[i].length + ", expected " + k
                         + " (one per variable)");

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 
-/** Test helper: the forward-mode gradient of a compiled model against finite differences. */
+/** Test helper: the gradient of a compiled model (reverse mode) against finite differences. */
 public final class GradientChecks {
     private GradientChecks() {
     }
 
     /**
-     * Compares the forward-mode gradient with a central finite difference: the fourth-order stencil
+     * Compares the automatic-differentiation gradient with a central finite difference: the fourth-order stencil
      * {@code D(h) = (-f(β+2h) + 8f(β+h) - 8f(β-h) + f(β-2h)) / 12h} at h = 1e-4 |β_j| (1e-4 when β_j = 0), improved by
      * one Richardson step {@code (16 D(h/2) - D(h)) / 15} to sixth order, so that truncation stays below 1e-7 relative
      * even where the model varies on a scale much shorter than |β_j| (a Gaussian tail far from its centre). The

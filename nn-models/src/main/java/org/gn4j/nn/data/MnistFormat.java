@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * Loads the MNIST-style pair of IDX files ({@code train-images-idx3-ubyte[.gz]} with {@code
@@ -28,36 +27,54 @@ public final class MnistFormat {
      * @param split description of what these samples are, for example {@code "MNIST-10k train (8,000 of the
      *              10,000-image subset)"}
      * @return a data set named after the folder
-     * @throws IllegalArgumentException if {@code part} is unknown, a file is malformed, the image and label counts
-     *                                  differ or a label is not below 10 (messages name the file and byte offset)
+     * @throws IllegalArgumentException if an argument is null, {@code split} is blank, {@code part} is unknown, a
+     *                                  file is malformed, holds no images or images of zero rows or columns, the
+     *                                  image and label counts differ or a label is not below 10 (messages name the
+     *                                  file and byte offset)
      * @throws NoSuchFileException      if a file is missing
      * @throws IOException              if a file cannot be read
      */
     public static Dataset load(Path dir, String part, String split) throws IOException {
-        Objects.requireNonNull(dir, "dir");
-        Objects.requireNonNull(split, "split");
+        if (dir == null) {
+            throw new IllegalArgumentException("dir is null, expected the folder holding the IDX files");
+        }
+        if (split == null || split.isBlank()) {
+            throw new IllegalArgumentException("split is " + (split == null ? "null" : "blank")
+                    + ", expected a description of the samples");
+        }
         String prefix;
         if ("train".equals(part)) {
             prefix = "train";
         } else if ("test".equals(part)) {
             prefix = "t10k";
         } else {
-            throw new IllegalArgumentException("part is '" + part + "', expected \"train\" or \"test\"");
+            throw new IllegalArgumentException("part is " + (part == null ? "null" : "'" + part + "'")
+                    + ", expected \"train\" or \"test\"");
         }
         Path imagesFile = locate(dir, prefix + "-images-idx3-ubyte");
         Path labelsFile = locate(dir, prefix + "-labels-idx1-ubyte");
-        IdxReader.IdxData images = IdxReader.readImages(imagesFile);
-        IdxReader.IdxData labels = IdxReader.readLabels(labelsFile);
+        String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+        return toDataset(name, split, IdxReader.readImages(imagesFile), IdxReader.readLabels(labelsFile));
+    }
+
+    /**
+     * The data set of an image file and a label file already read (their {@link IdxReader.IdxData#file()} name them
+     * in messages).
+     *
+     * @throws IllegalArgumentException as {@link #load} for the pair
+     */
+    static Dataset toDataset(String name, String split, IdxReader.IdxData images, IdxReader.IdxData labels) {
+        Path imagesFile = images.file();
+        Path labelsFile = labels.file();
         if (images.count() != labels.count()) {
             throw new IllegalArgumentException(imagesFile + " holds " + images.count() + " images but " + labelsFile
                     + " holds " + labels.count() + " labels (count at byte offset 4 of each), expected equal counts");
         }
         int n = images.count();
         int[] dims = images.dimensions();
-        byte[] raw = images.data();
-        double[] features = new double[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            features[i] = (raw[i] & 0xFF) / 255.0;
+        if (n == 0 || dims[1] == 0 || dims[2] == 0) {
+            throw new IllegalArgumentException(imagesFile + ": dimensions " + java.util.Arrays.toString(dims)
+                    + " at byte offset 4, expected at least one image of at least one row and one column");
         }
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
@@ -68,7 +85,11 @@ public final class MnistFormat {
             }
             y[i] = l;
         }
-        String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+        byte[] raw = images.data();
+        double[] features = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            features[i] = (raw[i] & 0xFF) / 255.0;
+        }
         return Dataset.wrapClassification(name, split, new int[] {1, dims[1], dims[2]}, features, y, CLASS_COUNT);
     }
 
