@@ -150,6 +150,8 @@ public final class FitCommand implements Callable<Integer> {
         return allConverged ? 0 : NOT_CONVERGED;
     }
 
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     /** Exit code of a fit that did not converge (its result is printed, with the reason). */
     static final int NOT_CONVERGED = 3;
 
@@ -193,6 +195,14 @@ public final class FitCommand implements Callable<Integer> {
                         + "of " + csvData + "; rename the parameter (--params)");
             }
         }
+        // only the columns the model names are its variables: other columns (text, or headers that are not names)
+        // are never read
+        java.util.Set<String> mentioned = new java.util.HashSet<>();
+        java.util.regex.Matcher id = IDENTIFIER.matcher(model);
+        while (id.find()) {
+            mentioned.add(id.group());
+        }
+        variables.removeIf(c -> !mentioned.contains(c));
         CompiledModel f = ModelExpression.parse(model, variables, names);
         LeastSquaresProblem p = CurveFit.problem(f, table.columns(f.variableNames()), table.column(response),
                 parseEnum(RobustLoss.class, loss, "--loss"), lossScale);

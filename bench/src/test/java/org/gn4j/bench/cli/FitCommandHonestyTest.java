@@ -76,6 +76,18 @@ class FitCommandHonestyTest {
     }
 
     @Test
+    void columnsTheModelDoesNotNameAreNotRead(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("labelled.csv");
+        Files.writeString(csv, "\"site, name\",t,y,note\nA,0.0,2.51,ok\nA,0.5,1.534091553522032,ok\n"
+                + "B,1.0,1.055063586068025,\"re-run, checked\"\nB,1.5,0.774548143173027,ok\n"
+                + "C,2.0,0.6585471564286678,ok\nC,2.5,0.567548415663444,ok\n");
+        CliRun r = CliRun.of("fit", "--data", csv.toString(), "--model", "a*exp(-k*t) + c", "--params", "a,k,c",
+                "--start", "1,1,0");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("6 rows"), r.out());
+    }
+
+    @Test
     void aParameterNamedLikeADataColumnIsRefused(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("two.csv");
         Files.writeString(csv, "t,k,y\n0,1,2\n1,1,1.5\n2,1,1.2\n3,1,1.1\n4,1,1.0\n");

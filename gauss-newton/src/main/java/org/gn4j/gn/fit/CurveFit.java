@@ -11,7 +11,7 @@ import org.gn4j.linalg.ArgumentChecks;
 /**
  * Curve fitting: the least-squares problem {@code r_i(β) = t_i − f(x_i; β)} for a compiled model expression f, rows of
  * predictors {@code x_i} and targets {@code t_i}, with the exact Jacobian {@code J_ij = −∂f/∂β_j(x_i; β)} from the
- * model's forward-mode gradients. Also the NIST StRD scoring helper {@link #logRelativeError}.
+ * model's reverse-mode gradients. Also the NIST StRD scoring helper {@link #logRelativeError}.
  *
  * <p>Thread safety: the problems built here are immutable and may be solved from several threads at once (each
  * thread evaluates the model on its own copy).
