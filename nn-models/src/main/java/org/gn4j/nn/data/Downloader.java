@@ -6,12 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,7 +174,7 @@ public final class Downloader {
     /** Fetches one URL with retries on transient failures, verifies it and moves it into place. */
     private void fetchVerified(URI url, RemoteFile file, Path target) throws IOException {
         for (int attempt = 1;; attempt++) {
-            Path temp = Files.createTempFile(target.getParent(), file.fileName() + ".", ".part");
+            Path temp = SafeFiles.temporaryBeside(target, ".part");
             try {
                 int status;
                 try {
@@ -207,10 +203,7 @@ public final class Downloader {
                             + found + " (" + Files.size(temp) + " bytes); the download was discarded", url, 200,
                             null);
                 }
-                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    ch.force(true);
-                }
-                moveIntoPlace(temp, target);
+                SafeFiles.moveIntoPlace(temp, target);
                 return;
             } finally {
                 Files.deleteIfExists(temp);
@@ -229,14 +222,6 @@ public final class Downloader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while downloading " + url);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -11,10 +11,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -138,9 +136,7 @@ public record Checkpoint(String optimizerName, long optimizerStep, double[] opti
                 .flip();
         ByteBuffer tail = ByteBuffer.allocate(TRAILER).putInt((int) crc.getValue()).putLong(END).flip();
         Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, abs.getFileName() + ".", ".tmp");
+        Path tmp = org.gn4j.nn.data.SafeFiles.temporaryBeside(abs, ".tmp");
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -150,13 +146,8 @@ public record Checkpoint(String optimizerName, long optimizerStep, double[] opti
                 while (written < total) {
                     written += ch.write(parts);
                 }
-                ch.force(true);
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            org.gn4j.nn.data.SafeFiles.moveIntoPlace(tmp, abs);
             moved = true;
         } finally {
             if (!moved) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -535,16 +534,14 @@ public final class Trainer {
     /** Replaces the metrics CSV by the header and {@code rows}, through a temporary file and a move. */
     private void rewriteMetrics(List<EpochMetrics> rows) throws IOException {
         Path abs = metricsCsv.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
         StringBuilder sb = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
         for (EpochMetrics m : rows) {
             sb.append(m.csvRow()).append('\n');
         }
-        Path tmp = Files.createTempFile(dir, abs.getFileName() + ".", ".tmp");
+        Path tmp = org.gn4j.nn.data.SafeFiles.temporaryBeside(abs, ".tmp");
         try {
             Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            org.gn4j.nn.data.SafeFiles.moveIntoPlace(tmp, abs);
         } finally {
             Files.deleteIfExists(tmp);
         }
