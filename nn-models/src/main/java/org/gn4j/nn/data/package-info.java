@@ -18,7 +18,8 @@
  *       {@link org.gn4j.nn.data.IdxReader}, {@link org.gn4j.nn.data.MnistFormat},
  *       {@link org.gn4j.nn.data.Cifar10Reader}, {@link org.gn4j.nn.data.CsvRegressionReader},
  *       {@link org.gn4j.nn.data.DataDirectory}, {@link org.gn4j.nn.data.OfficialDatasets} (immutable lists),
- *       {@link org.gn4j.nn.data.SineWave}, {@link org.gn4j.nn.data.Shuffling}, {@link org.gn4j.nn.data.Splits}, {@link org.gn4j.nn.data.SafeFiles},
+ *       {@link org.gn4j.nn.data.SineWave}, {@link org.gn4j.nn.data.Shuffling}, {@link org.gn4j.nn.data.Splits},
+ *       {@link org.gn4j.nn.data.SafeFiles},
  *       {@link org.gn4j.nn.data.OneHot};</li>
  *   <li>{@link org.gn4j.nn.data.Downloader}: an immutable configuration around a thread-safe {@code HttpClient}; each
  *       download writes its own temporary file and moves it into place (atomically where the file system allows)
