@@ -259,11 +259,27 @@ public final class TrainCommand implements Callable<Integer> {
                     + "found " + damping);
         }
         String o = optimizer.toLowerCase(Locale.ROOT);
-        if (nesterov && !o.equals("sgd")) {
-            throw new ParameterException(spec.commandLine(), "--nesterov applies to --optimizer sgd only, found "
-                    + "--optimizer " + optimizer);
+        for (Map.Entry<String, List<String>> e : READERS.entrySet()) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(e.getKey()) && !e.getValue().contains(o)) {
+                throw new ParameterException(spec.commandLine(), e.getKey() + " applies to --optimizer "
+                        + String.join(" or ", e.getValue()) + " only, found --optimizer " + optimizer);
+            }
         }
     }
+
+    /** The optimizers that read each optimizer-specific option; given with another optimizer it is refused. */
+    private static final Map<String, List<String>> READERS = Map.ofEntries(
+            Map.entry("--lr", List.of("sgd", "adam", "adamw")),
+            Map.entry("--schedule", List.of("sgd", "adam", "adamw")),
+            Map.entry("--weight-decay", List.of("sgd", "adam", "adamw")),
+            Map.entry("--momentum", List.of("sgd", "sgn", "egn")),
+            Map.entry("--nesterov", List.of("sgd")),
+            Map.entry("--cg-iterations", List.of("sgn")),
+            Map.entry("--warm-start", List.of("sgn")),
+            Map.entry("--preconditioner", List.of("sgn")),
+            Map.entry("--damping", List.of("sgn", "egn")),
+            Map.entry("--damping-rule", List.of("sgn", "egn")),
+            Map.entry("--line-search", List.of("sgn", "egn")));
 
     /**
      * The options that define the run, as the checkpoint stores them: every option that changes what is computed,

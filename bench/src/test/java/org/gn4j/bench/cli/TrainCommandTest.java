@@ -212,6 +212,23 @@ class TrainCommandTest {
     }
 
     @Test
+    void optionsAnotherOptimizerReadsAreRefusedNotIgnored() {
+        String[][] cases = {{"adam", "--momentum", "0.9"}, {"sgn", "--lr", "0.1"}, {"egn", "--schedule", "cosine"},
+            {"sgd", "--cg-iterations", "5"}, {"adamw", "--damping", "1e-3"}, {"sgd", "--line-search", "none"},
+            {"egn", "--warm-start"}};
+        for (String[] c : cases) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--dataset", "sine",
+                    "--optimizer", c[0], "--epochs", "1", "--no-progress"));
+            args.addAll(java.util.Arrays.asList(c).subList(1, c.length));
+            CliRun r = run(args.toArray(new String[0]));
+            assertEquals(2, r.exitCode(), String.join(" ", c) + ": " + r.err());
+            assertTrue(r.err().contains(c[1] + " applies to --optimizer"), r.err());
+        }
+        assertEquals(0, run("train", "--dataset", "sine", "--optimizer", "sgn", "--momentum", "0.5", "--batch", "100",
+                "--epochs", "1", "--no-progress").exitCode());
+    }
+
+    @Test
     void nesterovWithAnotherOptimizerThanSgdIsRefused() {
         for (String o : new String[] {"adam", "adamw", "sgn"}) {
             CliRun r = run("train", "--dataset", "sine", "--optimizer", o, "--nesterov", "--epochs", "1",
