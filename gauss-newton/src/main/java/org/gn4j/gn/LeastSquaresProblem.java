@@ -39,6 +39,8 @@ public final class LeastSquaresProblem {
     private final RobustLoss loss;
     private final double lossScale;
     private final List<String> parameterNames;
+    private final double[] lower;
+    private final double[] upper;
 
     private LeastSquaresProblem(Builder b) {
         this.n = b.n;
@@ -58,6 +60,33 @@ public final class LeastSquaresProblem {
         this.loss = b.loss;
         this.lossScale = b.lossScale;
         this.parameterNames = List.copyOf(b.parameterNames);
+        this.lower = b.lower == null ? null : b.lower.clone();
+        this.upper = b.upper == null ? null : b.upper.clone();
+    }
+
+    /** Whether the problem has bounds {@code l ≤ β ≤ u} with at least one finite side. */
+    public boolean bounded() {
+        return lower != null;
+    }
+
+    /** The lower bounds (a copy; −∞ where a parameter has none), or all −∞ for an unbounded problem. */
+    public double[] lowerBounds() {
+        if (lower == null) {
+            double[] l = new double[n];
+            Arrays.fill(l, Double.NEGATIVE_INFINITY);
+            return l;
+        }
+        return lower.clone();
+    }
+
+    /** The upper bounds (a copy; +∞ where a parameter has none), or all +∞ for an unbounded problem. */
+    public double[] upperBounds() {
+        if (upper == null) {
+            double[] u = new double[n];
+            Arrays.fill(u, Double.POSITIVE_INFINITY);
+            return u;
+        }
+        return upper.clone();
     }
 
     /**
@@ -232,6 +261,8 @@ public final class LeastSquaresProblem {
         private RobustLoss loss = RobustLoss.LINEAR;
         private double lossScale = 1.0;
         private List<String> parameterNames;
+        private double[] lower;
+        private double[] upper;
 
         private Builder(int n, int m) {
             ArgumentChecks.requirePositive("parameters", n);
@@ -304,6 +335,32 @@ public final class LeastSquaresProblem {
             ArgumentChecks.requirePositive("loss scale", scale);
             this.loss = l;
             this.lossScale = scale;
+            return this;
+        }
+
+        /**
+         * Bounds {@code lower[j] ≤ β_j ≤ upper[j]}; either side may be infinite ({@code ±∞}: no bound on that side).
+         * Bounds with every side infinite leave the problem unbounded.
+         *
+         * @throws IllegalArgumentException on a wrong length, a NaN, {@code lower[j] > upper[j]}, or a lower bound of
+         *                                  +∞ / an upper bound of −∞
+         */
+        public Builder bounds(double[] lower, double[] upper) {
+            ArgumentChecks.requireLength("lower bounds", lower, n);
+            ArgumentChecks.requireLength("upper bounds", upper, n);
+            boolean any = false;
+            for (int j = 0; j < n; j++) {
+                double l = lower[j];
+                double u = upper[j];
+                if (Double.isNaN(l) || Double.isNaN(u) || l > u || l == Double.POSITIVE_INFINITY
+                        || u == Double.NEGATIVE_INFINITY) {
+                    throw new IllegalArgumentException("bounds of parameter " + j + " are [" + l + ", " + u
+                            + "], expected lower <= upper, lower < +inf, upper > -inf and no NaN");
+                }
+                any |= Double.isFinite(l) || Double.isFinite(u);
+            }
+            this.lower = any ? lower.clone() : null;
+            this.upper = any ? upper.clone() : null;
             return this;
         }
 

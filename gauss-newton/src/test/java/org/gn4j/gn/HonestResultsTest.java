@@ -21,8 +21,8 @@ import org.gn4j.gn.expr.ModelExpression;
 import org.gn4j.gn.fit.CurveFit;
 import org.gn4j.gn.nist.NistDatasets;
 import org.gn4j.gn.nist.NistProblem;
-import org.gn4j.gn.testproblems.MoreGarbowHillstrom;
-import org.gn4j.gn.testproblems.TestProblem;
+import org.gn4j.gn.suites.MoreGarbowHillstrom;
+import org.gn4j.gn.suites.TestProblem;
 import org.gn4j.linalg.op.LinearOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -172,9 +172,7 @@ class HonestResultsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("mghStarts")
     void everyConvergedClaimOnMoreGarbowHillstromHoldsAFirstOrderTest(TestProblem t) {
-        LeastSquaresProblem p = LeastSquaresProblem.builder(t.n(), t.m())
-                .residuals((x, f) -> t.residuals().evaluate(x, f)).jacobian((x, j) -> t.jacobian().evaluate(x, j.data))
-                .build();
+        LeastSquaresProblem p = t.problem();
         solvers().forEach(s -> {
             Optimum o;
             try {

@@ -1,5 +1,8 @@
 package org.gn4j.gn.testproblems;
 
+import org.gn4j.gn.suites.MoreGarbowHillstrom;
+import org.gn4j.gn.suites.TestProblem;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -7,7 +10,6 @@ import java.util.stream.Stream;
 
 import org.gn4j.gn.Dogleg;
 import org.gn4j.gn.LeastSquaresOptimizer;
-import org.gn4j.gn.LeastSquaresProblem;
 import org.gn4j.gn.LevenbergMarquardt;
 import org.gn4j.gn.Optimum;
 import org.gn4j.gn.StoppingCriteria;
@@ -32,13 +34,9 @@ class MoreGarbowHillstromSolversTest {
         return MoreGarbowHillstrom.all().stream();
     }
 
-    static LeastSquaresProblem toProblem(TestProblem t) {
-        return LeastSquaresProblem.builder(t.n(), t.m()).residuals((x, f) -> t.residuals().evaluate(x, f))
-                .jacobian((x, j) -> t.jacobian().evaluate(x, j.data)).build();
-    }
 
     private static void check(LeastSquaresOptimizer solver, TestProblem t) {
-        Optimum o = solver.optimize(toProblem(t), t.start());
+        Optimum o = solver.optimize(t.problem(), t.start());
         String key = solver.name() + ": " + t.name();
         boolean ok = t.isAcceptable(o.cost());
         if (KNOWN_MISSES.containsKey(key)) {

@@ -1,5 +1,8 @@
 package org.gn4j.gn.testproblems;
 
+import org.gn4j.gn.suites.MoreGarbowHillstrom;
+import org.gn4j.gn.suites.TestProblem;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

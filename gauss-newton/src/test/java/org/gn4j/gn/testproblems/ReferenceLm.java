@@ -1,5 +1,8 @@
 package org.gn4j.gn.testproblems;
 
+import org.gn4j.gn.suites.MoreGarbowHillstrom;
+import org.gn4j.gn.suites.TestProblem;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;

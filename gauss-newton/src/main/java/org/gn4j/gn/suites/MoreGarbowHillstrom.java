@@ -1,4 +1,4 @@
-package org.gn4j.gn.testproblems;
+package org.gn4j.gn.suites;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.gn4j.gn.testproblems;
+package org.gn4j.gn.suites;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -56,6 +56,12 @@ public record TestProblem(String name, int n, int m, Residuals residuals, Jacobi
          *                   entry is overwritten
          */
         void evaluate(double[] x, double[] jacRowMajor);
+    }
+
+    /** The problem for the solvers, with the exact Jacobian. */
+    public org.gn4j.gn.LeastSquaresProblem problem() {
+        return org.gn4j.gn.LeastSquaresProblem.builder(n, m).residuals((x, f) -> residuals.evaluate(x, f))
+                .jacobian((x, j) -> jacobian.evaluate(x, j.data)).build();
     }
 
     /** Validates and copies; see the record description for the rules. */
