@@ -29,11 +29,23 @@ final class Covariance {
      * @param heldJacobian the weighted (not robust-rescaled) dense Jacobian at x if the solver holds it, else null
      */
     Covariance(LeastSquaresProblem problem, double[] x, DMatrixRMaj heldJacobian, boolean matrixFree) {
+        this(problem, x, heldJacobian, matrixFree, new boolean[x.length]);
+    }
+
+    /**
+     * @param atBound parameters on a bound: left out of the covariance (their rows and columns are NaN), which is
+     *                {@code σ²(J_FᵀJ_F)⁻¹} over the free columns F with {@code σ² = 2F/(m − |F|)}
+     */
+    Covariance(LeastSquaresProblem problem, double[] x, DMatrixRMaj heldJacobian, boolean matrixFree,
+            boolean[] atBound) {
         this.problem = problem;
         this.x = x.clone();
         this.heldJacobian = heldJacobian;
         this.matrixFree = matrixFree;
+        this.atBound = atBound.clone();
     }
+
+    private final boolean[] atBound;
 
     synchronized DMatrixRMaj matrix() {
         compute();
@@ -75,8 +87,29 @@ final class Covariance {
                 note = "the Jacobian at the solution is not finite";
                 return;
             }
-            SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, n, false, true, true);
-            if (!svd.decompose(j.copy())) {
+            int[] free = new int[n];
+            int nf = 0;
+            for (int c = 0; c < n; c++) {
+                if (!atBound[c]) {
+                    free[nf++] = c;
+                }
+            }
+            if (nf == 0) {
+                note = "every parameter is on a bound";
+                return;
+            }
+            if (m <= nf) {
+                note = "needs more residuals than free parameters (m = " + m + ", free n = " + nf + ")";
+                return;
+            }
+            DMatrixRMaj jf = new DMatrixRMaj(m, nf);
+            for (int i = 0; i < m; i++) {
+                for (int c = 0; c < nf; c++) {
+                    jf.data[i * nf + c] = j.data[i * n + free[c]];
+                }
+            }
+            SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, nf, false, true, true);
+            if (!svd.decompose(jf)) {
                 note = "SVD of the Jacobian failed";
                 return;
             }
@@ -87,27 +120,29 @@ final class Covariance {
                 smax = Math.max(smax, s);
                 smin = Math.min(smin, s);
             }
-            if (!(smin > Math.max(m, n) * Math.ulp(1.0) * smax)) {
+            if (!(smin > Math.max(m, nf) * Math.ulp(1.0) * smax)) {
                 note = String.format(Locale.ROOT, "the Jacobian is rank-deficient (singular values %.3e .. %.3e)",
                         smin, smax);
                 return;
             }
             // (JᵀJ)⁻¹ = V Σ⁻² Vᵀ
             DMatrixRMaj v = svd.getV(null, false);
-            double sigma2 = 2 * problem.cost(rr) / (m - n);
+            double sigma2 = 2 * problem.cost(rr) / (m - nf);
             DMatrixRMaj cov = new DMatrixRMaj(n, n);
-            for (int a = 0; a < n; a++) {
-                for (int b = 0; b < n; b++) {
+            java.util.Arrays.fill(cov.data, Double.NaN);
+            for (int a = 0; a < nf; a++) {
+                for (int b = 0; b < nf; b++) {
                     double s = 0;
                     for (int k = 0; k < sv.length; k++) {
                         s += v.get(a, k) * v.get(b, k) / (sv[k] * sv[k]);
                     }
-                    cov.set(a, b, sigma2 * s);
+                    cov.set(free[a], free[b], sigma2 * s);
                 }
             }
             covariance = cov;
             note = String.format(Locale.ROOT, "sigma^2 (J'J)^-1 with sigma^2 = RSS/(m-n) = %.6e, cond(J) = %.3e",
-                    sigma2, smax / smin);
+                    sigma2, smax / smin) + (nf < n ? "; over the " + nf + " parameters off their bounds (those on a "
+                    + "bound have none)" : "");
         } catch (RuntimeException e) {
             note = "covariance failed: " + e.getMessage();
         }

@@ -78,9 +78,6 @@ public final class Dogleg implements LeastSquaresOptimizer {
     @Override
     public Optimum optimize(LeastSquaresProblem problem, double[] start) {
         org.gn4j.linalg.ArgumentChecks.requireNonNull("problem", problem);
-        if (problem.bounded()) {
-            throw new IllegalArgumentException(name() + " does not take bounds yet; the problem has bounds");
-        }
         LeastSquaresObjective objective = new LeastSquaresObjective(problem, stepSolver.matrixFree(problem));
         GaussNewtonLoop.State st = loop().withSolver(stepSolver.solverFor(problem)).run(objective, start);
         return Optimum.of("dogleg (" + stepSolver + ")", objective, st);

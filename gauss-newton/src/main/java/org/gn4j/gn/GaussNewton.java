@@ -84,9 +84,6 @@ public final class GaussNewton implements LeastSquaresOptimizer {
     @Override
     public Optimum optimize(LeastSquaresProblem problem, double[] start) {
         org.gn4j.linalg.ArgumentChecks.requireNonNull("problem", problem);
-        if (problem.bounded()) {
-            throw new IllegalArgumentException(name() + " does not take bounds yet; the problem has bounds");
-        }
         LeastSquaresObjective objective = new LeastSquaresObjective(problem, stepSolver.matrixFree(problem));
         GaussNewtonLoop.State st = loop().withSolver(stepSolver.solverFor(problem)).run(objective, start);
         return Optimum.of("Gauss-Newton (Armijo, " + stepSolver + ")", objective, st);

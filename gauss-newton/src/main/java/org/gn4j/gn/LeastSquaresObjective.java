@@ -53,6 +53,16 @@ public final class LeastSquaresObjective implements Objective {
         rowScale = new double[m];
     }
 
+    @Override
+    public double[] lowerBounds() {
+        return problem.bounded() ? problem.lowerBounds() : null;
+    }
+
+    @Override
+    public double[] upperBounds() {
+        return problem.bounded() ? problem.upperBounds() : null;
+    }
+
     /** Whether the Jacobian is used as an operator. */
     public boolean matrixFree() {
         return matrixFree;

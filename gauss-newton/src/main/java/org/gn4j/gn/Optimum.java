@@ -28,11 +28,22 @@ public final class Optimum {
     private final List<IterationRecord> trace;
     private final double seconds;
     private final Covariance covariance;
+    private final int[] bound;
 
     Optimum(String solver, double[] parameters, List<String> parameterNames, double initialCost, double cost,
             double gradientNorm, int residualCount, int iterations, int residualEvaluations, int jacobianEvaluations,
             TerminationReason reason, String message, List<IterationRecord> trace, double seconds,
             Covariance covariance) {
+        this(solver, parameters, parameterNames, initialCost, cost, gradientNorm, residualCount, iterations,
+                residualEvaluations, jacobianEvaluations, reason, message, trace, seconds, covariance,
+                new int[parameters.length]);
+    }
+
+    Optimum(String solver, double[] parameters, List<String> parameterNames, double initialCost, double cost,
+            double gradientNorm, int residualCount, int iterations, int residualEvaluations, int jacobianEvaluations,
+            TerminationReason reason, String message, List<IterationRecord> trace, double seconds,
+            Covariance covariance, int[] bound) {
+        this.bound = bound.clone();
         this.solver = solver;
         this.parameters = parameters.clone();
         this.parameterNames = parameterNames;
@@ -56,17 +67,30 @@ public final class Optimum {
      */
     static Optimum of(String solver, LeastSquaresObjective objective, org.gn4j.gn.core.GaussNewtonLoop.State st) {
         LeastSquaresProblem problem = objective.problem();
-        org.gn4j.gn.core.Linearization lin = st.linearization();
+        org.gn4j.gn.core.Linearization lin = st.unmaskedLinearization();
         DMatrixRMaj held = null;
         if (lin != null && problem.loss() == RobustLoss.LINEAR && st.reason() != TerminationReason.NON_FINITE
                 && lin.denseJacobian() != null) {
             held = lin.denseJacobian();
         }
         double gn = st.gradientNorm();
+        int n = problem.parameterCount();
+        int[] bound = new int[n];
+        boolean[] onBound = new boolean[n];
+        if (problem.bounded()) {
+            double[] lo = problem.lowerBounds();
+            double[] hi = problem.upperBounds();
+            double[] x = st.x();
+            for (int j = 0; j < n; j++) {
+                bound[j] = x[j] <= lo[j] ? -1 : x[j] >= hi[j] ? 1 : 0;
+                onBound[j] = bound[j] != 0;
+            }
+        }
         return new Optimum(solver, st.x(), problem.parameterNames(), st.initialCost(), st.cost(),
                 Double.isNaN(gn) ? Double.POSITIVE_INFINITY : gn, problem.residualCount(), st.iterations(),
                 objective.residualEvaluations(), objective.jacobianEvaluations(), st.reason(), st.message(),
-                st.trace(), st.seconds(), new Covariance(problem, st.x(), held, objective.matrixFree()));
+                st.trace(), st.seconds(), new Covariance(problem, st.x(), held, objective.matrixFree(), onBound),
+                bound);
     }
 
     /** Name of the solver that produced this result. */
@@ -169,7 +193,25 @@ public final class Optimum {
         return covariance.matrix().copy();
     }
 
-    /** Standard errors {@code √diag(cov)}. */
+    /**
+     * Which bound parameter j sits on: −1 its lower bound, +1 its upper bound, 0 neither (or the problem has no
+     * bounds). A parameter on a bound has no standard error (NaN) and is left out of the covariance.
+     */
+    public int bound(int j) {
+        return bound[j];
+    }
+
+    /** Whether any parameter sits on one of its bounds. */
+    public boolean anyOnBound() {
+        for (int b : bound) {
+            if (b != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Standard errors {@code √diag(cov)}; NaN for a parameter on a bound ({@link #bound}). */
     public double[] standardErrors() {
         requireCovariance();
         int n = parameters.length;
@@ -211,6 +253,16 @@ public final class Optimum {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s: %s (%s)%n", solver, reason, message));
         sb.append(String.format(Locale.ROOT, "  parameters %d, residuals %d%n", parameters.length, residualCount));
+        if (anyOnBound()) {
+            StringBuilder on = new StringBuilder();
+            for (int j = 0; j < parameters.length; j++) {
+                if (bound[j] != 0) {
+                    on.append(on.length() == 0 ? "" : ", ").append(parameterNames.get(j)).append(bound[j] < 0
+                            ? " at its lower bound" : " at its upper bound");
+                }
+            }
+            sb.append("  on a bound: ").append(on).append(System.lineSeparator());
+        }
         sb.append(String.format(Locale.ROOT, "  initial cost %.10e, final cost %.10e, |g|inf %.3e%n", initialCost,
                 cost, gradientNorm));
         sb.append(String.format(Locale.ROOT, "  iterations %d, residual evaluations %d, Jacobian evaluations %d, "

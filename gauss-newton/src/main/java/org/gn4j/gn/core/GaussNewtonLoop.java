@@ -222,6 +222,12 @@ public final class GaussNewtonLoop {
         final double initialCost;
         double gradientNorm0;
         double zeroCost;
+        /** Box constraints (null when unbounded) and the parameters the current linearization holds fixed. */
+        double[] lower;
+        double[] upper;
+        boolean[] fixed;
+        /** The step before its projection: trial points follow the projection arc {@code P(x + α·raw)}. */
+        double[] raw;
         int iterations;
         long accepted;
         long attempts;
@@ -253,6 +259,14 @@ public final class GaussNewtonLoop {
             this.initialCost = cost;
             this.view = VectorView.of(x);
             this.deadline = budget.wallClock() == null ? Long.MAX_VALUE : start + budget.wallClock().toNanos();
+        }
+
+        /**
+         * The current linearization without the bound mask (the whole Jacobian), or {@link #linearization()} itself
+         * for an unbounded run.
+         */
+        public Linearization unmaskedLinearization() {
+            return lin instanceof MaskedLinearization ? ((MaskedLinearization) lin).inner() : lin;
         }
 
         /** The current point (live; do not modify). */
@@ -341,6 +355,16 @@ public final class GaussNewtonLoop {
         }
         ArgumentChecks.requireLength("start", x0, objective.parameterCount());
         ArgumentChecks.requireFinite("start", x0);
+        double[] lo = objective.lowerBounds();
+        double[] hi = objective.upperBounds();
+        if (lo != null) {
+            for (int j = 0; j < x0.length; j++) {
+                if (!(x0[j] >= lo[j] && x0[j] <= hi[j])) {
+                    throw new IllegalArgumentException("start[" + j + "] is " + x0[j] + ", outside its bounds ["
+                            + lo[j] + ", " + hi[j] + "]; expected a feasible start");
+                }
+            }
+        }
         double c = objective.start(x0);
         if (!Double.isFinite(c)) {
             throw new IllegalArgumentException("the cost is " + c + " at the start point, expected a finite value "
@@ -349,7 +373,13 @@ public final class GaussNewtonLoop {
         State st = new State(objective, x0, c, budget);
         st.zeroCost = tolerances.absoluteCostTolerance();
         st.solver = solver == null ? null : solver.fresh();
-        st.lin = objective.linearize(st.x);
+        st.lower = objective.lowerBounds();
+        st.upper = objective.upperBounds();
+        if (st.lower != null) {
+            st.fixed = new boolean[st.n];
+            st.raw = new double[st.n];
+        }
+        linearize(st);
         if (!VectorOps.allFinite(st.lin.gradient())) {
             st.controlState = control.initialState(0);
             end(st, TerminationReason.NON_FINITE, "non-finite Jacobian at the start point");
@@ -507,7 +537,9 @@ public final class GaussNewtonLoop {
         for (int j = 0; j < st.n; j++) {
             v[j] = 1 + ((j + 1) * 0.6180339887498949) % 1.0; // a generic direction: Jv = 0 only when J = 0
         }
-        double jv = Math.sqrt(lin.curvature(v)) / VectorOps.norm2(v);
+        // the whole Jacobian (a masked one reads zero in the columns held on their bounds)
+        Linearization whole = lin instanceof MaskedLinearization ? ((MaskedLinearization) lin).inner() : lin;
+        double jv = Math.sqrt(whole.curvature(v)) / VectorOps.norm2(v);
         boolean zero = rn > 0 && jv == 0;
         boolean zeroResidual = st.cost <= EPSILON * st.initialCost
                 && rn <= SQRT_EPSILON * jv * Math.max(VectorOps.norm2(st.x), 1);
@@ -570,7 +602,7 @@ public final class GaussNewtonLoop {
                 }
                 return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
             }
-            if (geodesic && st.objective.plainLeastSquares() && lin.jacobian() != null
+            if (geodesic && st.lower == null && st.objective.plainLeastSquares() && lin.jacobian() != null
                     && !accelerate(st, lambda, delta)) {
                 record(st, scaledNorm(st.d, delta), lambda, Double.NaN, false);
                 if (!control.rejected(st.controlState, Double.NaN, scaledNorm(st.d, delta), st.accepted)) {
@@ -579,6 +611,12 @@ public final class GaussNewtonLoop {
                     afterRecord(st);
                 }
                 return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
+            }
+        }
+        if (st.lower != null) {
+            project(st, delta);
+            if (!(VectorOps.dot(lin.gradient(), delta) < 0)) {
+                projectedCauchy(st, delta);
             }
         }
         double stepNorm = scaledNorm(st.d, delta);
@@ -631,7 +669,7 @@ public final class GaussNewtonLoop {
             st.accepted++;
             control.accepted(st.controlState, gain, stepNorm, st.accepted);
             st.solver.afterStep(gain, true, solve, delta);
-            st.lin = st.objective.linearize(st.x);
+            linearize(st);
             st.prepared = false;
             double damp = control.damping(st.controlState);
             if (!VectorOps.allFinite(st.lin.gradient())) {
@@ -835,6 +873,70 @@ public final class GaussNewtonLoop {
      * the scaled steepest-descent step cut at the boundary when even the Cauchy point lies outside, else the point
      * where the path from the Cauchy point to the Gauss-Newton point crosses the boundary. False when no usable step.
      */
+    /**
+     * Linearizes at the current point; with bounds, holds fixed each parameter that sits on a bound while the
+     * gradient pushes it outward ({@code x_j = l_j, g_j > 0} or {@code x_j = u_j, g_j < 0}): the active set, whose
+     * gradient entries are the multipliers of the bounds, so that the tests on the masked gradient are the
+     * first-order (KKT) conditions of the box-constrained problem.
+     */
+    private static void linearize(State st) {
+        Linearization lin = st.objective.linearize(st.x);
+        if (st.lower == null) {
+            st.lin = lin;
+            return;
+        }
+        double[] g = lin.gradient();
+        boolean any = false;
+        for (int j = 0; j < st.n; j++) {
+            st.fixed[j] = (st.x[j] <= st.lower[j] && g[j] > 0) || (st.x[j] >= st.upper[j] && g[j] < 0);
+            any |= st.fixed[j];
+        }
+        st.lin = any ? new MaskedLinearization(lin, st.fixed) : lin;
+    }
+
+    /**
+     * Replaces the step by its projection onto the box, {@code P(x + δ) − x}, with the fixed parameters held, and keeps
+     * the unprojected step: a step-length search follows the projection arc {@code P(x + α·δ)}, feasible for every α,
+     * and the model, slope and gain ratio of the full step are those of the step actually taken.
+     */
+    private static void project(State st, double[] delta) {
+        for (int j = 0; j < st.n; j++) {
+            if (st.fixed[j]) {
+                delta[j] = 0;
+            }
+            st.raw[j] = delta[j];
+            if (st.fixed[j]) {
+                continue;
+            }
+            double t = Math.min(Math.max(st.x[j] + delta[j], st.lower[j]), st.upper[j]);
+            delta[j] = t - st.x[j];
+        }
+    }
+
+    /**
+     * The projected Cauchy step {@code P(x − α·D⁻²g) − x}, α minimizing the model along {@code −D⁻²g}: a descent
+     * direction wherever the point is not a KKT point of the box, for when the projection of the solver's step is not
+     * one (a zero step at a KKT point, which the step-size test then ends with the first-order test holding).
+     */
+    private static void projectedCauchy(State st, double[] delta) {
+        double[] g = st.lin.gradient();
+        double[] d = st.d;
+        double gs2 = 0;
+        for (int j = 0; j < st.n; j++) {
+            delta[j] = -g[j] / (d[j] * d[j]);
+            gs2 += g[j] * g[j] / (d[j] * d[j]);
+        }
+        double jj = st.lin.curvature(delta);
+        double alpha = gs2 > 0 && jj > 0 ? gs2 / jj : 0;
+        if (!Double.isFinite(alpha)) {
+            alpha = 0;
+        }
+        for (int j = 0; j < st.n; j++) {
+            delta[j] *= alpha;
+        }
+        project(st, delta);
+    }
+
     private boolean dogleg(State st, double radius) {
         int n = st.n;
         double[] d = st.d;
@@ -927,8 +1029,15 @@ public final class GaussNewtonLoop {
 
         @Override
         public double cost(double alpha) {
-            for (int j = 0; j < st.n; j++) {
-                st.xTrial[j] = st.x[j] + alpha * dir[j];
+            if (st.lower != null && dir == st.delta) {
+                // the projection arc: a shortened step still reaches the bounds the full step reaches
+                for (int j = 0; j < st.n; j++) {
+                    st.xTrial[j] = Math.min(Math.max(st.x[j] + alpha * st.raw[j], st.lower[j]), st.upper[j]);
+                }
+            } else {
+                for (int j = 0; j < st.n; j++) {
+                    st.xTrial[j] = st.x[j] + alpha * dir[j];
+                }
             }
             return st.objective.trialCost(st.xTrial);
         }

@@ -40,6 +40,19 @@ public interface Objective {
         return false;
     }
 
+    /**
+     * Lower bounds of the parameters ({@code −∞} where none), or null for an unconstrained problem; with
+     * {@link #upperBounds()} the box the loop keeps every point in.
+     */
+    default double[] lowerBounds() {
+        return null;
+    }
+
+    /** Upper bounds of the parameters ({@code +∞} where none), or null for an unconstrained problem. */
+    default double[] upperBounds() {
+        return null;
+    }
+
     /** Residual (or loss) evaluations made so far, trial points included. */
     int residualEvaluations();
 
