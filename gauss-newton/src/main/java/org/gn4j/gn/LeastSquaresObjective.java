@@ -11,9 +11,12 @@ import org.gn4j.linalg.op.Operators;
 
 /**
  * A {@link LeastSquaresProblem} as the loop's {@link Objective}: weighted residuals, the cost {@code ½Σρ(r²)}, and
- * the linearization with the robust-loss rescaling of scipy's {@code least_squares}:
- * {@code J̃ = √(ρ' + 2ρ''s)·J}, {@code r̃ = ρ'·r/√(ρ' + 2ρ''s)} with {@code s = r²}, so that {@code J̃ᵀr̃} is the
- * gradient of the robust cost and {@code J̃ᵀJ̃} its Gauss-Newton matrix. The Jacobian is dense (from the problem's
+ * the linearization of a robust loss corrected as in Ceres (Triggs et al., "Bundle adjustment — a modern synthesis",
+ * 2000), row by row with {@code s = r²}: where {@code ρ'' > 0}, {@code J̃ = √ρ'·(1 − α)·J} and
+ * {@code r̃ = √ρ'·r/(1 − α)} with {@code (1 − α)² = 1 + 2sρ''/ρ'} (so that {@code J̃ᵀJ̃} carries the loss's
+ * curvature {@code ρ' + 2ρ''s}); where {@code ρ'' <= 0} (every outlier row of Huber, soft-L1, Cauchy, arctan) the
+ * reweighted model {@code J̃ = √ρ'·J}, {@code r̃ = √ρ'·r}, which stays positive semidefinite where the curvature
+ * correction would not. Either way {@code J̃ᵀr̃} is the exact gradient of the robust cost. The Jacobian is dense (from the problem's
  * dense, finite-difference or materialized operator source), or the problem's operator when {@code matrixFree}.
  * Every residual evaluation is counted, those of finite differences included.
  */
@@ -109,10 +112,17 @@ public final class LeastSquaresObjective implements Objective {
             } else {
                 double s = r[i] * r[i];
                 loss.evaluate(s, problem.lossScale(), rho);
-                double js = Math.max(rho[1] + 2 * rho[2] * s, Math.ulp(1.0));
-                double sq = Math.sqrt(js);
-                rowScale[i] = sq;
-                rs[i] = rho[1] * r[i] / sq;
+                double sqrtRho1 = Math.sqrt(Math.max(rho[1], 0));
+                if (s == 0 || rho[2] <= 0 || sqrtRho1 == 0) {
+                    // the reweighted model (where ρ'' <= 0 Triggs' correction would make the model indefinite)
+                    rowScale[i] = sqrtRho1;
+                    rs[i] = sqrtRho1 * r[i];
+                } else {
+                    // Triggs' correction: 1 − α = √(1 + 2sρ''/ρ'), J̃ = √ρ'·(1 − α)·J, r̃ = √ρ'·r/(1 − α)
+                    double oneMinusAlpha = Math.sqrt(1 + 2 * s * rho[2] / rho[1]);
+                    rowScale[i] = sqrtRho1 * oneMinusAlpha;
+                    rs[i] = sqrtRho1 * r[i] / oneMinusAlpha;
+                }
             }
         }
         if (matrixFree) {
