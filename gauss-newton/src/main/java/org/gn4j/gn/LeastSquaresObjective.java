@@ -143,6 +143,7 @@ public final class LeastSquaresObjective implements Objective {
             }
         }
         if (!VectorOps.allFinite(m * n, jac.data, 0)) {
+            nonFinite = firstNonFinite("Jacobian entry", jac.data, n, x);
             double[] g = new double[n];
             java.util.Arrays.fill(g, Double.NaN);
             return new DenseLinearization(jac, rs, g, cost);
@@ -155,11 +156,43 @@ public final class LeastSquaresObjective implements Objective {
         residualEvaluations++;
         problem.residuals(x, rTrial);
         if (!VectorOps.allFinite(rTrial)) {
+            nonFinite = firstNonFinite("residual", rTrial, 1, x);
             costTrial = Double.NaN;
             return Double.NaN;
         }
         costTrial = problem.cost(rTrial);
+        if (!Double.isFinite(costTrial)) {
+            nonFinite = "the cost overflowed (" + costTrial + ") with finite residuals at " + point(x);
+        }
         return costTrial;
+    }
+
+    @Override
+    public String nonFiniteDetail() {
+        return nonFinite;
+    }
+
+    private String nonFinite;
+
+    /** "residual 3 is NaN at b = (…)" or "Jacobian entry (3, 1) is Infinity at b = (…)" for the first offender. */
+    private String firstNonFinite(String what, double[] v, int cols, double[] x) {
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                String where = cols == 1 ? String.valueOf(i) : "(" + (i / cols) + ", " + problem.parameterNames().get(
+                        i % cols) + ")";
+                return what + " " + where + " is " + v[i] + " at " + point(x);
+            }
+        }
+        return null;
+    }
+
+    private String point(double[] x) {
+        StringBuilder sb = new StringBuilder("(");
+        java.util.List<String> names = problem.parameterNames();
+        for (int j = 0; j < x.length; j++) {
+            sb.append(j == 0 ? "" : ", ").append(names.get(j)).append(" = ").append(x[j]);
+        }
+        return sb.append(')').toString();
     }
 
     @Override

@@ -252,6 +252,9 @@ public final class Optimum {
     public String summary() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s: %s (%s)%n", solver, reason, message));
+        if (!reason.advice().isEmpty()) {
+            sb.append("  what to try: ").append(reason.advice()).append(System.lineSeparator());
+        }
         sb.append(String.format(Locale.ROOT, "  parameters %d, residuals %d%n", parameters.length, residualCount));
         if (anyOnBound()) {
             StringBuilder on = new StringBuilder();

@@ -80,6 +80,33 @@ public enum TerminationReason {
         return this;
     }
 
+    /** What to try after a run that ended this way (empty for a wanted ending). */
+    public String advice() {
+        switch (this) {
+            case STALLED:
+                return "the point is not a minimum: try another start, bounds that keep the parameters where the "
+                        + "model is meaningful, or dogleg; parameters that enter only as a product or a ratio are "
+                        + "not identifiable, fix or reparameterize one of them";
+            case NON_FINITE:
+                return "the model overflowed or left its domain (the message names the residual or Jacobian entry and "
+                        + "the point): bound the parameters to the model's domain (k >= 0 under a square root or a "
+                        + "logarithm), start closer, or rescale";
+            case NO_PROGRESS:
+                return "no step lowered the cost: check the Jacobian against finite differences, scale the "
+                        + "parameters to similar magnitudes, or try dogleg";
+            case LINEAR_SOLVER_FAILURE:
+                return "the damped system could not be solved: use the QR step solver, or a larger initial damping";
+            case MAX_ITERATIONS:
+            case MAX_EVALUATIONS:
+            case TIME_BUDGET:
+                return "the budget ran out before a convergence test held: raise the cap, or start closer";
+            case USER_ABORT:
+                return "a callback aborted the run";
+            default:
+                return "";
+        }
+    }
+
     /** True for the caps of a budget (iterations, evaluations, wall clock). */
     public boolean budget() {
         return this == MAX_ITERATIONS || this == MAX_EVALUATIONS || this == TIME_BUDGET;

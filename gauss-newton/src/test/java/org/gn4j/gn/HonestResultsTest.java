@@ -123,6 +123,8 @@ class HonestResultsTest {
         assertFalse(o.converged(), s.name() + ": " + o.reason() + " (" + o.message() + ")");
         assertFalse(o.reason().success(), o.reason().toString());
         assertEquals(TerminationReason.NON_FINITE, o.reason(), o.message());
+        assertTrue(o.message().contains("residual 0 is NaN at (b1 = "), "names what overflowed: " + o.message());
+        assertTrue(o.summary().contains("what to try: "), o.summary());
     }
 
     @ParameterizedTest(name = "{0}")

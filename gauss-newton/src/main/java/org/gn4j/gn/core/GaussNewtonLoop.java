@@ -458,6 +458,12 @@ public final class GaussNewtonLoop {
         if (reason.converged()) {
             certify(st);
         }
+        if (st.reason == TerminationReason.NON_FINITE && st.objective != null) {
+            String detail = st.objective.nonFiniteDetail();
+            if (detail != null) {
+                st.message = st.message + "; last non-finite: " + detail;
+            }
+        }
     }
 
     /**

@@ -53,6 +53,11 @@ public interface Objective {
         return null;
     }
 
+    /** What was not finite at the last evaluation that was not (which residual or entry, at which point), or null. */
+    default String nonFiniteDetail() {
+        return null;
+    }
+
     /** Residual (or loss) evaluations made so far, trial points included. */
     int residualEvaluations();
 
