@@ -8,5 +8,11 @@ public enum DampingRule {
      */
     NIELSEN,
     /** Marquardt (1963): divide λ by a constant factor after an accepted step, multiply after a rejected one. */
-    MARQUARDT
+    MARQUARDT,
+    /**
+     * Moré (1978), MINPACK's {@code lmder}: a trust radius Δ (from 100·‖Dβ₀‖, MINPACK's update from the gain ratio)
+     * picks λ so that the scaled step has length Δ ({@link org.gn4j.gn.core.GaussNewtonLoop.Descent#TRUST_REGION});
+     * no geodesic acceleration.
+     */
+    TRUST_REGION
 }

@@ -5,6 +5,7 @@ import org.gn4j.gn.core.MarquardtDamping;
 import org.gn4j.gn.core.NielsenDamping;
 import org.gn4j.gn.core.StepControl;
 import org.gn4j.gn.core.StepLength;
+import org.gn4j.gn.core.TrustRadius;
 import org.gn4j.linalg.ArgumentChecks;
 
 /**
@@ -124,6 +125,12 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
      * {@code loop().withSolver(stepSolver.solverFor(problem)).run(new LeastSquaresObjective(problem, stepSolver.matrixFree(problem)), start)}; use it to drive the steps yourself.
      */
     public GaussNewtonLoop loop() {
+        if (rule == DampingRule.TRUST_REGION) {
+            return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new TrustRadius(100))
+                    .withDescent(GaussNewtonLoop.Descent.TRUST_REGION).withStepLength(StepLength.none())
+                    .withScaling(scaling).withTolerances(stop).withBudget(stop.budget())
+                    .withCallback(IterationListener.callback(listener)).withMaxFailures(MAX_NON_FINITE);
+        }
         StepControl control = rule == DampingRule.NIELSEN ? new NielsenDamping(initialDamping)
                 : new MarquardtDamping(initialDamping, marquardtFactor);
         return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(control)

@@ -23,7 +23,8 @@ class BoundsTest {
 
     static Stream<LeastSquaresOptimizer> solvers() {
         return Stream.of(new LevenbergMarquardt(), new LevenbergMarquardt().withStepSolver(StepSolver.CHOLESKY),
-                new LevenbergMarquardt().withStepSolver(StepSolver.CG), new GaussNewton(), new Dogleg());
+                new LevenbergMarquardt().withStepSolver(StepSolver.CG),
+                new LevenbergMarquardt().withDampingRule(DampingRule.TRUST_REGION), new GaussNewton(), new Dogleg());
     }
 
     /** y = a·exp(−k t) + c on exact data a = 2, k = 1.3, c = 0.5 plus a small fixed perturbation. */

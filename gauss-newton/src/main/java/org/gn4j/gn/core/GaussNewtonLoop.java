@@ -41,7 +41,13 @@ public final class GaussNewtonLoop {
         /** The damped step {@code (JᵀJ + λD²)δ = −g}. */
         DAMPED,
         /** Powell's dogleg in D-scaled variables between the Cauchy point and the Gauss-Newton step (λ = 0). */
-        DOGLEG
+        DOGLEG,
+        /**
+         * Moré's trust-region Levenberg-Marquardt (MINPACK {@code lmder}): the control's radius Δ picks the damping,
+         * λ = 0 when the Gauss-Newton step fits ({@code ‖Dδ‖ <= 1.1Δ}), else λ with {@code |‖Dδ(λ)‖ − Δ| <= 0.1Δ} by
+         * a safeguarded secant iteration on {@code 1/Δ − 1/‖Dδ(λ)‖}, warm-started from the last λ.
+         */
+        TRUST_REGION
     }
 
     private final DampedSolver solver;
@@ -244,6 +250,8 @@ public final class GaussNewtonLoop {
         double[] sd;
         boolean gnValid;
         double gnNorm;
+        /** The last Levenberg-Marquardt parameter of the trust-region descent (its warm start). */
+        double lmParameter;
 
         State(Objective objective, double[] x0, double cost, Budget budget) {
             this.objective = objective;
@@ -591,7 +599,13 @@ public final class GaussNewtonLoop {
         Linearization lin = st.lin;
         double[] delta = st.delta;
         SolveResult solve = null;
-        if (descent == Descent.DOGLEG) {
+        if (descent == Descent.TRUST_REGION) {
+            if (!trustRegionStep(st, lambda)) {
+                record(st, 0, lambda, Double.NaN, false);
+                end(st, TerminationReason.NO_PROGRESS, "no usable trust-region step (gradient underflow)");
+                return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
+            }
+        } else if (descent == Descent.DOGLEG) {
             if (!dogleg(st, lambda)) {
                 record(st, 0, lambda, Double.NaN, false);
                 end(st, TerminationReason.NO_PROGRESS, "no usable dogleg step (gradient underflow)");
@@ -941,6 +955,100 @@ public final class GaussNewtonLoop {
             delta[j] *= alpha;
         }
         project(st, delta);
+    }
+
+    /** The Gauss-Newton step of the current linearization into {@code st.gn} (once per linearization). */
+    private static void gaussNewtonStep(State st) {
+        if (st.gn == null) {
+            st.gn = new double[st.n];
+            st.sd = new double[st.n];
+        }
+        if (st.gnValid) {
+            return;
+        }
+        Linearization lin = st.lin;
+        SolveResult r = st.solver.solve(0, st.d, lin.residuals(), lin.gradient(), st.gn);
+        if (!r.hasSolution()) {
+            Arrays.fill(st.gn, Double.NaN);
+        }
+        st.gnNorm = VectorOps.allFinite(st.gn) ? scaledNorm(st.d, st.gn) : Double.POSITIVE_INFINITY;
+    }
+
+    /** See {@link Descent#TRUST_REGION}; false when no finite step exists (a zero scaled gradient). */
+    private static boolean trustRegionStep(State st, double radius) {
+        int n = st.n;
+        double[] d = st.d;
+        Linearization lin = st.lin;
+        double[] g = lin.gradient();
+        double[] delta = st.delta;
+        boolean fresh = !st.gnValid;
+        gaussNewtonStep(st);
+        if (fresh) {
+            st.gnValid = true;
+        }
+        if (st.gnNorm <= 1.1 * radius) {
+            System.arraycopy(st.gn, 0, delta, 0, n);
+            st.lmParameter = 0;
+            return st.gnNorm > 0;
+        }
+        double gs = 0;
+        for (int j = 0; j < n; j++) {
+            double t = g[j] / d[j];
+            gs += t * t;
+        }
+        double upper = Math.sqrt(gs) / radius;
+        if (!(upper > 0) || !Double.isFinite(upper)) {
+            return false;
+        }
+        double lower = 0;
+        double lam = st.lmParameter > 0 && st.lmParameter < upper ? st.lmParameter : 1e-3 * upper;
+        double prevLam = 0;
+        double prevPsi = Double.isFinite(st.gnNorm) ? 1 / radius - 1 / st.gnNorm : Double.NaN;
+        double used = Double.NaN;
+        for (int it = 0; it < 10; it++) {
+            SolveResult r = st.solver.solve(lam, d, lin.residuals(), g, delta);
+            double norm = r.hasSolution() && VectorOps.allFinite(delta) ? scaledNorm(d, delta) : Double.NaN;
+            if (!Double.isFinite(norm)) {
+                lower = lam;
+                lam = Math.max(2 * lam, Math.sqrt(lower * upper));
+                continue;
+            }
+            used = lam;
+            double phi = norm - radius;
+            if (Math.abs(phi) <= 0.1 * radius) {
+                break;
+            }
+            if (phi > 0) {
+                lower = lam;
+            } else {
+                upper = lam;
+            }
+            double psi = 1 / radius - 1 / norm;
+            double next = Double.isFinite(prevPsi) && psi != prevPsi ? lam - psi * (lam - prevLam) / (psi - prevPsi)
+                    : (phi > 0 ? 4 * lam : lam / 4);
+            if (!(next > lower && next < upper)) {
+                next = Math.max(1e-3 * upper, Math.sqrt(lower * upper));
+            }
+            prevLam = lam;
+            prevPsi = psi;
+            lam = next;
+            if (it == 9) {
+                break;
+            }
+        }
+        if (Double.isNaN(used)) {
+            return false;
+        }
+        if (used != lam) {
+            // the last solve was at "used": delta holds that step unless a later solve failed and overwrote it
+            SolveResult r = st.solver.solve(used, d, lin.residuals(), g, delta);
+            if (!r.hasSolution() || !VectorOps.allFinite(delta)) {
+                return false;
+            }
+        }
+        st.lmParameter = used;
+        double stepNorm = scaledNorm(d, delta);
+        return stepNorm > 0 && Double.isFinite(stepNorm);
     }
 
     private boolean dogleg(State st, double radius) {

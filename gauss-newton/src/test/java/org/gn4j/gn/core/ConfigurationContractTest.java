@@ -81,6 +81,19 @@ class ConfigurationContractTest {
     }
 
     @Nested
+    class LevenbergMarquardtTrustRegion extends GaussNewtonLoopContract {
+        @Override
+        protected GaussNewtonLoop loop() {
+            return new LevenbergMarquardt().withDampingRule(DampingRule.TRUST_REGION).loop();
+        }
+
+        @Override
+        protected Objective objective(AtomicInteger counter) {
+            return dense(counter);
+        }
+    }
+
+    @Nested
     class DoglegQr extends GaussNewtonLoopContract {
         @Override
         protected GaussNewtonLoop loop() {
