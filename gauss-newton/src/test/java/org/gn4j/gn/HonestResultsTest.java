@@ -135,6 +135,14 @@ class HonestResultsTest {
         assertHonest(s.name(), p, o);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("solvers")
+    void exponentialDecayFromAPoorStartIsNotReportedConvergedAwayFromAFirstOrderPoint(LeastSquaresOptimizer s) {
+        LeastSquaresProblem p = decay("a*exp(-k*t) + c", RobustLoss.LINEAR, 1);
+        Optimum o = s.optimize(p, new double[] {1, -3, 0});
+        assertHonest(s.name() + " from (1, -3, 0)", p, o);
+    }
+
     @Test
     void gaussNewtonOnMgh10FromStartOneWithAZeroJacobianIsStalledNotGradient() {
         NistProblem nist = NistDatasets.load("MGH10");
