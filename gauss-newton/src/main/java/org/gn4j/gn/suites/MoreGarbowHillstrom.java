@@ -390,8 +390,20 @@ public final class MoreGarbowHillstrom {
      * @return the problem
      */
     public static TestProblem box3d() {
-        int m = 10;
-        return new TestProblem("Box 3-D", 3, m, (x, f) -> {
+        return box3d(10);
+    }
+
+    /**
+     * MGH 12 with m residuals (MGH allow m ≥ 3); named {@code "Box 3-D"} for m = 10 and {@code "Box 3-D m=<m>"}
+     * otherwise. Gay's (1984) bounded variant uses m = 3 (see {@link BoundedSuite}).
+     *
+     * @param m number of residuals, ≥ 3
+     * @return the problem
+     * @throws IllegalArgumentException if m &lt; 3
+     */
+    public static TestProblem box3d(int m) {
+        requireSizes(3, m);
+        return new TestProblem(m == 10 ? "Box 3-D" : "Box 3-D m=" + m, 3, m, (x, f) -> {
             for (int i = 1; i <= m; i++) {
                 double t = 0.1 * i;
                 f[i - 1] = Math.exp(-t * x[0]) - Math.exp(-t * x[1]) - x[2] * (Math.exp(-t) - Math.exp(-10 * t));
