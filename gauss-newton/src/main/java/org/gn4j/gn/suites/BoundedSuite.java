@@ -26,9 +26,10 @@ import java.util.List;
  * ({@code ProjectedReferenceLm} in the test sources of this package), run to
  * {@code ‖x − P(x − g)‖∞ ≤ 1e-14·max(1, ‖g(start)‖∞)} (or until no step lowers F) from the start and from four random
  * feasible points (seed {@code 7 + name.hashCode()}; uniform in the box, {@code ±max(1, |startⱼ|)} around the start on
- * an infinite side), keeping the lowest cost; the point is recorded to 17 digits. Where a closed form exists
- * (Rosenbrock, extended Rosenbrock, linear full rank) and for Gay's Powell badly scaled and Box 3-D, SciPy 1.17
- * {@code least_squares(method="trf", xtol=ftol=gtol=1e-15)} gives the same value. {@code BoundedSuiteTest} checks
+ * an infinite side), keeping the lowest cost; the point is recorded to 17 digits. Three values have closed forms
+ * (Rosenbrock, extended Rosenbrock, linear full rank), and SciPy 1.17
+ * {@code least_squares(method="trf", xtol=ftol=gtol=1e-15)} from a few starts gives the same value for Gay's Powell
+ * badly scaled and Box 3-D and for Gulf with Gay's bounds ({@code Σf² = 5.12168572}). {@code BoundedSuiteTest} checks
  * that each recorded point is feasible, passes {@link BoundedTestProblem#kktPoint(double[])} and attains the recorded
  * cost, that the reference run from the start does not beat it, that Gay's minima agree to 5e-6 relative, and that
  * the closed forms agree.
