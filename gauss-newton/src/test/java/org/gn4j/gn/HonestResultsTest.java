@@ -169,13 +169,7 @@ class HonestResultsTest {
     }
 
     static Stream<TestProblem> mghStarts() {
-        List<TestProblem> all = new ArrayList<>();
-        for (TestProblem t : MoreGarbowHillstrom.all()) {
-            all.add(t);
-            all.add(MoreGarbowHillstrom.scaled(t, 10));
-            all.add(MoreGarbowHillstrom.scaled(t, 100));
-        }
-        return all.stream();
+        return MoreGarbowHillstrom.runs().stream();
     }
 
     /** Every converged claim on the Moré-Garbow-Hillstrom set from x₀, 10·x₀ and 100·x₀ passes the test. */

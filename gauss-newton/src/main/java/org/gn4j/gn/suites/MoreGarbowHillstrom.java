@@ -16,8 +16,10 @@ import java.util.List;
  * reduced one- to four-parameter solves for minima that lie on a symmetric line or at infinity); each agrees with
  * the published six digits, which {@code MoreGarbowHillstromTest} checks.
  *
- * <p>Variants named {@code "… x10"} start at {@code 10·x0}, as in the MINPACK-1 test runs, and are only included
- * where the acceptable costs are the same as from {@code x0}.
+ * <p>{@link #functions()} gives the 36 instances (all 35 functions, Watson twice) at their standard starts;
+ * {@link #runs()} gives the 108 runs from {@code x0}, {@code 10·x0} and {@code 100·x0} used by the MINPACK-1 test
+ * drivers. Each factory's Javadoc states the function, the sizes (n, m) and where its minima come from: "MGH" for the
+ * published six figures, "computed" for digits or points from our own solves.
  *
  * <p>Every factory returns a fresh, immutable problem; the residual and Jacobian functions allocate nothing.
  */
@@ -32,57 +34,66 @@ public final class MoreGarbowHillstrom {
     }
 
     /**
-     * Every problem in the set, with its scaled-start variants.
+     * The 36 MGH instances at their standard starting points, in MGH order: problems 1–35, with Watson (20) at
+     * n = 6 and n = 9. Sizes where MGH leave n or m free: Gulf m = 99; extended Rosenbrock n = 10; extended Powell
+     * n = 12; penalty I and II n = 10; variably dimensioned, trigonometric, Brown almost-linear, discrete boundary
+     * value, discrete integral equation, Broyden tridiagonal and Broyden banded n = 10 (the MINPACK-1 test-driver
+     * sizes for those it contains); linear full rank, rank 1 and rank 1 with zero columns and rows n = 5, m = 10
+     * (MINPACK-1 {@code lmder} driver); Chebyquad n = m = 8 (MINPACK-1 {@code lmder} driver, the size with a
+     * nonzero minimum in MGH's table).
      *
-     * @return a new list, in MGH order
+     * @return a new list of 36 problems, each named by its function (no start suffix)
      */
-    public static List<TestProblem> all() {
-        List<TestProblem> all = new ArrayList<>();
-        all.add(rosenbrock());
-        all.add(scaled(rosenbrock(), 10));
-        all.add(freudensteinRoth());
-        all.add(scaled(freudensteinRoth(), 10));
-        all.add(powellBadlyScaled());
-        all.add(brownBadlyScaled());
-        all.add(beale());
-        all.add(jennrichSampson());
-        all.add(helicalValley());
-        all.add(scaled(helicalValley(), 10));
-        all.add(bard());
-        all.add(scaled(bard(), 10));
-        all.add(gaussian());
-        all.add(meyer());
-        all.add(box3d());
-        all.add(powellSingular());
-        all.add(scaled(powellSingular(), 10));
-        all.add(wood());
-        all.add(scaled(wood(), 10));
-        all.add(kowalikOsborne());
-        all.add(scaled(kowalikOsborne(), 10));
-        all.add(brownDennis());
-        all.add(scaled(brownDennis(), 10));
-        all.add(osborne1());
-        all.add(biggsExp6());
-        all.add(osborne2());
-        all.add(watson(6));
-        all.add(watson(9));
-        all.add(penaltyI(4));
-        all.add(penaltyI(10));
-        all.add(trigonometric(10));
-        return all;
+    public static List<TestProblem> functions() {
+        return List.of(rosenbrock(), freudensteinRoth(), powellBadlyScaled(), brownBadlyScaled(), beale(),
+                jennrichSampson(), helicalValley(), bard(), gaussian(), meyer(), gulf(), box3d(), powellSingular(),
+                wood(), kowalikOsborne(), brownDennis(), osborne1(), biggsExp6(), osborne2(), watson(6), watson(9),
+                extendedRosenbrock(10), extendedPowellSingular(12), penaltyI(10), penaltyII(10),
+                variablyDimensioned(10), trigonometric(10), brownAlmostLinear(10), discreteBoundaryValue(10),
+                discreteIntegralEquation(10), broydenTridiagonal(10), broydenBanded(10), linearFullRank(5, 10),
+                linearRankOne(5, 10), linearRankOneZeroColumnsAndRows(5, 10), chebyquad(8));
     }
 
     /**
-     * The problem started from {@code factor·x0}, named {@code "<name> x<factor>"}.
+     * The 108 runs of the MINPACK-1 testing practice: every function of {@link #functions()} from {@code x0},
+     * {@code 10·x0} and {@code 100·x0} (see {@link #scaled(TestProblem, int)}), named {@code "<name> x1"},
+     * {@code "<name> x10"} and {@code "<name> x100"}. Each run carries the acceptable costs known from {@code x0};
+     * from the far starts a solver may honestly stop elsewhere (MINPACK-1's own {@code lmder} stops at
+     * {@code ‖f‖ = 795.1} on Meyer from 10·x0, for instance), so the far runs judge robustness, not correctness.
+     *
+     * @return a new list of 108 runs, grouped by function, x1 then x10 then x100
+     */
+    public static List<TestProblem> runs() {
+        List<TestProblem> runs = new ArrayList<>();
+        for (TestProblem p : functions()) {
+            runs.add(scaled(p, 1));
+            runs.add(scaled(p, 10));
+            runs.add(scaled(p, 100));
+        }
+        return runs;
+    }
+
+    /**
+     * The problem started from {@code factor·x0}, named {@code "<name> x<factor>"}. A start that is all zeros
+     * (Watson) is replaced by {@code (factor, …, factor)} for {@code factor ≠ 1}, as the MINPACK-1 test drivers do
+     * ({@code initpt}), since {@code factor·0} would repeat the first run.
      *
      * @param p      base problem
-     * @param factor scale of the starting point
+     * @param factor scale of the starting point, {@code ≥ 1}
      * @return the variant, with the same acceptable costs
+     * @throws IllegalArgumentException if {@code factor < 1}
      */
     public static TestProblem scaled(TestProblem p, int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("factor: found " + factor + ", expected ≥ 1");
+        }
         double[] x = p.start();
+        boolean allZero = true;
+        for (double v : x) {
+            allZero &= v == 0;
+        }
         for (int j = 0; j < x.length; j++) {
-            x[j] *= factor;
+            x[j] = allZero && factor != 1 ? factor : factor * x[j];
         }
         return p.withStart(p.name() + " x" + factor, x);
     }
@@ -336,6 +347,42 @@ public final class MoreGarbowHillstrom {
     }
 
     /**
+     * MGH 11, Gulf research and development with m = 99: {@code fᵢ = exp(−|yᵢ − x₂|^{x₃}/x₁) − tᵢ},
+     * {@code tᵢ = i/100}, {@code yᵢ = 25 + (−50 ln tᵢ)^{2/3}}; n=3, x0=(5, 2.5, 0.15); F=0 at (50, 25, 1.5). (MGH
+     * print {@code |yᵢmix₂|}, a typesetting slip for {@code |yᵢ − x₂|}: only the difference makes the stated
+     * minimizer exact.) MGH allow 3 ≤ m ≤ 100; m = 99 is our choice: it keeps {@code yᵢ > 25}, so
+     * {@code ln|yᵢ − x₂|} in the Jacobian is finite at the solution (m = 100 would add {@code y₁₀₀ = 25 = x₂*}).
+     *
+     * @return the problem
+     */
+    public static TestProblem gulf() {
+        int m = 99;
+        double[] y = new double[m];
+        for (int i = 1; i <= m; i++) {
+            y[i - 1] = 25 + Math.pow(-50 * Math.log(i / 100.0), 2.0 / 3.0);
+        }
+        return new TestProblem("Gulf", 3, m, (x, f) -> {
+            for (int i = 1; i <= m; i++) {
+                double d = Math.abs(y[i - 1] - x[1]);
+                f[i - 1] = Math.exp(-Math.pow(d, x[2]) / x[0]) - i / 100.0;
+            }
+        }, (x, j) -> {
+            for (int i = 1; i <= m; i++) {
+                // d = |yᵢ − x₂|, p = d^{x₃}, e = exp(−p/x₁): ∂e/∂x₁ = e·p/x₁², ∂e/∂x₂ = e·x₃·d^{x₃−1}·sign(yᵢ − x₂)/x₁,
+                // ∂e/∂x₃ = −e·p·ln d/x₁ (p·ln d → 0 as d → 0 for x₃ > 0)
+                double diff = y[i - 1] - x[1];
+                double d = Math.abs(diff);
+                double p = Math.pow(d, x[2]);
+                double e = Math.exp(-p / x[0]);
+                int r = 3 * (i - 1);
+                j[r] = e * p / (x[0] * x[0]);
+                j[r + 1] = d == 0 ? 0 : e * x[2] * (p / d) * Math.signum(diff) / x[0];
+                j[r + 2] = d == 0 ? 0 : -e * p * Math.log(d) / x[0];
+            }
+        }, new double[] {5, 2.5, 0.15}, 0, new double[] {50, 25, 1.5}, ZERO_TOL);
+    }
+
+    /**
      * MGH 12, Box three-dimensional with m=10: {@code fᵢ = e^{−tᵢx₁} − e^{−tᵢx₂} − x₃(e^{−tᵢ} − e^{−10tᵢ})},
      * {@code tᵢ = 0.1i}; n=3, x0=(0, 10, 20). F=0 at (1, 10, 1), (10, 1, −1) and on the line x₁ = x₂, x₃ = 0, so no
      * unique minimizer.
@@ -343,8 +390,20 @@ public final class MoreGarbowHillstrom {
      * @return the problem
      */
     public static TestProblem box3d() {
-        int m = 10;
-        return new TestProblem("Box 3-D", 3, m, (x, f) -> {
+        return box3d(10);
+    }
+
+    /**
+     * MGH 12 with m residuals (MGH allow m ≥ 3); named {@code "Box 3-D"} for m = 10 and {@code "Box 3-D m=<m>"}
+     * otherwise. Gay's (1984) bounded variant uses m = 3 (see {@link BoundedSuite}).
+     *
+     * @param m number of residuals, ≥ 3
+     * @return the problem
+     * @throws IllegalArgumentException if m &lt; 3
+     */
+    public static TestProblem box3d(int m) {
+        requireSizes(3, m);
+        return new TestProblem(m == 10 ? "Box 3-D" : "Box 3-D m=" + m, 3, m, (x, f) -> {
             for (int i = 1; i <= m; i++) {
                 double t = 0.1 * i;
                 f[i - 1] = Math.exp(-t * x[0]) - Math.exp(-t * x[1]) - x[2] * (Math.exp(-t) - Math.exp(-10 * t));
@@ -750,5 +809,548 @@ public final class MoreGarbowHillstrom {
                 j[r + i - 1] += i * Math.sin(xi) - Math.cos(xi);
             }
         }, start, 0, null, REL_TOL, new double[] {0, 0.5 * 2.795056121878e-5});
+    }
+
+    /**
+     * MGH 21, extended Rosenbrock: {@code f_{2i−1} = 10(x_{2i} − x_{2i−1}²)}, {@code f_{2i} = 1 − x_{2i−1}}; m = n
+     * even, x0 = (−1.2, 1, −1.2, 1, …); F=0 at (1, …, 1).
+     *
+     * @param n number of unknowns, even and positive ({@link #functions()} uses 10)
+     * @return the problem
+     * @throws IllegalArgumentException if n is odd or not positive
+     */
+    public static TestProblem extendedRosenbrock(int n) {
+        if (n < 2 || n % 2 != 0) {
+            throw new IllegalArgumentException("n: found " + n + ", expected an even number ≥ 2");
+        }
+        double[] start = new double[n];
+        double[] ones = new double[n];
+        for (int k = 0; k < n; k += 2) {
+            start[k] = -1.2;
+            start[k + 1] = 1;
+        }
+        Arrays.fill(ones, 1);
+        return new TestProblem("Extended Rosenbrock n=" + n, n, n, (x, f) -> {
+            for (int k = 0; k < n; k += 2) {
+                f[k] = 10 * (x[k + 1] - x[k] * x[k]);
+                f[k + 1] = 1 - x[k];
+            }
+        }, (x, j) -> {
+            Arrays.fill(j, 0, n * n, 0.0);
+            for (int k = 0; k < n; k += 2) {
+                j[k * n + k] = -20 * x[k];
+                j[k * n + k + 1] = 10;
+                j[(k + 1) * n + k] = -1;
+            }
+        }, start, 0, ones, ZERO_TOL);
+    }
+
+    /**
+     * MGH 22, extended Powell singular: for each block of four, {@code f_{4i−3} = x_{4i−3} + 10x_{4i−2}},
+     * {@code f_{4i−2} = √5(x_{4i−1} − x_{4i})}, {@code f_{4i−1} = (x_{4i−2} − 2x_{4i−1})²},
+     * {@code f_{4i} = √10(x_{4i−3} − x_{4i})²}; m = n, a multiple of 4, x0 = (3, −1, 0, 1, 3, −1, 0, 1, …); F=0 at
+     * the origin, where J has rank n/2.
+     *
+     * @param n number of unknowns, a positive multiple of 4 ({@link #functions()} uses 12)
+     * @return the problem
+     * @throws IllegalArgumentException if n is not a positive multiple of 4
+     */
+    public static TestProblem extendedPowellSingular(int n) {
+        if (n < 4 || n % 4 != 0) {
+            throw new IllegalArgumentException("n: found " + n + ", expected a positive multiple of 4");
+        }
+        double[] start = new double[n];
+        for (int k = 0; k < n; k += 4) {
+            start[k] = 3;
+            start[k + 1] = -1;
+            start[k + 2] = 0;
+            start[k + 3] = 1;
+        }
+        return new TestProblem("Extended Powell singular n=" + n, n, n, (x, f) -> {
+            for (int k = 0; k < n; k += 4) {
+                double a = x[k + 1] - 2 * x[k + 2];
+                double b = x[k] - x[k + 3];
+                f[k] = x[k] + 10 * x[k + 1];
+                f[k + 1] = SQRT5 * (x[k + 2] - x[k + 3]);
+                f[k + 2] = a * a;
+                f[k + 3] = SQRT10 * b * b;
+            }
+        }, (x, j) -> {
+            Arrays.fill(j, 0, n * n, 0.0);
+            for (int k = 0; k < n; k += 4) {
+                double a = x[k + 1] - 2 * x[k + 2];
+                double b = x[k] - x[k + 3];
+                j[k * n + k] = 1;
+                j[k * n + k + 1] = 10;
+                j[(k + 1) * n + k + 2] = SQRT5;
+                j[(k + 1) * n + k + 3] = -SQRT5;
+                j[(k + 2) * n + k + 1] = 2 * a;
+                j[(k + 2) * n + k + 2] = -4 * a;
+                j[(k + 3) * n + k] = 2 * SQRT10 * b;
+                j[(k + 3) * n + k + 3] = -2 * SQRT10 * b;
+            }
+        }, start, 0, new double[n], ZERO_TOL);
+    }
+
+    /**
+     * MGH 24, penalty function II: {@code f₁ = x₁ − 0.2}; {@code fᵢ = √a(e^{xᵢ/10} + e^{x_{i−1}/10} − yᵢ)},
+     * {@code yᵢ = e^{i/10} + e^{(i−1)/10}}, i=2..n; {@code fᵢ = √a(e^{x_{i−n+1}/10} − e^{−1/10})}, i=n+1..2n−1;
+     * {@code f_{2n} = Σⱼ (n − j + 1)xⱼ² − 1}; a = 10⁻⁵, m = 2n, x0 = (½, …, ½). MGH: {@code Σf² = 9.37629e−6} for
+     * n=4, {@code 2.93660e−4} for n=10. The extra digits and the minimizers are computed, not published: SciPy 1.17
+     * {@code least_squares(method="lm", xtol=ftol=gtol=1e-15)} from x0 (MINPACK {@code lmder}).
+     *
+     * @param n 4 or 10
+     * @return the problem
+     * @throws IllegalArgumentException for other n
+     */
+    public static TestProblem penaltyII(int n) {
+        double cost;
+        double[] xs;
+        if (n == 4) {
+            cost = 0.5 * 9.376293007355e-6;
+            xs = new double[] {0.19999933335036094, 0.19131671415385393, 0.4801015003538063, 0.5188453620323308};
+        } else if (n == 10) {
+            cost = 0.5 * 2.9366053745674e-4;
+            xs = new double[] {0.19998360519627084, 0.010350645989499703, 0.019604910720718998,
+                0.032089063301786215, 0.04993266909922296, 0.07651398893089466, 0.11862403268656523,
+                0.1921448904806943, 0.3473206228664519, 0.36916435617596643};
+        } else {
+            throw new IllegalArgumentException("n: found " + n + ", expected 4 or 10");
+        }
+        double sqrtA = Math.sqrt(1e-5);
+        double[] start = new double[n];
+        Arrays.fill(start, 0.5);
+        double e01 = Math.exp(-0.1);
+        return new TestProblem("Penalty II n=" + n, n, 2 * n, (x, f) -> {
+            f[0] = x[0] - 0.2;
+            for (int i = 2; i <= n; i++) {
+                double y = Math.exp(i / 10.0) + Math.exp((i - 1) / 10.0);
+                f[i - 1] = sqrtA * (Math.exp(x[i - 1] / 10) + Math.exp(x[i - 2] / 10) - y);
+            }
+            for (int i = n + 1; i <= 2 * n - 1; i++) {
+                f[i - 1] = sqrtA * (Math.exp(x[i - n] / 10) - e01);
+            }
+            double s = 0;
+            for (int k = 0; k < n; k++) {
+                s += (n - k) * x[k] * x[k];
+            }
+            f[2 * n - 1] = s - 1;
+        }, (x, j) -> {
+            Arrays.fill(j, 0, 2 * n * n, 0.0);
+            j[0] = 1;
+            for (int i = 2; i <= n; i++) {
+                j[(i - 1) * n + i - 1] = sqrtA * Math.exp(x[i - 1] / 10) / 10;
+                j[(i - 1) * n + i - 2] = sqrtA * Math.exp(x[i - 2] / 10) / 10;
+            }
+            for (int i = n + 1; i <= 2 * n - 1; i++) {
+                j[(i - 1) * n + i - n] = sqrtA * Math.exp(x[i - n] / 10) / 10;
+            }
+            for (int k = 0; k < n; k++) {
+                j[(2 * n - 1) * n + k] = 2 * (n - k) * x[k];
+            }
+        }, start, cost, xs, REL_TOL);
+    }
+
+    /**
+     * MGH 25, variably dimensioned: {@code fᵢ = xᵢ − 1}, i=1..n; {@code f_{n+1} = Σⱼ j(xⱼ − 1)};
+     * {@code f_{n+2} = (Σⱼ j(xⱼ − 1))²}; m = n+2, {@code x0ⱼ = 1 − j/n}; F=0 at (1, …, 1).
+     *
+     * @param n number of unknowns ({@link #functions()} uses 10)
+     * @return the problem
+     * @throws IllegalArgumentException if n &lt; 1
+     */
+    public static TestProblem variablyDimensioned(int n) {
+        requirePositive(n);
+        double[] start = new double[n];
+        double[] ones = new double[n];
+        for (int k = 0; k < n; k++) {
+            start[k] = 1 - (k + 1.0) / n;
+            ones[k] = 1;
+        }
+        return new TestProblem("Variably dimensioned n=" + n, n, n + 2, (x, f) -> {
+            double s = 0;
+            for (int k = 0; k < n; k++) {
+                f[k] = x[k] - 1;
+                s += (k + 1) * (x[k] - 1);
+            }
+            f[n] = s;
+            f[n + 1] = s * s;
+        }, (x, j) -> {
+            double s = 0;
+            for (int k = 0; k < n; k++) {
+                s += (k + 1) * (x[k] - 1);
+            }
+            Arrays.fill(j, 0, n * n, 0.0);
+            for (int k = 0; k < n; k++) {
+                j[k * n + k] = 1;
+                j[n * n + k] = k + 1;
+                j[(n + 1) * n + k] = 2 * s * (k + 1);
+            }
+        }, start, 0, ones, ZERO_TOL);
+    }
+
+    /**
+     * MGH 27, Brown almost-linear: {@code fᵢ = xᵢ + Σⱼ xⱼ − (n + 1)}, i &lt; n; {@code f_n = Πⱼ xⱼ − 1}; m = n,
+     * x0 = (½, …, ½). MGH: F=0 at (α, …, α, α^{1−n}) with {@code nαⁿ − (n+1)α^{n−1} + 1 = 0} (α = 1 is one root,
+     * giving (1, …, 1)), and the local minimum {@code Σf² = 1} at (0, …, 0, n+1), acceptable. No unique minimizer.
+     *
+     * @param n number of unknowns, ≥ 2 ({@link #functions()} uses 10)
+     * @return the problem
+     * @throws IllegalArgumentException if n &lt; 2
+     */
+    public static TestProblem brownAlmostLinear(int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("n: found " + n + ", expected ≥ 2");
+        }
+        double[] start = new double[n];
+        Arrays.fill(start, 0.5);
+        return new TestProblem("Brown almost-linear n=" + n, n, n, (x, f) -> {
+            double s = 0;
+            double prod = 1;
+            for (int k = 0; k < n; k++) {
+                s += x[k];
+                prod *= x[k];
+            }
+            for (int k = 0; k < n - 1; k++) {
+                f[k] = x[k] + s - (n + 1);
+            }
+            f[n - 1] = prod - 1;
+        }, (x, j) -> {
+            for (int i = 0; i < n - 1; i++) {
+                for (int k = 0; k < n; k++) {
+                    j[i * n + k] = i == k ? 2 : 1;
+                }
+            }
+            // ∂(Π xⱼ)/∂x_k = Π_{j≠k} xⱼ, formed without division so zeros are handled
+            for (int k = 0; k < n; k++) {
+                double p = 1;
+                for (int q = 0; q < n; q++) {
+                    if (q != k) {
+                        p *= x[q];
+                    }
+                }
+                j[(n - 1) * n + k] = p;
+            }
+        }, start, 0, null, ZERO_TOL, new double[] {0, 0.5});
+    }
+
+    /**
+     * MGH 28, discrete boundary value: {@code fᵢ = 2xᵢ − x_{i−1} − x_{i+1} + h²(xᵢ + tᵢ + 1)³/2}, {@code h = 1/(n+1)},
+     * {@code tᵢ = ih}, {@code x₀ = x_{n+1} = 0}; m = n, {@code x0ⱼ = tⱼ(tⱼ − 1)}; F=0 (the discretised two-point
+     * problem {@code u'' = (u + t + 1)³/2}, {@code u(0) = u(1) = 0}; the zero is unique but has no closed form).
+     *
+     * @param n number of unknowns ({@link #functions()} uses 10)
+     * @return the problem
+     * @throws IllegalArgumentException if n &lt; 1
+     */
+    public static TestProblem discreteBoundaryValue(int n) {
+        requirePositive(n);
+        double h = 1.0 / (n + 1);
+        return new TestProblem("Discrete boundary value n=" + n, n, n, (x, f) -> {
+            for (int i = 0; i < n; i++) {
+                double t = (i + 1) * h;
+                double left = i > 0 ? x[i - 1] : 0;
+                double right = i < n - 1 ? x[i + 1] : 0;
+                double c = x[i] + t + 1;
+                f[i] = 2 * x[i] - left - right + h * h * c * c * c / 2;
+            }
+        }, (x, j) -> {
+            Arrays.fill(j, 0, n * n, 0.0);
+            for (int i = 0; i < n; i++) {
+                double t = (i + 1) * h;
+                double c = x[i] + t + 1;
+                j[i * n + i] = 2 + 1.5 * h * h * c * c;
+                if (i > 0) {
+                    j[i * n + i - 1] = -1;
+                }
+                if (i < n - 1) {
+                    j[i * n + i + 1] = -1;
+                }
+            }
+        }, gridStart(n), 0, null, ZERO_TOL);
+    }
+
+    /**
+     * MGH 29, discrete integral equation: {@code fᵢ = xᵢ + h[(1 − tᵢ)Σ_{j≤i} tⱼ(xⱼ + tⱼ + 1)³
+     * + tᵢ Σ_{j>i} (1 − tⱼ)(xⱼ + tⱼ + 1)³]/2}, {@code h = 1/(n+1)}, {@code tᵢ = ih}; m = n,
+     * {@code x0ⱼ = tⱼ(tⱼ − 1)}; F=0 (the trapezoidal discretisation of the integral form of MGH 28; its zero has no
+     * closed form).
+     *
+     * @param n number of unknowns ({@link #functions()} uses 10)
+     * @return the problem
+     * @throws IllegalArgumentException if n &lt; 1
+     */
+    public static TestProblem discreteIntegralEquation(int n) {
+        requirePositive(n);
+        double h = 1.0 / (n + 1);
+        return new TestProblem("Discrete integral equation n=" + n, n, n, (x, f) -> {
+            for (int i = 0; i < n; i++) {
+                double ti = (i + 1) * h;
+                double below = 0;
+                double above = 0;
+                for (int k = 0; k < n; k++) {
+                    double tk = (k + 1) * h;
+                    double c = x[k] + tk + 1;
+                    if (k <= i) {
+                        below += tk * c * c * c;
+                    } else {
+                        above += (1 - tk) * c * c * c;
+                    }
+                }
+                f[i] = x[i] + h * ((1 - ti) * below + ti * above) / 2;
+            }
+        }, (x, j) -> {
+            for (int i = 0; i < n; i++) {
+                double ti = (i + 1) * h;
+                for (int k = 0; k < n; k++) {
+                    double tk = (k + 1) * h;
+                    double c = x[k] + tk + 1;
+                    double w = k <= i ? (1 - ti) * tk : ti * (1 - tk);
+                    j[i * n + k] = (i == k ? 1 : 0) + 1.5 * h * w * c * c;
+                }
+            }
+        }, gridStart(n), 0, null, ZERO_TOL);
+    }
+
+    /**
+     * MGH 30, Broyden tridiagonal: {@code fᵢ = (3 − 2xᵢ)xᵢ − x_{i−1} − 2x_{i+1} + 1}, {@code x₀ = x_{n+1} = 0};
+     * m = n, x0 = (−1, …, −1); F=0.
+     *
+     * @param n number of unknowns ({@link #functions()} uses 10)
+     * @return the problem
+     * @throws IllegalArgumentException if n &lt; 1
+     */
+    public static TestProblem broydenTridiagonal(int n) {
+        requirePositive(n);
+        double[] start = new double[n];
+        Arrays.fill(start, -1);
+        return new TestProblem("Broyden tridiagonal n=" + n, n, n, (x, f) -> {
+            for (int i = 0; i < n; i++) {
+                double left = i > 0 ? x[i - 1] : 0;
+                double right = i < n - 1 ? x[i + 1] : 0;
+                f[i] = (3 - 2 * x[i]) * x[i] - left - 2 * right + 1;
+            }
+        }, (x, j) -> {
+            Arrays.fill(j, 0, n * n, 0.0);
+            for (int i = 0; i < n; i++) {
+                j[i * n + i] = 3 - 4 * x[i];
+                if (i > 0) {
+                    j[i * n + i - 1] = -1;
+                }
+                if (i < n - 1) {
+                    j[i * n + i + 1] = -2;
+                }
+            }
+        }, start, 0, null, ZERO_TOL);
+    }
+
+    /**
+     * MGH 31, Broyden banded: {@code fᵢ = xᵢ(2 + 5xᵢ²) + 1 − Σ_{j∈Jᵢ} xⱼ(1 + xⱼ)},
+     * {@code Jᵢ = {j ≠ i : max(1, i − 5) ≤ j ≤ min(n, i + 1)}}; m = n, x0 = (−1, …, −1); F=0.
+     *
+     * @param n number of unknowns ({@link #functions()} uses 10)
+     * @return the problem
+     * @throws IllegalArgumentException if n &lt; 1
+     */
+    public static TestProblem broydenBanded(int n) {
+        requirePositive(n);
+        double[] start = new double[n];
+        Arrays.fill(start, -1);
+        return new TestProblem("Broyden banded n=" + n, n, n, (x, f) -> {
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int k = Math.max(0, i - 5); k <= Math.min(n - 1, i + 1); k++) {
+                    if (k != i) {
+                        s += x[k] * (1 + x[k]);
+                    }
+                }
+                f[i] = x[i] * (2 + 5 * x[i] * x[i]) + 1 - s;
+            }
+        }, (x, j) -> {
+            Arrays.fill(j, 0, n * n, 0.0);
+            for (int i = 0; i < n; i++) {
+                for (int k = Math.max(0, i - 5); k <= Math.min(n - 1, i + 1); k++) {
+                    j[i * n + k] = k == i ? 2 + 15 * x[i] * x[i] : -(1 + 2 * x[k]);
+                }
+            }
+        }, start, 0, null, ZERO_TOL);
+    }
+
+    /**
+     * MGH 32, linear function of full rank: {@code fᵢ = xᵢ − (2/m)Σⱼ xⱼ − 1}, i ≤ n;
+     * {@code fᵢ = −(2/m)Σⱼ xⱼ − 1}, i &gt; n; x0 = (1, …, 1). MGH: {@code Σf² = m − n} at (−1, …, −1).
+     *
+     * @param n number of unknowns ({@link #functions()} uses 5)
+     * @param m number of residuals, ≥ n ({@link #functions()} uses 10)
+     * @return the problem
+     * @throws IllegalArgumentException unless 1 ≤ n ≤ m
+     */
+    public static TestProblem linearFullRank(int n, int m) {
+        requireSizes(n, m);
+        double[] start = new double[n];
+        double[] xs = new double[n];
+        Arrays.fill(start, 1);
+        Arrays.fill(xs, -1);
+        return new TestProblem("Linear full rank n=" + n + " m=" + m, n, m, (x, f) -> {
+            double s = 0;
+            for (int k = 0; k < n; k++) {
+                s += x[k];
+            }
+            for (int i = 0; i < m; i++) {
+                f[i] = (i < n ? x[i] : 0) - 2 * s / m - 1;
+            }
+        }, (x, j) -> {
+            for (int i = 0; i < m; i++) {
+                for (int k = 0; k < n; k++) {
+                    j[i * n + k] = (i == k ? 1 : 0) - 2.0 / m;
+                }
+            }
+        }, start, 0.5 * (m - n), xs, REL_TOL);
+    }
+
+    /**
+     * MGH 33, linear function of rank 1: {@code fᵢ = i·Σⱼ j·xⱼ − 1}; x0 = (1, …, 1). MGH:
+     * {@code Σf² = m(m − 1)/(2(2m + 1))} on the hyperplane {@code Σⱼ j·xⱼ = 3/(2m + 1)}, so no unique minimizer.
+     *
+     * @param n number of unknowns ({@link #functions()} uses 5)
+     * @param m number of residuals, ≥ n ({@link #functions()} uses 10)
+     * @return the problem
+     * @throws IllegalArgumentException unless 1 ≤ n ≤ m
+     */
+    public static TestProblem linearRankOne(int n, int m) {
+        requireSizes(n, m);
+        double[] start = new double[n];
+        Arrays.fill(start, 1);
+        return new TestProblem("Linear rank 1 n=" + n + " m=" + m, n, m, (x, f) -> {
+            double s = 0;
+            for (int k = 0; k < n; k++) {
+                s += (k + 1) * x[k];
+            }
+            for (int i = 0; i < m; i++) {
+                f[i] = (i + 1) * s - 1;
+            }
+        }, (x, j) -> {
+            for (int i = 0; i < m; i++) {
+                for (int k = 0; k < n; k++) {
+                    j[i * n + k] = (i + 1.0) * (k + 1);
+                }
+            }
+        }, start, 0.5 * m * (m - 1) / (2.0 * (2 * m + 1)), null, REL_TOL);
+    }
+
+    /**
+     * MGH 34, linear function of rank 1 with zero columns and rows: {@code f₁ = f_m = −1},
+     * {@code fᵢ = (i − 1)·Σ_{j=2..n−1} j·xⱼ − 1}, 2 ≤ i ≤ m−1; x0 = (1, …, 1). MGH:
+     * {@code Σf² = (m² + 3m − 6)/(2(2m − 3))} on the hyperplane {@code Σ_{j=2..n−1} j·xⱼ = 3/(2m − 3)}, so no
+     * unique minimizer.
+     *
+     * @param n number of unknowns, ≥ 3 ({@link #functions()} uses 5)
+     * @param m number of residuals, ≥ n ({@link #functions()} uses 10)
+     * @return the problem
+     * @throws IllegalArgumentException unless 3 ≤ n ≤ m
+     */
+    public static TestProblem linearRankOneZeroColumnsAndRows(int n, int m) {
+        requireSizes(n, m);
+        if (n < 3) {
+            throw new IllegalArgumentException("n: found " + n + ", expected ≥ 3");
+        }
+        double[] start = new double[n];
+        Arrays.fill(start, 1);
+        return new TestProblem("Linear rank 1 zero columns and rows n=" + n + " m=" + m, n, m, (x, f) -> {
+            double s = 0;
+            for (int k = 1; k < n - 1; k++) {
+                s += (k + 1) * x[k];
+            }
+            for (int i = 0; i < m; i++) {
+                f[i] = i == 0 || i == m - 1 ? -1 : i * s - 1;
+            }
+        }, (x, j) -> {
+            Arrays.fill(j, 0, m * n, 0.0);
+            for (int i = 1; i < m - 1; i++) {
+                for (int k = 1; k < n - 1; k++) {
+                    j[i * n + k] = i * (k + 1.0);
+                }
+            }
+        }, start, 0.5 * (m * m + 3.0 * m - 6) / (2.0 * (2 * m - 3)), null, REL_TOL);
+    }
+
+    /**
+     * MGH 35, Chebyquad with m = n: {@code fᵢ = (1/n)Σⱼ Tᵢ(xⱼ) − ∫₀¹ Tᵢ}, {@code Tᵢ} the Chebyshev polynomial shifted
+     * to [0, 1], {@code ∫₀¹ Tᵢ = 0} for odd i and {@code −1/(i² − 1)} for even i; {@code x0ⱼ = j/(n+1)}. MGH: F=0
+     * for n = 1..7 and 9; {@code Σf² = 3.51687e−3} for n = 8, {@code 6.50395e−3} for n = 10. Any permutation of a
+     * minimizer is one, so none is unique. The extra digits for n = 8 are computed (SciPy 1.17
+     * {@code least_squares(method="lm", xtol=ftol=gtol=1e-15)} from x0), not published.
+     *
+     * @param n 8, the size used here
+     * @return the problem
+     * @throws IllegalArgumentException for other n
+     */
+    public static TestProblem chebyquad(int n) {
+        if (n != 8) {
+            throw new IllegalArgumentException("n: found " + n + ", expected 8");
+        }
+        double[] start = new double[n];
+        for (int k = 0; k < n; k++) {
+            start[k] = (k + 1.0) / (n + 1);
+        }
+        return new TestProblem("Chebyquad n=" + n, n, n, (x, f) -> {
+            Arrays.fill(f, 0, n, 0.0);
+            for (int k = 0; k < n; k++) {
+                // T₀ = 1, T₁ = y, T_{i+1} = 2yTᵢ − T_{i−1} with y = 2x − 1
+                double y = 2 * x[k] - 1;
+                double tPrev = 1;
+                double t = y;
+                for (int i = 0; i < n; i++) {
+                    f[i] += t;
+                    double next = 2 * y * t - tPrev;
+                    tPrev = t;
+                    t = next;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int deg = i + 1;
+                f[i] = f[i] / n + (deg % 2 == 0 ? 1.0 / (deg * deg - 1) : 0);
+            }
+        }, (x, j) -> {
+            for (int k = 0; k < n; k++) {
+                // d/dx of the recurrence: T'_{i+1} = 4Tᵢ + 2yT'ᵢ − T'_{i−1}, T'₀ = 0, T'₁ = 2
+                double y = 2 * x[k] - 1;
+                double tPrev = 1;
+                double t = y;
+                double dPrev = 0;
+                double d = 2;
+                for (int i = 0; i < n; i++) {
+                    j[i * n + k] = d / n;
+                    double next = 2 * y * t - tPrev;
+                    double dNext = 4 * t + 2 * y * d - dPrev;
+                    tPrev = t;
+                    t = next;
+                    dPrev = d;
+                    d = dNext;
+                }
+            }
+        }, start, 0.5 * 3.5168737256784e-3, null, REL_TOL);
+    }
+
+    /** {@code x0ⱼ = tⱼ(tⱼ − 1)}, {@code tⱼ = j/(n+1)}: the start of MGH 28 and 29. */
+    private static double[] gridStart(int n) {
+        double[] start = new double[n];
+        for (int k = 0; k < n; k++) {
+            double t = (k + 1.0) / (n + 1);
+            start[k] = t * (t - 1);
+        }
+        return start;
+    }
+
+    private static void requirePositive(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n: found " + n + ", expected ≥ 1");
+        }
+    }
+
+    private static void requireSizes(int n, int m) {
+        if (n < 1 || m < n) {
+            throw new IllegalArgumentException("sizes: found n=" + n + ", m=" + m + ", expected 1 ≤ n ≤ m");
+        }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * solver cannot change a problem under another test. The residual and Jacobian functions write into
  * caller-owned arrays and must not keep references to them.
  *
- * @param name            display name, unique within {@link MoreGarbowHillstrom#all()}, e.g. {@code "Rosenbrock x10"}
+ * @param name            display name, unique within {@link MoreGarbowHillstrom#runs()}, e.g. {@code "Rosenbrock x10"}
  * @param n               number of unknowns, {@code n ≥ 1}
  * @param m               number of residuals, {@code m ≥ n}
  * @param residuals       writes {@code f(x)} (length {@code m}) for {@code x} of length {@code n}

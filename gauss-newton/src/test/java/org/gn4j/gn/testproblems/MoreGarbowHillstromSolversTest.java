@@ -17,9 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Moré-Garbow-Hillstrom set (31 runs incl. the 10·x0 starts) solved by Levenberg-Marquardt and by dogleg with
- * their default settings: the final cost must be one of the problem's published minima (global, or the documented
- * local one where MGH lists it), except the listed cases.
+ * The 36 Moré-Garbow-Hillstrom instances from their standard starts, solved by Levenberg-Marquardt and by dogleg
+ * with their default settings: the final cost must be one of the problem's published minima (global, or the
+ * documented local one where MGH lists it), except the listed cases. The runs from 10·x0 and 100·x0 may honestly end
+ * at other stationary points; HonestResultsTest checks every claim made on them.
  */
 class MoreGarbowHillstromSolversTest {
 
@@ -31,7 +32,7 @@ class MoreGarbowHillstromSolversTest {
     static final Map<String, String> KNOWN_MISSES = Map.of();
 
     static Stream<TestProblem> problems() {
-        return MoreGarbowHillstrom.all().stream();
+        return MoreGarbowHillstrom.functions().stream();
     }
 
 
