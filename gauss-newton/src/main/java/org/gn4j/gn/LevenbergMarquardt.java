@@ -128,7 +128,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
         if (rule == DampingRule.TRUST_REGION) {
             return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new TrustRadius(100))
                     .withDescent(GaussNewtonLoop.Descent.TRUST_REGION).withStepLength(StepLength.none())
-                    .withScaling(scaling).withTolerances(stop).withBudget(stop.budget())
+                    .withScaling(scaling).withGeodesicAcceleration(geodesic).withTolerances(stop).withBudget(stop.budget())
                     .withCallback(IterationListener.callback(listener)).withMaxFailures(MAX_NON_FINITE);
         }
         StepControl control = rule == DampingRule.NIELSEN ? new NielsenDamping(initialDamping)

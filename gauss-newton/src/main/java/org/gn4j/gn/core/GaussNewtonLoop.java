@@ -605,6 +605,16 @@ public final class GaussNewtonLoop {
                 end(st, TerminationReason.NO_PROGRESS, "no usable trust-region step (gradient underflow)");
                 return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
             }
+            if (geodesic && st.lower == null && st.objective.plainLeastSquares() && lin.jacobian() != null
+                    && !accelerate(st, st.lmParameter, delta)) {
+                record(st, scaledNorm(st.d, delta), lambda, Double.NaN, false);
+                if (!control.rejected(st.controlState, Double.NaN, scaledNorm(st.d, delta), st.accepted)) {
+                    end(st, TerminationReason.NO_PROGRESS, "the trust radius fell below its floor");
+                } else {
+                    afterRecord(st);
+                }
+                return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
+            }
         } else if (descent == Descent.DOGLEG) {
             if (!dogleg(st, lambda)) {
                 record(st, 0, lambda, Double.NaN, false);
