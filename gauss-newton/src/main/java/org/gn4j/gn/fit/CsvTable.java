@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gn4j.linalg.text.PlainDecimal;
 
 /**
  * A numeric CSV table with a header row of column names.
@@ -271,60 +272,14 @@ public final class CsvTable {
 
         /** Null if {@code text} is a plain decimal number, else the reason it is not (for a message). */
         static String problem(String text) {
-            if (isPlainDecimal(text)) {
+            if (PlainDecimal.matches(text)) {
                 return null;
             }
-            String t = text.toLowerCase(java.util.Locale.ROOT);
-            if (t.startsWith("+") || t.startsWith("-")) {
-                t = t.substring(1);
-            }
-            if (t.equals("nan") || t.equals("inf") || t.equals("infinity")) {
+            if (PlainDecimal.spellsNonFinite(text)) {
                 return "expected a finite number (NaN and infinities are not accepted)";
             }
             return text.isEmpty() ? "an empty field, expected a number"
                     : "expected a plain decimal number (optional sign, digits, point, exponent)";
-        }
-
-        static boolean isPlainDecimal(String text) {
-            int n = text.length();
-            int i = 0;
-            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-                i++;
-            }
-            int digits = 0;
-            while (i < n && isDigit(text.charAt(i))) {
-                i++;
-                digits++;
-            }
-            if (i < n && text.charAt(i) == '.') {
-                i++;
-                while (i < n && isDigit(text.charAt(i))) {
-                    i++;
-                    digits++;
-                }
-            }
-            if (digits == 0) {
-                return false;
-            }
-            if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-                i++;
-                if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-                    i++;
-                }
-                int exponentDigits = 0;
-                while (i < n && isDigit(text.charAt(i))) {
-                    i++;
-                    exponentDigits++;
-                }
-                if (exponentDigits == 0) {
-                    return false;
-                }
-            }
-            return i == n;
-        }
-
-        private static boolean isDigit(char c) {
-            return c >= '0' && c <= '9';
         }
     }
 

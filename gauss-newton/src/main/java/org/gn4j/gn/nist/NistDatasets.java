@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gn4j.linalg.text.PlainDecimal;
 
 /**
  * The 27 NIST StRD nonlinear-regression datasets (public-domain reference data from the U.S. National Institute of
@@ -193,51 +194,6 @@ public final class NistDatasets {
         return line;
     }
 
-    /**
-     * Whether {@code text} is a plain decimal number: an optional sign, then digits with an optional point (at least
-     * one digit on either side), then an optional exponent {@code e|E [+|-] digits}. Linear time (no backtracking).
-     */
-    static boolean isPlainDecimal(String text) {
-        int n = text.length();
-        int i = 0;
-        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && isAsciiDigit(text.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (i < n && text.charAt(i) == '.') {
-            i++;
-            while (i < n && isAsciiDigit(text.charAt(i))) {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return false;
-        }
-        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-                i++;
-            }
-            int exponentDigits = 0;
-            while (i < n && isAsciiDigit(text.charAt(i))) {
-                i++;
-                exponentDigits++;
-            }
-            if (exponentDigits == 0) {
-                return false;
-            }
-        }
-        return i == n;
-    }
-
-    private static boolean isAsciiDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
 
     /** The text shortened for a message: at most 40 characters, longer text cut with its length given. */
     private static String shown(String text) {
@@ -321,7 +277,7 @@ public final class NistDatasets {
         }
 
         private double number(int lineNumber, String token, String what) {
-            if (!isPlainDecimal(token)) {
+            if (!PlainDecimal.matches(token)) {
                 throw error(lineNumber, "malformed number '" + shown(token) + "' (expected " + what
                         + " as a plain decimal number)");
             }

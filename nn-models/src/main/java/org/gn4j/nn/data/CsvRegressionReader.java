@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.gn4j.linalg.text.PlainDecimal;
 
 /**
  * Reads a regression data set from a comma-separated file with a header row. Feature and target columns are chosen by
@@ -222,12 +222,8 @@ public final class CsvRegressionReader {
 
     private static double parse(Path file, int lineNo, String column, String field) {
         String text = field.trim();
-        if (!isPlainDecimal(text)) {
-            String t = text.toLowerCase(Locale.ROOT);
-            if (t.startsWith("+") || t.startsWith("-")) {
-                t = t.substring(1);
-            }
-            if (t.equals("nan") || t.equals("inf") || t.equals("infinity")) {
+        if (!PlainDecimal.matches(text)) {
+            if (PlainDecimal.spellsNonFinite(text)) {
                 throw new IllegalArgumentException(file + ":" + lineNo + ": column '" + shown(column) + "' is '" + text
                         + "', expected a finite number (NaN and infinite inputs are rejected)");
             }
@@ -242,48 +238,6 @@ public final class CsvRegressionReader {
         return v;
     }
 
-    /** Optional sign, digits with an optional point (a digit on at least one side), optional exponent; linear time. */
-    static boolean isPlainDecimal(String text) {
-        int n = text.length();
-        int i = 0;
-        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && isDigit(text.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (i < n && text.charAt(i) == '.') {
-            i++;
-            while (i < n && isDigit(text.charAt(i))) {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return false;
-        }
-        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-                i++;
-            }
-            int exponentDigits = 0;
-            while (i < n && isDigit(text.charAt(i))) {
-                i++;
-                exponentDigits++;
-            }
-            if (exponentDigits == 0) {
-                return false;
-            }
-        }
-        return i == n;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
 
     /** Decodes strict UTF-8; a malformed byte raises an error naming the file, line and byte offset. */
     private static String decodeUtf8(Path file, byte[] bytes) {
