@@ -1,6 +1,8 @@
 package org.gn4j.gn.fit;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -12,8 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.gn4j.linalg.text.PlainDecimal;
 
 /**
@@ -26,7 +34,9 @@ import org.gn4j.linalg.text.PlainDecimal;
  * first record is the header: non-empty, distinct column names. Fields follow RFC 4180 quoting: a field may be
  * enclosed in double quotes, inside which commas and line breaks are part of the field and {@code ""} stands for one
  * quote; blanks around a field (quoted or not) are dropped, and only blanks may follow a closing quote. A quote inside
- * an unquoted field is an ordinary character. Every data record must have as many fields as the header.
+ * an unquoted field is an ordinary character. Every data record must have as many fields as the header. Records are
+ * split by Apache Commons CSV (RFC 4180 with {@code #} comments); the blank and comment lines are recognized before
+ * it, so that an indented comment is a comment too.
  *
  * <p>Values are plain decimal numbers: an optional sign, digits with an optional decimal point, an optional exponent
  * ({@code 3}, {@code -0.5}, {@code .25}, {@code 1E-3}, {@code +2.}). Java's other spellings ({@code 1d}, {@code 2f},
@@ -114,56 +124,147 @@ public final class CsvTable {
         return parseText(source, text.toString());
     }
 
-    private static CsvTable parseText(String source, String text) {
-        Records records = new Records(source, text, true);
-        List<String> fields = new ArrayList<>();
-        if (!records.next(fields)) {
-            throw new IllegalArgumentException(source + ":" + records.line() + ": no header row, expected column names");
-        }
-        int headerLine = records.recordLine();
-        List<String> header = new ArrayList<>(fields.size());
+    /** The CSV dialect: RFC 4180 quoting, {@code #} comment lines, empty lines skipped, blanks around fields dropped. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setCommentMarker('#')
+            .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+
+    private static CsvTable parseText(String source, String rawText) {
+        String text = Lines.normalized(rawText.startsWith("\uFEFF") ? rawText.substring(1) : rawText);
+        Lines lines = new Lines(text);
+        List<String> header = null;
         Map<String, Integer> index = new HashMap<>();
-        for (int j = 0; j < fields.size(); j++) {
-            String name = fields.get(j).trim();
+        String[] columnErrors = null;
+        List<double[]> data = new ArrayList<>();
+        long endLine = 0;
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    record = records.next();
+                } catch (NoSuchElementException end) {
+                    break;
+                } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+                    throw malformed(source, text, lines, endLine, parser.getCurrentLineNumber(), e);
+                }
+                // a record starts after the blank and comment lines that follow the previous one, and spans the line
+                // breaks its quoted fields hold
+                int line = lines.recordStart(endLine + 1);
+                endLine = parser.getCurrentLineNumber();
+                if (header == null) {
+                    header = header(source, line, record);
+                    for (int j = 0; j < header.size(); j++) {
+                        index.put(header.get(j), j);
+                    }
+                    columnErrors = new String[header.size()];
+                    continue;
+                }
+                data.add(row(source, line, record, header, columnErrors));
+            }
+        } catch (IOException e) {
+            // a string reader does not fail; closing it neither
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+        if (header == null) {
+            throw new IllegalArgumentException(source + ":" + lines.lineCount() + ": no header row, expected column "
+                    + "names");
+        }
+        return new CsvTable(source, List.copyOf(header), index, data.toArray(new double[0][]), columnErrors);
+    }
+
+    private static List<String> header(String source, int line, CSVRecord record) {
+        List<String> header = new ArrayList<>(record.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int j = 0; j < record.size(); j++) {
+            String name = record.get(j).trim();
             if (name.isEmpty()) {
-                throw new IllegalArgumentException(source + ":" + headerLine + ": empty column name in header (column "
+                throw new IllegalArgumentException(source + ":" + line + ": empty column name in header (column "
                         + (j + 1) + ")");
             }
-            if (index.putIfAbsent(name, j) != null) {
-                throw new IllegalArgumentException(source + ":" + headerLine + ": duplicate column '" + shown(name)
-                        + "'");
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException(source + ":" + line + ": duplicate column '" + shown(name) + "'");
             }
             header.add(name);
         }
+        return header;
+    }
+
+    private static double[] row(String source, int line, CSVRecord record, List<String> header,
+            String[] columnErrors) {
         int width = header.size();
-        String[] columnErrors = new String[width];
-        List<double[]> data = new ArrayList<>();
-        while (records.next(fields)) {
-            int ln = records.recordLine();
-            if (fields.size() != width) {
-                throw new IllegalArgumentException(source + ":" + ln + ": " + fields.size() + " values, expected "
-                        + width + " " + shown(header.toString()));
-            }
-            double[] row = new double[width];
-            for (int j = 0; j < width; j++) {
-                String cell = fields.get(j).trim();
-                String problem = Decimals.problem(cell);
-                if (problem == null) {
-                    row[j] = Double.parseDouble(cell);
-                    if (Double.isFinite(row[j])) {
-                        continue;
-                    }
-                    problem = "which overflows a double, expected a finite number";
-                }
-                row[j] = Double.NaN;
-                if (columnErrors[j] == null) {
-                    columnErrors[j] = source + ":" + ln + ": column '" + shown(header.get(j)) + "' (field " + (j + 1)
-                            + ") holds '" + shown(cell) + "', " + problem;
-                }
-            }
-            data.add(row);
+        if (record.size() != width) {
+            throw new IllegalArgumentException(source + ":" + line + ": " + record.size() + " values, expected "
+                    + width + " " + shown(header.toString()));
         }
-        return new CsvTable(source, List.copyOf(header), index, data.toArray(new double[0][]), columnErrors);
+        double[] row = new double[width];
+        for (int j = 0; j < width; j++) {
+            String cell = record.get(j).trim();
+            String problem = Decimals.problem(cell);
+            if (problem == null) {
+                row[j] = Double.parseDouble(cell);
+                if (Double.isFinite(row[j])) {
+                    continue;
+                }
+                problem = "which overflows a double, expected a finite number";
+            }
+            row[j] = Double.NaN;
+            if (columnErrors[j] == null) {
+                columnErrors[j] = source + ":" + line + ": column '" + shown(header.get(j)) + "' (field " + (j + 1)
+                        + ") holds '" + shown(cell) + "', " + problem;
+            }
+        }
+        return row;
+    }
+
+    /** Position of the offending character in Commons CSV's "invalid character" message. */
+    private static final java.util.regex.Pattern POSITION =
+            java.util.regex.Pattern.compile("encapsulated token and delimiter at line: .*, position: (\\S+)$");
+
+    /**
+     * The error for a record the tokenizer refused: an unclosed quote (named by the line it opens on and its field)
+     * or text after a closing quote (named by its line, character and field). The record starts after the line
+     * {@code previousEnd} where the last good record ended.
+     */
+    private static IllegalArgumentException malformed(String source, String text, Lines lines, long previousEnd,
+            long failedAt, RuntimeException e) {
+        int start = lines.recordStart(previousEnd + 1);
+        int startOffset = lines.offset();
+        String message = e.getCause() != null && e instanceof UncheckedIOException ? e.getCause().getMessage()
+                : e.getMessage();
+        java.util.regex.Matcher at = POSITION.matcher(message == null ? "" : message);
+        if (at.find()) {
+            String digits = at.group(1).replaceAll("[^0-9]", "");
+            long position = digits.isEmpty() || digits.length() > 10 ? -1 : Long.parseLong(digits) - 1;
+            if (position >= startOffset && position < text.length()) {
+                // the record up to the offending character parses: its last field is the quoted one
+                CSVRecord head = firstRecord(text.substring(startOffset, (int) position), FORMAT);
+                int field = head == null ? 1 : head.size();
+                return new IllegalArgumentException(source + ":" + failedAt + ": unexpected '"
+                        + text.charAt((int) position) + "' after the closing quote of field " + field
+                        + ", expected a comma or the end of the line", e);
+            }
+        }
+        CSVRecord open = firstRecord(text.substring(startOffset), FORMAT.builder().setLenientEof(true).get());
+        if (open != null && message != null && message.contains("EOF")) {
+            // the unclosed field is the record's last; it opens on the line where the field before it ends
+            int line = start;
+            for (int j = 0; j + 1 < open.size(); j++) {
+                line += Lines.breaks(open.get(j));
+            }
+            return new IllegalArgumentException(source + ":" + line + ": the quoted field " + open.size()
+                    + " opened on this line is never closed", e);
+        }
+        return new IllegalArgumentException(source + ":" + start + ": malformed record: " + message, e);
+    }
+
+    /** The first record of {@code text}, or null when there is none or it does not parse. */
+    private static CSVRecord firstRecord(String text, CSVFormat format) {
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+            Iterator<CSVRecord> records = parser.iterator();
+            return records.hasNext() ? records.next() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Column names. */
@@ -238,7 +339,7 @@ public final class CsvTable {
 
     /**
      * Decodes strict UTF-8; a malformed byte raises an error naming the line and byte offset. A leading byte-order
-     * mark is kept (the record splitter skips it).
+     * mark is kept (the parser drops it).
      */
     static String decodeUtf8(String source, byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -284,141 +385,108 @@ public final class CsvTable {
     }
 
     /**
-     * Splits CSV text into records of fields (RFC 4180 quoting, see the class comment), skipping blank lines and,
-     * optionally, comment lines. One pass, no backtracking.
+     * Line bookkeeping over the text given to the tokenizer: blank lines emptied and comment lines moved to their
+     * first column ({@link #normalized}), so that the tokenizer's empty-line and comment rules match the documented
+     * ones; and, with a cursor that only moves forward, the line each record starts on.
      */
-    static final class Records {
-        private final String source;
+    static final class Lines {
         private final String text;
-        private final boolean comments;
-        private final StringBuilder quoted = new StringBuilder();
         private int pos;
         private int line = 1;
-        private int recordLine;
 
-        Records(String source, String text, boolean comments) {
-            this.source = source;
+        Lines(String text) {
             this.text = text;
-            this.comments = comments;
-            this.pos = text.startsWith("\uFEFF") ? 1 : 0;
-        }
-
-        /** The 1-based line the last record returned by {@link #next} starts on. */
-        int recordLine() {
-            return recordLine;
-        }
-
-        /** The current 1-based line (after the end of the input: the line after the last line break). */
-        int line() {
-            return line;
         }
 
         private static boolean isBlank(char c) {
             return c <= ' ' && c != '\n' && c != '\r';
         }
 
-        private boolean isLineBreak(int p) {
-            return p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r');
+        /**
+         * The text with every line of blanks emptied and the blanks before a leading {@code #} removed. Line breaks
+         * are kept, so line numbers do not change; inside a quoted field only such blanks can change, never a number.
+         */
+        static String normalized(String text) {
+            StringBuilder out = null;
+            int n = text.length();
+            int lineStart = 0;
+            while (lineStart <= n) {
+                int p = lineStart;
+                while (p < n && isBlank(text.charAt(p))) {
+                    p++;
+                }
+                boolean drop = p > lineStart && (p == n || text.charAt(p) == '\n' || text.charAt(p) == '\r'
+                        || text.charAt(p) == '#');
+                if (drop && out == null) {
+                    out = new StringBuilder(n);
+                    out.append(text, 0, lineStart);
+                }
+                int end = p;
+                while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                    end++;
+                }
+                if (end < n) {
+                    end += text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n' ? 2 : 1;
+                }
+                if (out != null) {
+                    out.append(text, drop ? p : lineStart, end);
+                }
+                if (end >= n) {
+                    break;
+                }
+                lineStart = end;
+            }
+            return out == null ? text : out.toString();
         }
 
-        /** The position after the line break at {@code p} ({@code \r\n} counts as one). */
-        private int afterLineBreak(int p) {
-            if (text.charAt(p) == '\r' && p + 1 < text.length() && text.charAt(p + 1) == '\n') {
-                return p + 2;
+        /** Line breaks ({@code \n}, {@code \r\n} or {@code \r}) in {@code s}. */
+        static int breaks(String s) {
+            int count = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\n' || (c == '\r' && !(i + 1 < s.length() && s.charAt(i + 1) == '\n'))) {
+                    count++;
+                }
             }
-            return p + 1;
+            return count;
+        }
+
+        /** Lines in the text: one more than its line breaks. */
+        int lineCount() {
+            return breaks(text) + 1;
+        }
+
+        /** The offset the cursor stands at (the start of the line last returned by {@link #recordStart}). */
+        int offset() {
+            return pos;
+        }
+
+        private void nextLine() {
+            while (pos < text.length() && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
+                pos++;
+            }
+            if (pos < text.length()) {
+                pos += text.charAt(pos) == '\r' && pos + 1 < text.length() && text.charAt(pos + 1) == '\n' ? 2 : 1;
+                line++;
+            }
         }
 
         /**
-         * Reads the next record into {@code fields} (cleared first); unquoted fields are trimmed.
-         *
-         * @return false at the end of the input
+         * The 1-based line of the first record at or after line {@code from}: empty lines and comment lines (in the
+         * normalized text) are passed over. {@code from} must not be before the line last returned.
          */
-        boolean next(List<String> fields) {
-            fields.clear();
-            int n = text.length();
-            while (true) {
-                int p = pos;
-                while (p < n && isBlank(text.charAt(p))) {
-                    p++;
-                }
-                if (p >= n) {
-                    pos = n;
-                    return false;
-                }
-                if (isLineBreak(p)) {
-                    pos = afterLineBreak(p);
-                    line++;
-                    continue;
-                }
-                if (comments && text.charAt(p) == '#') {
-                    while (p < n && !isLineBreak(p)) {
-                        p++;
-                    }
-                    pos = p;
-                    continue;
-                }
-                break;
+        int recordStart(long from) {
+            while (line < from && pos < text.length()) {
+                nextLine();
             }
-            recordLine = line;
-            while (true) {
-                int p = pos;
-                while (p < n && isBlank(text.charAt(p))) {
-                    p++;
+            while (pos < text.length()) {
+                char c = text.charAt(pos);
+                if (c != '\n' && c != '\r' && c != '#') {
+                    break;
                 }
-                if (p < n && text.charAt(p) == '"') {
-                    int openLine = line;
-                    quoted.setLength(0);
-                    p++;
-                    while (true) {
-                        if (p >= n) {
-                            throw new IllegalArgumentException(source + ":" + openLine + ": the quoted field "
-                                    + (fields.size() + 1) + " opened on this line is never closed");
-                        }
-                        char c = text.charAt(p);
-                        if (c == '"') {
-                            if (p + 1 < n && text.charAt(p + 1) == '"') {
-                                quoted.append('"');
-                                p += 2;
-                                continue;
-                            }
-                            p++;
-                            break;
-                        }
-                        if (c == '\n' || (c == '\r' && !(p + 1 < n && text.charAt(p + 1) == '\n'))) {
-                            line++;
-                        }
-                        quoted.append(c);
-                        p++;
-                    }
-                    while (p < n && isBlank(text.charAt(p))) {
-                        p++;
-                    }
-                    if (p < n && text.charAt(p) != ',' && !isLineBreak(p)) {
-                        throw new IllegalArgumentException(source + ":" + line + ": unexpected '" + text.charAt(p)
-                                + "' after the closing quote of field " + (fields.size() + 1)
-                                + ", expected a comma or the end of the line");
-                    }
-                    fields.add(quoted.toString());
-                } else {
-                    int end = pos;
-                    while (end < n && text.charAt(end) != ',' && !isLineBreak(end)) {
-                        end++;
-                    }
-                    fields.add(text.substring(pos, end).trim());
-                    p = end;
-                }
-                if (p < n && text.charAt(p) == ',') {
-                    pos = p + 1;
-                    continue;
-                }
-                if (p < n) {
-                    p = afterLineBreak(p);
-                    line++;
-                }
-                pos = p;
-                return true;
+                nextLine();
             }
+            return line;
         }
     }
 }

@@ -39,6 +39,21 @@ public final class CurveFit {
      */
     public static LeastSquaresProblem problem(CompiledModel model, double[][] x, double[] targets, RobustLoss loss,
             double scale) {
+        return problem(model, x, targets, null, null, null, loss, scale);
+    }
+
+    /**
+     * The fitting problem with per-row weights {@code w_i} (the residual used is {@code √w_i·r_i}; for measurement
+     * errors σ_i take {@link #weightsFromSigma}), bounds {@code lower ≤ β ≤ upper} ({@code ±∞} for no bound on that
+     * side) and a robust loss. Null weights: unweighted; null bounds: unbounded.
+     *
+     * @throws IllegalArgumentException as {@link #problem(CompiledModel, double[][], double[], RobustLoss, double)},
+     *                                  for weights of the wrong length or not positive and finite, for bounds of the
+     *                                  wrong length, with a NaN or crossing ({@code lower[j] > upper[j]}), or for only
+     *                                  one of the two bound arrays
+     */
+    public static LeastSquaresProblem problem(CompiledModel model, double[][] x, double[] targets, double[] weights,
+            double[] lower, double[] upper, RobustLoss loss, double scale) {
         ArgumentChecks.requireNonNull("model", model);
         ArgumentChecks.requireNonNull("x", x);
         ArgumentChecks.requireNonNull("targets", targets);
@@ -74,12 +89,17 @@ public final class CurveFit {
             }
             rows[i] = x[i].clone();
         }
+        if ((lower == null) != (upper == null)) {
+            throw new IllegalArgumentException("lower bounds are " + (lower == null ? "null" : "given")
+                    + " and upper bounds " + (upper == null ? "null" : "given") + ", expected both or neither");
+        }
         double[] t = targets.clone();
         // the compiled model evaluates on its own scratch: each thread works on its own copy and gradient buffer
         CompiledModel template = model.copy();
         ThreadLocal<CompiledModel> models = ThreadLocal.withInitial(template::copy);
         ThreadLocal<double[]> grads = ThreadLocal.withInitial(() -> new double[p]);
-        return LeastSquaresProblem.builder(p, m).parameterNames(List.copyOf(model.parameterNames()))
+        LeastSquaresProblem.Builder builder = LeastSquaresProblem.builder(p, m)
+                .parameterNames(List.copyOf(model.parameterNames()))
                 .residuals((beta, r) -> {
                     CompiledModel f = models.get();
                     for (int i = 0; i < m; i++) {
@@ -94,7 +114,34 @@ public final class CurveFit {
                             jac.data[i * p + j] = -grad[j];
                         }
                     }
-                }).robustLoss(loss, scale).build();
+                }).robustLoss(loss, scale);
+        if (weights != null) {
+            builder.weights(weights);
+        }
+        if (lower != null) {
+            builder.bounds(lower, upper);
+        }
+        return builder.build();
+    }
+
+    /**
+     * The weights {@code w_i = 1/σ_i²} for measurement standard deviations σ_i (as scipy's {@code curve_fit} uses its
+     * {@code sigma}).
+     *
+     * @throws IllegalArgumentException if {@code sigma} is null or a σ_i is not positive and finite, or its square
+     *                                  under- or overflows (naming the 1-based row)
+     */
+    public static double[] weightsFromSigma(double[] sigma) {
+        ArgumentChecks.requireNonNull("sigma", sigma);
+        double[] w = new double[sigma.length];
+        for (int i = 0; i < sigma.length; i++) {
+            w[i] = 1 / (sigma[i] * sigma[i]);
+            if (!(sigma[i] > 0 && Double.isFinite(sigma[i]) && w[i] > 0 && Double.isFinite(w[i]))) {
+                throw new IllegalArgumentException("row " + (i + 1) + ": sigma is " + sigma[i]
+                        + ", expected a finite value > 0 whose inverse square is a finite positive double");
+            }
+        }
+        return w;
     }
 
     /** The fitting problem of a NIST StRD data set (targets transformed as its model line says, e.g. log[y]). */

@@ -1,6 +1,7 @@
 /**
- * Curve fitting on data: a least-squares problem from a model expression and a table of observations, CSV input, and
- * the NIST StRD scoring (log relative error) used by the tests and {@code gn4j fit}.
+ * Curve fitting on data: a least-squares problem from a model expression and a table of observations (optionally
+ * weighted and bounded), CSV input, the report of a fit at its solution (covariance, statistics, residuals), and the
+ * NIST StRD scoring (log relative error) used by the tests and {@code gn4j fit}.
  *
  * <p><b>Thread safety.</b> Every public type is safe to share:
  * <ul>
@@ -9,7 +10,7 @@
  *       evaluates the model on its own copy of the compiled model and its own gradient buffer, held in a
  *       {@code ThreadLocal};</li>
  *   <li>immutable: {@link org.gn4j.gn.fit.CsvTable} (column accessors return new arrays),
- *       {@link org.gn4j.gn.fit.NistRun} (record).</li>
+ *       {@link org.gn4j.gn.fit.NistRun} (record), {@link org.gn4j.gn.fit.FitReport} (accessors return copies).</li>
  * </ul>
  */
 package org.gn4j.gn.fit;
