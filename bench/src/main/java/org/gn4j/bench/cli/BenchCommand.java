@@ -12,7 +12,7 @@ import picocli.CommandLine;
         description = {"Benchmark suites comparing solver variants (tables, CSV and plots).",
             "  gn4j bench sgn-paper --problems sine,mnist-10k --seeds 3 --out results/sgn-paper",
             "  GN4J_JAVA_OPTS=-Xmx1g gn4j bench matrix-free"},
-        subcommands = {SgnPaperCommand.class, MatrixFreeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SgnPaperCommand.class, MatrixFreeCommand.class, NllsCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,119 @@
+package org.gn4j.bench.nlls;
+
+import org.gn4j.gn.Dogleg;
+import org.gn4j.gn.GaussNewton;
+import org.gn4j.gn.LeastSquaresOptimizer;
+import org.gn4j.gn.LevenbergMarquardt;
+import org.gn4j.gn.Optimum;
+import org.gn4j.gn.StepSolver;
+
+/** A solver configuration of the benchmark: a gn4j optimizer with its defaults, or a SciPy method. */
+public interface NllsSolver {
+    /** The gn4j configurations by name. */
+    java.util.List<String> GN4J = java.util.List.of("lm", "lm-plain", "lm-cholesky", "lm-cg", "dogleg", "gn");
+    /** The SciPy configurations by name. */
+    java.util.List<String> SCIPY = java.util.List.of("scipy-lm", "scipy-trf", "scipy-trf-jac");
+
+    /** The configuration's name. */
+    String name();
+
+    /**
+     * Solves {@code p} once from its start; the counts are read from {@code counted}, which wraps
+     * {@code p.problem()} and is reset before the call.
+     */
+    RunResult run(NllsProblem p, CountedProblem counted);
+
+    /**
+     * A gn4j configuration: {@code lm} (LevenbergMarquardt defaults, geodesic acceleration on), {@code lm-plain}
+     * (without geodesic acceleration), {@code lm-cholesky}, {@code lm-cg} (other step solvers), {@code dogleg},
+     * {@code gn} (Gauss-Newton with Armijo backtracking); all with {@code StoppingCriteria.defaults()}.
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    static NllsSolver gn4j(String name) {
+        LeastSquaresOptimizer o;
+        switch (name) {
+            case "lm":
+                o = new LevenbergMarquardt();
+                break;
+            case "lm-plain":
+                o = new LevenbergMarquardt().withGeodesicAcceleration(false);
+                break;
+            case "lm-cholesky":
+                o = new LevenbergMarquardt().withStepSolver(StepSolver.CHOLESKY);
+                break;
+            case "lm-cg":
+                o = new LevenbergMarquardt().withStepSolver(StepSolver.CG);
+                break;
+            case "dogleg":
+                o = new Dogleg();
+                break;
+            case "gn":
+                o = new GaussNewton();
+                break;
+            default:
+                throw new IllegalArgumentException("solver '" + name + "', expected one of " + GN4J);
+        }
+        return new Gn4j(name, o);
+    }
+
+    /** A gn4j optimizer run on the counted problem. */
+    record Gn4j(String name, LeastSquaresOptimizer optimizer) implements NllsSolver {
+        @Override
+        public RunResult run(NllsProblem p, CountedProblem counted) {
+            long t0 = System.nanoTime();
+            Optimum o;
+            try {
+                o = optimizer.optimize(counted.problem(), p.x0());
+            } catch (IllegalArgumentException e) {
+                // refused (e.g. bounds the solver does not take): unsolved, with the reason
+                return new RunResult(p.name(), p.family(), p.start(), name, false, Double.NaN,
+                        counted.residualEvaluations(), counted.jacobianEvaluations(), -1, -1, "error",
+                        e.getMessage(), (System.nanoTime() - t0) / 1e9, null);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double[] x = o.parameters();
+            double cost = counted.cost(x);
+            return new RunResult(p.name(), p.family(), p.start(), name, p.judge().solved(x, cost), cost,
+                    counted.residualEvaluations(), counted.jacobianEvaluations(), o.residualEvaluations(),
+                    o.jacobianEvaluations(), o.reason().name(), o.message(), seconds, x);
+        }
+    }
+
+    /**
+     * A SciPy {@code least_squares} configuration through {@code bridge}: {@code scipy-lm} (method 'lm', MINPACK
+     * lmder), {@code scipy-trf} (method 'trf', with the problem's bounds), {@code scipy-trf-jac} ('trf' with
+     * {@code x_scale='jac'}); SciPy's default tolerances.
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    static NllsSolver scipy(String name, ScipyBridge bridge) {
+        switch (name) {
+            case "scipy-lm":
+                return new Scipy(name, bridge, "lm", false);
+            case "scipy-trf":
+                return new Scipy(name, bridge, "trf", false);
+            case "scipy-trf-jac":
+                return new Scipy(name, bridge, "trf", true);
+            default:
+                throw new IllegalArgumentException("solver '" + name + "', expected one of " + SCIPY);
+        }
+    }
+
+    /** A SciPy method, its residuals and Jacobian evaluated by gn4j. */
+    record Scipy(String name, ScipyBridge bridge, String method, boolean jacScale) implements NllsSolver {
+        @Override
+        public RunResult run(NllsProblem p, CountedProblem counted) {
+            ScipyBridge.Result r = bridge.solve(counted, p.x0(), method, jacScale);
+            if (r.error() != null) {
+                return new RunResult(p.name(), p.family(), p.start(), name, false, Double.NaN,
+                        counted.residualEvaluations(), counted.jacobianEvaluations(), -1, -1, "error", r.error(),
+                        r.seconds(), null);
+            }
+            double cost = counted.cost(r.x());
+            return new RunResult(p.name(), p.family(), p.start(), name, p.judge().solved(r.x(), cost), cost,
+                    counted.residualEvaluations(), counted.jacobianEvaluations(), r.nfev(), r.njev(),
+                    "status " + r.status(), r.message(), r.seconds(), r.x());
+        }
+    }
+}

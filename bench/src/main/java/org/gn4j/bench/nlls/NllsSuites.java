@@ -1,0 +1,154 @@
+package org.gn4j.bench.nlls;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.gn4j.gn.fit.CurveFit;
+import org.gn4j.gn.nist.NistDatasets;
+import org.gn4j.gn.nist.NistProblem;
+import org.gn4j.gn.suites.MoreGarbowHillstrom;
+import org.gn4j.gn.suites.TestProblem;
+
+/**
+ * The problem suites of {@code gn4j bench nlls}:
+ * <ul>
+ *   <li>{@code nist}: the 27 NIST StRD nonlinear-regression data sets from both certified starts (54 runs); solved
+ *       when the smallest parameter LRE against the certified values is at least {@value #NIST_LRE}
+ *       ({@link CurveFit#logRelativeError});</li>
+ *   <li>{@code mgh}: the Moré-Garbow-Hillstrom functions from x0, 10·x0 and 100·x0 ({@link #mghRuns()}); solved
+ *       when the final cost is one of the function's acceptable costs ({@link TestProblem#isAcceptable});</li>
+ *   <li>{@code bounded}: a bound-constrained suite ({@link #boundedRuns()}).</li>
+ * </ul>
+ */
+public final class NllsSuites {
+    /** The suite names. */
+    public static final List<String> NAMES = List.of("nist", "mgh", "bounded");
+    /** Digits a NIST run must agree with the certified values on (every parameter). */
+    public static final double NIST_LRE = 6;
+
+    private NllsSuites() {
+    }
+
+    /**
+     * The runs of a suite.
+     *
+     * @throws IllegalArgumentException for an unknown name, or a suite this build does not have
+     */
+    public static List<NllsProblem> suite(String name) {
+        switch (name) {
+            case "nist":
+                return nist();
+            case "mgh":
+                return mgh();
+            case "bounded":
+                return bounded();
+            default:
+                throw new IllegalArgumentException("suite '" + name + "', expected one of " + NAMES);
+        }
+    }
+
+    /**
+     * The runs whose family or run name is in {@code names} (case-insensitive), in suite order.
+     *
+     * @throws IllegalArgumentException if a name matches no run (the message lists the families)
+     */
+    public static List<NllsProblem> select(List<NllsProblem> runs, List<String> names) {
+        List<NllsProblem> chosen = new ArrayList<>();
+        for (String raw : names) {
+            String want = raw.trim().toLowerCase(Locale.ROOT);
+            boolean any = false;
+            for (NllsProblem p : runs) {
+                if (p.family().toLowerCase(Locale.ROOT).equals(want) || p.name().toLowerCase(Locale.ROOT).equals(want)) {
+                    any = true;
+                }
+            }
+            if (!any) {
+                Set<String> families = new LinkedHashSet<>();
+                runs.forEach(p -> families.add(p.family()));
+                throw new IllegalArgumentException("problem '" + raw.trim() + "' is not in the suite, expected one of "
+                        + families);
+            }
+        }
+        for (NllsProblem p : runs) {
+            for (String raw : names) {
+                String want = raw.trim().toLowerCase(Locale.ROOT);
+                if (p.family().toLowerCase(Locale.ROOT).equals(want) || p.name().toLowerCase(Locale.ROOT).equals(want)) {
+                    chosen.add(p);
+                    break;
+                }
+            }
+        }
+        return chosen;
+    }
+
+    /** The NIST StRD runs: every data set from start 1 and start 2. */
+    public static List<NllsProblem> nist() {
+        List<NllsProblem> runs = new ArrayList<>();
+        for (String name : NistDatasets.names()) {
+            NistProblem nist = NistDatasets.load(name);
+            double[] cert = nist.certifiedValues();
+            NllsProblem.Judge judge = (x, cost) -> {
+                for (int j = 0; j < cert.length; j++) {
+                    if (CurveFit.logRelativeError(x[j], cert[j]) < NIST_LRE) {
+                        return false;
+                    }
+                }
+                return true;
+            };
+            runs.add(new NllsProblem(name + " start 1", name, 1, CurveFit.problem(nist), nist.start1(), judge));
+            runs.add(new NllsProblem(name + " start 2", name, 2, CurveFit.problem(nist), nist.start2(), judge));
+        }
+        return runs;
+    }
+
+    /** The MGH runs of {@link #mghRuns()} with the acceptable-cost judge. */
+    public static List<NllsProblem> mgh() {
+        List<NllsProblem> runs = new ArrayList<>();
+        for (TestProblem t : mghRuns()) {
+            String name = t.name();
+            int factor = 1;
+            int at = name.lastIndexOf(" x");
+            if (at > 0 && name.substring(at + 2).matches("\\d+")) {
+                factor = Integer.parseInt(name.substring(at + 2));
+                name = name.substring(0, at);
+            }
+            runs.add(new NllsProblem(t.name(), name, factor, t.problem(), t.start(),
+                    (x, cost) -> Double.isFinite(cost) && t.isAcceptable(cost)));
+        }
+        return runs;
+    }
+
+    /**
+     * The MGH problem list, the one place that picks it: every function of {@link MoreGarbowHillstrom#all()} from
+     * x0, 10·x0 and 100·x0 ({@link MoreGarbowHillstrom#scaled}). A scaled start is judged by the acceptable costs
+     * of x0, so a run that ends at another honest local minimum counts as unsolved.
+     */
+    static List<TestProblem> mghRuns() {
+        List<TestProblem> runs = new ArrayList<>();
+        for (TestProblem p : MoreGarbowHillstrom.all()) {
+            if (p.name().matches(".* x\\d+")) {
+                continue; // the scaled variants are made below, for every function
+            }
+            runs.add(p);
+            runs.add(MoreGarbowHillstrom.scaled(p, 10));
+            runs.add(MoreGarbowHillstrom.scaled(p, 100));
+        }
+        return runs;
+    }
+
+    /**
+     * The bound-constrained runs, the one place that builds them.
+     *
+     * @throws IllegalArgumentException always: this build has no bound-constrained suite
+     */
+    static List<NllsProblem> bounded() {
+        return boundedRuns();
+    }
+
+    private static List<NllsProblem> boundedRuns() {
+        throw new IllegalArgumentException("suite bounded is not available");
+    }
+}
