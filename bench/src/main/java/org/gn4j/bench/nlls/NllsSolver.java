@@ -1,5 +1,6 @@
 package org.gn4j.bench.nlls;
 
+import org.gn4j.gn.DampingRule;
 import org.gn4j.gn.Dogleg;
 import org.gn4j.gn.GaussNewton;
 import org.gn4j.gn.LeastSquaresOptimizer;
@@ -10,7 +11,7 @@ import org.gn4j.gn.StepSolver;
 /** A solver configuration of the benchmark: a gn4j optimizer with its defaults, or a SciPy method. */
 public interface NllsSolver {
     /** The gn4j configurations by name. */
-    java.util.List<String> GN4J = java.util.List.of("lm", "lm-plain", "lm-cholesky", "lm-cg", "dogleg", "gn");
+    java.util.List<String> GN4J = java.util.List.of("lm", "lm-plain", "lm-tr", "lm-tr-plain", "lm-cholesky", "lm-cg", "dogleg", "gn");
     /** The SciPy configurations by name. */
     java.util.List<String> SCIPY = java.util.List.of("scipy-lm", "scipy-trf", "scipy-trf-jac");
 
@@ -25,7 +26,8 @@ public interface NllsSolver {
 
     /**
      * A gn4j configuration: {@code lm} (LevenbergMarquardt defaults, geodesic acceleration on), {@code lm-plain}
-     * (without geodesic acceleration), {@code lm-cholesky}, {@code lm-cg} (other step solvers), {@code dogleg},
+     * (without geodesic acceleration), {@code lm-tr} / {@code lm-tr-plain} (Moré's trust-region damping,
+     * {@link DampingRule#TRUST_REGION}, with and without geodesic acceleration), {@code lm-cholesky}, {@code lm-cg} (other step solvers), {@code dogleg},
      * {@code gn} (Gauss-Newton with Armijo backtracking); all with {@code StoppingCriteria.defaults()}.
      *
      * @throws IllegalArgumentException for another name
@@ -38,6 +40,12 @@ public interface NllsSolver {
                 break;
             case "lm-plain":
                 o = new LevenbergMarquardt().withGeodesicAcceleration(false);
+                break;
+            case "lm-tr":
+                o = new LevenbergMarquardt().withDampingRule(DampingRule.TRUST_REGION);
+                break;
+            case "lm-tr-plain":
+                o = new LevenbergMarquardt().withDampingRule(DampingRule.TRUST_REGION).withGeodesicAcceleration(false);
                 break;
             case "lm-cholesky":
                 o = new LevenbergMarquardt().withStepSolver(StepSolver.CHOLESKY);

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.gn4j.gn.fit.CurveFit;
 import org.gn4j.gn.nist.NistDatasets;
 import org.gn4j.gn.nist.NistProblem;
+import org.gn4j.gn.suites.BoundedSuite;
+import org.gn4j.gn.suites.BoundedTestProblem;
 import org.gn4j.gn.suites.MoreGarbowHillstrom;
 import org.gn4j.gn.suites.TestProblem;
 
@@ -20,7 +22,8 @@ import org.gn4j.gn.suites.TestProblem;
  *       ({@link CurveFit#logRelativeError});</li>
  *   <li>{@code mgh}: the Moré-Garbow-Hillstrom functions from x0, 10·x0 and 100·x0 ({@link #mghRuns()}); solved
  *       when the final cost is one of the function's acceptable costs ({@link TestProblem#isAcceptable});</li>
- *   <li>{@code bounded}: a bound-constrained suite ({@link #boundedRuns()}).</li>
+ *   <li>{@code bounded}: the 25 bound-constrained problems of {@link BoundedSuite} ({@link #bounded()}); solved
+ *       at a KKT point that reaches the best known cost.</li>
  * </ul>
  */
 public final class NllsSuites {
@@ -121,34 +124,22 @@ public final class NllsSuites {
         return runs;
     }
 
-    /**
-     * The MGH problem list, the one place that picks it: every function of {@link MoreGarbowHillstrom#all()} from
-     * x0, 10·x0 and 100·x0 ({@link MoreGarbowHillstrom#scaled}). A scaled start is judged by the acceptable costs
-     * of x0, so a run that ends at another honest local minimum counts as unsolved.
-     */
+    /** The MGH runs: the 108 runs of {@link MoreGarbowHillstrom#runs()}. */
     static List<TestProblem> mghRuns() {
-        List<TestProblem> runs = new ArrayList<>();
-        for (TestProblem p : MoreGarbowHillstrom.all()) {
-            if (p.name().matches(".* x\\d+")) {
-                continue; // the scaled variants are made below, for every function
-            }
-            runs.add(p);
-            runs.add(MoreGarbowHillstrom.scaled(p, 10));
-            runs.add(MoreGarbowHillstrom.scaled(p, 100));
-        }
-        return runs;
+        return MoreGarbowHillstrom.runs();
     }
 
     /**
-     * The bound-constrained runs, the one place that builds them.
-     *
-     * @throws IllegalArgumentException always: this build has no bound-constrained suite
+     * The bound-constrained runs: the 25 problems of {@link BoundedSuite#problems()} from their starts; solved when
+     * the final point is a first-order (KKT) point of the bounded problem ({@link BoundedTestProblem#kktPoint}) and
+     * its cost reaches the best known cost ({@link BoundedTestProblem#costMatches}).
      */
     static List<NllsProblem> bounded() {
-        return boundedRuns();
-    }
-
-    private static List<NllsProblem> boundedRuns() {
-        throw new IllegalArgumentException("suite bounded is not available");
+        List<NllsProblem> runs = new ArrayList<>();
+        for (BoundedTestProblem b : BoundedSuite.problems()) {
+            runs.add(new NllsProblem(b.name(), b.name(), 1, b.problem(), b.start(),
+                    (x, cost) -> Double.isFinite(cost) && b.kktPoint(x) && b.costMatches(cost)));
+        }
+        return runs;
     }
 }

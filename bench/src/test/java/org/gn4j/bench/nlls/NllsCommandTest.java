@@ -1,6 +1,7 @@
 package org.gn4j.bench.nlls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -86,20 +87,37 @@ class NllsCommandTest {
         r = gn4j("bench", "nlls", "--solvers", "lm,newton");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--solvers: 'newton', expected one of"), r.err());
-        r = gn4j("bench", "nlls", "--suite", "bounded", "--solvers", "lm");
+        r = gn4j("bench", "nlls", "--suite", "box", "--solvers", "lm");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("suite bounded is not available"), r.err());
+        assertTrue(r.err().contains("'box'"), r.err());
     }
 
     @Test
     void mghSuiteHasEveryFunctionFromThreeStarts() {
         List<NllsProblem> runs = NllsSuites.mgh();
         assertEquals(0, runs.size() % 3);
-        assertEquals("Rosenbrock", runs.get(0).name());
+        assertEquals("Rosenbrock x1", runs.get(0).name());
+        assertEquals("Rosenbrock", runs.get(0).family());
         assertEquals("Rosenbrock x10", runs.get(1).name());
         assertEquals(10, runs.get(1).start());
         assertEquals("Rosenbrock", runs.get(2).family());
         assertEquals(-120, runs.get(2).x0()[0], 1e-12);
+        assertEquals(108, runs.size());
         assertEquals(54, NllsSuites.nist().size());
+    }
+
+    @Test
+    void boundedSuiteJudgesByTheKktTestAndTheBestKnownCost() {
+        List<NllsProblem> runs = NllsSuites.suite("bounded");
+        assertEquals(25, runs.size());
+        List<org.gn4j.gn.suites.BoundedTestProblem> problems = org.gn4j.gn.suites.BoundedSuite.problems();
+        for (int i = 0; i < runs.size(); i++) {
+            NllsProblem run = runs.get(i);
+            org.gn4j.gn.suites.BoundedTestProblem b = problems.get(i);
+            assertTrue(run.problem().bounded(), run.name());
+            assertTrue(run.judge().solved(b.bestKnownPoint(), b.bestKnownCost()), run.name());
+            assertFalse(run.judge().solved(b.start(), b.cost(b.start())), run.name() + ": the start is not a solution");
+            assertFalse(run.judge().solved(b.bestKnownPoint(), Double.NaN), run.name());
+        }
     }
 }
