@@ -23,7 +23,7 @@ import org.gn4j.pinn.net.MlpEvaluator;
  * threads at once: each calling thread evaluates through its own evaluator and buffers (evaluation is parallel
  * inside, on the compute pool).
  */
-public final class PinnProblem {
+public final class PinnProblem implements CollocationProblem {
     private final PdeSpec spec;
     private final Mlp net;
     private final HardConstraint hard;
@@ -79,6 +79,7 @@ public final class PinnProblem {
     }
 
     /** The same problem on the collocation points of another resampling round. */
+    @Override
     public PinnProblem atRound(int r) {
         ArgumentChecks.requireNonNegative("round", r);
         return new PinnProblem(spec, net, hard, r);
@@ -161,10 +162,12 @@ public final class PinnProblem {
         return work.get().evaluator();
     }
 
+    @Override
     public int parameterCount() {
         return params;
     }
 
+    @Override
     public int residualCount() {
         return m;
     }
@@ -174,6 +177,7 @@ public final class PinnProblem {
      *
      * @throws IllegalArgumentException on wrong lengths
      */
+    @Override
     public void residuals(double[] theta, double[] r) {
         ArgumentChecks.requireLength("residuals", r, m);
         Work w = work.get();
@@ -195,6 +199,7 @@ public final class PinnProblem {
     }
 
     /** The Jacobian at θ as a matrix-free operator (JVP forward mode, VJP reverse mode); θ is copied. */
+    @Override
     public LinearOperator jacobianOperator(double[] theta) {
         double[] th = theta.clone();
         double[] part = new double[params];
@@ -216,12 +221,14 @@ public final class PinnProblem {
     }
 
     /** The problem for the gauss-newton solvers, with the exact dense Jacobian. */
+    @Override
     public LeastSquaresProblem leastSquares() {
         return LeastSquaresProblem.builder(params, m).residuals(this::residuals)
                 .jacobian((b, j) -> jacobian(b, j.data, 0, params)).build();
     }
 
     /** The problem for the gauss-newton solvers with the matrix-free Jacobian (pair with {@code StepSolver.CG}). */
+    @Override
     public LeastSquaresProblem leastSquaresMatrixFree() {
         return LeastSquaresProblem.builder(params, m).residuals(this::residuals)
                 .jacobianOperator(this::jacobianOperator).build();
@@ -256,11 +263,17 @@ public final class PinnProblem {
         }
     }
 
+    @Override
+    public boolean hasExactSolution() {
+        return spec.exact() != null;
+    }
+
     /**
      * Errors against the spec's exact solution at the points.
      *
      * @throws IllegalStateException if the spec has no exact solution
      */
+    @Override
     public ErrorMetrics errors(double[] theta, double[] points) {
         Field exact = spec.exact();
         if (exact == null) {

@@ -7,7 +7,7 @@ import org.gn4j.gn.stochastic.Adam;
 import org.gn4j.gn.stochastic.LearningRateSchedule;
 import org.gn4j.gn.stochastic.StepResult;
 import org.gn4j.linalg.ArgumentChecks;
-import org.gn4j.pinn.pde.PinnProblem;
+import org.gn4j.pinn.pde.CollocationProblem;
 
 /**
  * The first-order baseline: full-batch {@link Adam} on the loss {@code ½‖r‖²}, gradient {@code Jᵀr} by one VJP per
@@ -46,7 +46,7 @@ public final class AdamTrainer implements PinnOptimizer {
     }
 
     @Override
-    public TrainingResult train(PinnProblem problem, double[] start, TrainingOptions options,
+    public TrainingResult train(CollocationProblem problem, double[] start, TrainingOptions options,
             TrainingListener listener) {
         Recorder rec = new Recorder(problem, start, options, listener);
         double ratio = finalRate / rate;

@@ -12,7 +12,7 @@ import org.gn4j.gn.core.GridSearch;
 import org.gn4j.gn.core.NielsenDamping;
 import org.gn4j.gn.core.StepControl;
 import org.gn4j.linalg.ArgumentChecks;
-import org.gn4j.pinn.pde.PinnProblem;
+import org.gn4j.pinn.pde.CollocationProblem;
 
 /**
  * Damped Gauss-Newton PINN training, a configuration of the gauss-newton module's {@link GaussNewtonLoop}: the step {@code (JᵀJ + λI)δ = −Jᵀr} solved densely
@@ -88,7 +88,7 @@ public final class GaussNewtonTrainer implements PinnOptimizer {
     }
 
     @Override
-    public TrainingResult train(PinnProblem problem, double[] start, TrainingOptions options,
+    public TrainingResult train(CollocationProblem problem, double[] start, TrainingOptions options,
             TrainingListener listener) {
         return PinnLoopRunner.run(name(), loop(), inner == InnerSolve.CG, problem, start, options, listener);
     }

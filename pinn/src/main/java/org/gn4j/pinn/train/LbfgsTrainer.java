@@ -7,7 +7,7 @@ import org.gn4j.gn.core.StepLength;
 import org.gn4j.gn.core.StrongWolfe;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.VectorOps;
-import org.gn4j.pinn.pde.PinnProblem;
+import org.gn4j.pinn.pde.CollocationProblem;
 
 /**
  * The quasi-Newton baseline: L-BFGS (two-loop recursion, memory m, initial scaling {@code sᵀy/yᵀy}) with a line
@@ -36,7 +36,7 @@ public final class LbfgsTrainer implements PinnOptimizer {
     }
 
     @Override
-    public TrainingResult train(PinnProblem problem, double[] start, TrainingOptions options,
+    public TrainingResult train(CollocationProblem problem, double[] start, TrainingOptions options,
             TrainingListener listener) {
         Recorder rec = new Recorder(problem, start, options, listener);
         int n = problem.parameterCount();

@@ -8,7 +8,7 @@ import org.gn4j.gn.core.GaussNewtonLoop;
 import org.gn4j.gn.core.NielsenDamping;
 import org.gn4j.gn.core.StepControl;
 import org.gn4j.gn.core.StepLength;
-import org.gn4j.pinn.pde.PinnProblem;
+import org.gn4j.pinn.pde.CollocationProblem;
 
 /**
  * PINN training by Levenberg-Marquardt, a configuration of the gauss-newton module's {@link GaussNewtonLoop}:
@@ -73,7 +73,7 @@ public final class LevenbergMarquardtTrainer implements PinnOptimizer {
     }
 
     @Override
-    public TrainingResult train(PinnProblem problem, double[] start, TrainingOptions options,
+    public TrainingResult train(CollocationProblem problem, double[] start, TrainingOptions options,
             TrainingListener listener) {
         return PinnLoopRunner.run(name(), loop(), false, problem, start, options, listener);
     }

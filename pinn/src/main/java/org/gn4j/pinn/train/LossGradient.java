@@ -1,13 +1,13 @@
 package org.gn4j.pinn.train;
 
-import org.gn4j.pinn.pde.PinnProblem;
+import org.gn4j.pinn.pde.CollocationProblem;
 
 /** The loss {@code ½‖r(θ)‖²} and its gradient {@code J(θ)ᵀr(θ)} (one VJP), with owned buffers. */
 final class LossGradient {
-    private final PinnProblem problem;
+    private final CollocationProblem problem;
     private final double[] r;
 
-    LossGradient(PinnProblem problem) {
+    LossGradient(CollocationProblem problem) {
         this.problem = problem;
         this.r = new double[problem.residualCount()];
     }

@@ -7,7 +7,7 @@ import org.gn4j.gn.StoppingCriteria;
 import org.gn4j.gn.TerminationReason;
 import org.gn4j.gn.core.CallbackReturn;
 import org.gn4j.gn.core.GaussNewtonLoop;
-import org.gn4j.pinn.pde.PinnProblem;
+import org.gn4j.pinn.pde.CollocationProblem;
 
 /**
  * Runs a configuration of the gauss-newton module's {@link GaussNewtonLoop} on a PINN: the loop's budget from the
@@ -20,11 +20,11 @@ final class PinnLoopRunner {
     }
 
     /** The PINN's least-squares problem, dense or matrix-free. */
-    static LeastSquaresObjective objective(PinnProblem p, boolean matrixFree) {
+    static LeastSquaresObjective objective(CollocationProblem p, boolean matrixFree) {
         return new LeastSquaresObjective(matrixFree ? p.leastSquaresMatrixFree() : p.leastSquares(), matrixFree);
     }
 
-    static TrainingResult run(String name, GaussNewtonLoop configured, boolean matrixFree, PinnProblem problem,
+    static TrainingResult run(String name, GaussNewtonLoop configured, boolean matrixFree, CollocationProblem problem,
             double[] start, TrainingOptions options, TrainingListener listener) {
         Recorder rec = new Recorder(problem, start, options, listener);
         double[] theta = start.clone();
@@ -35,7 +35,7 @@ final class PinnLoopRunner {
         int done = 0;
         int round = 0;
         double[] control = null;
-        PinnProblem current = problem;
+        CollocationProblem current = problem;
         double[] th = new double[theta.length];
         while (true) {
             long left = rec.deadlineNanos() - System.nanoTime();

@@ -1,6 +1,6 @@
 package org.gn4j.pinn.train;
 
-import org.gn4j.pinn.pde.PinnProblem;
+import org.gn4j.pinn.pde.CollocationProblem;
 
 /** A training method for PINN problems (Gauss-Newton-type or first-order), behind one interface. */
 public interface PinnOptimizer {
@@ -13,5 +13,5 @@ public interface PinnOptimizer {
      * @param listener receives every history sample; may be null
      * @throws IllegalArgumentException if start's length differs from the problem's parameter count
      */
-    TrainingResult train(PinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener);
+    TrainingResult train(CollocationProblem problem, double[] start, TrainingOptions options, TrainingListener listener);
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.gn4j.gn.TerminationReason;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.pinn.pde.ErrorMetrics;
-import org.gn4j.pinn.pde.PinnProblem;
+import org.gn4j.pinn.pde.CollocationProblem;
 
 /**
  * The bookkeeping every PINN trainer shares (single networks and domain decompositions): clock, budget, error
@@ -22,11 +22,11 @@ public final class Recorder {
     private double lastEval = Double.NEGATIVE_INFINITY;
     private boolean targetReached;
 
-    Recorder(PinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener) {
+    Recorder(CollocationProblem problem, double[] start, TrainingOptions options, TrainingListener listener) {
         this(new ErrorSource() {
             @Override
             public boolean hasExactSolution() {
-                return problem.spec().exact() != null;
+                return problem.hasExactSolution();
             }
 
             @Override

@@ -1,0 +1,114 @@
+package org.gn4j.pinn.pde;
+
+import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.pinn.geometry.BoundarySample;
+import org.gn4j.pinn.geometry.Box;
+import org.gn4j.pinn.geometry.Domain;
+import org.gn4j.pinn.geometry.PointSampler;
+import org.gn4j.pinn.geometry.SpaceTime;
+
+/**
+ * Where a residual group of a {@link PdeSystem} is evaluated: a point set for each resampling round, with outward
+ * normals on boundaries and data columns (values of given fields at the points, or observations).
+ */
+@FunctionalInterface
+public interface Collocation {
+    /**
+     * Points of one round.
+     *
+     * @param coordinates point-major, {@code count·d}
+     * @param normals     point-major outward unit normals, or null
+     * @param data        point-major data, {@code count·columns}, or null when {@code columns = 0}
+     * @param columns     data values per point
+     * @param count       number of points
+     */
+    record Points(double[] coordinates, double[] normals, double[] data, int columns, int count) {
+        /** Checks the lengths against the count. */
+        public Points {
+            ArgumentChecks.requireNonNegative("count", count);
+            ArgumentChecks.requireNonNegative("columns", columns);
+            if (coordinates == null || count > 0 && coordinates.length % count != 0) {
+                throw new IllegalArgumentException("coordinates: found " + (coordinates == null ? "null"
+                        : coordinates.length + " numbers") + ", expected a multiple of the count " + count);
+            }
+            if (normals != null && normals.length != coordinates.length) {
+                throw new IllegalArgumentException("normals: found " + normals.length + " numbers, expected "
+                        + coordinates.length);
+            }
+            if (columns > 0 && (data == null || data.length != (long) count * columns)) {
+                throw new IllegalArgumentException("data: found " + (data == null ? "null" : data.length
+                        + " numbers") + ", expected " + (long) count * columns);
+            }
+        }
+    }
+
+    /** The points of resampling round {@code round} (0 = the first set). */
+    Points points(int round);
+
+    /** The same points with data columns: the fields' values at each point. */
+    default Collocation withData(Field... fields) {
+        Field[] f = fields.clone();
+        return round -> {
+            Points p = points(round);
+            int d = p.count() == 0 ? 0 : p.coordinates().length / p.count();
+            double[] data = new double[p.count() * f.length];
+            double[] x = new double[d];
+            for (int q = 0; q < p.count(); q++) {
+                System.arraycopy(p.coordinates(), q * d, x, 0, d);
+                for (int k = 0; k < f.length; k++) {
+                    data[q * f.length + k] = f[k].value(x);
+                }
+            }
+            return new Points(p.coordinates(), p.normals(), data, f.length, p.count());
+        };
+    }
+
+    /** About {@code count} interior points of the domain drawn by the sampler (fresh points each round). */
+    static Collocation interior(Domain domain, PointSampler sampler, int count) {
+        ArgumentChecks.requirePositive("count", count);
+        return round -> {
+            double[] x = domain.sampleInterior(sampler, count, round);
+            return new Points(x, null, null, 0, x.length / domain.dimension());
+        };
+    }
+
+    /** About {@code count} points on all faces of the box, with outward normals. */
+    static Collocation boundary(Box box, PointSampler sampler, int count) {
+        ArgumentChecks.requirePositive("count", count);
+        return round -> of(box.sampleBoundary(sampler, count, round));
+    }
+
+    /** About {@code count} points on the lateral boundary of a space-time cylinder (its space boundary × time). */
+    static Collocation lateral(SpaceTime domain, PointSampler sampler, int count) {
+        ArgumentChecks.requirePositive("count", count);
+        return round -> of(domain.sampleLateral(sampler, count, round));
+    }
+
+    /** About {@code count} points on the initial slice {@code t = t0} of a space-time cylinder. */
+    static Collocation initial(SpaceTime domain, PointSampler sampler, int count) {
+        ArgumentChecks.requirePositive("count", count);
+        return round -> of(domain.sampleInitial(sampler, count, round));
+    }
+
+    /**
+     * Fixed points (observations) with their data, the same in every round.
+     *
+     * @param dimension coordinates per point
+     * @param columns   data values per point
+     * @throws IllegalArgumentException on inconsistent lengths
+     */
+    static Collocation fixed(double[] coordinates, int dimension, double[] data, int columns) {
+        ArgumentChecks.requirePositive("dimension", dimension);
+        if (coordinates.length % dimension != 0) {
+            throw new IllegalArgumentException("coordinates: found " + coordinates.length
+                    + " numbers, expected a multiple of the dimension " + dimension);
+        }
+        Points p = new Points(coordinates.clone(), null, data == null ? null : data.clone(), columns,
+                coordinates.length / dimension);
+        return round -> p;
+    }
+
+    private static Points of(BoundarySample b) {
+        return new Points(b.points(), b.normals(), null, 0, b.count());
+    }
+}
