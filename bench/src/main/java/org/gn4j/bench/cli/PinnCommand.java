@@ -44,13 +44,15 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "pinn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Train a PINN on a benchmark PDE and report its error against the exact solution.",
             "  gn4j pinn --problem poisson2d --optimizer lm,adam --budget 300 --out results/pinn",
-            "  gn4j pinn --problem heat1d --optimizer gn --budget 60"})
+            "  gn4j pinn --problem heat1d --optimizer gn --budget 60",
+            "  gn4j pinn --problem burgers1d-c --optimizer lm,adam --budget 600 --out results/burgers"})
 public final class PinnCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--problem", defaultValue = "poisson2d", paramLabel = "NAME",
-            description = "poisson2d, poisson5d, heat1d, fbpinn1d or fbpinn2d (default: ${DEFAULT-VALUE}).")
+            description = "poisson2d, poisson5d, heat1d, fbpinn1d, fbpinn2d, or a PINNacle problem: burgers1d-c, "
+                    + "wave1d-c, heat2d-ms, pinv, ns2d-c (default: ${DEFAULT-VALUE}).")
     String problem;
 
     @Option(names = "--subdomains", defaultValue = "0", paramLabel = "K",
@@ -157,6 +159,10 @@ public final class PinnCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
+        if (PinnacleRunner.handles(problemName)) {
+            return PinnacleRunner.run(spec.commandLine(), o, err, !noProgress, problemName, optimizers, budget,
+                    wallClock, maxIterations, target, hidden, interior, resample, lr, seed, out);
+        }
         if (FbpinnRunner.PROBLEMS.contains(problemName)) {
             return FbpinnRunner.run(o, problemName, optimizers, budget, wallClock, maxIterations == null ? 0 : maxIterations,
                     target, subdomains, overlap, hidden, singleHidden, points, lr, lrFinal, seed, out);
@@ -224,6 +230,7 @@ public final class PinnCommand implements Callable<Integer> {
     static List<String> problems() {
         List<String> all = new ArrayList<>(List.of(Benchmarks.NAMES));
         all.addAll(FbpinnRunner.PROBLEMS);
+        all.addAll(List.of(org.gn4j.pinn.problems.Pinnacle.NAMES));
         return all;
     }
 

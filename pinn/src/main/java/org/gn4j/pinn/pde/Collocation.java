@@ -78,6 +78,16 @@ public interface Collocation {
         return round -> of(box.sampleBoundary(sampler, count, round));
     }
 
+    /**
+     * About {@code count} points on the selected faces of the box ({@code include[2i]}: the lower face of axis i,
+     * {@code include[2i+1]}: the upper one), with outward normals.
+     */
+    static Collocation faces(Box box, PointSampler sampler, int count, boolean... include) {
+        ArgumentChecks.requirePositive("count", count);
+        boolean[] inc = include.clone();
+        return round -> of(box.sampleFaces(sampler, count, round, inc));
+    }
+
     /** About {@code count} points on the lateral boundary of a space-time cylinder (its space boundary × time). */
     static Collocation lateral(SpaceTime domain, PointSampler sampler, int count) {
         ArgumentChecks.requirePositive("count", count);
