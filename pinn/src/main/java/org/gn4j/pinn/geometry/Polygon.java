@@ -118,6 +118,7 @@ public final class Polygon extends Shape {
                         + " has length 0), expected distinct consecutive vertices");
             }
         }
+        requireSimple(xs, ys);
         double twice = 0;
         for (int i = 0; i < k; i++) {
             int j = (i + 1) % k;
@@ -126,7 +127,6 @@ public final class Polygon extends Shape {
         if (twice == 0) {
             throw new IllegalArgumentException("polygon area is 0, expected a polygon with an interior");
         }
-        requireSimple(xs, ys);
         return new Polygon(xs, ys, 0.5 * twice);
     }
 

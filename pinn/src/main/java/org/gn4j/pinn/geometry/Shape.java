@@ -173,8 +173,8 @@ public abstract class Shape implements Domain {
      * round is drawn, so the result is a pure function of (sampler, count, round). A grid sampler instead returns all
      * points of one grid of about {@code count / (inside fraction)} points that fall inside, so about {@code count}.
      *
-     * @throws IllegalArgumentException if count is negative, or no point is found inside (an empty or very thin
-     *                                  shape)
+     * @throws IllegalArgumentException if count is negative, or too few points are found inside within a draw of
+     *                                  {@code max(2²², 64·count)} points (an empty or very thin shape)
      */
     @Override
     public double[] sampleInterior(PointSampler sampler, int count, int round) {
@@ -188,13 +188,13 @@ public abstract class Shape implements Domain {
         double[] jet = new double[2 * n + 1];
         if (sampler.isGrid()) {
             long c = Math.max(1, Math.round(count / acc));
-            double[] u = sampler.sample(checkedCount(c), n, round);
+            double[] u = sampler.sample(checkedCount(c, count), n, round);
             return keepInside(u, u.length / n, Integer.MAX_VALUE, jet);
         }
         // draw about count/acc points plus three standard deviations, so one draw nearly always suffices
         long c = (long) Math.ceil(count / acc + 3 * Math.sqrt(count * (1 - acc)) / acc) + 8;
         for (int attempt = 0; attempt < 30; attempt++) {
-            double[] u = sampler.sample(checkedCount(c), n, round);
+            double[] u = sampler.sample(checkedCount(c, count), n, round);
             double[] x = keepInside(u, u.length / n, count, jet);
             int kept = x.length / n;
             if (kept == count) {
@@ -206,10 +206,13 @@ public abstract class Shape implements Domain {
                 + " (is the shape empty or very thin?)");
     }
 
-    private int checkedCount(long c) {
-        if (c * n > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("found a draw of " + c + " points needed inside " + this
-                    + ", expected at most " + (Integer.MAX_VALUE - 8) / n + " (is the shape empty or very thin?)");
+    /** Caps a draw at {@code max(2²², 64·count)} points (and the array size), so an empty shape fails quickly. */
+    private int checkedCount(long c, int count) {
+        long cap = Math.min(Math.max(1L << 22, 64L * count), (Integer.MAX_VALUE - 8) / n);
+        if (c > cap) {
+            throw new IllegalArgumentException("found too few points inside " + this + ": a draw of " + c
+                    + " points would be needed for " + count + ", expected at most " + cap
+                    + " (is the shape empty or very thin?)");
         }
         return (int) c;
     }
