@@ -1,15 +1,52 @@
 package org.gn4j.pinn.geometry;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
 import org.gn4j.linalg.ArgumentChecks;
 
-/** An axis-aligned box {@code [lower, upper] ⊂ ℝⁿ}: an interval (n = 1), a rectangle (n = 2) or an n-dimensional box. */
-public final class Box implements Domain {
-    private final double[] lo;
-    private final double[] hi;
+/**
+ * An axis-aligned box {@code [lower, upper] ⊂ ℝⁿ}: an interval (n = 1), a rectangle (n = 2) or an n-dimensional box.
+ * Its boundary pieces are the 2n faces, labelled by {@link #faceLabel}: "left", "right" (n = 1); "left", "right",
+ * "bottom", "top" (n = 2); "left", "right", "front", "back", "bottom", "top" (n = 3, x then y then z); "lower i",
+ * "upper i" for axis i when n ≥ 4.
+ *
+ * <p>{@link #distanceJet} is the smooth product {@code Π_i 4(x_i − lo_i)(hi_i − x_i)/(hi_i − lo_i)²}. That product is
+ * positive again where an even number of coordinates are out of bounds, so as an operand of a union, intersection
+ * or difference the box enters through the sign-correct field {@code σ_1 ∧ … ∧ σ_n} (R0 conjunction) of its slabs
+ * {@code σ_i = (x_i − lo_i)(hi_i − x_i)/(hi_i − lo_i)}, normalised on the faces and not differentiable on the edges
+ * and corners.
+ */
+public final class Box extends Shape {
+    private final List<Piece> pieces;
 
     private Box(double[] lo, double[] hi) {
-        this.lo = lo;
-        this.hi = hi;
+        super(lo, hi);
+        int n = lo.length;
+        List<Piece> ps = new ArrayList<>(2 * n);
+        for (int f = 0; f < 2 * n; f++) {
+            ps.add(Piece.of(new Face(f), faceLabel(n, f)));
+        }
+        this.pieces = List.copyOf(ps);
+    }
+
+    /**
+     * The label of face f of an n-dimensional box: face 2i is the lower face of axis i, face 2i + 1 the upper one.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= f < 2n}
+     */
+    public static String faceLabel(int n, int f) {
+        ArgumentChecks.requirePositive("n", n);
+        if (f < 0 || f >= 2 * n) {
+            throw new IllegalArgumentException("face is " + f + ", expected in [0, " + 2 * n + ")");
+        }
+        if (n <= 3) {
+            String[] names = n == 3 ? new String[] {"left", "right", "front", "back", "bottom", "top"}
+                    : new String[] {"left", "right", "bottom", "top"};
+            return names[f];
+        }
+        return (f % 2 == 0 ? "lower " : "upper ") + f / 2;
     }
 
     /**
@@ -49,21 +86,6 @@ public final class Box implements Domain {
         double[] h = new double[n];
         java.util.Arrays.fill(h, 1.0);
         return of(new double[n], h);
-    }
-
-    @Override
-    public int dimension() {
-        return lo.length;
-    }
-
-    @Override
-    public double[] lower() {
-        return lo.clone();
-    }
-
-    @Override
-    public double[] upper() {
-        return hi.clone();
     }
 
     /** Lower bound of coordinate i. */
@@ -132,6 +154,18 @@ public final class Box implements Domain {
     }
 
     /**
+     * Like {@link #sampleBoundary(PointSampler, int, int)} but only on the faces whose labels pass the predicate.
+     *
+     * @throws IllegalArgumentException if count is negative or no face label passes
+     */
+    @Override
+    public BoundarySample sampleBoundary(PointSampler sampler, int count, int round, Predicate<String> pieces) {
+        ArgumentChecks.requireNonNull("sampler", sampler);
+        ArgumentChecks.requireNonNull("pieces", pieces);
+        return sampleFaces(sampler, count, round, select(pieces));
+    }
+
+    /**
      * Like {@link #sampleBoundary} but only on the faces with {@code include[2i]} (lower face of axis i) and
      * {@code include[2i+1]} (upper face) set.
      */
@@ -191,6 +225,7 @@ public final class Box implements Domain {
         }
         double[] points = new double[all * n];
         double[] normals = new double[all * n];
+        String[] labels = new String[all];
         int at = 0;
         for (int f = 0; f < 2 * n; f++) {
             if (pts[f] == null) {
@@ -201,9 +236,10 @@ public final class Box implements Domain {
             for (int p = 0; p < c; p++) {
                 normals[(at + p) * n + f / 2] = f % 2 == 0 ? -1 : 1;
             }
+            java.util.Arrays.fill(labels, at, at + c, faceLabel(n, f));
             at += c;
         }
-        return new BoundarySample(points, normals, all);
+        return new BoundarySample(points, normals, all, labels);
     }
 
     /**
@@ -242,6 +278,84 @@ public final class Box implements Domain {
             lap += (kappa == null ? 1 : kappa[i]) * ddq[i] * others;
         }
         out[off + n + 1] = lap;
+    }
+
+    /** Exact: the product of the sides. */
+    @Override
+    public double volume() {
+        double v = 1;
+        for (int i = 0; i < lo.length; i++) {
+            v *= hi[i] - lo[i];
+        }
+        return v;
+    }
+
+    /** The slab conjunction {@code σ_1 ∧ … ∧ σ_n} (see the class comment). */
+    @Override
+    void field(double[] x, int xOff, double[] out, int off) {
+        int m = 2 * n + 1;
+        double[] acc = new double[m];
+        double[] slab = new double[m];
+        for (int i = 0; i < n; i++) {
+            double w = hi[i] - lo[i];
+            double xi = x[xOff + i];
+            double[] target = i == 0 ? acc : slab;
+            java.util.Arrays.fill(target, 0.0);
+            target[0] = (xi - lo[i]) * (hi[i] - xi) / w;
+            target[1 + i] = (hi[i] + lo[i] - 2 * xi) / w;
+            target[1 + n + i] = -2 / w;
+            if (i > 0) {
+                rfunction(acc, 0, slab, 0, n, false, i == n - 1 ? out : acc, i == n - 1 ? off : 0);
+            }
+        }
+        if (n == 1) {
+            System.arraycopy(acc, 0, out, off, m);
+        }
+    }
+
+    @Override
+    List<Piece> pieces() {
+        return pieces;
+    }
+
+    /** Face f: the other coordinates from the unit parameter in increasing axis order, as {@link #sampleFaces}. */
+    private final class Face implements Surface {
+        private final int f;
+
+        Face(int f) {
+            this.f = f;
+        }
+
+        @Override
+        public int parameterDimension() {
+            return n - 1;
+        }
+
+        @Override
+        public double measure() {
+            double m = 1;
+            for (int i = 0; i < n; i++) {
+                if (i != f / 2) {
+                    m *= hi[i] - lo[i];
+                }
+            }
+            return m;
+        }
+
+        @Override
+        public void map(double[] u, int uOff, double[] x, int xOff, double[] nrm, int nOff) {
+            int axis = f / 2;
+            int q = 0;
+            for (int i = 0; i < n; i++) {
+                if (i == axis) {
+                    x[xOff + i] = f % 2 == 0 ? lo[i] : hi[i];
+                    nrm[nOff + i] = f % 2 == 0 ? -1 : 1;
+                } else {
+                    x[xOff + i] = lo[i] + (hi[i] - lo[i]) * u[uOff + q++];
+                    nrm[nOff + i] = 0;
+                }
+            }
+        }
     }
 
     @Override

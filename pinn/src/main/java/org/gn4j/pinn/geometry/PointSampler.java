@@ -33,6 +33,11 @@ public abstract class PointSampler {
     /** A short name for reports. */
     public abstract String name();
 
+    /** Whether the points form a tensor grid (which shapes filter as a whole rather than draw further points). */
+    boolean isGrid() {
+        return false;
+    }
+
     /** Independent uniform points from a seed. */
     public static PointSampler uniform(long seed) {
         return new PointSampler() {
@@ -106,6 +111,11 @@ public abstract class PointSampler {
             @Override
             public String name() {
                 return "grid";
+            }
+
+            @Override
+            boolean isGrid() {
+                return true;
             }
         };
     }

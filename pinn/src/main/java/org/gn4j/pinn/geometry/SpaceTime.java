@@ -103,6 +103,28 @@ public final class SpaceTime implements Domain {
         return box.sampleFaces(sampler, count, round, inc);
     }
 
+    /**
+     * Not offered: the boundary of a space-time cylinder splits into parts with different roles.
+     *
+     * @throws IllegalArgumentException always, naming {@link #sampleLateral} and {@link #sampleInitial}
+     */
+    @Override
+    public BoundarySample sampleBoundary(PointSampler sampler, int count, int round) {
+        throw new IllegalArgumentException("found space-time domain " + this
+                + ", expected sampleLateral or sampleInitial for its boundary");
+    }
+
+    /**
+     * Not offered, as {@link #sampleBoundary(PointSampler, int, int)}.
+     *
+     * @throws IllegalArgumentException always
+     */
+    @Override
+    public BoundarySample sampleBoundary(PointSampler sampler, int count, int round,
+            java.util.function.Predicate<String> pieces) {
+        return sampleBoundary(sampler, count, round);
+    }
+
     @Override
     public String toString() {
         return space + "x[" + t0 + ", " + t1 + "]";

@@ -1,7 +1,9 @@
 /**
- * Domains of PINN problems (intervals, rectangles, n-dimensional boxes, space × time) and their collocation
- * sampling: tensor grids, uniform random points and low-discrepancy Halton / Sobol sequences (Commons Math), in the
- * interior and on faces, with a round number for resampling.
+ * Domains of PINN problems (intervals, rectangles, n-dimensional boxes, balls, simple polygons, their unions,
+ * intersections and differences, and space × time) and their collocation sampling: tensor grids, uniform random
+ * points and low-discrepancy Halton / Sobol sequences (Commons Math), in the interior and on labelled boundary pieces
+ * with outward normals, with a round number for resampling; and distance functions with exact gradients and weighted
+ * Laplacians for hard constraints ({@link org.gn4j.pinn.geometry.Shape}).
  *
  * <p><b>Thread safety.</b> Every public type is safe to share between threads:
  * <ul>
