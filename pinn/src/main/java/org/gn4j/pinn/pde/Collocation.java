@@ -72,10 +72,22 @@ public interface Collocation {
         };
     }
 
-    /** About {@code count} points on all faces of the box, with outward normals. */
-    static Collocation boundary(Box box, PointSampler sampler, int count) {
+    /** About {@code count} points on the whole boundary of the domain (a box, a ball, a polygon or a CSG shape). */
+    static Collocation boundary(Domain domain, PointSampler sampler, int count) {
         ArgumentChecks.requirePositive("count", count);
-        return round -> of(box.sampleBoundary(sampler, count, round));
+        return round -> of(domain.sampleBoundary(sampler, count, round));
+    }
+
+    /**
+     * About {@code count} points on the boundary pieces of the domain whose label passes {@code pieces} (for example
+     * {@code "circle"::equals}, or {@code l -> l.startsWith("edge")}; {@link org.gn4j.pinn.geometry.Shape#pieceLabels}
+     * lists them), with outward normals.
+     */
+    static Collocation boundary(Domain domain, PointSampler sampler, int count,
+            java.util.function.Predicate<String> pieces) {
+        ArgumentChecks.requirePositive("count", count);
+        ArgumentChecks.requireNonNull("pieces", pieces);
+        return round -> of(domain.sampleBoundary(sampler, count, round, pieces));
     }
 
     /**

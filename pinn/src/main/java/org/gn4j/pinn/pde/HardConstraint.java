@@ -28,9 +28,12 @@ public record HardConstraint(JetField distance, JetField lift, Set<Condition.Kin
         enforces = Set.copyOf(enforces);
     }
 
-    /** {@code u = D·N} with the box distance D of {@link Box#distanceJet}: zero Dirichlet data on all faces. */
-    public static HardConstraint zeroDirichlet(Box box) {
-        return new HardConstraint(box::distanceJet, JetField.zero(box.dimension()),
+    /**
+     * {@code u = D·N} with the shape's distance function D ({@link org.gn4j.pinn.geometry.Shape#distanceJet}: the
+     * product form on a box, R-function compositions on CSG shapes): zero Dirichlet data on the whole boundary.
+     */
+    public static HardConstraint zeroDirichlet(org.gn4j.pinn.geometry.Shape shape) {
+        return new HardConstraint(shape::distanceJet, JetField.zero(shape.dimension()),
                 EnumSet.of(Condition.Kind.DIRICHLET));
     }
 

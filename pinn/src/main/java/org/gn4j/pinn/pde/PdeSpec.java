@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.pinn.geometry.BoundarySample;
-import org.gn4j.pinn.geometry.Box;
 import org.gn4j.pinn.geometry.Domain;
 import org.gn4j.pinn.geometry.PointSampler;
 import org.gn4j.pinn.geometry.SpaceTime;
@@ -177,10 +176,7 @@ public final class PdeSpec {
             throw new IllegalArgumentException("found an initial condition on " + domain
                     + ", expected a SpaceTime domain");
         }
-        if (domain instanceof Box box) {
-            return box.sampleBoundary(boundarySampler, count, round);
-        }
-        throw new IllegalArgumentException("found domain " + domain + ", expected a Box or SpaceTime");
+        return domain.sampleBoundary(boundarySampler, count, round);
     }
 
     /** Builder for {@link PdeSpec}. */

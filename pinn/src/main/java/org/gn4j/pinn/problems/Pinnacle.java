@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.gn4j.pinn.geometry.Ball;
 import org.gn4j.pinn.geometry.Box;
 import org.gn4j.pinn.geometry.PointSampler;
+import org.gn4j.pinn.geometry.Shape;
 import org.gn4j.pinn.geometry.SpaceTime;
 import org.gn4j.pinn.net.Mlp;
 import org.gn4j.pinn.pde.Collocation;
@@ -22,6 +24,10 @@ import org.gn4j.pinn.pde.PdeSystem;
  *       −sin(πx)}, {@code u(±1, t) = 0}; errors against the exact Cole–Hopf solution ({@link ColeHopf}) on a
  *       256 × 101 grid (PINNacle scores against its reference file {@code burgers1d.dat}, itself about 1.3e-2 from
  *       Cole–Hopf);</li>
+ *   <li>{@code poisson2d-c}: Laplace's equation {@code Δu = 0} on {@code [−0.5, 0.5]²} minus four disks of radius
+ *       0.1 centred at {@code (±0.3, ±0.3)}, {@code u = 1} on the square's sides and {@code u = 0} on the circles;
+ *       errors against PINNacle's {@code poisson1_cg_data.dat} (1246 nodes; itself about 3e-5 from a fine
+ *       finite-difference solve);</li>
  *   <li>{@code wave1d-c}: {@code u_tt = 4·u_xx} on {@code [0, 1] × [0, 1]}, zero ends, {@code u(x, 0) = sin(πx) +
  *       ½ sin(4πx)}, {@code u_t(x, 0) = 0}; exact {@code sin(πx) cos(2πt) + ½ sin(4πx) cos(8πt)};</li>
  *   <li>{@code heat2d-ms}: {@code u_t = u_xx/(500π)² + u_yy/π²} on {@code [0, 1]² × [0, 5]}, zero boundary,
@@ -39,7 +45,7 @@ import org.gn4j.pinn.pde.PdeSystem;
  */
 public final class Pinnacle {
     /** Problem names of {@link #setup}. */
-    public static final String[] NAMES = {"burgers1d-c", "wave1d-c", "heat2d-ms", "pinv", "ns2d-c"};
+    public static final String[] NAMES = {"burgers1d-c", "poisson2d-c", "ns2d-c", "heat2d-ms", "wave1d-c", "pinv"};
 
     /** Viscosity of Burgers1d-C. */
     public static final double BURGERS_NU = 0.01 / Math.PI;
@@ -87,6 +93,8 @@ public final class Pinnacle {
                 return heat2dMs(hidden != null ? hidden : new int[] {24, 24, 24}, points > 0 ? points : 3000);
             case "pinv":
                 return pinv(hidden != null ? hidden : new int[] {16, 16}, points > 0 ? points : 1500);
+            case "poisson2d-c":
+                return poisson2dC(hidden != null ? hidden : new int[] {20, 20, 20}, points > 0 ? points : 2000, dataDir);
             case "ns2d-c":
                 return ns2d(hidden != null ? hidden : new int[] {20, 20}, points > 0 ? points : 2000, dataDir);
             default:
@@ -215,18 +223,53 @@ public final class Pinnacle {
                 new String[] {"x", "y"}, x -> Math.sin(pi * x[0]) * Math.sin(pi * x[1]));
     }
 
+    /** The Poisson2d-C domain: the square {@code [−0.5, 0.5]²} minus four disks of radius 0.1 at (±0.3, ±0.3). */
+    public static Shape poisson2dCDomain() {
+        return Shape.difference(Box.rectangle(-0.5, 0.5, -0.5, 0.5), Ball.disk(-0.3, -0.3, 0.1),
+                Ball.disk(0.3, -0.3, 0.1), Ball.disk(-0.3, 0.3, 0.1), Ball.disk(0.3, 0.3, 0.1));
+    }
+
+    /** Poisson2d-C with PINNacle's reference values on its 1246 nodes. */
+    public static Setup poisson2dC(int[] hidden, int interior, Path dataDir) {
+        double[][] cols = table(dataDir, "poisson1_cg_data.dat", 3, "poisson2d-c");
+        int rows = cols[0].length;
+        double[] eval = new double[2 * rows];
+        for (int q = 0; q < rows; q++) {
+            eval[2 * q] = cols[0][q];
+            eval[2 * q + 1] = cols[1][q];
+        }
+        Shape domain = poisson2dCDomain();
+        Box box = Box.rectangle(-0.5, 0.5, -0.5, 0.5);
+        PointSampler s = PointSampler.halton();
+        int wall = Math.max(100, interior / 5);
+        PdeSystem sys = PdeSystem.builder("poisson2d-c", 2)
+                .field("u", net(box, hidden))
+                .group("pde", 1, Collocation.interior(domain, s, interior), p -> p.lap(0))
+                .group("outer", 1, Collocation.boundary(domain, s, wall, l -> !l.startsWith("circle")),
+                        p -> p.u(0).minus(1))
+                .group("holes", 1, Collocation.boundary(domain, s, wall, l -> l.startsWith("circle")), p -> p.u(0))
+                .reference("u", eval, cols[2])
+                .build();
+        return new Setup("poisson2d-c", sys, eval, new int[] {0}, (a, b) -> new double[] {a - 0.5, b - 0.5},
+                new String[] {"x", "y"}, null);
+    }
+
+    private static double[][] table(Path dataDir, String file, int columns, String problem) {
+        if (dataDir == null) {
+            throw new IllegalArgumentException(problem + " needs the data folder holding pinnacle/" + file
+                    + " (set -Dgn4j.data or GN4J_DATA)");
+        }
+        Path path = dataDir.resolve("pinnacle").resolve(file);
+        try {
+            return ComsolTable.read(path, columns);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** NS2d-C, the lid-driven cavity, with PINNacle's reference velocity on its 101 × 101 grid. */
     public static Setup ns2d(int[] hidden, int interior, Path dataDir) {
-        if (dataDir == null) {
-            throw new IllegalArgumentException("ns2d-c needs the data folder holding pinnacle/lid_driven_a4.dat");
-        }
-        Path file = dataDir.resolve("pinnacle").resolve("lid_driven_a4.dat");
-        double[][] cols;
-        try {
-            cols = ComsolTable.read(file, 5);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        double[][] cols = table(dataDir, "lid_driven_a4.dat", 5, "ns2d-c");
         int rows = cols[0].length;
         double[] eval = new double[2 * rows];
         for (int q = 0; q < rows; q++) {
