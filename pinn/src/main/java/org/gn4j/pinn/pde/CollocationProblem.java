@@ -26,14 +26,28 @@ public interface CollocationProblem {
      */
     void residuals(double[] theta, double[] r);
 
+    /**
+     * The dense Jacobian {@code ∂r/∂θ}, row-major m×P with leading dimension ld, from {@code jac[offset]}.
+     *
+     * @throws IllegalArgumentException on short arrays or ld &lt; P
+     */
+    void jacobian(double[] theta, double[] jac, int offset, int ld);
+
     /** The Jacobian at θ as a matrix-free operator (JVP and VJP); θ is copied. */
     LinearOperator jacobianOperator(double[] theta);
 
     /** The problem for the gauss-newton solvers, with the exact dense Jacobian. */
-    LeastSquaresProblem leastSquares();
+    default LeastSquaresProblem leastSquares() {
+        int p = parameterCount();
+        return LeastSquaresProblem.builder(p, residualCount()).residuals(this::residuals)
+                .jacobian((b, j) -> jacobian(b, j.data, 0, p)).build();
+    }
 
-    /** The problem for the gauss-newton solvers with the matrix-free Jacobian. */
-    LeastSquaresProblem leastSquaresMatrixFree();
+    /** The problem for the gauss-newton solvers with the matrix-free Jacobian (pair with a CG step solver). */
+    default LeastSquaresProblem leastSquaresMatrixFree() {
+        return LeastSquaresProblem.builder(parameterCount(), residualCount()).residuals(this::residuals)
+                .jacobianOperator(this::jacobianOperator).build();
+    }
 
     /** The same problem on the collocation points of resampling round {@code round} (0 = the first set). */
     CollocationProblem atRound(int round);

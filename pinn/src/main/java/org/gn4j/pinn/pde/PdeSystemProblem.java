@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.gn4j.gn.LeastSquaresProblem;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.op.LinearOperator;
 import org.gn4j.linalg.op.Operators;
@@ -173,6 +172,7 @@ public final class PdeSystemProblem implements CollocationProblem {
      *
      * @throws IllegalArgumentException on short arrays or ld &lt; P
      */
+    @Override
     public void jacobian(double[] theta, double[] jac, int offset, int ld) {
         ArgumentChecks.requireLength("theta", theta, params);
         if (ld < params) {
@@ -264,17 +264,7 @@ public final class PdeSystemProblem implements CollocationProblem {
         });
     }
 
-    @Override
-    public LeastSquaresProblem leastSquares() {
-        return LeastSquaresProblem.builder(params, m).residuals(this::residuals)
-                .jacobian((b, j) -> jacobian(b, j.data, 0, params)).build();
-    }
 
-    @Override
-    public LeastSquaresProblem leastSquaresMatrixFree() {
-        return LeastSquaresProblem.builder(params, m).residuals(this::residuals)
-                .jacobianOperator(this::jacobianOperator).build();
-    }
 
     /**
      * Values of field f at {@code count} points.

@@ -191,6 +191,7 @@ public final class PinnProblem implements CollocationProblem {
      *
      * @throws IllegalArgumentException on short arrays or ld &lt; P
      */
+    @Override
     public void jacobian(double[] theta, double[] jac, int offset, int ld) {
         MlpEvaluator evaluator = work.get().evaluator();
         for (int i = 0; i < groups.size(); i++) {
@@ -220,19 +221,7 @@ public final class PinnProblem implements CollocationProblem {
         });
     }
 
-    /** The problem for the gauss-newton solvers, with the exact dense Jacobian. */
-    @Override
-    public LeastSquaresProblem leastSquares() {
-        return LeastSquaresProblem.builder(params, m).residuals(this::residuals)
-                .jacobian((b, j) -> jacobian(b, j.data, 0, params)).build();
-    }
 
-    /** The problem for the gauss-newton solvers with the matrix-free Jacobian (pair with {@code StepSolver.CG}). */
-    @Override
-    public LeastSquaresProblem leastSquaresMatrixFree() {
-        return LeastSquaresProblem.builder(params, m).residuals(this::residuals)
-                .jacobianOperator(this::jacobianOperator).build();
-    }
 
     /**
      * The solution {@code u_θ} (through the ansatz if any) at {@code count} points.
