@@ -176,7 +176,11 @@ final class FbpinnRunner {
                 lines.add(new LinePlotPng.Series(name, u, c));
                 errs.add(new LinePlotPng.Series(name, e, c));
                 heat.add(new HeatMapPng.Panel(name + " u", u, evalK));
-                heat.add(new HeatMapPng.Panel(name + " error", e, evalK));
+                double[] abs = new double[e.length];
+                for (int q = 0; q < e.length; q++) {
+                    abs[q] = Math.abs(e[q]);
+                }
+                heat.add(new HeatMapPng.Panel(name + " |error|", abs, evalK, true));
             }
         }
         o.print(table);

@@ -331,8 +331,8 @@ public final class PinnCommand implements Callable<Integer> {
             err[q] = Math.abs(u[q] - e[q]);
         }
         HeatMapPng.write(file, List.of(new HeatMapPng.Panel("PINN, " + title, u, k),
-                new HeatMapPng.Panel("exact", e, k), new HeatMapPng.Panel("|error|", err, k)), setup.axes()[0],
-                setup.axes()[1]);
+                new HeatMapPng.Panel("exact", e, k), new HeatMapPng.Panel("|error|", err, k, true)), setup.axes()[0],
+                setup.axes()[1], PinnacleRunner.range(setup.plane()));
     }
 
     /** Redraws one progress line on stderr at most ten times a second. */

@@ -134,6 +134,12 @@ final class PinnacleRunner {
         }
     }
 
+    /** The domain coordinates of a plot plane's edges: its first coordinate along x, its second along y. */
+    static double[] range(org.gn4j.pinn.problems.Benchmarks.Plane plane) {
+        double[] origin = plane.point(0, 0);
+        return new double[] {origin[0], plane.point(1, 0)[0], origin[1], plane.point(0, 1)[1]};
+    }
+
     /** The first error field's solution, and with an exact solution the exact field and |error|, on a 161 grid. */
     private static void maps(Pinnacle.Setup setup, PdeSystemProblem p, double[] theta, Path file, String title)
             throws IOException {
@@ -160,8 +166,8 @@ final class PinnacleRunner {
                 err[q] = Math.abs(u[q] - e[q]);
             }
             panels.add(new HeatMapPng.Panel("exact", e, k));
-            panels.add(new HeatMapPng.Panel("|error|", err, k));
+            panels.add(new HeatMapPng.Panel("|error|", err, k, true));
         }
-        HeatMapPng.write(file, panels, setup.axes()[0], setup.axes()[1]);
+        HeatMapPng.write(file, panels, setup.axes()[0], setup.axes()[1], range(setup.plane()));
     }
 }

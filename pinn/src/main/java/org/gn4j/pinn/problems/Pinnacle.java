@@ -86,7 +86,7 @@ public final class Pinnacle {
     public static Setup setup(String name, int[] hidden, int points, Path dataDir) {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "burgers1d-c":
-                return burgers1d(hidden != null ? hidden : new int[] {20, 20, 20}, points > 0 ? points : 2000);
+                return burgers1d(hidden != null ? hidden : new int[] {20, 20, 20}, points > 0 ? points : 10000);
             case "wave1d-c":
                 return wave1d(hidden != null ? hidden : new int[] {20, 20, 20}, points > 0 ? points : 2000);
             case "heat2d-ms":
