@@ -10,14 +10,17 @@ import org.gn4j.pinn.pde.CollocationProblem;
 
 /**
  * The bookkeeping every PINN trainer shares (single networks and domain decompositions): clock, budget, error
- * evaluations on schedule, target test, history.
+ * evaluations on schedule, target test, history. The clock stops while errors are measured: the budget and the
+ * history's seconds count training only, so a large evaluation set or a wide network does not eat a method's budget.
  */
 public final class Recorder {
     private final ErrorSource problem;
     private final TrainingOptions options;
     private final TrainingListener listener;
     private final long start = System.nanoTime();
-    private final long deadline;
+    private final long budget;
+    /** Nanoseconds spent measuring errors (not counted as training time). */
+    private long measuring;
     private final List<HistoryPoint> history = new ArrayList<>();
     private double lastEval = Double.NEGATIVE_INFINITY;
     private boolean targetReached;
@@ -48,22 +51,22 @@ public final class Recorder {
         this.problem = problem;
         this.options = options;
         this.listener = listener;
-        this.deadline = this.start + options.budget().toNanos();
+        this.budget = options.budget().toNanos();
     }
 
-    /** Seconds since the recorder was made. */
+    /** Training seconds since the recorder was made (time spent measuring errors left out). */
     public double seconds() {
-        return (System.nanoTime() - start) / 1e9;
+        return (System.nanoTime() - start - measuring) / 1e9;
     }
 
     /** Whether the budget has run out. */
     public boolean outOfTime() {
-        return System.nanoTime() > deadline;
+        return System.nanoTime() > deadlineNanos();
     }
 
-    /** The deadline on {@link System#nanoTime()}. */
+    /** The deadline on {@link System#nanoTime()}: the budget after the start, moved by the time spent measuring. */
     public long deadlineNanos() {
-        return deadline;
+        return start + budget + measuring;
     }
 
     /** Records a sample when the schedule says so (or {@code force}); returns true once the target is reached. */
@@ -76,7 +79,9 @@ public final class Recorder {
         double l2 = Double.NaN;
         double max = Double.NaN;
         if (options.evaluationPoints() != null && problem.hasExactSolution()) {
+            long t0 = System.nanoTime();
             ErrorMetrics e = problem.errors(theta, options.evaluationPoints());
+            measuring += System.nanoTime() - t0;
             l2 = e.relativeL2();
             max = e.maxAbs();
             if (options.targetRelativeL2() > 0 && l2 <= options.targetRelativeL2()) {
