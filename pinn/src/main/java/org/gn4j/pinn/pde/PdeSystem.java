@@ -25,8 +25,8 @@ import org.gn4j.pinn.net.Mlp;
  * least-squares problem at round 0.
  */
 public final class PdeSystem {
-    /** A field: its name, network and Laplacian weights κ. */
-    record FieldSpec(String name, Mlp net, double[] kappa) {
+    /** A field: its name, network, Laplacian weights κ and optional ansatz {@code u = g + D·N} (null: u = N). */
+    record FieldSpec(String name, Mlp net, double[] kappa, HardConstraint ansatz) {
     }
 
     /** A residual group. */
@@ -240,6 +240,18 @@ public final class PdeSystem {
          *                                  the name is taken
          */
         public Builder field(String fieldName, Mlp net, double[] kappa) {
+            return field(fieldName, net, kappa, null);
+        }
+
+        /**
+         * A field {@code u = g + D·N} through a hard-constraint ansatz: the distance function D and the lift g of
+         * {@code ansatz} (for example {@code HardConstraint.zeroDirichlet(shape)}, D from the shape's distance
+         * function), the network N. The residuals see u's jet, by the product rule; the conditions the ansatz
+         * satisfies need no residual group.
+         *
+         * @throws IllegalArgumentException as {@link #field(String, Mlp, double[])}
+         */
+        public Builder field(String fieldName, Mlp net, double[] kappa, HardConstraint ansatz) {
             ArgumentChecks.requireNonNull("field name", fieldName);
             ArgumentChecks.requireNonNull("network", net);
             ArgumentChecks.requireLength("kappa", kappa, dimension);
@@ -250,7 +262,7 @@ public final class PdeSystem {
                     throw new IllegalArgumentException("field '" + fieldName + "' is already defined");
                 }
             }
-            fields.add(new FieldSpec(fieldName, net, kappa.clone()));
+            fields.add(new FieldSpec(fieldName, net, kappa.clone(), ansatz));
             return this;
         }
 

@@ -267,7 +267,7 @@ public final class PdeSystemProblem implements CollocationProblem {
 
 
     /**
-     * Values of field f at {@code count} points.
+     * Values of field f (through its ansatz, if any) at the points.
      *
      * @throws IllegalArgumentException on wrong lengths
      */
@@ -279,10 +279,19 @@ public final class PdeSystemProblem implements CollocationProblem {
         }
         int count = coordinates.length / n;
         double[] jets = new double[count * jet];
-        evaluators.get()[field].evaluate(slice(theta, field), coordinates, count, null, jets);
+        double[] kappa = system.fields().get(field).kappa();
+        evaluators.get()[field].evaluate(slice(theta, field), coordinates, count, kappa, jets);
+        HardConstraint h = system.fields().get(field).ansatz();
+        double[] d = new double[jet];
+        double[] g = new double[jet];
         double[] out = new double[count];
         for (int q = 0; q < count; q++) {
             out[q] = jets[q * jet];
+            if (h != null) {
+                h.distance().jet(coordinates, q * n, kappa, d, 0);
+                h.lift().jet(coordinates, q * n, kappa, g, 0);
+                out[q] = g[0] + d[0] * out[q];
+            }
         }
         return out;
     }
@@ -358,7 +367,39 @@ public final class PdeSystemProblem implements CollocationProblem {
             if (field < 0 || field >= fieldCount) {
                 throw new IllegalArgumentException("field " + field + ", expected 0.." + (fieldCount - 1));
             }
+            HardConstraint h = system.fields().get(field).ansatz();
+            if (h == null) {
+                return network(field, k);
+            }
+            // u = g + D·N by the product rule: u_i = g_i + D_i N + D N_i, Lu = Lg + LD N + 2 Σ κ_i D_i N_i + D LN
+            double[] d = ansatzJet(field, h.distance());
+            double[] g = ansatzJet(field, h.lift());
+            Dual nValue = network(field, 0);
+            if (k == 0) {
+                return nValue.times(d[0]).plus(g[0]);
+            }
+            if (k <= n) {
+                return nValue.times(d[k]).plus(network(field, k).times(d[0])).plus(g[k]);
+            }
+            double[] kappa = system.fields().get(field).kappa();
+            Dual s = nValue.times(d[n + 1]).plus(network(field, n + 1).times(d[0])).plus(g[n + 1]);
+            for (int i = 0; i < n; i++) {
+                if (kappa[i] != 0 && d[1 + i] != 0) {
+                    s = s.plus(network(field, 1 + i).times(2 * kappa[i] * d[1 + i]));
+                }
+            }
+            return s;
+        }
+
+        /** Entry k of field f's network jet N (a variable). */
+        private Dual network(int field, int k) {
             return variable(field * jet + k, jets[field][q * jet + k]);
+        }
+
+        private double[] ansatzJet(int field, JetField f) {
+            double[] out = new double[jet];
+            f.jet(set.coordinates(), q * n, system.fields().get(field).kappa(), out, 0);
+            return out;
         }
 
         @Override

@@ -169,6 +169,67 @@ class PdeSystemTest {
     }
 
     @Test
+    void aFieldThroughAHardConstraintHasTheProductRuleJetAndExactJacobian() {
+        org.gn4j.pinn.geometry.Shape disk = org.gn4j.pinn.geometry.Ball.disk(0.1, -0.2, 0.9);
+        JetField lift = (x, off, kappa, out, o) -> {            // g = x·y: ∇g = (y, x), Lg = 0
+            out[o] = x[off] * x[off + 1];
+            out[o + 1] = x[off + 1];
+            out[o + 2] = x[off];
+            out[o + 3] = 0;
+        };
+        HardConstraint ansatz = new HardConstraint(disk::distanceJet, lift,
+                java.util.EnumSet.of(Condition.Kind.DIRICHLET));
+        double[] kappa = {0.7, 1.3};
+        double[] pts = disk.sampleInterior(PointSampler.halton(), 5, 0);
+        PdeSystem sys = PdeSystem.builder("ansatz", 2).field("u", Mlp.tanh(2, 6, 4), kappa, ansatz)
+                .group("pde", 1, Collocation.fixed(pts, 2, null, 0), p -> p.lap(0).plus(p.u(0).pow(3))
+                        .plus(p.d(0, 0).times(p.d(0, 1))))
+                .group("lap", 1, Collocation.fixed(pts, 2, null, 0), p -> p.lap(0))
+                .group("dx", 1, Collocation.fixed(pts, 2, null, 0), p -> p.d(0, 0))
+                .build();
+        PdeSystemProblem prob = sys.problem();
+        double[] theta = sys.initialParameters(4);
+        // on the circle u is the lift: u = x·y
+        double[] onCircle = disk.sampleBoundary(PointSampler.halton(), 6, 0).points();
+        double[] u = prob.values(theta, 0, onCircle);
+        for (int q = 0; q < u.length; q++) {
+            assertEquals(onCircle[2 * q] * onCircle[2 * q + 1], u[q], 1e-12);
+        }
+        // the jets the residuals see are u's: weighted Laplacian and ∂u/∂x against differences of u's values
+        double[] r = new double[prob.residualCount()];
+        prob.residuals(theta, r);
+        double s = Math.sqrt(1.0 / 5);
+        double h = 1e-4;
+        for (int q = 0; q < 5; q++) {
+            double x = pts[2 * q];
+            double y = pts[2 * q + 1];
+            double[] v = prob.values(theta, 0, new double[] {x, y, x + h, y, x - h, y, x, y + h, x, y - h});
+            double lap = kappa[0] * (v[1] - 2 * v[0] + v[2]) / (h * h) + kappa[1] * (v[3] - 2 * v[0] + v[4]) / (h * h);
+            assertEquals(lap, r[5 + q] / s, 1e-5, "weighted Laplacian through the ansatz at " + q);
+            assertEquals((v[1] - v[2]) / (2 * h), r[10 + q] / s, 1e-7, "u_x through the ansatz at " + q);
+        }
+        // the Jacobian through the ansatz against central differences
+        int m = prob.residualCount();
+        int p = prob.parameterCount();
+        double[] jac = new double[m * p];
+        prob.jacobian(theta, jac, 0, p);
+        double[] rp = new double[m];
+        double[] rm = new double[m];
+        for (int j = 0; j < p; j++) {
+            double[] tp = theta.clone();
+            double[] tm = theta.clone();
+            tp[j] += 1e-6;
+            tm[j] -= 1e-6;
+            prob.residuals(tp, rp);
+            prob.residuals(tm, rm);
+            for (int i = 0; i < m; i++) {
+                assertEquals((rp[i] - rm[i]) / 2e-6, jac[i * p + j], 1e-6 * (1 + Math.abs(jac[i * p + j])),
+                        "entry " + i + ", " + j);
+            }
+        }
+    }
+
+    @Test
     void badDefinitionsAreNamed() {
         Mlp net = Mlp.tanh(2, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
