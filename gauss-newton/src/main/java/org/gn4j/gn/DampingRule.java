@@ -10,9 +10,9 @@ public enum DampingRule {
     /** Marquardt (1963): divide λ by a constant factor after an accepted step, multiply after a rejected one. */
     MARQUARDT,
     /**
-     * Moré (1978), MINPACK's {@code lmder}: a trust radius Δ (from 100·‖Dβ₀‖, MINPACK's update from the gain ratio)
-     * picks λ so that the scaled step has length Δ ({@link org.gn4j.gn.core.GaussNewtonLoop.Descent#TRUST_REGION});
-     * geodesic acceleration as configured (without it, an evaluation count close to MINPACK's).
+     * Moré (1978), MINPACK's {@code lmder}: a trust radius Δ (from {@code 2·max(‖Dβ₀‖, 1)}, where MINPACK starts at
+     * 100 times; MINPACK's update from the gain ratio) picks λ so that the scaled step has length Δ ({@link org.gn4j.gn.core.GaussNewtonLoop.Descent#TRUST_REGION});
+     * with geodesic acceleration an evaluation count close to MINPACK's. The default.
      */
     TRUST_REGION
 }

@@ -208,11 +208,14 @@ public final class LeastSquaresObjective implements Objective {
     }
 
     @Override
-    public boolean residualsAt(double[] x, double[] out) {
-        residualEvaluations++;
-        problem.residuals(x, out);
-        return VectorOps.allFinite(out);
+    public boolean trialResiduals(double[] out) {
+        if (!Double.isFinite(costTrial)) {
+            return false;
+        }
+        System.arraycopy(rTrial, 0, out, 0, rTrial.length);
+        return true;
     }
+
 
     @Override
     public boolean plainLeastSquares() {

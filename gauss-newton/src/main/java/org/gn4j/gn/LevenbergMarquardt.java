@@ -12,9 +12,10 @@ import org.gn4j.linalg.ArgumentChecks;
  * Levenberg-Marquardt: each trial step solves {@code (J̃ᵀJ̃ + λD²)δ = −g} with Moré's scaling D (the running maximum of
  * the Jacobian's column norms, so the method is invariant to the units of the parameters), is accepted when the gain
  * ratio {@code ρ = (F(β) − F(β+δ)) / (predicted reduction)} exceeds {@value #ACCEPT}, and adapts λ by the
- * {@link DampingRule}. A step that produces non-finite residuals is rejected and the damping raised. The inner solve
- * is QR of the augmented Jacobian by default ({@link StepSolver}). A configuration of the {@link GaussNewtonLoop}:
- * the step solver, {@link NielsenDamping} or {@link MarquardtDamping}, unit steps, optional geodesic acceleration.
+ * {@link DampingRule} (by default Moré's trust region, as MINPACK's {@code lmder}). A step that produces non-finite
+ * residuals is rejected and the damping raised. The inner solve is QR of the augmented Jacobian by default
+ * ({@link StepSolver}). A configuration of the {@link GaussNewtonLoop}: the step solver, {@link TrustRadius},
+ * {@link NielsenDamping} or {@link MarquardtDamping}, unit steps, geodesic acceleration.
  *
  * <p>Immutable: {@code with…} methods return new solvers.
  */
@@ -22,6 +23,12 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
     /** Minimum gain ratio for accepting a step. */
     public static final double ACCEPT = StepControl.ACCEPT;
     private static final int MAX_NON_FINITE = 60;
+    /**
+     * The first trust radius of {@link DampingRule#TRUST_REGION} as a multiple of {@code max(‖Dβ₀‖, 1)}: 2, smaller than
+     * MINPACK's 100, so that a first step from a poor start does not leap into a flat region of the model (BoxBOD
+     * from NIST's first start, for instance); chosen on the NIST StRD and Moré-Garbow-Hillstrom suites.
+     */
+    static final double INITIAL_RADIUS_FACTOR = 2;
 
     private final StoppingCriteria stop;
     private final IterationListener listener;
@@ -33,12 +40,14 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
     private final boolean geodesic;
 
     /**
-     * Defaults: Nielsen damping starting at λ = 1e-3 (relative to D²), Moré's running-max scaling, geodesic
-     * acceleration on, QR steps, {@link StoppingCriteria#defaults()}. On the NIST StRD suite this combination reaches
-     * LRE ≥ 6 on 53 of 54 runs; without geodesic acceleration 52 (docs/BENCHMARKS.md).
+     * Defaults: Moré's trust-region damping ({@link DampingRule#TRUST_REGION}), Moré's running-max scaling, geodesic
+     * acceleration on, QR steps, {@link StoppingCriteria#defaults()}; with {@link #withDampingRule} Nielsen or
+     * Marquardt damping start at λ = 1e-3 (relative to D²). Figures on the NIST StRD and Moré-Garbow-Hillstrom
+     * suites are in docs/BENCHMARKS.md.
      */
     public LevenbergMarquardt() {
-        this(StoppingCriteria.defaults(), null, StepSolver.QR, DampingRule.NIELSEN, 1e-3, 10, ScalingRule.RUNNING_MAX, true);
+        this(StoppingCriteria.defaults(), null, StepSolver.QR, DampingRule.TRUST_REGION, 1e-3, 10,
+                ScalingRule.RUNNING_MAX, true);
     }
 
     private LevenbergMarquardt(StoppingCriteria stop, IterationListener listener, StepSolver stepSolver,
@@ -101,11 +110,13 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
     }
 
     /**
-     * Geodesic acceleration (Transtrum &amp; Sethna 2012): the step {@code v} is corrected by {@code ½a} with
-     * {@code (J̃ᵀJ̃ + λD²)a = −J̃ᵀr_vv}, {@code r_vv} the second directional derivative of the residuals along v from
-     * one extra residual evaluation, {@code r_vv ≈ (2/h)((r(β + hv) − r(β))/h − J̃v)}, {@code h = 0.1}; a step whose
-     * correction is large ({@code 2‖Da‖ > ‖Dv‖·0.75}) is rejected as if it had failed. Follows narrow curved valleys
-     * that plain LM crawls along. Plain least squares only (ignored with a robust loss).
+     * Geodesic acceleration (Transtrum &amp; Sethna 2012), at no extra evaluation for steps that do well: for a
+     * step v whose gain ratio is below 0.75, the acceleration {@code a} solves {@code (J̃ᵀJ̃ + λD²)a = −J̃ᵀr_vv}, with
+     * the second directional derivative {@code r_vv ≈ 2(r(β + v) − r(β) − J̃v)} from the residuals already evaluated
+     * at the trial; if {@code 2‖Da‖ > 0.75‖Dv‖} the model is not trusted along v and the step is rejected as if it
+     * had failed; otherwise a rejected step is retried once as {@code v + ½a} (one residual evaluation). Follows
+     * narrow curved valleys that plain LM crawls along. Plain least squares only (ignored with a robust loss or
+     * bounds).
      */
     public LevenbergMarquardt withGeodesicAcceleration(boolean on) {
         return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, marquardtFactor, scaling, on);
@@ -126,7 +137,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
      */
     public GaussNewtonLoop loop() {
         if (rule == DampingRule.TRUST_REGION) {
-            return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new TrustRadius(100))
+            return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new TrustRadius(INITIAL_RADIUS_FACTOR))
                     .withDescent(GaussNewtonLoop.Descent.TRUST_REGION).withStepLength(StepLength.none())
                     .withScaling(scaling).withGeodesicAcceleration(geodesic).withTolerances(stop).withBudget(stop.budget())
                     .withCallback(IterationListener.callback(listener)).withMaxFailures(MAX_NON_FINITE);

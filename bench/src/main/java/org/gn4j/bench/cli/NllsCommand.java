@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
  * {@code BoundedSuite}, solved at a KKT point (projected gradient at most 1e-8 of the start's gradient) that reaches
  * the best known cost.
  *
- * <p>Solvers: gn4j {@code lm}, {@code lm-plain} (no geodesic acceleration), {@code lm-tr} and {@code lm-tr-plain}
- * (trust-region damping, with and without geodesic acceleration), {@code lm-cholesky}, {@code lm-cg},
+ * <p>Solvers: gn4j {@code lm} (trust-region damping), {@code lm-plain} (no geodesic acceleration), {@code lm-nielsen}
+ * and {@code lm-nielsen-plain} (Nielsen's damping, with and without geodesic acceleration), {@code lm-cholesky}, {@code lm-cg},
  * {@code dogleg}, {@code gn}, each with its defaults (tolerances 1e-14); SciPy {@code scipy-lm}
  * ({@code least_squares(method='lm')}, MINPACK lmder), {@code scipy-trf} ({@code method='trf'}, with bounds where the
  * suite has them) and {@code scipy-trf-jac} ({@code 'trf'}, {@code x_scale='jac'}), with SciPy's default tolerances
@@ -67,7 +67,7 @@ public final class NllsCommand implements Callable<Integer> {
     String suite;
 
     @Option(names = "--solvers", defaultValue = "lm,dogleg,gn,scipy-lm,scipy-trf", split = ",", paramLabel = "NAME",
-            description = "lm, lm-plain, lm-tr, lm-tr-plain, lm-cholesky, lm-cg, dogleg, gn, scipy-lm, scipy-trf, scipy-trf-jac "
+            description = "lm, lm-plain, lm-nielsen, lm-nielsen-plain, lm-cholesky, lm-cg, dogleg, gn, scipy-lm, scipy-trf, scipy-trf-jac "
                     + "(default: ${DEFAULT-VALUE}).")
     List<String> solverNames;
 

@@ -11,7 +11,7 @@ import org.gn4j.gn.StepSolver;
 /** A solver configuration of the benchmark: a gn4j optimizer with its defaults, or a SciPy method. */
 public interface NllsSolver {
     /** The gn4j configurations by name. */
-    java.util.List<String> GN4J = java.util.List.of("lm", "lm-plain", "lm-tr", "lm-tr-plain", "lm-cholesky", "lm-cg", "dogleg", "gn");
+    java.util.List<String> GN4J = java.util.List.of("lm", "lm-plain", "lm-nielsen", "lm-nielsen-plain", "lm-cholesky", "lm-cg", "dogleg", "gn");
     /** The SciPy configurations by name. */
     java.util.List<String> SCIPY = java.util.List.of("scipy-lm", "scipy-trf", "scipy-trf-jac");
 
@@ -25,9 +25,9 @@ public interface NllsSolver {
     RunResult run(NllsProblem p, CountedProblem counted);
 
     /**
-     * A gn4j configuration: {@code lm} (LevenbergMarquardt defaults, geodesic acceleration on), {@code lm-plain}
-     * (without geodesic acceleration), {@code lm-tr} / {@code lm-tr-plain} (Moré's trust-region damping,
-     * {@link DampingRule#TRUST_REGION}, with and without geodesic acceleration), {@code lm-cholesky}, {@code lm-cg} (other step solvers), {@code dogleg},
+     * A gn4j configuration: {@code lm} (LevenbergMarquardt defaults: Moré's trust region, geodesic acceleration on),
+     * {@code lm-plain} (without geodesic acceleration), {@code lm-nielsen} / {@code lm-nielsen-plain} (Nielsen's
+     * damping, {@link DampingRule#NIELSEN}, with and without geodesic acceleration), {@code lm-cholesky}, {@code lm-cg} (other step solvers), {@code dogleg},
      * {@code gn} (Gauss-Newton with Armijo backtracking); all with {@code StoppingCriteria.defaults()}.
      *
      * @throws IllegalArgumentException for another name
@@ -41,11 +41,11 @@ public interface NllsSolver {
             case "lm-plain":
                 o = new LevenbergMarquardt().withGeodesicAcceleration(false);
                 break;
-            case "lm-tr":
-                o = new LevenbergMarquardt().withDampingRule(DampingRule.TRUST_REGION);
+            case "lm-nielsen":
+                o = new LevenbergMarquardt().withDampingRule(DampingRule.NIELSEN);
                 break;
-            case "lm-tr-plain":
-                o = new LevenbergMarquardt().withDampingRule(DampingRule.TRUST_REGION).withGeodesicAcceleration(false);
+            case "lm-nielsen-plain":
+                o = new LevenbergMarquardt().withDampingRule(DampingRule.NIELSEN).withGeodesicAcceleration(false);
                 break;
             case "lm-cholesky":
                 o = new LevenbergMarquardt().withStepSolver(StepSolver.CHOLESKY);

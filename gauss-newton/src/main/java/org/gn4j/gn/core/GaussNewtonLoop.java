@@ -531,6 +531,10 @@ public final class GaussNewtonLoop {
                 RELATIVE_GRADIENT_TOLERANCE);
     }
 
+    /** Gain ratio of a very successful step: below it, a step's geodesic acceleration is checked. */
+    private static final double VERY_SUCCESSFUL = 0.75;
+    /** Largest {@code 2‖Da‖ / ‖Dv‖} of a trusted step v with geodesic acceleration a (Transtrum's α). */
+    private static final double ACCELERATION_RATIO = 0.75;
     /** Largest MINPACK gradient cosine accepted as a first-order point. */
     public static final double FIRST_ORDER_TOLERANCE = 1e-4;
     /** Largest {@code ‖g‖∞ / ‖g₀‖∞} accepted as a first-order point. */
@@ -605,16 +609,6 @@ public final class GaussNewtonLoop {
                 end(st, TerminationReason.NO_PROGRESS, "no usable trust-region step (gradient underflow)");
                 return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
             }
-            if (geodesic && st.lower == null && st.objective.plainLeastSquares() && lin.jacobian() != null
-                    && !accelerate(st, st.lmParameter, delta)) {
-                record(st, scaledNorm(st.d, delta), lambda, Double.NaN, false);
-                if (!control.rejected(st.controlState, Double.NaN, scaledNorm(st.d, delta), st.accepted)) {
-                    end(st, TerminationReason.NO_PROGRESS, "the trust radius fell below its floor");
-                } else {
-                    afterRecord(st);
-                }
-                return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
-            }
         } else if (descent == Descent.DOGLEG) {
             if (!dogleg(st, lambda)) {
                 record(st, 0, lambda, Double.NaN, false);
@@ -627,16 +621,6 @@ public final class GaussNewtonLoop {
                 record(st, 0, lambda, Double.NaN, false);
                 if (!control.failed(st.controlState, 0, st.accepted)) {
                     end(st, TerminationReason.LINEAR_SOLVER_FAILURE, "damped system unsolvable: " + solve);
-                } else {
-                    afterRecord(st);
-                }
-                return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
-            }
-            if (geodesic && st.lower == null && st.objective.plainLeastSquares() && lin.jacobian() != null
-                    && !accelerate(st, lambda, delta)) {
-                record(st, scaledNorm(st.d, delta), lambda, Double.NaN, false);
-                if (!control.rejected(st.controlState, Double.NaN, scaledNorm(st.d, delta), st.accepted)) {
-                    end(st, TerminationReason.NO_PROGRESS, "damping exceeded its ceiling");
                 } else {
                     afterRecord(st);
                 }
@@ -691,7 +675,36 @@ public final class GaussNewtonLoop {
         double predicted = GainRatio.predicted(alpha, slope, curvature);
         double actual = st.cost - found.cost();
         double gain = GainRatio.of(actual, predicted);
-        if (found.found() && control.acceptable(gain, actual)) {
+        boolean acceptable = found.found() && control.acceptable(gain, actual);
+        if (geodesic && (!acceptable || gain < VERY_SUCCESSFUL) && found.alpha() == 1 && descent != Descent.DOGLEG
+                && st.lower == null && st.objective.plainLeastSquares() && lin.jacobian() != null) {
+            double[] a = acceleration(st, descent == Descent.TRUST_REGION ? st.lmParameter : lambda, delta);
+            if (a != null && 2 * scaledNorm(st.d, a) > ACCELERATION_RATIO * stepNorm) {
+                // the model's curvature along the step is too large to trust a step that did not do very well
+                acceptable = false;
+                gain = Double.NaN;
+            } else if (a != null && !acceptable) {
+                double[] w = new double[st.n];
+                for (int j = 0; j < st.n; j++) {
+                    w[j] = delta[j] + 0.5 * a[j];
+                }
+                LoopTrial corrected = new LoopTrial(st, w, st.cost, VectorOps.dot(lin.gradient(), w));
+                double cost = corrected.cost(1);
+                double predicted2 = GainRatio.predicted(1, corrected.slope0(), curvature(st, w));
+                double gain2 = GainRatio.of(st.cost - cost, predicted2);
+                if (Double.isFinite(cost) && control.acceptable(gain2, st.cost - cost)) {
+                    corrected.keep();
+                    System.arraycopy(w, 0, delta, 0, st.n);
+                    found = new StepLength.Result(true, 1, cost, found.trials() + 1);
+                    stepNorm = scaledNorm(st.d, delta);
+                    predicted = predicted2;
+                    actual = st.cost - cost;
+                    gain = gain2;
+                    acceptable = true;
+                }
+            }
+        }
+        if (acceptable) {
             double costBefore = st.cost;
             st.objective.acceptTrial();
             System.arraycopy(st.xKept, 0, st.x, 0, st.n);
@@ -857,45 +870,29 @@ public final class GaussNewtonLoop {
     }
 
     /**
-     * Adds the geodesic correction ½a to the step v in place; false when the correction is too large (refuse) or
-     * cannot be computed.
+     * The geodesic acceleration {@code a = −(JᵀJ + λD²)⁻¹Jᵀr_vv} of the unit step v (Transtrum &amp; Sethna 2012),
+     * from the residuals already evaluated at the trial point x + v: {@code r_vv ≈ 2(r(x+v) − r − Jv)}, exact for
+     * residuals quadratic along v, so it costs a damped solve and no evaluation. Null when it cannot be computed.
      */
-    private boolean accelerate(State st, double lambda, double[] v) {
+    private static double[] acceleration(State st, double lambda, double[] v) {
         int n = st.n;
         Linearization lin = st.lin;
         int m = lin.rows();
-        final double h = 0.1;
-        double[] xh = new double[n];
-        double[] rh = new double[m];
-        for (int j = 0; j < n; j++) {
-            xh[j] = st.x[j] + h * v[j];
-        }
-        if (!st.objective.residualsAt(xh, rh)) {
-            return true; // leave v alone; the trial step itself will be judged
+        double[] rvv = new double[m];
+        if (!st.objective.trialResiduals(rvv)) {
+            return null;
         }
         double[] jv = new double[m];
         lin.jacobianTimes(v, jv);
         double[] r = lin.residuals();
-        double[] rvv = new double[m];
         for (int i = 0; i < m; i++) {
-            rvv[i] = (2 / h) * ((rh[i] - r[i]) / h - jv[i]);
+            rvv[i] = 2 * (rvv[i] - r[i] - jv[i]);
         }
         double[] grad = new double[n];
         lin.jacobian().applyTranspose(rvv, grad);
         double[] a = new double[n];
         SolveResult res = st.solver.solve(lambda, st.d, rvv, grad, a);
-        if (!res.hasSolution() || !VectorOps.allFinite(a)) {
-            return true;
-        }
-        double an = scaledNorm(st.d, a);
-        double vn = scaledNorm(st.d, v);
-        if (2 * an > 0.75 * vn) {
-            return false;
-        }
-        for (int j = 0; j < n; j++) {
-            v[j] += 0.5 * a[j];
-        }
-        return true;
+        return res.hasSolution() && VectorOps.allFinite(a) ? a : null;
     }
 
     /**

@@ -29,13 +29,14 @@ public interface Objective {
     void acceptTrial();
 
     /**
-     * The residuals at x into out, for geodesic acceleration; false where not available or not finite.
+     * The residuals of the trial last evaluated by {@link #trialCost} into out, for geodesic acceleration from an
+     * evaluated trial; false where not available or not finite.
      */
-    default boolean residualsAt(double[] x, double[] out) {
+    default boolean trialResiduals(double[] out) {
         return false;
     }
 
-    /** Whether the cost is a plain sum of squares {@code ½‖r‖²} of {@link #residualsAt} (no robust loss). */
+    /** Whether the cost is a plain sum of squares {@code ½‖r‖²} of the residuals (no robust loss). */
     default boolean plainLeastSquares() {
         return false;
     }

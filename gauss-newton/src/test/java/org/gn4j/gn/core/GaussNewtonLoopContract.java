@@ -236,8 +236,8 @@ public abstract class GaussNewtonLoopContract {
         }
 
         @Override
-        public boolean residualsAt(double[] x, double[] out) {
-            return inner.residualsAt(x, out);
+        public boolean trialResiduals(double[] out) {
+            return inner.trialResiduals(out);
         }
 
         @Override
