@@ -208,6 +208,13 @@ public final class LeastSquaresObjective implements Objective {
     }
 
     @Override
+    public boolean residualsAt(double[] x, double[] out) {
+        residualEvaluations++;
+        problem.residuals(x, out);
+        return VectorOps.allFinite(out);
+    }
+
+    @Override
     public boolean trialResiduals(double[] out) {
         if (!Double.isFinite(costTrial)) {
             return false;

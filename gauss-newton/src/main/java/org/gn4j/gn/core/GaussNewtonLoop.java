@@ -55,7 +55,7 @@ public final class GaussNewtonLoop {
     private final StepLength length;
     private final Descent descent;
     private final ScalingRule scaling;
-    private final boolean geodesic;
+    private final Geodesic geodesic;
     private final double momentum;
     private final StoppingCriteria tolerances;
     private final Budget budget;
@@ -65,12 +65,12 @@ public final class GaussNewtonLoop {
 
     /** Levenberg-Marquardt defaults: auto solver, Nielsen from 1e-3, unit steps, identity scaling. */
     public GaussNewtonLoop() {
-        this(null, new NielsenDamping(1e-3), StepLength.none(), Descent.DAMPED, ScalingRule.IDENTITY, false, 0,
+        this(null, new NielsenDamping(1e-3), StepLength.none(), Descent.DAMPED, ScalingRule.IDENTITY, Geodesic.OFF, 0,
                 StoppingCriteria.defaults(), StoppingCriteria.defaults().budget(), null, 60, 0);
     }
 
     private GaussNewtonLoop(DampedSolver solver, StepControl control, StepLength length, Descent descent,
-            ScalingRule scaling, boolean geodesic, double momentum, StoppingCriteria tolerances, Budget budget,
+            ScalingRule scaling, Geodesic geodesic, double momentum, StoppingCriteria tolerances, Budget budget,
             IterationCallback callback, int maxFailures, int solveRetries) {
         this.solver = solver;
         this.control = control;
@@ -125,14 +125,40 @@ public final class GaussNewtonLoop {
     }
 
     /**
-     * Geodesic acceleration (Transtrum &amp; Sethna 2012) of damped steps on plain least squares: the step v is
-     * corrected by ½a with {@code (JᵀJ + λD²)a = −Jᵀr_vv}, {@code r_vv ≈ (2/h)((r(x + hv) − r(x))/h − Jv)},
-     * {@code h = 0.1} (one extra residual evaluation); a step whose correction is large
-     * ({@code 2‖Da‖ > 0.75‖Dv‖}) is refused.
+     * Geodesic acceleration (Transtrum &amp; Sethna 2012) of damped steps on plain least squares: the acceleration
+     * {@code a} solves {@code (JᵀJ + λD²)a = −Jᵀr_vv}, {@code r_vv} the second directional derivative of the
+     * residuals along the step v, and a step whose correction is large ({@code 2‖Da‖ > 0.75‖Dv‖}) is not trusted.
+     * {@link Geodesic#AFTER_TRIAL} or {@link Geodesic#EVERY_STEP}; {@link Geodesic#OFF} (the default) for none.
      */
-    public GaussNewtonLoop withGeodesicAcceleration(boolean on) {
-        return new GaussNewtonLoop(solver, control, length, descent, scaling, on, momentum, tolerances, budget, callback,
+    public GaussNewtonLoop withGeodesicAcceleration(Geodesic g) {
+        ArgumentChecks.requireNonNull("geodesic", g);
+        return new GaussNewtonLoop(solver, control, length, descent, scaling, g, momentum, tolerances, budget, callback,
                 maxFailures, solveRetries);
+    }
+
+    /** {@code withGeodesicAcceleration(on ? Geodesic.AFTER_TRIAL : Geodesic.OFF)}. */
+    public GaussNewtonLoop withGeodesicAcceleration(boolean on) {
+        return withGeodesicAcceleration(on ? Geodesic.AFTER_TRIAL : Geodesic.OFF);
+    }
+
+    /** When and how geodesic acceleration corrects a unit step v. */
+    public enum Geodesic {
+        /** No acceleration. */
+        OFF,
+        /**
+         * From the residuals already evaluated at the trial point, {@code r_vv ≈ 2(r(x+v) − r − Jv)}, so a step that
+         * does well costs no extra evaluation: a step with gain ratio below 0.75 whose correction is large is
+         * rejected as if it had failed, and a rejected step whose correction is usable is retried once as
+         * {@code v + ½a} (one residual evaluation). MINPACK's evaluation economy on curve fits.
+         */
+        AFTER_TRIAL,
+        /**
+         * Transtrum's form: before every trial, {@code r_vv ≈ (2/h)((r(x + hv) − r)/h − Jv)} with {@code h = 0.1}
+         * (one extra residual evaluation per step), every step corrected to {@code v + ½a} and a step whose
+         * correction is large refused unevaluated. Pays where a residual costs little beside the Jacobian and
+         * the valleys are strongly curved (PINN training).
+         */
+        EVERY_STEP
     }
 
     /** Heavy-ball momentum β ∈ [0, 1) on stochastic steps: {@code s = δ + β·Δx_prev} while it is a descent. */
@@ -609,6 +635,15 @@ public final class GaussNewtonLoop {
                 end(st, TerminationReason.NO_PROGRESS, "no usable trust-region step (gradient underflow)");
                 return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
             }
+            if (geodesic == Geodesic.EVERY_STEP && accelerable(st) && !accelerateBefore(st, st.lmParameter, delta)) {
+                record(st, scaledNorm(st.d, delta), lambda, Double.NaN, false);
+                if (!control.rejected(st.controlState, Double.NaN, scaledNorm(st.d, delta), st.accepted)) {
+                    end(st, TerminationReason.NO_PROGRESS, "the trust radius fell below its floor");
+                } else {
+                    afterRecord(st);
+                }
+                return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
+            }
         } else if (descent == Descent.DOGLEG) {
             if (!dogleg(st, lambda)) {
                 record(st, 0, lambda, Double.NaN, false);
@@ -621,6 +656,15 @@ public final class GaussNewtonLoop {
                 record(st, 0, lambda, Double.NaN, false);
                 if (!control.failed(st.controlState, 0, st.accepted)) {
                     end(st, TerminationReason.LINEAR_SOLVER_FAILURE, "damped system unsolvable: " + solve);
+                } else {
+                    afterRecord(st);
+                }
+                return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, solve);
+            }
+            if (geodesic == Geodesic.EVERY_STEP && accelerable(st) && !accelerateBefore(st, lambda, delta)) {
+                record(st, scaledNorm(st.d, delta), lambda, Double.NaN, false);
+                if (!control.rejected(st.controlState, Double.NaN, scaledNorm(st.d, delta), st.accepted)) {
+                    end(st, TerminationReason.NO_PROGRESS, "damping exceeded its ceiling");
                 } else {
                     afterRecord(st);
                 }
@@ -676,9 +720,9 @@ public final class GaussNewtonLoop {
         double actual = st.cost - found.cost();
         double gain = GainRatio.of(actual, predicted);
         boolean acceptable = found.found() && control.acceptable(gain, actual);
-        if (geodesic && (!acceptable || gain < VERY_SUCCESSFUL) && found.alpha() == 1 && descent != Descent.DOGLEG
-                && st.lower == null && st.objective.plainLeastSquares() && lin.jacobian() != null) {
-            double[] a = acceleration(st, descent == Descent.TRUST_REGION ? st.lmParameter : lambda, delta);
+        if (geodesic == Geodesic.AFTER_TRIAL && (!acceptable || gain < VERY_SUCCESSFUL) && found.alpha() == 1
+                && descent != Descent.DOGLEG && accelerable(st)) {
+            double[] a = accelerationAfterTrial(st, descent == Descent.TRUST_REGION ? st.lmParameter : lambda, delta);
             if (a != null && 2 * scaledNorm(st.d, a) > ACCELERATION_RATIO * stepNorm) {
                 // the model's curvature along the step is too large to trust a step that did not do very well
                 acceptable = false;
@@ -869,13 +913,62 @@ public final class GaussNewtonLoop {
         return Math.sqrt(s);
     }
 
+    /** Whether geodesic acceleration applies: plain least squares with a Jacobian, no bounds. */
+    private static boolean accelerable(State st) {
+        return st.lower == null && st.objective.plainLeastSquares() && st.lin.jacobian() != null;
+    }
+
+    /**
+     * {@link Geodesic#EVERY_STEP}: adds the correction ½a to the step v in place, from one residual evaluation at
+     * x + hv; false when the correction is too large (refuse the step); v is left alone when it cannot be computed.
+     */
+    private static boolean accelerateBefore(State st, double lambda, double[] v) {
+        int n = st.n;
+        Linearization lin = st.lin;
+        int m = lin.rows();
+        final double h = 0.1;
+        double[] xh = new double[n];
+        double[] rh = new double[m];
+        for (int j = 0; j < n; j++) {
+            xh[j] = st.x[j] + h * v[j];
+        }
+        if (!st.objective.residualsAt(xh, rh)) {
+            return true;
+        }
+        double[] jv = new double[m];
+        lin.jacobianTimes(v, jv);
+        double[] r = lin.residuals();
+        for (int i = 0; i < m; i++) {
+            rh[i] = (2 / h) * ((rh[i] - r[i]) / h - jv[i]);
+        }
+        double[] a = acceleration(st, lambda, rh);
+        if (a == null) {
+            return true;
+        }
+        if (2 * scaledNorm(st.d, a) > ACCELERATION_RATIO * scaledNorm(st.d, v)) {
+            return false;
+        }
+        for (int j = 0; j < n; j++) {
+            v[j] += 0.5 * a[j];
+        }
+        return true;
+    }
+
+    /** {@code a = −(JᵀJ + λD²)⁻¹Jᵀr_vv}; null when it cannot be computed. */
+    private static double[] acceleration(State st, double lambda, double[] rvv) {
+        double[] grad = new double[st.n];
+        st.lin.jacobian().applyTranspose(rvv, grad);
+        double[] a = new double[st.n];
+        SolveResult res = st.solver.solve(lambda, st.d, rvv, grad, a);
+        return res.hasSolution() && VectorOps.allFinite(a) ? a : null;
+    }
+
     /**
      * The geodesic acceleration {@code a = −(JᵀJ + λD²)⁻¹Jᵀr_vv} of the unit step v (Transtrum &amp; Sethna 2012),
      * from the residuals already evaluated at the trial point x + v: {@code r_vv ≈ 2(r(x+v) − r − Jv)}, exact for
      * residuals quadratic along v, so it costs a damped solve and no evaluation. Null when it cannot be computed.
      */
-    private static double[] acceleration(State st, double lambda, double[] v) {
-        int n = st.n;
+    private static double[] accelerationAfterTrial(State st, double lambda, double[] v) {
         Linearization lin = st.lin;
         int m = lin.rows();
         double[] rvv = new double[m];
@@ -888,11 +981,7 @@ public final class GaussNewtonLoop {
         for (int i = 0; i < m; i++) {
             rvv[i] = 2 * (rvv[i] - r[i] - jv[i]);
         }
-        double[] grad = new double[n];
-        lin.jacobian().applyTranspose(rvv, grad);
-        double[] a = new double[n];
-        SolveResult res = st.solver.solve(lambda, st.d, rvv, grad, a);
-        return res.hasSolution() && VectorOps.allFinite(a) ? a : null;
+        return acceleration(st, lambda, rvv);
     }
 
     /**
@@ -1440,7 +1529,7 @@ public final class GaussNewtonLoop {
     @Override
     public String toString() {
         return "GaussNewtonLoop[solver=" + (solver == null ? "auto" : solver.name()) + ", control=" + control
-                + ", length=" + length + ", descent=" + descent + ", scaling=" + scaling + (geodesic ? ", geodesic"
-                : "") + (momentum > 0 ? ", momentum=" + momentum : "") + "]";
+                + ", length=" + length + ", descent=" + descent + ", scaling=" + scaling
+                + (geodesic != Geodesic.OFF ? ", geodesic " + geodesic : "") + (momentum > 0 ? ", momentum=" + momentum : "") + "]";
     }
 }

@@ -29,6 +29,14 @@ public interface Objective {
     void acceptTrial();
 
     /**
+     * The residuals at x into out (one residual evaluation), for geodesic acceleration before a trial; false where
+     * not available or not finite.
+     */
+    default boolean residualsAt(double[] x, double[] out) {
+        return false;
+    }
+
+    /**
      * The residuals of the trial last evaluated by {@link #trialCost} into out, for geodesic acceleration from an
      * evaluated trial; false where not available or not finite.
      */

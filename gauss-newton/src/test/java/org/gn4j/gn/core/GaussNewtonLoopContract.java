@@ -241,6 +241,11 @@ public abstract class GaussNewtonLoopContract {
         }
 
         @Override
+        public boolean residualsAt(double[] x, double[] out) {
+            return inner.residualsAt(x, out);
+        }
+
+        @Override
         public boolean plainLeastSquares() {
             return inner.plainLeastSquares();
         }

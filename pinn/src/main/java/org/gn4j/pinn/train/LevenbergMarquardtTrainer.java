@@ -12,7 +12,8 @@ import org.gn4j.pinn.pde.CollocationProblem;
 
 /**
  * PINN training by Levenberg-Marquardt, a configuration of the gauss-newton module's {@link GaussNewtonLoop}:
- * Nielsen's adaptive damping on the gain ratio, optional geodesic acceleration, and the inner solve by Cholesky of
+ * Nielsen's adaptive damping on the gain ratio, optional geodesic acceleration (Transtrum's form before every trial,
+ * {@link GaussNewtonLoop.Geodesic#EVERY_STEP}), and the inner solve by Cholesky of
  * {@code JᵀJ + λI}, QR of the augmented Jacobian, or matrix-free CG on the JVP/VJP operator. Damping is not scaled
  * per parameter by default ({@link ScalingRule#IDENTITY}: Moré's column scaling slows PINN training by an order of
  * magnitude on the PINN benchmarks, docs/BENCHMARKS.md). With resampling the solver restarts on each new point set
@@ -68,7 +69,8 @@ public final class LevenbergMarquardtTrainer implements PinnOptimizer {
     public GaussNewtonLoop loop() {
         StepControl control = new NielsenDamping(initialDamping);
         return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(control)
-                .withStepLength(StepLength.none()).withScaling(scaling).withGeodesicAcceleration(geodesic)
+                .withStepLength(StepLength.none()).withScaling(scaling)
+                .withGeodesicAcceleration(geodesic ? GaussNewtonLoop.Geodesic.EVERY_STEP : GaussNewtonLoop.Geodesic.OFF)
                 .withTolerances(PinnLoopRunner.tolerances(1e-15)).withMaxFailures(60);
     }
 
