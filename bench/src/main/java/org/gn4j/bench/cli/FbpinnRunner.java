@@ -68,13 +68,16 @@ final class FbpinnRunner {
         return 2.0 * k * k * k / (Math.max(1, best) / 1e9);
     }
 
+    /** Boundary weight of fbpinn2d: about √(32π²), the interior residuals' scale (see FbpinnProblems.poisson2d). */
+    static final double POISSON2D_BOUNDARY_WEIGHT = 10;
+
     static FbpinnProblem build(String problem, int subdomains, double overlap, int[] hidden, int points) {
         boolean one = problem.equals("fbpinn1d");
         int[] h = hidden != null ? hidden : one ? new int[] {16, 16} : new int[] {12, 12};
         return one ? FbpinnProblems.multiScale1d(15, subdomains > 0 ? subdomains : 30, overlap,
                 points > 0 ? points : 3000, h)
                 : FbpinnProblems.poisson2d(4, 4, subdomains > 0 ? subdomains : 4, overlap,
-                        points > 0 ? points : 60, points > 0 ? points : 60, h);
+                        points > 0 ? points : 60, points > 0 ? points : 60, POISSON2D_BOUNDARY_WEIGHT, h);
     }
 
     static int run(PrintWriter o, String problem, List<String> optimizers, double budget, Duration wallClock,

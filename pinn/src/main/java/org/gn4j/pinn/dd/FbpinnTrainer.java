@@ -26,7 +26,7 @@ import org.gn4j.solvers.SolveResult;
 
 /**
  * Training of an {@link FbpinnProblem}: Levenberg-Marquardt (a configuration of the {@link GaussNewtonLoop}: Nielsen's
- * damping from λ₀ = 1e-3, unit steps), the step from {@code (JᵀJ + λI)δ = −Jᵀr} with {@code JᵀJ} assembled block by
+ * damping from λ₀ = 1e-3, unit steps, geodesic acceleration before every trial as in the PINN LM trainer), the step from {@code (JᵀJ + λI)δ = −Jᵀr} with {@code JᵀJ} assembled block by
  * block and solved by the core's block-banded Cholesky ({@link Solve#BLOCK_BANDED}) or by a dense Cholesky of the
  * same matrix ({@link Solve#DENSE}); or full-batch Adam
  * ({@link #adam}). With {@link #withDenseComparison} the LM run first solves its first system (at the start point,
@@ -164,7 +164,8 @@ public final class FbpinnTrainer {
 
     /**
      * The core loop of the Levenberg-Marquardt variant: the block-banded (or dense) Cholesky solver, Nielsen's damping
-     * from 1e-3, unit steps, no scaling, only the step-size test (budget and callback are set per run).
+     * from 1e-3, unit steps, no scaling, geodesic acceleration ({@link GaussNewtonLoop.Geodesic#EVERY_STEP}), only the
+     * step-size test (budget and callback are set per run).
      *
      * @throws IllegalStateException for the Adam variant
      */
@@ -176,6 +177,7 @@ public final class FbpinnTrainer {
                 .withSolver(solve == Solve.DENSE ? DampedSolvers.cholesky() : DampedSolvers.blockBanded())
                 .withControl(new NielsenDamping(1e-3)).withStepLength(StepLength.none())
                 .withScaling(ScalingRule.IDENTITY)
+                .withGeodesicAcceleration(GaussNewtonLoop.Geodesic.EVERY_STEP)
                 .withTolerances(StoppingCriteria.defaults().withFunctionTolerance(0).withGradientTolerance(0)
                         .withParameterTolerance(1e-15));
     }
