@@ -27,8 +27,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code gn4j pinn --problem <PINNacle problem>}: trains the problem with each optimizer, Gauss-Newton-type ones on
- * the problem's default network, {@code adam} under PINNacle's protocol (its 5×100 tanh network, learning rate
- * {@code --lr}, default 1e-3), and reports the relative L2 error over every field with a reference together (NS2d-C:
+ * the problem's default network and constraints, {@code adam} under PINNacle's protocol (its 5×100 tanh network,
+ * boundary data as residuals unless {@code --constraint hard}, learning rate {@code --lr}, default 1e-3), and reports the relative L2 error over every field with a reference together (NS2d-C:
  * the velocity (u, v); PInv: u and the coefficient a together, and each of them alone on the same line); with
  * {@code --out}, history CSVs, the error-versus-time plot, solution / error maps and every field's values on the
  * evaluation points ({@code <problem>-<optimizer>-fields.csv}: coordinates, then one column per field).
@@ -55,8 +55,9 @@ final class PinnacleRunner {
             boolean adam = name.equals("adam");
             Pinnacle.Setup setup;
             try {
+                // Adam follows PINNacle's protocol, boundary data as residuals, unless --constraint says otherwise
                 setup = Pinnacle.setup(problem, adam ? new int[] {100, 100, 100, 100, 100} : hidden, points, data,
-                        hard);
+                        hard != null ? hard : adam ? Boolean.FALSE : null);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(cl, e.getMessage());
             }
