@@ -52,7 +52,7 @@ public final class PinnCommand implements Callable<Integer> {
 
     @Option(names = "--problem", defaultValue = "poisson2d", paramLabel = "NAME",
             description = "poisson2d, poisson5d, heat1d, fbpinn1d, fbpinn2d, or a PINNacle problem: burgers1d-c, "
-                    + "wave1d-c, heat2d-ms, pinv, ns2d-c (default: ${DEFAULT-VALUE}).")
+                    + "wave1d-c, heat2d-ms, pinv (σ = 0.1), pinv-exact (σ = 0), ns2d-c (default: ${DEFAULT-VALUE}).")
     String problem;
 
     @Option(names = "--subdomains", defaultValue = "0", paramLabel = "K",
@@ -102,7 +102,8 @@ public final class PinnCommand implements Callable<Integer> {
 
     @Option(names = "--constraint", paramLabel = "hard|soft",
             description = "Boundary/initial data as a distance-function ansatz (hard) or as residuals (soft); "
-                    + "default hard for poisson2d and heat1d, soft for poisson5d.")
+                    + "default hard for poisson2d, heat1d and poisson2d-c, soft for poisson5d and the other "
+                    + "PINNacle problems; of those, ns2d-c can also be hard.")
     String constraint;
 
     @Option(names = "--resample", defaultValue = "0", paramLabel = "K",
@@ -161,7 +162,7 @@ public final class PinnCommand implements Callable<Integer> {
         }
         if (PinnacleRunner.handles(problemName)) {
             return PinnacleRunner.run(spec.commandLine(), o, err, !noProgress, problemName, optimizers, budget,
-                    wallClock, maxIterations, target, hidden, interior, resample, lr, seed, out);
+                    wallClock, maxIterations, target, hidden, interior, hard, resample, lr, seed, out);
         }
         if (FbpinnRunner.PROBLEMS.contains(problemName)) {
             return FbpinnRunner.run(o, problemName, optimizers, budget, wallClock, maxIterations == null ? 0 : maxIterations,

@@ -27,9 +27,11 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code gn4j pinn --problem <PINNacle problem>}: trains the problem with each optimizer, Gauss-Newton-type ones on
- * the problem's default network, {@code adam} under PINNacle's protocol (its 5×100 tanh network, learning rate
- * {@code --lr}, default 1e-3), and reports the relative L2 error over the problem's error fields (for PInv also the
- * coefficient field's error); with {@code --out}, history CSVs, the error-versus-time plot and solution / error maps.
+ * the problem's default network and constraints, {@code adam} under PINNacle's protocol (its 5×100 tanh network,
+ * boundary data as residuals unless {@code --constraint hard}, learning rate {@code --lr}, default 1e-3), and reports the relative L2 error over every field with a reference together (NS2d-C:
+ * the velocity (u, v); PInv: u and the coefficient a together, and each of them alone on the same line); with
+ * {@code --out}, history CSVs, the error-versus-time plot, solution / error maps and every field's values on the
+ * evaluation points ({@code <problem>-<optimizer>-fields.csv}: coordinates, then one column per field).
  */
 final class PinnacleRunner {
     private PinnacleRunner() {
@@ -41,7 +43,7 @@ final class PinnacleRunner {
 
     static int run(picocli.CommandLine cl, PrintWriter o, PrintWriter err, boolean progress, String problem,
             List<String> optimizers, double budget, Duration wallClock, Integer maxIterations, double target,
-            int[] hidden, int points, int resample, double lr, long seed, Path out) throws IOException {
+            int[] hidden, int points, Boolean hard, int resample, double lr, long seed, Path out) throws IOException {
         Path data = org.gn4j.nn.data.DataDirectory.find().orElse(null);
         List<TrainingResult> results = new ArrayList<>();
         List<Pinnacle.Setup> setups = new ArrayList<>();
@@ -53,7 +55,9 @@ final class PinnacleRunner {
             boolean adam = name.equals("adam");
             Pinnacle.Setup setup;
             try {
-                setup = Pinnacle.setup(problem, adam ? new int[] {100, 100, 100, 100, 100} : hidden, points, data);
+                // Adam follows PINNacle's protocol, boundary data as residuals, unless --constraint says otherwise
+                setup = Pinnacle.setup(problem, adam ? new int[] {100, 100, 100, 100, 100} : hidden, points, data,
+                        hard != null ? hard : adam ? Boolean.FALSE : null);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(cl, e.getMessage());
             }
@@ -82,9 +86,11 @@ final class PinnacleRunner {
             setups.add(setup);
             HistoryPoint h = r.last();
             String extra = "";
-            if (setup.name().equals("pinv")) {
+            if (setup.name().startsWith("pinv")) {
+                ErrorMetrics u = p.errors(r.parameters(), setup.evaluationPoints(), setup.system().field("u"));
                 ErrorMetrics a = p.errors(r.parameters(), setup.evaluationPoints(), setup.system().field("a"));
-                extra = String.format(Locale.ROOT, "  coefficient a rel L2 %.3e", a.relativeL2());
+                extra = String.format(Locale.ROOT, "  u rel L2 %.3e  coefficient a rel L2 %.3e", u.relativeL2(),
+                        a.relativeL2());
             }
             o.printf(Locale.ROOT, "  %-36s %5d params  rel L2 %.3e  max %.3e  %6d it  %6.1f s  %s%s%n", r.optimizer(),
                     p.parameterCount(), h.relativeL2(), h.maxAbs(), r.iterations(), r.seconds(), r.status(), extra);
@@ -95,6 +101,7 @@ final class PinnacleRunner {
             if (out != null) {
                 String stem = setup.name() + "-" + name.replaceAll("[^a-z0-9-]", "");
                 r.writeCsv(out.resolve(stem + "-history.csv"));
+                writeFields(setup, p, r.parameters(), out.resolve(stem + "-fields.csv"));
                 maps(setup, p, r.parameters(), out.resolve(stem + "-solution.png"), r.optimizer());
             }
         }
@@ -132,6 +139,38 @@ final class PinnacleRunner {
                 throw new ParameterException(cl, "optimizer '" + name + "' unknown for the PINNacle problems, "
                         + "expected lm, gn, gn-cg, adam or lbfgs");
         }
+    }
+
+    /**
+     * Every field's values on the evaluation points, one row per point: the coordinates, then the fields (for
+     * comparing two runs, or a run with an independent solution, outside this program).
+     */
+    private static void writeFields(Pinnacle.Setup setup, PdeSystemProblem p, double[] theta, Path file)
+            throws IOException {
+        org.gn4j.pinn.pde.PdeSystem sys = setup.system();
+        int n = sys.dimension();
+        double[] pts = setup.evaluationPoints();
+        int count = pts.length / n;
+        double[][] values = new double[sys.fieldCount()][];
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ",").append("x").append(i);
+        }
+        for (int f = 0; f < values.length; f++) {
+            values[f] = p.values(theta, f, pts);
+            sb.append(',').append(sys.fieldName(f));
+        }
+        sb.append('\n');
+        for (int q = 0; q < count; q++) {
+            for (int i = 0; i < n; i++) {
+                sb.append(i == 0 ? "" : ",").append(pts[q * n + i]);
+            }
+            for (double[] v : values) {
+                sb.append(',').append(String.format(Locale.ROOT, "%.10e", v[q]));
+            }
+            sb.append('\n');
+        }
+        java.nio.file.Files.writeString(file, sb.toString());
     }
 
     /** The domain coordinates of a plot plane's edges: its first coordinate along x, its second along y. */

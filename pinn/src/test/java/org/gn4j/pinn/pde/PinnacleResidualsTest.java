@@ -121,6 +121,8 @@ class PinnacleResidualsTest {
         Field a = x -> 1 / (1 + x[0] * x[0] + x[1] * x[1] + (x[0] - 1) * (x[0] - 1) + (x[1] - 1) * (x[1] - 1));
         // the observations carry noise of σ = 0.1; the equation and the boundary data are exact
         assertExact(Pinnacle.pinv(new int[] {4}, 300), new Field[] {u, a}, 1e-5, List.of("observations"));
+        // without noise (pinv-exact) the observations are exact too
+        assertExact(Pinnacle.pinv(new int[] {4}, 300, 0), new Field[] {u, a}, 1e-5, List.of());
     }
 
     @Test
