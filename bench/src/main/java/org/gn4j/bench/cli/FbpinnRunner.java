@@ -22,7 +22,8 @@ import org.gn4j.pinn.dd.FbpinnTrainer;
 import org.gn4j.pinn.train.TrainingOptions;
 
 /**
- * {@code gn4j pinn --problem fbpinn1d|fbpinn2d}: FBPINN runs, error table, solve timings, CSV and plots.
+ * {@code gn4j pinn --problem fbpinn1d|fbpinn2d|heat2d-ms-dd}: FBPINN runs, error table, solve timings, CSV and plots
+ * (for the space-time {@code heat2d-ms-dd}, maps of the slice t = 0.5).
  *
  * <p>The {@code lm} run compares its first linear system's block-banded and dense solves before its clock starts
  * only when the budget affords it: the two dense solves ({@code m·n²} flops for the Gram matrix and {@code n³/3} for
@@ -32,7 +33,7 @@ import org.gn4j.pinn.train.TrainingOptions;
  */
 final class FbpinnRunner {
     /** The FBPINN problems {@code --problem} accepts. */
-    static final List<String> PROBLEMS = List.of("fbpinn1d", "fbpinn2d");
+    static final List<String> PROBLEMS = List.of("fbpinn1d", "fbpinn2d", "heat2d-ms-dd");
 
     private FbpinnRunner() {
     }
@@ -72,6 +73,11 @@ final class FbpinnRunner {
     static final double POISSON2D_BOUNDARY_WEIGHT = 10;
 
     static FbpinnProblem build(String problem, int subdomains, double overlap, int[] hidden, int points) {
+        if (problem.equals("heat2d-ms-dd")) {
+            // ten windows along x (two periods of sin 20πx each), 16 points per period of x; 3-16-16-1 subnets
+            return FbpinnProblems.heat2dMs(subdomains > 0 ? subdomains : 10, overlap, points > 0 ? points : 160,
+                    16, 16, hidden != null ? hidden : new int[] {16, 16});
+        }
         boolean one = problem.equals("fbpinn1d");
         int[] h = hidden != null ? hidden : one ? new int[] {16, 16} : new int[] {12, 12};
         return one ? FbpinnProblems.multiScale1d(15, subdomains > 0 ? subdomains : 30, overlap,
@@ -85,8 +91,9 @@ final class FbpinnRunner {
             double lr, double lrFinal, long seed, Path out) throws IOException {
         boolean one = problem.equals("fbpinn1d");
         FbpinnProblem p = build(problem, subdomains, overlap, hidden, points);
+        int dim = p.decomposition().dimension();
         int evalK = one ? 2000 : 101;
-        double[] eval = FbpinnProblems.evaluationGrid(p, evalK);
+        double[] eval = dim == 3 ? FbpinnProblems.heat2dMsEvaluationGrid() : FbpinnProblems.evaluationGrid(p, evalK);
         TrainingOptions opts = TrainingOptions.defaults().withBudget(wallClock)
                 .withEvaluationPoints(eval).withEvaluateEvery(1.0);
         if (target > 0) {
@@ -104,11 +111,26 @@ final class FbpinnRunner {
                 + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         List<LinePlotPng.Series> lines = new ArrayList<>();
         List<HeatMapPng.Panel> heat = new ArrayList<>();
-        double[] exact = new double[eval.length / (one ? 1 : 2)];
+        // the maps: a k × k grid over the unit square (x fastest, as HeatMapPng draws rows), at t = 0.5 in space-time
+        double[] plot = eval;
+        if (dim > 1) {
+            plot = new double[dim * evalK * evalK];
+            for (int i = 0; i < evalK; i++) {
+                for (int j = 0; j < evalK; j++) {
+                    int q = (i * evalK + j) * dim;
+                    plot[q] = j / (evalK - 1.0);
+                    plot[q + 1] = i / (evalK - 1.0);
+                    if (dim == 3) {
+                        plot[q + 2] = 0.5;
+                    }
+                }
+            }
+        }
+        double[] exact = new double[plot.length / dim];
         {
-            double[] x = new double[one ? 1 : 2];
+            double[] x = new double[dim];
             for (int q = 0; q < exact.length; q++) {
-                System.arraycopy(eval, q * x.length, x, 0, x.length);
+                System.arraycopy(plot, q * dim, x, 0, dim);
                 exact[q] = p.exact().value(x);
             }
         }
@@ -170,7 +192,7 @@ final class FbpinnRunner {
                 String file = name + ".csv";
                 tr.writeCsv(out.resolve(file));
                 double[] u = new double[exact.length];
-                pr.solution(tr.parameters(), eval, exact.length, u);
+                pr.solution(tr.parameters(), plot, exact.length, u);
                 double[] e = new double[u.length];
                 for (int q = 0; q < u.length; q++) {
                     e[q] = u[q] - exact[q];
@@ -196,7 +218,7 @@ final class FbpinnRunner {
                         List.of(new LinePlotPng.Panel("solution and exact", lines),
                                 new LinePlotPng.Panel("pointwise error u - exact", errs)));
             } else {
-                HeatMapPng.write(out.resolve(problem + ".png"), heat, "x", "y");
+                HeatMapPng.write(out.resolve(problem + ".png"), heat, "x", dim == 3 ? "y (t = 0.5)" : "y");
             }
             o.println("wrote " + out);
         }

@@ -51,20 +51,22 @@ public final class PinnCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--problem", defaultValue = "poisson2d", paramLabel = "NAME",
-            description = "poisson2d, poisson5d, heat1d, fbpinn1d, fbpinn2d, or a PINNacle problem: burgers1d-c, "
+            description = "poisson2d, poisson5d, heat1d, fbpinn1d, fbpinn2d, heat2d-ms-dd (Heat2d-MS as an FBPINN), "
+                    + "or a PINNacle problem: burgers1d-c, "
                     + "wave1d-c, heat2d-ms, pinv (σ = 0.1), pinv-exact (σ = 0), ns2d-c (default: ${DEFAULT-VALUE}).")
     String problem;
 
     @Option(names = "--subdomains", defaultValue = "0", paramLabel = "K",
-            description = "FBPINN subdomains (per dimension in 2D; 0: the default, 30 in 1D, 4 in 2D).")
+            description = "FBPINN subdomains (per dimension in 2D, along x for heat2d-ms-dd; 0: the default, 30 in 1D, "
+                    + "4 in 2D, 10 for heat2d-ms-dd).")
     int subdomains;
 
     @Option(names = "--overlap", defaultValue = "0.5", description = "FBPINN overlap ratio (default: ${DEFAULT-VALUE}).")
     double overlap;
 
     @Option(names = "--points", defaultValue = "0", paramLabel = "N",
-            description = "FBPINN collocation points (1D: total; 2D: per axis and per side; 0: the default, 3000 "
-                    + "in 1D, 60 in 2D).")
+            description = "FBPINN collocation points (1D: total; 2D: per axis and per side; heat2d-ms-dd: along x, "
+                    + "16 along y and t; 0: the default, 3000 in 1D, 60 in 2D, 160 for heat2d-ms-dd).")
     int points;
 
     @Option(names = "--single-hidden", split = ",", paramLabel = "W",

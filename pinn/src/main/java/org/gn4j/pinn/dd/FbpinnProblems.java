@@ -7,8 +7,8 @@ import org.gn4j.pinn.net.LinearJetResidual;
 import org.gn4j.pinn.net.Mlp;
 
 /**
- * The FBPINN benchmark problems: the 1D multi-scale {@code u' = 15 cos 15x} and the 2D Poisson problem with source
- * {@code 32π² sin 4πx sin 4πy}.
+ * The FBPINN benchmark problems: the 1D multi-scale {@code u' = 15 cos 15x}, the 2D Poisson problem with source
+ * {@code 32π² sin 4πx sin 4πy}, and PINNacle's multi-scale heat problem Heat2d-MS in space-time.
  */
 public final class FbpinnProblems {
     private FbpinnProblems() {
@@ -95,6 +95,103 @@ public final class FbpinnProblems {
         return new FbpinnProblem("fbpinn2d", dd, Mlp.tanh(2, hidden),
                 List.of(LinearJetResidual.of(2, x, s, f, null), LinearJetResidual.of(2, xb, sb, new double[mb], null)),
                 u -> Math.sin(w1 * pi * u[0]) * Math.sin(w2 * pi * u[1]));
+    }
+
+    /**
+     * PINNacle's Heat2d-MS as an FBPINN: {@code u_t = u_xx/(500π)² + u_yy/π²} on {@code [0, 1]² × [0, 5]}, zero
+     * boundary data, {@code u(x, y, 0) = sin(20πx) sin(πy)}, exact {@code sin(20πx) sin(πy) e^{−1.0016t}}. The
+     * decomposition splits x, the direction of the 20π frequency, into {@code subdomainsX} windows (one block band);
+     * collocation on an {@code nx × ny × nt} cell-centred grid, the initial data on its {@code nx × ny} base and the
+     * four sides on its faces; each group's cost is {@code ½·mean(r²)}.
+     */
+    public static FbpinnProblem heat2dMs(int subdomainsX, double overlap, int nx, int ny, int nt, int... hidden) {
+        double pi = Math.PI;
+        double end = 5;
+        Decomposition dd = Decomposition.grid(new double[] {0, 0, 0}, new double[] {1, 1, end},
+                new int[] {subdomainsX, 1, 1}, overlap);
+        double[] kappa = {1 / Math.pow(500 * pi, 2), 1 / (pi * pi), 0};
+        int cnt = nx * ny * nt;
+        double[] x = new double[3 * cnt];
+        double[] s = new double[5 * cnt];
+        double sc = Math.sqrt(1.0 / cnt);
+        int q = 0;
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
+                for (int k = 0; k < nt; k++) {
+                    x[3 * q] = (i + 0.5) / nx;
+                    x[3 * q + 1] = (j + 0.5) / ny;
+                    x[3 * q + 2] = end * (k + 0.5) / nt;
+                    LinearJetResidual.seed(-sc, new double[] {0, 0, sc}, 0, s, 5 * q);
+                    q++;
+                }
+            }
+        }
+        int ci = nx * ny;
+        double[] xi = new double[3 * ci];
+        double[] si = new double[5 * ci];
+        double[] fi = new double[ci];
+        double sci = Math.sqrt(1.0 / ci);
+        q = 0;
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
+                xi[3 * q] = (i + 0.5) / nx;
+                xi[3 * q + 1] = (j + 0.5) / ny;
+                LinearJetResidual.seed(0, new double[3], sci, si, 5 * q);
+                fi[q] = sci * Math.sin(20 * pi * xi[3 * q]) * Math.sin(pi * xi[3 * q + 1]);
+                q++;
+            }
+        }
+        int cb = 2 * ny * nt + 2 * nx * nt;
+        double[] xb = new double[3 * cb];
+        double[] sb = new double[5 * cb];
+        double sbc = Math.sqrt(1.0 / cb);
+        q = 0;
+        for (int side = 0; side < 2; side++) {
+            for (int j = 0; j < ny; j++) {
+                for (int k = 0; k < nt; k++) {
+                    xb[3 * q] = side;
+                    xb[3 * q + 1] = (j + 0.5) / ny;
+                    xb[3 * q + 2] = end * (k + 0.5) / nt;
+                    LinearJetResidual.seed(0, new double[3], sbc, sb, 5 * q++);
+                }
+            }
+            for (int i = 0; i < nx; i++) {
+                for (int k = 0; k < nt; k++) {
+                    xb[3 * q] = (i + 0.5) / nx;
+                    xb[3 * q + 1] = side;
+                    xb[3 * q + 2] = end * (k + 0.5) / nt;
+                    LinearJetResidual.seed(0, new double[3], sbc, sb, 5 * q++);
+                }
+            }
+        }
+        return new FbpinnProblem("heat2d-ms-dd", dd, Mlp.tanh(3, hidden),
+                List.of(LinearJetResidual.of(3, x, s, new double[cnt], kappa),
+                        LinearJetResidual.of(3, xi, si, fi, kappa),
+                        LinearJetResidual.of(3, xb, sb, new double[cb], kappa)),
+                u -> Math.sin(20 * pi * u[0]) * Math.sin(pi * u[1]) * Math.exp(-1.0016 * u[2]));
+    }
+
+    /**
+     * The evaluation points of {@link #heat2dMs}: 101 × 21 × 11 grid points over {@code [0, 1]² × [0, 5]} (x resolves
+     * the 20π frequency with ten points per period), point-major (x, y, t).
+     */
+    public static double[] heat2dMsEvaluationGrid() {
+        int ex = 101;
+        int ey = 21;
+        int et = 11;
+        double[] ev = new double[3 * ex * ey * et];
+        int q = 0;
+        for (int i = 0; i < ex; i++) {
+            for (int j = 0; j < ey; j++) {
+                for (int k = 0; k < et; k++) {
+                    ev[3 * q] = i / (ex - 1.0);
+                    ev[3 * q + 1] = j / (ey - 1.0);
+                    ev[3 * q + 2] = 5 * k / (et - 1.0);
+                    q++;
+                }
+            }
+        }
+        return ev;
     }
 
     /** An evaluation grid of k points per dimension over the problem's box (endpoints included). */
