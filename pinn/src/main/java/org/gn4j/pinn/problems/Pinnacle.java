@@ -132,7 +132,7 @@ public final class Pinnacle {
             case "pinv-exact":
                 return pinv(hidden != null ? hidden : new int[] {16, 16}, points > 0 ? points : 1500, 0);
             case "poisson2d-c":
-                return poisson2dC(hidden != null ? hidden : new int[] {20, 20, 20}, points > 0 ? points : 2000, dataDir,
+                return poisson2dC(hidden != null ? hidden : new int[] {20, 20, 20}, points > 0 ? points : 6000, dataDir,
                         h);
             case "ns2d-c":
                 return ns2d(hidden != null ? hidden : new int[] {20, 20}, points > 0 ? points : 2000, dataDir, h);
