@@ -1,6 +1,13 @@
 package org.gn4j.spark;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 import org.gn4j.gn.expr.CompiledModel;
 import org.gn4j.gn.expr.ModelExpression;
@@ -46,6 +53,47 @@ public final class ExpressionRowModel implements RowModel<double[]> {
         }
         CompiledModel check = ModelExpression.parse(text, variables, parameters);
         return new ExpressionRowModel(text, check.variableNames(), check.parameterNames(), weighted);
+    }
+
+    /**
+     * The rows of a data frame (from Parquet, CSV, a table) in this model's layout: the columns named as the
+     * variables, then the target column, then the weight column when {@link #weighted()}, each cast to double. Lazy:
+     * nothing is read until a pass runs, and rows never pass through the driver.
+     *
+     * @param weight the weight column, or null for an unweighted model
+     * @throws IllegalArgumentException if a column is missing, or the weight column is given for an unweighted model
+     *                                  or missing for a weighted one
+     */
+    public JavaRDD<double[]> rows(Dataset<Row> data, String target, String weight) {
+        if (data == null || target == null) {
+            throw new IllegalArgumentException("data and target must not be null");
+        }
+        if ((weight != null) != weighted) {
+            throw new IllegalArgumentException("weight column is " + (weight == null ? "null" : "'" + weight + "'")
+                    + ", expected " + (weighted ? "a column for this weighted model" : "null for an unweighted model"));
+        }
+        List<String> names = new ArrayList<>(variables);
+        names.add(target);
+        if (weight != null) {
+            names.add(weight);
+        }
+        List<String> present = List.of(data.columns());
+        Column[] cols = new Column[names.size()];
+        for (int i = 0; i < cols.length; i++) {
+            if (!present.contains(names.get(i))) {
+                throw new IllegalArgumentException("column '" + names.get(i) + "' is missing, expected the columns "
+                        + names + " in " + present);
+            }
+            cols[i] = functions.col(names.get(i)).cast("double");
+        }
+        int len = cols.length;
+        return data.select(cols).toJavaRDD().map(row -> {
+            double[] v = new double[len];
+            for (int i = 0; i < len; i++) {
+                v[i] = row.isNullAt(i) ? Double.NaN : row.getDouble(i);
+            }
+            return v;
+        });
     }
 
     /** The expression text. */
