@@ -19,7 +19,8 @@ import org.gn4j.gn.LevenbergMarquardt;
  * scheduling, broadcast and tree overhead), and a Levenberg-Marquardt fit (iterations, passes per iteration, total
  * time). Prints one table row per master.
  *
- * <p>Arguments: {@code rows partitions repeats master...}, e.g. {@code 2000000 4 5 local[1] local[2]}.
+ * <p>Arguments: {@code rows partitions repeats master...}, e.g. {@code 2000000 4 5 local[1] local[2] jvm}; the
+ * master {@code jvm} is the same fit on this JVM without Spark (rows held in memory).
  */
 public final class PassBenchmark {
     private PassBenchmark() {
@@ -39,6 +40,10 @@ public final class PassBenchmark {
                 + "| passes/iteration | fit s | aggregation s | cost |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (String master : masters) {
+            if (master.equals("jvm")) {
+                singleJvm(rows, partitions);
+                continue;
+            }
             SparkConf conf = new SparkConf().setMaster(master).setAppName("gn4j-pass-benchmark")
                     .setIfMissing("spark.ui.enabled", "false");
             try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
@@ -66,6 +71,30 @@ public final class PassBenchmark {
                         fit.cost());
             }
         }
+    }
+
+    /**
+     * The same fit on this JVM without Spark: the rows generated here, LM with the normal-equation step and no
+     * geodesic acceleration (the path the distributed fit takes); a row with the fit's figures (no pass columns).
+     */
+    static void singleJvm(long rows, int partitions) {
+        double[][] local = SyntheticRows.local(rows, partitions, 42);
+        double[][] x = new double[local.length][];
+        double[] y = new double[local.length];
+        for (int i = 0; i < local.length; i++) {
+            x[i] = java.util.Arrays.copyOf(local[i], 3);
+            y[i] = local[i][3];
+            local[i] = null;
+        }
+        org.gn4j.gn.LeastSquaresProblem problem = org.gn4j.gn.fit.CurveFit.problem(SyntheticRows.model().compiled(),
+                x, y);
+        long t0 = System.nanoTime();
+        org.gn4j.gn.Optimum fit = new LevenbergMarquardt().withStepSolver(org.gn4j.gn.StepSolver.CHOLESKY)
+                .withGeodesicAcceleration(false).optimize(problem, SyntheticRows.START);
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        int passes = fit.residualEvaluations() + fit.jacobianEvaluations();
+        System.out.printf(Locale.ROOT, "| one JVM (no Spark) | - | - | - | %d | %d | %.2f | %.3f | - | %.6e |%n",
+                fit.iterations(), passes, passes / (double) fit.iterations(), seconds, fit.cost());
     }
 
     /**
