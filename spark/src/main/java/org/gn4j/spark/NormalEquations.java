@@ -4,6 +4,8 @@ import java.util.Iterator;
 
 import org.ejml.data.DMatrixRMaj;
 import org.gn4j.gn.RobustLoss;
+import org.gn4j.linalg.blas.BlasProvider;
+import org.gn4j.linalg.blas.Transpose;
 
 /**
  * The sums one aggregation pass forms, as flat {@code double[]} accumulators that Spark serializes and adds in its
@@ -12,7 +14,9 @@ import org.gn4j.gn.RobustLoss;
  * of non-finite residual rows; for a trial, the cost, the residual count and the non-finite count. Rows with a
  * non-finite residual or Jacobian entry are counted and left out of the sums. A robust loss is linearized row by
  * row as {@link org.gn4j.gn.LeastSquaresObjective} does (Triggs' correction where {@code ρ'' > 0}, the reweighted
- * model elsewhere), so {@code J̃ᵀr̃} is the exact gradient of the robust cost.
+ * model elsewhere), so {@code J̃ᵀr̃} is the exact gradient of the robust cost. From {@link #BLOCKED_FROM} parameters
+ * on, the scaled Jacobian rows are gathered into blocks of rows and summed into the Gram matrix by a symmetric rank-k
+ * update ({@code syrk}) through the {@code Blas} seam; below it, row by row into the packed triangle.
  */
 final class NormalEquations {
     private NormalEquations() {
@@ -21,6 +25,14 @@ final class NormalEquations {
     /** Length of a linearization accumulator for n parameters. */
     static int linearizationLength(int n) {
         return packed(n) + n + 4;
+    }
+
+    /** Parameters from which the Gram matrix is summed by blocks of rows ({@code syrk}). */
+    static final int BLOCKED_FROM = 24;
+
+    /** Rows of a block: about 256 kB of Jacobian rows, at least 8. */
+    static int blockRows(int n) {
+        return Math.max(8, 32768 / n);
     }
 
     /** Length of a cost accumulator. */
@@ -55,6 +67,11 @@ final class NormalEquations {
         double[] jac = new double[c * n];
         double[] jt = new double[n];
         double[] rho = new double[3];
+        boolean blocked = n >= BLOCKED_FROM;
+        int blockRows = blocked ? blockRows(n) : 0;
+        double[] block = blocked ? new double[blockRows * n] : null;
+        double[] full = blocked ? new double[n * n] : null;
+        int filled = 0;
         double cost = 0;
         double ssq = 0;
         long count = 0;
@@ -94,6 +111,20 @@ final class NormalEquations {
                     }
                 }
                 ssq += rt * rt;
+                if (blocked) {
+                    // the row joins the block; a full block is summed into G by one rank-k update
+                    int off = filled * n;
+                    for (int j = 0; j < n; j++) {
+                        double v = rowScale * jac[k * n + j];
+                        block[off + j] = v;
+                        acc[p + j] += v * rt;
+                    }
+                    if (++filled == blockRows) {
+                        BlasProvider.blas().dsyrk(Transpose.YES, n, filled, 1.0, block, 0, n, 1.0, full, 0, n);
+                        filled = 0;
+                    }
+                    continue;
+                }
                 for (int j = 0; j < n; j++) {
                     jt[j] = rowScale * jac[k * n + j];
                 }
@@ -105,6 +136,17 @@ final class NormalEquations {
                     for (int b = a; b < n; b++) {
                         acc[idx++] += ja * jt[b];
                     }
+                }
+            }
+        }
+        if (blocked) {
+            if (filled > 0) {
+                BlasProvider.blas().dsyrk(Transpose.YES, n, filled, 1.0, block, 0, n, 1.0, full, 0, n);
+            }
+            int idx = 0;
+            for (int a = 0; a < n; a++) {
+                for (int b = a; b < n; b++) {
+                    acc[idx++] = full[a * n + b];
                 }
             }
         }
