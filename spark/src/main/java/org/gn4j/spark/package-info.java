@@ -9,7 +9,14 @@
  * exactly as they do on one machine with the Cholesky step solver. Residual models are a serializable function of
  * (θ, row) ({@link org.gn4j.spark.RowModel#of}) or an expression of the model language compiled on the executors
  * ({@link org.gn4j.spark.ExpressionRowModel}). The data never pass through the driver: only θ goes out and
- * {@code O(n²)} sums come back.
+ * {@code O(n²)} sums come back. Rows can be generated on the executors ({@link org.gn4j.spark.SyntheticRows}) or
+ * read from a data frame; the communication and time model of a pass, with measured figures, is in
+ * {@code docs/SCALING.md}.
+ *
+ * <p>Iteration counts match a single-JVM run of the same configuration while the loop's tests stay above
+ * round-off; in the last steps of a run to the default tolerances (1e-14) the gain ratios are round-off in the
+ * cost, whose last bits depend on the order of the partial sums (the partitioning, and the order in which tasks
+ * finish), so runs there may take a different number of final steps to the same point within about √ε.
  *
  * <p><b>Spark version.</b> Spark 4.1 with Scala 2.13. Spark 4 is the current release line and is built for Java 17
  * and later, the project's own baseline, so the embedded {@code local[*]} master and a standalone cluster run on the
