@@ -82,12 +82,7 @@ public final class SparkFitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!EmbeddedSpark.onClassPath() || !EmbeddedSpark.jvmOptionsGiven()) {
-            if (Boolean.getBoolean(CHILD_PROPERTY)) {
-                throw new IllegalArgumentException("Spark is not usable in this JVM (class path or Java 17 options)");
-            }
-            return relaunch();
-        }
+        // usage first, before a JVM is started for Spark
         if ((generate == null) == (data == null)) {
             throw new IllegalArgumentException("expected exactly one of --data and --generate");
         }
@@ -96,6 +91,12 @@ public final class SparkFitCommand implements Callable<Integer> {
         }
         if (!method.equals("lm") && !method.equals("dogleg")) {
             throw new IllegalArgumentException("--method is '" + method + "', expected lm or dogleg");
+        }
+        if (!EmbeddedSpark.onClassPath() || !EmbeddedSpark.jvmOptionsGiven()) {
+            if (Boolean.getBoolean(CHILD_PROPERTY)) {
+                throw new IllegalArgumentException("Spark is not usable in this JVM (class path or Java 17 options)");
+            }
+            return relaunch();
         }
         PrintWriter out = spec.commandLine().getOut();
         SparkFitRun.Result r = SparkFitRun.run(this, ownJar());
