@@ -575,8 +575,7 @@ public final class GaussNewtonLoop {
     private static FirstOrder firstOrder(State st) {
         Linearization lin = st.lin;
         double[] g = lin.gradient();
-        double[] r = lin.residuals();
-        double rn = r == null ? Double.NaN : VectorOps.norm2(r);
+        double rn = lin.residualNorm();
         double[] v = new double[st.n];
         for (int j = 0; j < st.n; j++) {
             v[j] = 1 + ((j + 1) * 0.6180339887498949) % 1.0; // a generic direction: Jv = 0 only when J = 0
@@ -588,7 +587,7 @@ public final class GaussNewtonLoop {
         boolean zeroResidual = st.cost <= EPSILON * st.initialCost
                 && rn <= SQRT_EPSILON * jv * Math.max(VectorOps.norm2(st.x), 1);
         double[] cn = new double[st.n];
-        if (r == null || !lin.columnNorms(cn)) {
+        if (Double.isNaN(rn) || !lin.columnNorms(cn)) {
             double gInf = VectorOps.normInf(g);
             double rel = st.gradientNorm0 > 0 ? gInf / st.gradientNorm0 : (gInf == 0 ? 0 : Double.POSITIVE_INFINITY);
             return new FirstOrder(Double.POSITIVE_INFINITY, rel, zero, zeroResidual);
@@ -863,11 +862,10 @@ public final class GaussNewtonLoop {
         Linearization lin = st.lin;
         double[] g = lin.gradient();
         double[] cn = new double[st.n];
-        double[] r = lin.residuals();
-        if (r == null || !lin.columnNorms(cn)) {
+        double rn = lin.residualNorm();
+        if (Double.isNaN(rn) || !lin.columnNorms(cn)) {
             return st.gradientNorm0 > 0 ? VectorOps.normInf(g) / st.gradientNorm0 : 0;
         }
-        double rn = VectorOps.norm2(r);
         if (rn == 0) {
             return 0;
         }

@@ -16,7 +16,8 @@ import org.gn4j.solvers.dense.DenseCholeskySolver;
  * cached; a λ costs a copy, the diagonal and the {@code O(n³/3)} factorization, and a second solve with the same λ
  * and D (geodesic acceleration) reuses the factor. Cheaper than QR for m ≫ n; squares the condition number. A
  * block-banded Jacobian's Gram matrix is assembled by blocks and factored densely (the reference for
- * {@link BlockBandedSolver}).
+ * {@link BlockBandedSolver}). A linearization that holds only the Gram matrix ({@link DenseGramLinearization}, normal
+ * equations summed over data partitions) is factored from it directly.
  */
 public final class GramCholeskySolver implements DampedSolver {
     private DMatrixRMaj jac;
@@ -40,15 +41,17 @@ public final class GramCholeskySolver implements DampedSolver {
 
     @Override
     public boolean supports(Linearization lin) {
-        return lin.denseJacobian() != null || lin.jacobian() instanceof BlockBandedGram;
+        return lin.denseJacobian() != null || lin.jacobian() instanceof BlockBandedGram || lin.denseGram() != null;
     }
 
     @Override
     public SolveResult prepare(Linearization lin) {
         jac = lin.denseJacobian();
         BlockBandedGram banded = lin.jacobian() instanceof BlockBandedGram ? (BlockBandedGram) lin.jacobian() : null;
-        if (jac == null && banded == null) {
-            return SolveResult.failed(SolveStatus.BREAKDOWN, "Cholesky needs a dense or block-banded Jacobian");
+        DMatrixRMaj heldGram = jac == null && banded == null ? lin.denseGram() : null;
+        if (jac == null && banded == null && heldGram == null) {
+            return SolveResult.failed(SolveStatus.BREAKDOWN,
+                    "Cholesky needs a dense or block-banded Jacobian or a dense Gram matrix");
         }
         int n = lin.cols();
         if (gram == null || gram.numRows != n) {
@@ -60,6 +63,8 @@ public final class GramCholeskySolver implements DampedSolver {
         }
         if (jac != null) {
             BlasProvider.blas().syrk(true, 1.0, jac, 0.0, gram);
+        } else if (heldGram != null) {
+            gram.setTo(heldGram);
         } else {
             // the block-banded Gram matrix, assembled by blocks and expanded (the dense reference path)
             BlockBandedMatrix g = new BlockBandedMatrix(banded.blocks(), banded.blockSize(), banded.bandwidth());

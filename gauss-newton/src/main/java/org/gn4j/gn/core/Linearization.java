@@ -1,6 +1,7 @@
 package org.gn4j.gn.core;
 
 import org.ejml.data.DMatrixRMaj;
+import org.gn4j.linalg.VectorOps;
 import org.gn4j.linalg.op.LinearOperator;
 
 /**
@@ -31,6 +32,23 @@ public interface Linearization {
     /** J as a dense m×n matrix when one is held (or cheaply formed), else null. Not to be modified. */
     default DMatrixRMaj denseJacobian() {
         return null;
+    }
+
+    /**
+     * {@code G = JᵀJ} as a dense symmetric n×n matrix (both triangles) when the linearization holds one without a
+     * dense J (normal equations accumulated row by row or summed over data partitions), else null. Not to be modified.
+     */
+    default DMatrixRMaj denseGram() {
+        return null;
+    }
+
+    /**
+     * The Euclidean norm {@code ‖r‖} of the (scaled) residuals, or NaN when it is not known; a linearization that
+     * sums its rows without holding r (a Gram pair) gives it from {@code Σrᵢ²}.
+     */
+    default double residualNorm() {
+        double[] r = residuals();
+        return r == null ? Double.NaN : VectorOps.norm2(r);
     }
 
     /** The Gram operator {@code G = JᵀJ} (symmetric positive semidefinite). */

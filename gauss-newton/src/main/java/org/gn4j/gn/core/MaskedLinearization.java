@@ -14,6 +14,7 @@ final class MaskedLinearization implements Linearization {
     private final double[] gradient;
     private final double[] work;
     private DMatrixRMaj dense;
+    private DMatrixRMaj denseGram;
     private LinearOperator op;
     private LinearOperator gram;
 
@@ -70,8 +71,34 @@ final class MaskedLinearization implements Linearization {
     }
 
     @Override
+    public double residualNorm() {
+        return inner.residualNorm();
+    }
+
+    @Override
     public double[] gradient() {
         return gradient;
+    }
+
+    @Override
+    public DMatrixRMaj denseGram() {
+        DMatrixRMaj g = inner.denseGram();
+        if (g == null) {
+            return null;
+        }
+        if (denseGram == null) {
+            // the Gram matrix of the masked J: rows and columns of the fixed parameters zero
+            denseGram = g.copy();
+            int n = g.numCols;
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < n; c++) {
+                    if (fixed[i] || fixed[c]) {
+                        denseGram.data[i * n + c] = 0;
+                    }
+                }
+            }
+        }
+        return denseGram;
     }
 
     @Override

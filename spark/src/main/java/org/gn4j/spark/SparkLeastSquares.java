@@ -1,0 +1,301 @@
+package org.gn4j.spark;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.gn4j.gn.Dogleg;
+import org.gn4j.gn.LevenbergMarquardt;
+import org.gn4j.gn.RobustLoss;
+import org.gn4j.gn.core.DampedSolvers;
+import org.gn4j.gn.core.DenseGramLinearization;
+import org.gn4j.gn.core.GaussNewtonLoop;
+import org.gn4j.gn.core.Linearization;
+import org.gn4j.gn.core.Objective;
+
+/**
+ * A nonlinear least-squares problem over a distributed data set as the core loop's {@link Objective}: the cost
+ * {@code ½Σρ(rᵢ(θ)²)} over every row of an RDD, each linearization one {@code treeAggregate} of the normal equations
+ * ({@code J̃ᵀJ̃} upper triangle, {@code J̃ᵀr̃}, cost, {@code ‖r̃‖²}; the column norms are {@code √diag J̃ᵀJ̃}) into a
+ * {@link DenseGramLinearization}, each trial point one cost-only aggregation, θ broadcast to the executors for every
+ * pass. The loop (Levenberg-Marquardt, dogleg, bounds) runs on the driver with {@link DampedSolvers#cholesky()};
+ * geodesic acceleration is not available (it needs the residual rows).
+ *
+ * <p>The data set is read once per pass: persist it ({@link JavaRDD#cache()}) when it is cheaper to keep than to
+ * recompute, or leave generated rows to be regenerated. An objective is used by one loop at a time; it counts the
+ * passes of the current run ({@link #start} begins one) and their wall-clock time ({@link #passes()}).
+ *
+ * @param <T> the row type
+ */
+public final class SparkLeastSquares<T> implements Objective {
+    /** The default depth of the aggregation tree (Spark's own default). */
+    public static final int DEFAULT_DEPTH = 2;
+
+    private final JavaRDD<T> rows;
+    private final RowModel<T> model;
+    private final int n;
+    private final RobustLoss loss;
+    private final double lossScale;
+    private final double[] lower;
+    private final double[] upper;
+    private final int depth;
+    private final List<Pass> passes = new ArrayList<>();
+    private double cost;
+    private double costTrial;
+    private double costKept;
+    private long residualCount = -1;
+    private int residualEvaluations;
+    private int jacobianEvaluations;
+    private String nonFinite;
+
+    /** The kind and wall-clock time of one aggregation pass. */
+    public record Pass(boolean linearization, double seconds) {
+    }
+
+    private SparkLeastSquares(JavaRDD<T> rows, RowModel<T> model, RobustLoss loss, double lossScale, double[] lower,
+            double[] upper, int depth) {
+        this.rows = rows;
+        this.model = model;
+        this.n = model.parameterCount();
+        this.loss = loss;
+        this.lossScale = lossScale;
+        this.lower = lower;
+        this.upper = upper;
+        this.depth = depth;
+    }
+
+    /**
+     * Plain least squares {@code ½Σrᵢ²} of the model's residuals over the rows.
+     *
+     * @throws IllegalArgumentException if an argument is null
+     */
+    public static <T> SparkLeastSquares<T> of(JavaRDD<T> rows, RowModel<T> model) {
+        if (rows == null || model == null) {
+            throw new IllegalArgumentException("rows and model must not be null");
+        }
+        return new SparkLeastSquares<>(rows, model, RobustLoss.LINEAR, 1, null, null, DEFAULT_DEPTH);
+    }
+
+    /**
+     * The same problem with a robust loss ρ of scale c (see {@link RobustLoss}).
+     *
+     * @throws IllegalArgumentException if the loss is null or the scale is not positive and finite
+     */
+    public SparkLeastSquares<T> withLoss(RobustLoss l, double scale) {
+        if (l == null) {
+            throw new IllegalArgumentException("loss must not be null");
+        }
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("loss scale is " + scale + ", expected a finite value > 0");
+        }
+        return new SparkLeastSquares<>(rows, model, l, scale, lower, upper, depth);
+    }
+
+    /**
+     * The same problem with bounds {@code lo ≤ θ ≤ hi} ({@code ±∞} for none on that side).
+     *
+     * @throws IllegalArgumentException for lengths other than n, NaN, or {@code lo[j] > hi[j]}
+     */
+    public SparkLeastSquares<T> withBounds(double[] lo, double[] hi) {
+        if (lo == null || hi == null || lo.length != n || hi.length != n) {
+            throw new IllegalArgumentException("bounds of lengths " + (lo == null ? "null" : lo.length) + " and "
+                    + (hi == null ? "null" : hi.length) + ", expected two arrays of length " + n);
+        }
+        for (int j = 0; j < n; j++) {
+            if (!(lo[j] <= hi[j])) {
+                throw new IllegalArgumentException("bounds of parameter " + j + " are [" + lo[j] + ", " + hi[j]
+                        + "], expected lower <= upper and no NaN");
+            }
+        }
+        return new SparkLeastSquares<>(rows, model, loss, lossScale, lo.clone(), hi.clone(), depth);
+    }
+
+    /**
+     * The same problem aggregated through a tree of the given depth ({@code ≥ 1}; 1 sends every partition's sums to
+     * the driver).
+     *
+     * @throws IllegalArgumentException if depth is below 1
+     */
+    public SparkLeastSquares<T> withDepth(int d) {
+        if (d < 1) {
+            throw new IllegalArgumentException("depth is " + d + ", expected at least 1");
+        }
+        return new SparkLeastSquares<>(rows, model, loss, lossScale, lower, upper, d);
+    }
+
+    /** The model. */
+    public RowModel<T> model() {
+        return model;
+    }
+
+    /** The rows. */
+    public JavaRDD<T> rows() {
+        return rows;
+    }
+
+    /** The residual count of the last pass (−1 before the first). */
+    public long residualCount() {
+        return residualCount;
+    }
+
+    /** Every aggregation pass so far, in order (unmodifiable view). */
+    public List<Pass> passes() {
+        return Collections.unmodifiableList(passes);
+    }
+
+    /**
+     * Runs the loop on this objective with the normal-equation solver ({@link DampedSolvers#cholesky()}): the
+     * loop's tolerances, budget, control, descent and callback are used as they are.
+     */
+    public GaussNewtonLoop.State run(GaussNewtonLoop loop, double[] start) {
+        return loop.withSolver(DampedSolvers.cholesky()).run(this, start);
+    }
+
+    /** Levenberg-Marquardt as configured (its step solver is replaced by the normal equations). */
+    public SparkOptimum fit(LevenbergMarquardt lm, double[] start) {
+        return SparkOptimum.of("distributed Levenberg-Marquardt (cholesky)", this, run(lm.loop(), start));
+    }
+
+    /** Dogleg as configured (its step solver is replaced by the normal equations). */
+    public SparkOptimum fit(Dogleg dogleg, double[] start) {
+        return SparkOptimum.of("distributed dogleg (cholesky)", this, run(dogleg.loop(), start));
+    }
+
+    @Override
+    public int parameterCount() {
+        return n;
+    }
+
+    @Override
+    public double[] lowerBounds() {
+        return lower == null ? null : lower.clone();
+    }
+
+    @Override
+    public double[] upperBounds() {
+        return upper == null ? null : upper.clone();
+    }
+
+    @Override
+    public boolean plainLeastSquares() {
+        return loss == RobustLoss.LINEAR;
+    }
+
+    /** @throws IllegalArgumentException if a residual is not finite at the start point (naming how many) */
+    @Override
+    public double start(double[] x) {
+        requirePoint(x);
+        // a run starts here: its counts and passes start afresh
+        residualEvaluations = 0;
+        jacobianEvaluations = 0;
+        passes.clear();
+        nonFinite = null;
+        double[] acc = costPass(x);
+        if (acc[2] > 0) {
+            throw new IllegalArgumentException((long) acc[2] + " of " + (long) acc[1] + " residuals are not finite "
+                    + "at the start point, expected finite residuals (check the start values and the model)");
+        }
+        cost = acc[0];
+        return cost;
+    }
+
+    @Override
+    public Linearization linearize(double[] x) {
+        requirePoint(x);
+        jacobianEvaluations++;
+        long t0 = System.nanoTime();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.context());
+        Broadcast<double[]> theta = jsc.broadcast(x.clone());
+        RowModel<T> m = model;
+        RobustLoss l = loss;
+        double s = lossScale;
+        int len = NormalEquations.linearizationLength(n);
+        double[] acc = rows.mapPartitions(it -> Collections.singletonList(
+                NormalEquations.linearize(m, theta.value(), it, l, s)).iterator())
+                .treeAggregate(new double[len], NormalEquations::add, NormalEquations::add, depth);
+        theta.destroy();
+        passes.add(new Pass(true, (System.nanoTime() - t0) * 1e-9));
+        int p = NormalEquations.packed(n);
+        double[] g = new double[n];
+        System.arraycopy(acc, p, g, 0, n);
+        residualCount = (long) acc[p + n + 2];
+        long bad = (long) acc[p + n + 3];
+        if (bad > 0) {
+            nonFinite = bad + " of " + residualCount + " residual rows have a non-finite residual or Jacobian entry at "
+                    + java.util.Arrays.toString(x);
+            java.util.Arrays.fill(g, Double.NaN);
+        }
+        return new DenseGramLinearization(NormalEquations.gram(acc, n), g, cost, acc[p + n + 1], residualCount);
+    }
+
+    @Override
+    public double trialCost(double[] x) {
+        requirePoint(x);
+        double[] acc = costPass(x);
+        if (acc[2] > 0) {
+            nonFinite = (long) acc[2] + " of " + (long) acc[1] + " residuals are not finite at "
+                    + java.util.Arrays.toString(x);
+            costTrial = Double.NaN;
+        } else {
+            costTrial = acc[0];
+            if (!Double.isFinite(costTrial)) {
+                nonFinite = "the cost overflowed (" + costTrial + ") with finite residuals at "
+                        + java.util.Arrays.toString(x);
+            }
+        }
+        return costTrial;
+    }
+
+    private double[] costPass(double[] x) {
+        residualEvaluations++;
+        long t0 = System.nanoTime();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.context());
+        Broadcast<double[]> theta = jsc.broadcast(x.clone());
+        RowModel<T> m = model;
+        RobustLoss l = loss;
+        double s = lossScale;
+        double[] acc = rows.mapPartitions(it -> Collections.singletonList(
+                NormalEquations.cost(m, theta.value(), it, l, s)).iterator())
+                .treeAggregate(new double[NormalEquations.COST_LENGTH], NormalEquations::add, NormalEquations::add,
+                        depth);
+        theta.destroy();
+        passes.add(new Pass(false, (System.nanoTime() - t0) * 1e-9));
+        residualCount = (long) acc[1];
+        return acc;
+    }
+
+    private void requirePoint(double[] x) {
+        if (x == null || x.length != n) {
+            throw new IllegalArgumentException("point has length " + (x == null ? "null" : x.length) + ", expected "
+                    + n);
+        }
+    }
+
+    @Override
+    public void keepTrial() {
+        costKept = costTrial;
+    }
+
+    @Override
+    public void acceptTrial() {
+        cost = costKept;
+    }
+
+    @Override
+    public String nonFiniteDetail() {
+        return nonFinite;
+    }
+
+    @Override
+    public int residualEvaluations() {
+        return residualEvaluations;
+    }
+
+    @Override
+    public int jacobianEvaluations() {
+        return jacobianEvaluations;
+    }
+}
