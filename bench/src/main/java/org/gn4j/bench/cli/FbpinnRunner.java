@@ -212,6 +212,7 @@ final class FbpinnRunner {
         o.flush();
         if (out != null) {
             Files.writeString(out.resolve("table.md"), table.toString(), StandardCharsets.UTF_8);
+            PinnacleRunner.errorPlot(problem, results, out.resolve(problem + "-error.png"));
             if (one) {
                 double[] x = eval.clone();
                 LinePlotPng.write(out.resolve(problem + ".png"), x,

@@ -108,14 +108,7 @@ final class PinnacleRunner {
         o.println();
         o.print(table);
         if (out != null) {
-            LinePlot plot = new LinePlot(problem + ": relative L2 error against time", "seconds",
-                    "relative L2 error", true);
-            for (TrainingResult r : results) {
-                double[] t = r.history().stream().mapToDouble(HistoryPoint::seconds).toArray();
-                double[] e = r.history().stream().mapToDouble(HistoryPoint::relativeL2).toArray();
-                plot.add(r.optimizer(), t, e);
-            }
-            plot.writePng(out.resolve(problem + "-error.png"), 900, 500);
+            errorPlot(problem, results, out.resolve(problem + "-error.png"));
             java.nio.file.Files.writeString(out.resolve(problem + "-table.md"), table.toString());
             o.printf(Locale.ROOT, "wrote %s%n", out.toAbsolutePath());
         }
@@ -208,5 +201,18 @@ final class PinnacleRunner {
             panels.add(new HeatMapPng.Panel("|error|", err, k, true));
         }
         HeatMapPng.write(file, panels, setup.axes()[0], setup.axes()[1], range(setup.plane()));
+    }
+
+    /** The relative L2 error of each run against its training time, on a logarithmic axis, as a PNG. */
+    static void errorPlot(String problem, List<TrainingResult> results, java.nio.file.Path file)
+            throws java.io.IOException {
+        LinePlot plot = new LinePlot(problem + ": relative L2 error against time", "seconds", "relative L2 error",
+                true);
+        for (TrainingResult r : results) {
+            double[] t = r.history().stream().mapToDouble(HistoryPoint::seconds).toArray();
+            double[] e = r.history().stream().mapToDouble(HistoryPoint::relativeL2).toArray();
+            plot.add(r.optimizer(), t, e);
+        }
+        plot.writePng(file, 900, 500);
     }
 }
