@@ -206,18 +206,7 @@ public final class SparkLeastSquares<T> implements Objective {
     public Linearization linearize(double[] x) {
         requirePoint(x);
         jacobianEvaluations++;
-        long t0 = System.nanoTime();
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.context());
-        Broadcast<double[]> theta = jsc.broadcast(x.clone());
-        RowModel<T> m = model;
-        RobustLoss l = loss;
-        double s = lossScale;
-        int len = NormalEquations.linearizationLength(n);
-        double[] acc = rows.mapPartitions(it -> Collections.singletonList(
-                NormalEquations.linearize(m, theta.value(), it, l, s)).iterator())
-                .treeAggregate(new double[len], NormalEquations::add, NormalEquations::add, depth);
-        theta.destroy();
-        passes.add(new Pass(true, (System.nanoTime() - t0) * 1e-9));
+        double[] acc = pass(x, true, NormalEquations.linearizationLength(n), NormalEquations::linearize);
         int p = NormalEquations.packed(n);
         double[] g = new double[n];
         System.arraycopy(acc, p, g, 0, n);
@@ -251,19 +240,32 @@ public final class SparkLeastSquares<T> implements Objective {
 
     private double[] costPass(double[] x) {
         residualEvaluations++;
+        double[] acc = pass(x, false, NormalEquations.COST_LENGTH, NormalEquations::cost);
+        residualCount = (long) acc[1];
+        return acc;
+    }
+
+    /** What one partition contributes to a pass: its sums at θ. */
+    @FunctionalInterface
+    private interface PartitionSums<T> extends java.io.Serializable {
+        double[] of(RowModel<T> model, double[] theta, java.util.Iterator<T> rows, RobustLoss loss, double scale);
+    }
+
+    /**
+     * One pass over the rows at x: θ broadcast, each partition's sums, one treeAggregate of them (length
+     * {@code length}); timed into {@link #passes()}.
+     */
+    private double[] pass(double[] x, boolean linearization, int length, PartitionSums<T> sums) {
         long t0 = System.nanoTime();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.context());
         Broadcast<double[]> theta = jsc.broadcast(x.clone());
         RowModel<T> m = model;
         RobustLoss l = loss;
         double s = lossScale;
-        double[] acc = rows.mapPartitions(it -> Collections.singletonList(
-                NormalEquations.cost(m, theta.value(), it, l, s)).iterator())
-                .treeAggregate(new double[NormalEquations.COST_LENGTH], NormalEquations::add, NormalEquations::add,
-                        depth);
+        double[] acc = rows.mapPartitions(it -> Collections.singletonList(sums.of(m, theta.value(), it, l, s))
+                .iterator()).treeAggregate(new double[length], NormalEquations::add, NormalEquations::add, depth);
         theta.destroy();
-        passes.add(new Pass(false, (System.nanoTime() - t0) * 1e-9));
-        residualCount = (long) acc[1];
+        passes.add(new Pass(linearization, (System.nanoTime() - t0) * 1e-9));
         return acc;
     }
 
