@@ -135,6 +135,11 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.PerSample
         return batch;
     }
 
+    /** The largest batch this evaluator takes (its buffers' size). */
+    public int maxBatch() {
+        return maxBatch;
+    }
+
     /** Network outputs c per sample. */
     @Override
     public int outputCount() {

@@ -42,14 +42,6 @@ final class NormalEquations {
         return n * (n + 1) / 2;
     }
 
-    /** {@code a += b}, returns a (the tree's combine). */
-    static double[] add(double[] a, double[] b) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] += b[i];
-        }
-        return a;
-    }
-
     /**
      * Sums one partition's rows into a linearization accumulator.
      *

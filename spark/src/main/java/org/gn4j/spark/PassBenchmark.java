@@ -118,11 +118,11 @@ public final class PassBenchmark {
         Broadcast<double[]> theta = jsc.broadcast(new double[n]);
         int len = NormalEquations.linearizationLength(n);
         List<Integer> ids = IntStream.range(0, partitions).boxed().toList();
-        jsc.parallelize(ids, partitions).mapPartitions(it -> {
+        OrderedSums.sum(jsc.parallelize(ids, partitions).mapPartitions(it -> {
             double[] acc = new double[len];
             acc[0] = theta.value().length;
             return Collections.singletonList(acc).iterator();
-        }).treeAggregate(new double[len], NormalEquations::add, NormalEquations::add, SparkLeastSquares.DEFAULT_DEPTH);
+        }), len, SparkLeastSquares.DEFAULT_DEPTH);
         theta.destroy();
         return (System.nanoTime() - t0) * 1e-9;
     }

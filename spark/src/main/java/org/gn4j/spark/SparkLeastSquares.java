@@ -18,7 +18,7 @@ import org.gn4j.gn.core.Objective;
 
 /**
  * A nonlinear least-squares problem over a distributed data set as the core loop's {@link Objective}: the cost
- * {@code ½Σρ(rᵢ(θ)²)} over every row of an RDD, each linearization one {@code treeAggregate} of the normal equations
+ * {@code ½Σρ(rᵢ(θ)²)} over every row of an RDD, each linearization one tree sum ({@link OrderedSums}: the same bits on every run) of the normal equations
  * ({@code J̃ᵀJ̃} upper triangle, {@code J̃ᵀr̃}, cost, {@code ‖r̃‖²}; the column norms are {@code √diag J̃ᵀJ̃}) into a
  * {@link DenseGramLinearization}, each trial point one cost-only aggregation, θ broadcast to the executors for every
  * pass. The loop (Levenberg-Marquardt, dogleg, bounds) runs on the driver with {@link DampedSolvers#cholesky()};
@@ -252,7 +252,7 @@ public final class SparkLeastSquares<T> implements Objective {
     }
 
     /**
-     * One pass over the rows at x: θ broadcast, each partition's sums, one treeAggregate of them (length
+     * One pass over the rows at x: θ broadcast, each partition's sums, one ordered tree sum of them (length
      * {@code length}); timed into {@link #passes()}.
      */
     private double[] pass(double[] x, boolean linearization, int length, PartitionSums<T> sums) {
@@ -262,8 +262,8 @@ public final class SparkLeastSquares<T> implements Objective {
         RowModel<T> m = model;
         RobustLoss l = loss;
         double s = lossScale;
-        double[] acc = rows.mapPartitions(it -> Collections.singletonList(sums.of(m, theta.value(), it, l, s))
-                .iterator()).treeAggregate(new double[length], NormalEquations::add, NormalEquations::add, depth);
+        double[] acc = OrderedSums.sum(rows.mapPartitions(it -> Collections.singletonList(
+                sums.of(m, theta.value(), it, l, s)).iterator()), length, depth);
         theta.destroy();
         passes.add(new Pass(linearization, (System.nanoTime() - t0) * 1e-9));
         return acc;

@@ -16,6 +16,7 @@ import java.util.Random;
 import org.gn4j.gn.TerminationReason;
 import org.gn4j.gn.core.CallbackReturn;
 import org.gn4j.gn.core.StepOutcome;
+import org.gn4j.gn.stochastic.MiniBatchObjective;
 import org.gn4j.gn.stochastic.Optimizer;
 import org.gn4j.gn.stochastic.StepResult;
 import org.gn4j.linalg.ArgumentChecks;
@@ -346,6 +347,7 @@ public final class Trainer {
         int d = theta.length;
         int batches = batchesPerEpoch(n);
         MiniBatchProducts mb = new MiniBatchProducts(net, loss, batchSize);
+        BatchEvaluator evaluator = data.batchEvaluator(mb);
         double[] x = new double[batchSize * in];
         double[] y = new double[batchSize * c];
         double[] before = new double[d];
@@ -366,10 +368,9 @@ public final class Trainer {
                 }
                 int from = b * batchSize;
                 int count = Math.min(batchSize, n - from);
-                data.copyBatch(order, from, count, x, y);
-                mb.evaluate(theta, count, x, 0, y, 0);
+                MiniBatchObjective objective = evaluator.evaluate(theta, order, from, count);
                 System.arraycopy(theta, 0, before, 0, d);
-                StepResult r = optimizer.step(theta, mb);
+                StepResult r = optimizer.step(theta, objective);
                 if (r.status() == StepOutcome.NON_FINITE) {
                     // θ is untouched; if its loss is not finite, go back to the start of the last OK step
                     System.arraycopy(before, 0, theta, 0, d);

@@ -30,4 +30,15 @@ public interface TrainingData {
     default int[] labels() {
         return null;
     }
+
+    /**
+     * How the {@link Trainer} evaluates training mini-batches of this data set. The default gathers each batch with
+     * {@link #copyBatch} into arrays and evaluates it in this JVM with {@code products}; a distributed data set
+     * returns an evaluator whose products are sums over its partitions.
+     *
+     * @param products the trainer's evaluator for this network and loss, sized for its batch size
+     */
+    default BatchEvaluator batchEvaluator(org.gn4j.nn.MiniBatchProducts products) {
+        return new LocalBatchEvaluator(this, products);
+    }
 }
