@@ -14,7 +14,7 @@ trap 'rm -f "$cpfile"' EXIT
 # Spark's jars (provided scope) and the other dependencies; gn4j's own modules from this tree, not from ~/.m2
 mvn -B -ntp -q -o dependency:build-classpath -pl spark -Dmdep.includeScope=compile -Dmdep.outputFile="$cpfile"
 deps=$(tr ':' '\n' < "$cpfile" | grep -v '/org/gn4j/' | paste -sd: -)
-own="$PWD/spark/target/classes:$PWD/gauss-newton/target/classes:$PWD/solvers/target/classes:$PWD/linalg/target/classes"
+own="$PWD/spark/target/classes:$PWD/nn-models/target/classes:$PWD/gauss-newton/target/classes:$PWD/solvers/target/classes:$PWD/linalg/target/classes"
 cp="$own:$deps"
 opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.gn4j.nn.MiniBatchProducts;
 import org.gn4j.nn.Sequential;
 import org.gn4j.nn.loss.Loss;
@@ -31,9 +32,13 @@ public final class SparkTrainingData implements TrainingData {
     private final SerializableSupplier<Sequential> network;
     private final SerializableSupplier<Loss> loss;
     private final int depth;
+    /** The driver's data the shards were sliced from ({@link #distribute}), or null. */
+    private final Broadcast<double[][]> source;
 
     private SparkTrainingData(JavaRDD<Shard> shards, int size, int featureSize, int targetWidth,
-            SerializableSupplier<Sequential> network, SerializableSupplier<Loss> loss, int depth) {
+            SerializableSupplier<Sequential> network, SerializableSupplier<Loss> loss, int depth,
+            Broadcast<double[][]> source) {
+        this.source = source;
         this.shards = shards;
         this.size = size;
         this.featureSize = featureSize;
@@ -57,15 +62,7 @@ public final class SparkTrainingData implements TrainingData {
             throw new IllegalArgumentException("featureSize is " + featureSize + " and targetWidth " + targetWidth
                     + ", expected both positive");
         }
-        if (network == null || loss == null) {
-            throw new IllegalArgumentException("network and loss factories must not be null");
-        }
-        Sequential net = network.get();
-        if (net.inputShape().size() != featureSize || net.outputShape().size() != targetWidth) {
-            throw new IllegalArgumentException("network maps " + net.inputShape().size() + " inputs to "
-                    + net.outputShape().size() + " outputs, expected " + featureSize + " to " + targetWidth
-                    + " (the rows' features and targets)");
-        }
+        requireNetwork(network, loss, featureSize, targetWidth);
         int width = featureSize + targetWidth;
         List<Long> counts = rows.mapPartitions(it -> {
             long c = 0;
@@ -103,12 +100,13 @@ public final class SparkTrainingData implements TrainingData {
             return List.of(new Shard(index, x, featureSize, y, targetWidth)).iterator();
         }, true).cache();
         return new SparkTrainingData(shards, (int) total, featureSize, targetWidth, network, loss,
-                SparkLeastSquares.DEFAULT_DEPTH);
+                SparkLeastSquares.DEFAULT_DEPTH, null);
     }
 
     /**
      * A training set of this JVM spread over the cluster in {@code partitions} contiguous ranges of samples (for
-     * data that fit on the driver; larger sets come as an RDD through {@link #of}).
+     * data that fit on the driver; larger sets come as an RDD through {@link #of}): broadcast once, each partition
+     * slicing its range into a cached shard.
      *
      * @throws IllegalArgumentException as {@link #of}, or if partitions is not positive
      */
@@ -120,19 +118,45 @@ public final class SparkTrainingData implements TrainingData {
         int n = data.size();
         int f = data.featureSize();
         int c = data.targetWidth();
+        requireNetwork(network, loss, f, c);
+        if (partitions > n) {
+            throw new IllegalArgumentException("partitions is " + partitions + ", expected at most the " + n
+                    + " samples");
+        }
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         double[] x = new double[n * f];
         double[] y = new double[n * c];
         data.copyBatch(order, 0, n, x, y);
-        List<double[]> rows = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            double[] r = new double[f + c];
-            System.arraycopy(x, i * f, r, 0, f);
-            System.arraycopy(y, i * c, r, f, c);
-            rows.add(r);
+        // one broadcast (fetched once per executor) that each partition slices: tasks carry the handle, not the data
+        Broadcast<double[][]> all = jsc.broadcast(new double[][] {x, y});
+        List<Integer> ids = new ArrayList<>(partitions);
+        for (int q = 0; q < partitions; q++) {
+            ids.add(q);
         }
-        return of(jsc.parallelize(rows, partitions), f, c, network, loss);
+        JavaRDD<Shard> shards = jsc.parallelize(ids, partitions).map(q -> {
+            int lo = (int) ((long) q * n / partitions);
+            int hi = (int) ((long) (q + 1) * n / partitions);
+            int[] index = new int[hi - lo];
+            Arrays.setAll(index, i -> lo + i);
+            double[][] xy = all.value();
+            return new Shard(index, Arrays.copyOfRange(xy[0], lo * f, hi * f), f,
+                    Arrays.copyOfRange(xy[1], lo * c, hi * c), c);
+        }).cache();
+        return new SparkTrainingData(shards, n, f, c, network, loss, SparkLeastSquares.DEFAULT_DEPTH, all);
+    }
+
+    private static void requireNetwork(SerializableSupplier<Sequential> network, SerializableSupplier<Loss> loss,
+            int featureSize, int targetWidth) {
+        if (network == null || loss == null) {
+            throw new IllegalArgumentException("network and loss factories must not be null");
+        }
+        Sequential net = network.get();
+        if (net.inputShape().size() != featureSize || net.outputShape().size() != targetWidth) {
+            throw new IllegalArgumentException("network maps " + net.inputShape().size() + " inputs to "
+                    + net.outputShape().size() + " outputs, expected " + featureSize + " to " + targetWidth
+                    + " (the data's features and targets)");
+        }
     }
 
     @Override
@@ -214,8 +238,11 @@ public final class SparkTrainingData implements TrainingData {
         return new SparkBatchEvaluator(shards, network, loss, d, products.maxBatch(), depth);
     }
 
-    /** Releases the cached shards. */
+    /** Releases the cached shards (and the broadcast they were sliced from). */
     public void unpersist() {
         shards.unpersist();
+        if (source != null) {
+            source.destroy();
+        }
     }
 }

@@ -88,10 +88,25 @@ class DistributedSgnTest {
     }
 
     @Test
-    void adamStepsEqualOneJvmSteps() throws IOException {
+    void adamStepsFromAnRddOfRowsEqualOneJvmSteps() throws IOException {
         ArrayTrainingData local = blobs(2);
-        SparkTrainingData dist = SparkTrainingData.distribute(LocalSpark.context(), local, 4,
+        // from rows of an RDD (features, then the one-hot target), numbered in partition order
+        int n = local.size();
+        int[] order = new int[n];
+        java.util.Arrays.setAll(order, i -> i);
+        double[] x = new double[n * FEATURES];
+        double[] y = new double[n * CLASSES];
+        local.copyBatch(order, 0, n, x, y);
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double[] r = new double[FEATURES + CLASSES];
+            System.arraycopy(x, i * FEATURES, r, 0, FEATURES);
+            System.arraycopy(y, i * CLASSES, r, FEATURES, CLASSES);
+            rows.add(r);
+        }
+        SparkTrainingData dist = SparkTrainingData.of(LocalSpark.context().parallelize(rows, 4), FEATURES, CLASSES,
                 DistributedSgnTest::net, SoftmaxCrossEntropy::new);
+        assertEquals(n, dist.size());
         double[] a = net().initialParameters(3);
         double[] b = a.clone();
         train(new Adam(LearningRateSchedule.constant(1e-2)), local, a);

@@ -37,6 +37,7 @@ import org.gn4j.nn.train.DatasetTrainingData;
 import org.gn4j.nn.train.EpochMetrics;
 import org.gn4j.nn.train.StepEvent;
 import org.gn4j.nn.train.Trainer;
+import org.gn4j.nn.train.TrainingData;
 import org.gn4j.nn.train.TrainingListener;
 import org.gn4j.nn.train.TrainingResult;
 
@@ -64,7 +65,7 @@ import picocli.CommandLine.Spec;
             "  gn4j train --dataset fashion-mnist --model lenet --optimizer sgd --lr 0.05 --momentum 0.9 --epochs 10",
             "  gn4j train --dataset mnist-10k --model mlp3x20 --optimizer adam --lr 1e-3 --budget 100",
             "  gn4j train --dataset mnist-10k --optimizer sgn --batch 1000 --cg-iterations adaptive --budget 25"})
-public final class TrainCommand implements Callable<Integer> {
+public class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -161,7 +162,7 @@ public final class TrainCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String name = dataset.toLowerCase(Locale.ROOT);
@@ -226,8 +227,9 @@ public final class TrainCommand implements Callable<Integer> {
         out.flush();
         trainer = trainer.withListener(new Progress(out, err, !noProgress, gn));
         double[] theta = net.initialParameters(seed);
-        TrainingResult r = resume != null ? trainer.resume(resume, new DatasetTrainingData(train), theta)
-                : trainer.train(new DatasetTrainingData(train), theta);
+        TrainingData trainData = trainingData(train, modelName(), loss);
+        TrainingResult r = resume != null ? trainer.resume(resume, trainData, theta)
+                : trainer.train(trainData, theta);
         if (!noProgress) {
             err.print("\r" + " ".repeat(78) + "\r");
             err.flush();
@@ -322,7 +324,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The model name, {@code auto} resolved. */
-    private String modelName() {
+    String modelName() {
         String m = model.toLowerCase(Locale.ROOT);
         if (m.equals("auto")) {
             m = dataset.equalsIgnoreCase("fashion-mnist") ? "lenet"
@@ -331,10 +333,28 @@ public final class TrainCommand implements Callable<Integer> {
         return m;
     }
 
+    /**
+     * Where the trainer's batches come from: the data set in this JVM; {@code gn4j spark train} spreads it over
+     * Spark's executors.
+     *
+     * @param model the preset's name ({@code auto} resolved)
+     * @param loss  the loss the run trains
+     */
+    TrainingData trainingData(Dataset train, String model, Loss loss) throws Exception {
+        return new DatasetTrainingData(train);
+    }
+
     private Sequential network(Dataset train) {
-        String m = modelName();
-        int in = train.featureSize();
-        int out = train.targetWidth();
+        Sequential net = preset(modelName(), train.featureSize(), train.targetWidth());
+        if (net == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "model '" + model + "' unknown, expected mlp3x20, mlp2x100, mlp1024, lenet, cifar or auto");
+        }
+        return net;
+    }
+
+    /** The preset network of this name for these input and output sizes, or null for an unknown name. */
+    static Sequential preset(String m, int in, int out) {
         switch (m) {
             case "mlp3x20":
                 return Presets.mlp3x20Sigmoid(in, out);
@@ -347,8 +367,7 @@ public final class TrainCommand implements Callable<Integer> {
             case "cifar":
                 return Presets.cifarCnn();
             default:
-                throw new ParameterException(spec.commandLine(),
-                        "model '" + model + "' unknown, expected mlp3x20, mlp2x100, mlp1024, lenet, cifar or auto");
+                return null;
         }
     }
 
