@@ -42,28 +42,29 @@ final class NormalEquations {
         return n * (n + 1) / 2;
     }
 
+    /** Receives one scaled residual row: {@code J̃ᵢ} (length n, reused between calls) and {@code r̃ᵢ}. */
+    @FunctionalInterface
+    private interface RowSink {
+        void accept(double[] jt, double rt);
+    }
+
     /**
-     * Sums one partition's rows into a linearization accumulator.
+     * Runs over one partition's rows at θ, handing every finite residual's scaled Jacobian row and scaled residual
+     * to the sink (a robust loss linearized as {@link org.gn4j.gn.LeastSquaresObjective} does: Triggs' correction
+     * where {@code ρ'' > 0}, the reweighted model elsewhere); rows with a non-finite residual or Jacobian entry are
+     * counted and skipped.
      *
-     * @param loss  the robust loss (LINEAR for plain least squares)
-     * @param scale its scale
+     * @return {@code [Σρ(rᵢ²) (not halved), Σr̃ᵢ², residuals, non-finite residuals]}
      */
-    static <T> double[] linearize(RowModel<T> model, double[] theta, Iterator<T> rows, RobustLoss loss,
-            double scale) {
+    private static <T> double[] scaledRows(RowModel<T> model, double[] theta, Iterator<T> rows, RobustLoss loss,
+            double scale, RowSink sink) {
         int n = model.parameterCount();
         int c = model.residualsPerRow();
-        int p = packed(n);
-        double[] acc = new double[linearizationLength(n)];
         RowEvaluator<T> ev = model.evaluator();
         double[] r = new double[c];
         double[] jac = new double[c * n];
         double[] jt = new double[n];
         double[] rho = new double[3];
-        boolean blocked = n >= BLOCKED_FROM;
-        int blockRows = blocked ? blockRows(n) : 0;
-        double[] block = blocked ? new double[blockRows * n] : null;
-        double[] full = blocked ? new double[n * n] : null;
-        int filled = 0;
         double cost = 0;
         double ssq = 0;
         long count = 0;
@@ -103,37 +104,64 @@ final class NormalEquations {
                     }
                 }
                 ssq += rt * rt;
-                if (blocked) {
-                    // the row joins the block; a full block is summed into G by one rank-k update
-                    int off = filled * n;
-                    for (int j = 0; j < n; j++) {
-                        double v = rowScale * jac[k * n + j];
-                        block[off + j] = v;
-                        acc[p + j] += v * rt;
-                    }
-                    if (++filled == blockRows) {
-                        BlasProvider.blas().dsyrk(Transpose.YES, n, filled, 1.0, block, 0, n, 1.0, full, 0, n);
-                        filled = 0;
-                    }
-                    continue;
-                }
                 for (int j = 0; j < n; j++) {
                     jt[j] = rowScale * jac[k * n + j];
                 }
-                // G += J̃ᵢᵀJ̃ᵢ (upper triangle, packed by rows), g += J̃ᵢᵀr̃ᵢ
-                int idx = 0;
-                for (int a = 0; a < n; a++) {
-                    double ja = jt[a];
-                    acc[p + a] += ja * rt;
-                    for (int b = a; b < n; b++) {
-                        acc[idx++] += ja * jt[b];
-                    }
-                }
+                sink.accept(jt, rt);
             }
         }
+        return new double[] {cost, ssq, count, bad};
+    }
+
+    /** Writes the statistics of {@link #scaledRows} into the last four entries of an accumulator at {@code at}. */
+    private static void tail(double[] acc, int at, double[] stats) {
+        acc[at] = 0.5 * stats[0];
+        acc[at + 1] = stats[1];
+        acc[at + 2] = stats[2];
+        acc[at + 3] = stats[3];
+    }
+
+    /**
+     * Sums one partition's rows into a linearization accumulator.
+     *
+     * @param loss  the robust loss (LINEAR for plain least squares)
+     * @param scale its scale
+     */
+    static <T> double[] linearize(RowModel<T> model, double[] theta, Iterator<T> rows, RobustLoss loss,
+            double scale) {
+        int n = model.parameterCount();
+        int p = packed(n);
+        double[] acc = new double[linearizationLength(n)];
+        boolean blocked = n >= BLOCKED_FROM;
+        int blockRows = blocked ? blockRows(n) : 0;
+        double[] block = blocked ? new double[blockRows * n] : null;
+        double[] full = blocked ? new double[n * n] : null;
+        int[] filled = {0};
+        double[] stats = scaledRows(model, theta, rows, loss, scale, (jt, rt) -> {
+            for (int a = 0; a < n; a++) {
+                acc[p + a] += jt[a] * rt;
+            }
+            if (blocked) {
+                // the row joins the block; a full block is summed into G by one rank-k update
+                System.arraycopy(jt, 0, block, filled[0] * n, n);
+                if (++filled[0] == blockRows) {
+                    BlasProvider.blas().dsyrk(Transpose.YES, n, blockRows, 1.0, block, 0, n, 1.0, full, 0, n);
+                    filled[0] = 0;
+                }
+                return;
+            }
+            // G += J̃ᵢᵀJ̃ᵢ (upper triangle, packed by rows)
+            int idx = 0;
+            for (int a = 0; a < n; a++) {
+                double ja = jt[a];
+                for (int b = a; b < n; b++) {
+                    acc[idx++] += ja * jt[b];
+                }
+            }
+        });
         if (blocked) {
-            if (filled > 0) {
-                BlasProvider.blas().dsyrk(Transpose.YES, n, filled, 1.0, block, 0, n, 1.0, full, 0, n);
+            if (filled[0] > 0) {
+                BlasProvider.blas().dsyrk(Transpose.YES, n, filled[0], 1.0, block, 0, n, 1.0, full, 0, n);
             }
             int idx = 0;
             for (int a = 0; a < n; a++) {
@@ -142,10 +170,50 @@ final class NormalEquations {
                 }
             }
         }
-        acc[p + n] = 0.5 * cost;
-        acc[p + n + 1] = ssq;
-        acc[p + n + 2] = count;
-        acc[p + n + 3] = bad;
+        tail(acc, p + n, stats);
+        return acc;
+    }
+
+    /** Length of a matrix-free linearization accumulator: {@code J̃ᵀr̃}, {@code diag J̃ᵀJ̃} and the four counts. */
+    static int matrixFreeLength(int n) {
+        return 2 * n + 4;
+    }
+
+    /**
+     * Sums one partition's rows into a matrix-free linearization accumulator: {@code g = Σ J̃ᵢᵀr̃ᵢ} (n), the
+     * diagonal of {@code J̃ᵀJ̃} (n, for the column scaling), cost, {@code Σr̃ᵢ²}, residuals, non-finite residuals.
+     */
+    static <T> double[] linearizeMatrixFree(RowModel<T> model, double[] theta, Iterator<T> rows, RobustLoss loss,
+            double scale) {
+        int n = model.parameterCount();
+        double[] acc = new double[matrixFreeLength(n)];
+        double[] stats = scaledRows(model, theta, rows, loss, scale, (jt, rt) -> {
+            for (int a = 0; a < n; a++) {
+                acc[a] += jt[a] * rt;
+                acc[n + a] += jt[a] * jt[a];
+            }
+        });
+        tail(acc, 2 * n, stats);
+        return acc;
+    }
+
+    /**
+     * One partition's share of the Gram product {@code Σ J̃ᵢᵀ(J̃ᵢ·v)} at θ (the Jacobian rows evaluated again; n
+     * entries).
+     */
+    static <T> double[] gramTimes(RowModel<T> model, double[] theta, double[] v, Iterator<T> rows, RobustLoss loss,
+            double scale) {
+        int n = model.parameterCount();
+        double[] acc = new double[n];
+        scaledRows(model, theta, rows, loss, scale, (jt, rt) -> {
+            double jv = 0;
+            for (int a = 0; a < n; a++) {
+                jv += jt[a] * v[a];
+            }
+            for (int a = 0; a < n; a++) {
+                acc[a] += jt[a] * jv;
+            }
+        });
         return acc;
     }
 

@@ -13,8 +13,12 @@ import org.gn4j.gn.RobustLoss;
 import org.gn4j.gn.core.DampedSolvers;
 import org.gn4j.gn.core.DenseGramLinearization;
 import org.gn4j.gn.core.GaussNewtonLoop;
+import org.gn4j.gn.core.GramLinearization;
 import org.gn4j.gn.core.Linearization;
 import org.gn4j.gn.core.Objective;
+import org.gn4j.linalg.op.LinearOperator;
+import org.gn4j.linalg.op.Operators;
+import org.gn4j.linalg.op.Structure;
 
 /**
  * A nonlinear least-squares problem over a distributed data set as the core loop's {@link Objective}: the cost
@@ -42,6 +46,7 @@ public final class SparkLeastSquares<T> implements Objective {
     private final double[] lower;
     private final double[] upper;
     private final int depth;
+    private final boolean matrixFree;
     private final List<Pass> passes = new ArrayList<>();
     private double cost;
     private double costTrial;
@@ -51,12 +56,27 @@ public final class SparkLeastSquares<T> implements Objective {
     private int jacobianEvaluations;
     private String nonFinite;
 
+    /** What a pass aggregates. */
+    public enum PassKind {
+        /** The normal equations, or (matrix-free) the gradient and the Gram diagonal. */
+        LINEARIZATION,
+        /** The cost at a trial point. */
+        COST,
+        /** One Gram product {@code J̃ᵀ(J̃v)} (matrix-free). */
+        PRODUCT
+    }
+
     /** The kind and wall-clock time of one aggregation pass. */
-    public record Pass(boolean linearization, double seconds) {
+    public record Pass(PassKind kind, double seconds) {
+        /** Whether this pass linearized. */
+        public boolean linearization() {
+            return kind == PassKind.LINEARIZATION;
+        }
     }
 
     private SparkLeastSquares(JavaRDD<T> rows, RowModel<T> model, RobustLoss loss, double lossScale, double[] lower,
-            double[] upper, int depth) {
+            double[] upper, int depth, boolean matrixFree) {
+        this.matrixFree = matrixFree;
         this.rows = rows;
         this.model = model;
         this.n = model.parameterCount();
@@ -76,7 +96,7 @@ public final class SparkLeastSquares<T> implements Objective {
         if (rows == null || model == null) {
             throw new IllegalArgumentException("rows and model must not be null");
         }
-        return new SparkLeastSquares<>(rows, model, RobustLoss.LINEAR, 1, null, null, DEFAULT_DEPTH);
+        return new SparkLeastSquares<>(rows, model, RobustLoss.LINEAR, 1, null, null, DEFAULT_DEPTH, false);
     }
 
     /**
@@ -91,7 +111,7 @@ public final class SparkLeastSquares<T> implements Objective {
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new IllegalArgumentException("loss scale is " + scale + ", expected a finite value > 0");
         }
-        return new SparkLeastSquares<>(rows, model, l, scale, lower, upper, depth);
+        return new SparkLeastSquares<>(rows, model, l, scale, lower, upper, depth, matrixFree);
     }
 
     /**
@@ -110,7 +130,7 @@ public final class SparkLeastSquares<T> implements Objective {
                         + "], expected lower <= upper and no NaN");
             }
         }
-        return new SparkLeastSquares<>(rows, model, loss, lossScale, lo.clone(), hi.clone(), depth);
+        return new SparkLeastSquares<>(rows, model, loss, lossScale, lo.clone(), hi.clone(), depth, matrixFree);
     }
 
     /**
@@ -123,7 +143,23 @@ public final class SparkLeastSquares<T> implements Objective {
         if (d < 1) {
             throw new IllegalArgumentException("depth is " + d + ", expected at least 1");
         }
-        return new SparkLeastSquares<>(rows, model, loss, lossScale, lower, upper, d);
+        return new SparkLeastSquares<>(rows, model, loss, lossScale, lower, upper, d, matrixFree);
+    }
+
+    /**
+     * The same problem solved matrix-free: a linearization aggregates only {@code J̃ᵀr̃} and the diagonal of
+     * {@code J̃ᵀJ̃} ({@code 2n + 4} doubles instead of {@code n(n+1)/2 + n + 4}), and the step comes from conjugate
+     * gradient ({@link DampedSolvers#cg()}) whose every product {@code J̃ᵀ(J̃v)} is one more pass (v broadcast, the
+     * Jacobian rows evaluated again on the executors). For parameter counts where the Gram matrix is too large to
+     * send or factor: a pass moves {@code 8n} bytes per partial instead of {@code 4n²}.
+     */
+    public SparkLeastSquares<T> withMatrixFree(boolean on) {
+        return new SparkLeastSquares<>(rows, model, loss, lossScale, lower, upper, depth, on);
+    }
+
+    /** Whether steps are solved matrix-free ({@link #withMatrixFree}). */
+    public boolean matrixFree() {
+        return matrixFree;
     }
 
     /** The model. */
@@ -151,17 +187,21 @@ public final class SparkLeastSquares<T> implements Objective {
      * loop's tolerances, budget, control, descent and callback are used as they are.
      */
     public GaussNewtonLoop.State run(GaussNewtonLoop loop, double[] start) {
-        return loop.withSolver(DampedSolvers.cholesky()).run(this, start);
+        return loop.withSolver(matrixFree ? DampedSolvers.cg() : DampedSolvers.cholesky()).run(this, start);
     }
 
-    /** Levenberg-Marquardt as configured (its step solver is replaced by the normal equations). */
+    /** Levenberg-Marquardt as configured (its step solver is replaced by the normal equations or CG). */
     public SparkOptimum fit(LevenbergMarquardt lm, double[] start) {
-        return SparkOptimum.of("distributed Levenberg-Marquardt (cholesky)", this, run(lm.loop(), start));
+        return SparkOptimum.of("distributed Levenberg-Marquardt (" + solverName() + ")", this, run(lm.loop(), start));
     }
 
-    /** Dogleg as configured (its step solver is replaced by the normal equations). */
+    /** Dogleg as configured (its step solver is replaced by the normal equations or CG). */
     public SparkOptimum fit(Dogleg dogleg, double[] start) {
-        return SparkOptimum.of("distributed dogleg (cholesky)", this, run(dogleg.loop(), start));
+        return SparkOptimum.of("distributed dogleg (" + solverName() + ")", this, run(dogleg.loop(), start));
+    }
+
+    private String solverName() {
+        return matrixFree ? "cg" : "cholesky";
     }
 
     @Override
@@ -206,7 +246,11 @@ public final class SparkLeastSquares<T> implements Objective {
     public Linearization linearize(double[] x) {
         requirePoint(x);
         jacobianEvaluations++;
-        double[] acc = pass(x, true, NormalEquations.linearizationLength(n), NormalEquations::linearize);
+        if (matrixFree) {
+            return linearizeMatrixFree(x);
+        }
+        double[] acc = pass(x, PassKind.LINEARIZATION, NormalEquations.linearizationLength(n),
+                NormalEquations::linearize);
         int p = NormalEquations.packed(n);
         double[] g = new double[n];
         System.arraycopy(acc, p, g, 0, n);
@@ -218,6 +262,37 @@ public final class SparkLeastSquares<T> implements Objective {
             java.util.Arrays.fill(g, Double.NaN);
         }
         return new DenseGramLinearization(NormalEquations.gram(acc, n), g, cost, acc[p + n + 1], residualCount);
+    }
+
+    private Linearization linearizeMatrixFree(double[] x) {
+        double[] acc = pass(x, PassKind.LINEARIZATION, NormalEquations.matrixFreeLength(n),
+                NormalEquations::linearizeMatrixFree);
+        double[] g = java.util.Arrays.copyOf(acc, n);
+        double[] norms = new double[n];
+        for (int j = 0; j < n; j++) {
+            norms[j] = Math.sqrt(acc[n + j]);
+        }
+        residualCount = (long) acc[2 * n + 2];
+        long bad = (long) acc[2 * n + 3];
+        if (bad > 0) {
+            nonFinite = bad + " of " + residualCount + " residual rows have a non-finite residual or Jacobian entry at "
+                    + java.util.Arrays.toString(x);
+            java.util.Arrays.fill(g, Double.NaN);
+        }
+        double[] at = x.clone();
+        LinearOperator gram = Operators.of(n, n, (v, out) -> gramProduct(at, v, out),
+                (v, out) -> gramProduct(at, v, out), Structure.SYMMETRIC, Structure.POSITIVE_SEMIDEFINITE);
+        return new GramLinearization(gram, g, cost, norms, Math.sqrt(acc[2 * n + 1]));
+    }
+
+    /** {@code out = J̃ᵀ(J̃v)} at x: one pass with v broadcast beside θ. */
+    private void gramProduct(double[] x, double[] v, double[] out) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.context());
+        Broadcast<double[]> vb = jsc.broadcast(v.clone());
+        double[] acc = pass(x, PassKind.PRODUCT, n,
+                (m, theta, it, l, s) -> NormalEquations.gramTimes(m, theta, vb.value(), it, l, s));
+        vb.destroy();
+        System.arraycopy(acc, 0, out, 0, n);
     }
 
     @Override
@@ -240,7 +315,7 @@ public final class SparkLeastSquares<T> implements Objective {
 
     private double[] costPass(double[] x) {
         residualEvaluations++;
-        double[] acc = pass(x, false, NormalEquations.COST_LENGTH, NormalEquations::cost);
+        double[] acc = pass(x, PassKind.COST, NormalEquations.COST_LENGTH, NormalEquations::cost);
         residualCount = (long) acc[1];
         return acc;
     }
@@ -255,7 +330,7 @@ public final class SparkLeastSquares<T> implements Objective {
      * One pass over the rows at x: θ broadcast, each partition's sums, one ordered tree sum of them (length
      * {@code length}); timed into {@link #passes()}.
      */
-    private double[] pass(double[] x, boolean linearization, int length, PartitionSums<T> sums) {
+    private double[] pass(double[] x, PassKind kind, int length, PartitionSums<T> sums) {
         long t0 = System.nanoTime();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.context());
         Broadcast<double[]> theta = jsc.broadcast(x.clone());
@@ -265,7 +340,7 @@ public final class SparkLeastSquares<T> implements Objective {
         double[] acc = OrderedSums.sum(rows.mapPartitions(it -> Collections.singletonList(
                 sums.of(m, theta.value(), it, l, s)).iterator()), length, depth);
         theta.destroy();
-        passes.add(new Pass(linearization, (System.nanoTime() - t0) * 1e-9));
+        passes.add(new Pass(kind, (System.nanoTime() - t0) * 1e-9));
         return acc;
     }
 

@@ -21,6 +21,7 @@ import org.gn4j.gn.core.GaussNewtonLoop;
  * @param iterations           trial steps, accepted or not
  * @param residualEvaluations  cost-only passes (the start and every trial)
  * @param jacobianEvaluations  linearization passes
+ * @param productPasses        Gram-product passes of the matrix-free form (0 otherwise)
  * @param reason               why the run ended
  * @param message              the termination message
  * @param trace                one record per iteration
@@ -29,7 +30,7 @@ import org.gn4j.gn.core.GaussNewtonLoop;
  */
 public record SparkOptimum(String solver, double[] parameters, List<String> parameterNames, double initialCost,
         double cost, double gradientNorm, long residualCount, int iterations, int residualEvaluations,
-        int jacobianEvaluations, TerminationReason reason, String message, List<IterationRecord> trace,
+        int jacobianEvaluations, int productPasses, TerminationReason reason, String message, List<IterationRecord> trace,
         double seconds, double aggregationSeconds) {
 
     /** Copies the arrays and lists. */
@@ -46,7 +47,7 @@ public record SparkOptimum(String solver, double[] parameters, List<String> para
 
     /** Aggregation passes of every kind. */
     public int passes() {
-        return residualEvaluations + jacobianEvaluations;
+        return residualEvaluations + jacobianEvaluations + productPasses;
     }
 
     /** Whether the run ended at a point where a convergence test holds. */
@@ -56,13 +57,17 @@ public record SparkOptimum(String solver, double[] parameters, List<String> para
 
     static SparkOptimum of(String solver, SparkLeastSquares<?> objective, GaussNewtonLoop.State st) {
         double aggregation = 0;
+        int products = 0;
         for (SparkLeastSquares.Pass p : objective.passes()) {
             aggregation += p.seconds();
+            if (p.kind() == SparkLeastSquares.PassKind.PRODUCT) {
+                products++;
+            }
         }
         double gn = st.gradientNorm();
         return new SparkOptimum(solver, st.x(), objective.model().parameterNames(), st.initialCost(), st.cost(),
                 Double.isNaN(gn) ? Double.POSITIVE_INFINITY : gn, objective.residualCount(), st.iterations(),
-                objective.residualEvaluations(), objective.jacobianEvaluations(), st.reason(), st.message(),
+                objective.residualEvaluations(), objective.jacobianEvaluations(), products, st.reason(), st.message(),
                 st.trace(), st.seconds(), aggregation);
     }
 }

@@ -66,6 +66,10 @@ public final class SparkFitCommand implements Callable<Integer> {
     @Option(names = "--method", description = "lm or dogleg (default: ${DEFAULT-VALUE}).", defaultValue = "lm")
     String method;
 
+    @Option(names = "--matrix-free", description = "Solve steps by CG on aggregated Gram products J'(Jv) instead "
+            + "of aggregating the normal equations (for many parameters).")
+    boolean matrixFree;
+
     @Option(names = "--loss", description = "Robust loss: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             defaultValue = "LINEAR")
     RobustLoss loss;
@@ -99,9 +103,10 @@ public final class SparkFitCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-6s = %.12g%n", names.get(j), x[j]);
         }
         out.printf(Locale.ROOT, "cost %.10e over %d residuals; %d iterations, %d passes (%d linearizations, %d "
-                + "cost-only), %.3f s (%.3f s in passes)%n", r.fit().cost(), r.fit().residualCount(),
+                + "cost-only%s), %.3f s (%.3f s in passes)%n", r.fit().cost(), r.fit().residualCount(),
                 r.fit().iterations(), r.fit().passes(), r.fit().jacobianEvaluations(), r.fit().residualEvaluations(),
-                r.fit().seconds(), r.fit().aggregationSeconds());
+                matrixFree ? ", " + r.fit().productPasses() + " Gram products" : "", r.fit().seconds(),
+                r.fit().aggregationSeconds());
         return r.fit().converged() ? 0 : 1;
     }
 

@@ -62,7 +62,8 @@ final class SparkFitRun {
                 throw new IllegalArgumentException("--start has " + start.length + " values, expected "
                         + model.parameterCount() + " " + model.parameterNames());
             }
-            SparkLeastSquares<double[]> objective = SparkLeastSquares.of(rows, model).withLoss(c.loss, c.lossScale);
+            SparkLeastSquares<double[]> objective = SparkLeastSquares.of(rows, model).withLoss(c.loss, c.lossScale)
+                    .withMatrixFree(c.matrixFree);
             SparkOptimum fit = c.method.equals("dogleg") ? objective.fit(new Dogleg(), start)
                     : objective.fit(new LevenbergMarquardt(), start);
             rows.unpersist();

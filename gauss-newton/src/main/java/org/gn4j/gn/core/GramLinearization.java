@@ -11,6 +11,8 @@ public final class GramLinearization implements Linearization {
     private final LinearOperator gram;
     private final double[] g;
     private final double cost;
+    private final double[] columnNorms;
+    private final double residualNorm;
     private double[] gs;
 
     /**
@@ -19,9 +21,34 @@ public final class GramLinearization implements Linearization {
      * @param cost the cost (loss)
      */
     public GramLinearization(LinearOperator gram, double[] g, double cost) {
+        this(gram, g, cost, null, Double.NaN);
+    }
+
+    /**
+     * A least-squares linearization known through {@code G = JᵀJ} as an operator, with what the loop's scaling and
+     * stopping tests read of J: its column norms {@code √diag G} and {@code ‖r‖} (a distributed Jacobian, whose
+     * rows stay where they are).
+     *
+     * @param columnNorms  the column norms of J (length n, not copied), or null when not known
+     * @param residualNorm {@code ‖r‖}, or NaN when not known
+     * @throws IllegalArgumentException if the column norms have another length than G's order
+     */
+    public GramLinearization(LinearOperator gram, double[] g, double cost, double[] columnNorms,
+            double residualNorm) {
+        if (columnNorms != null && columnNorms.length != gram.cols()) {
+            throw new IllegalArgumentException("columnNorms has length " + columnNorms.length + ", expected "
+                    + gram.cols());
+        }
         this.gram = gram;
         this.g = g;
         this.cost = cost;
+        this.columnNorms = columnNorms;
+        this.residualNorm = residualNorm;
+    }
+
+    @Override
+    public double residualNorm() {
+        return residualNorm;
     }
 
     @Override
@@ -70,6 +97,10 @@ public final class GramLinearization implements Linearization {
 
     @Override
     public boolean columnNorms(double[] out) {
-        return false;
+        if (columnNorms == null) {
+            return false;
+        }
+        System.arraycopy(columnNorms, 0, out, 0, columnNorms.length);
+        return true;
     }
 }
