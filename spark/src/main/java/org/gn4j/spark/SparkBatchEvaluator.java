@@ -70,20 +70,14 @@ public final class SparkBatchEvaluator implements BatchEvaluator, MiniBatchObjec
         theta = jsc.broadcast(x.clone());
         batch = jsc.broadcast(java.util.Arrays.copyOfRange(order, from, from + n));
         count = n;
-        Step s = step();
-        double[] acc = OrderedSums.sum(shards.mapPartitionsWithIndex((q, it) -> {
-            State st = s.at(q, it.next());
-            double[] out = new double[s.d + 2];
-            if (st.members > 0) {
-                out[0] = st.members;
-                out[1] = st.products.loss() * st.members;
-                st.products.gradient(st.work);
-                for (int j = 0; j < s.d; j++) {
-                    out[2 + j] = st.work[j] * st.members;
-                }
+        double[] acc = shardSums(d + 2, (st, out) -> {
+            out[0] = st.members;
+            out[1] = st.products.loss() * st.members;
+            st.products.gradient(st.work);
+            for (int j = 0; j < st.work.length; j++) {
+                out[2 + j] = st.work[j] * st.members;
             }
-            return List.of(out).iterator();
-        }, true), d + 2, depth);
+        });
         if ((int) acc[0] != n) {
             throw new IllegalStateException("the shards hold " + (int) acc[0] + " of the batch's " + n + " samples");
         }
@@ -116,20 +110,13 @@ public final class SparkBatchEvaluator implements BatchEvaluator, MiniBatchObjec
         requireEvaluated();
         ArgumentChecks.requireLength("v", v, d);
         ArgumentChecks.requireLength("out", out, d);
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(shards.context());
-        Broadcast<double[]> vb = jsc.broadcast(v.clone());
-        Step s = step();
-        double[] acc = OrderedSums.sum(shards.mapPartitionsWithIndex((q, it) -> {
-            State st = s.at(q, it.next());
-            double[] r = new double[s.d];
-            if (st.members > 0) {
-                st.products.ggnTimes(vb.value(), r);
-                for (int j = 0; j < s.d; j++) {
-                    r[j] *= st.members;
-                }
+        Broadcast<double[]> vb = JavaSparkContext.fromSparkContext(shards.context()).broadcast(v.clone());
+        double[] acc = shardSums(d, (st, r) -> {
+            st.products.ggnTimes(vb.value(), r);
+            for (int j = 0; j < r.length; j++) {
+                r[j] *= st.members;
             }
-            return List.of(r).iterator();
-        }, true), d, depth);
+        });
         vb.destroy();
         for (int j = 0; j < d; j++) {
             out[j] = acc[j] / count;
@@ -140,17 +127,8 @@ public final class SparkBatchEvaluator implements BatchEvaluator, MiniBatchObjec
     public double lossAt(double[] trial) {
         requireEvaluated();
         ArgumentChecks.requireLength("theta", trial, d);
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(shards.context());
-        Broadcast<double[]> tb = jsc.broadcast(trial.clone());
-        Step s = step();
-        double[] acc = OrderedSums.sum(shards.mapPartitionsWithIndex((q, it) -> {
-            State st = s.at(q, it.next());
-            double[] r = new double[1];
-            if (st.members > 0) {
-                r[0] = st.products.lossAt(tb.value()) * st.members;
-            }
-            return List.of(r).iterator();
-        }, true), 1, depth);
+        Broadcast<double[]> tb = JavaSparkContext.fromSparkContext(shards.context()).broadcast(trial.clone());
+        double[] acc = shardSums(1, (st, r) -> r[0] = st.products.lossAt(tb.value()) * st.members);
         tb.destroy();
         return acc[0] / count;
     }
@@ -170,6 +148,28 @@ public final class SparkBatchEvaluator implements BatchEvaluator, MiniBatchObjec
         if (theta == null) {
             throw new IllegalStateException("no mini-batch evaluated: call evaluate first");
         }
+    }
+
+    /** What a shard with members in the batch contributes to a job: written into a zeroed array. */
+    @FunctionalInterface
+    private interface ShardContribution extends java.io.Serializable {
+        void into(State state, double[] out);
+    }
+
+    /**
+     * One job over the shards at the current step: each shard with members in the batch writes its contribution
+     * (length {@code length}), the others zeros; the ordered tree sum of them.
+     */
+    private double[] shardSums(int length, ShardContribution f) {
+        Step s = step();
+        return OrderedSums.sum(shards.mapPartitionsWithIndex((q, it) -> {
+            State st = s.at(q, it.next());
+            double[] out = new double[length];
+            if (st.members > 0) {
+                f.into(st, out);
+            }
+            return List.of(out).iterator();
+        }, true), length, depth);
     }
 
     private Step step() {
