@@ -18,6 +18,7 @@ public final class Dogleg implements LeastSquaresOptimizer {
     private final IterationListener listener;
     private final StepSolver stepSolver;
     private final double initialRadiusFactor;
+    private final boolean subspace;
 
     /**
      * Defaults: initial radius {@code 10·max(‖Dβ₀‖, 1)} (MINPACK suggests 0.1 to 100 with 100 as its default; 10
@@ -25,10 +26,12 @@ public final class Dogleg implements LeastSquaresOptimizer {
      * EXP6), QR steps, {@link StoppingCriteria#defaults()}.
      */
     public Dogleg() {
-        this(StoppingCriteria.defaults(), null, StepSolver.QR, 10);
+        this(StoppingCriteria.defaults(), null, StepSolver.QR, 10, false);
     }
 
-    private Dogleg(StoppingCriteria stop, IterationListener listener, StepSolver stepSolver, double factor) {
+    private Dogleg(StoppingCriteria stop, IterationListener listener, StepSolver stepSolver, double factor,
+            boolean subspace) {
+        this.subspace = subspace;
         this.stop = stop;
         this.listener = listener;
         this.stepSolver = stepSolver;
@@ -39,24 +42,34 @@ public final class Dogleg implements LeastSquaresOptimizer {
         if (s == null) {
             throw new IllegalArgumentException("stopping criteria must not be null");
         }
-        return new Dogleg(s, listener, stepSolver, initialRadiusFactor);
+        return new Dogleg(s, listener, stepSolver, initialRadiusFactor, subspace);
     }
 
     public Dogleg withListener(IterationListener l) {
-        return new Dogleg(stop, l, stepSolver, initialRadiusFactor);
+        return new Dogleg(stop, l, stepSolver, initialRadiusFactor, subspace);
     }
 
     public Dogleg withStepSolver(StepSolver s) {
         if (s == null) {
             throw new IllegalArgumentException("step solver must not be null");
         }
-        return new Dogleg(stop, listener, s, initialRadiusFactor);
+        return new Dogleg(stop, listener, s, initialRadiusFactor, subspace);
     }
 
     /** Initial trust radius as a multiple of {@code max(‖Dβ₀‖, 1)}. */
     public Dogleg withInitialRadiusFactor(double f) {
         org.gn4j.linalg.ArgumentChecks.requirePositive("initialRadiusFactor", f);
-        return new Dogleg(stop, listener, stepSolver, f);
+        return new Dogleg(stop, listener, stepSolver, f, subspace);
+    }
+
+    /**
+     * The two-dimensional subspace step ({@link GaussNewtonLoop.Descent#SUBSPACE}, Ceres's {@code SUBSPACE_DOGLEG})
+     * instead of Powell's dogleg path: the model's minimizer on {@code span{D⁻²g, δ_GN}} inside the trust region.
+     * Off by default: on the Moré-Garbow-Hillstrom suite it solves fewer runs than the dogleg path
+     * (docs/BENCHMARKS.md).
+     */
+    public Dogleg withSubspace(boolean on) {
+        return new Dogleg(stop, listener, stepSolver, initialRadiusFactor, on);
     }
 
     @Override
@@ -70,7 +83,8 @@ public final class Dogleg implements LeastSquaresOptimizer {
      */
     public GaussNewtonLoop loop() {
         return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new TrustRadius(initialRadiusFactor))
-                .withDescent(GaussNewtonLoop.Descent.DOGLEG).withStepLength(StepLength.none())
+                .withDescent(subspace ? GaussNewtonLoop.Descent.SUBSPACE : GaussNewtonLoop.Descent.DOGLEG)
+                .withStepLength(StepLength.none())
                 .withScaling(ScalingRule.RUNNING_MAX).withTolerances(stop).withBudget(stop.budget())
                 .withCallback(IterationListener.callback(listener)).withMaxFailures(60);
     }
