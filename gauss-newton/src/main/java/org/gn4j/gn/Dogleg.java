@@ -19,6 +19,7 @@ public final class Dogleg implements LeastSquaresOptimizer {
     private final StepSolver stepSolver;
     private final double initialRadiusFactor;
     private final boolean subspace;
+    private final TrustRadius.Rule radiusRule;
 
     /**
      * Defaults: initial radius {@code 10·max(‖Dβ₀‖, 1)} (MINPACK suggests 0.1 to 100 with 100 as its default; 10
@@ -26,12 +27,13 @@ public final class Dogleg implements LeastSquaresOptimizer {
      * EXP6), QR steps, {@link StoppingCriteria#defaults()}.
      */
     public Dogleg() {
-        this(StoppingCriteria.defaults(), null, StepSolver.QR, 10, false);
+        this(StoppingCriteria.defaults(), null, StepSolver.QR, 10, false, TrustRadius.Rule.HYBRD);
     }
 
     private Dogleg(StoppingCriteria stop, IterationListener listener, StepSolver stepSolver, double factor,
-            boolean subspace) {
+            boolean subspace, TrustRadius.Rule radiusRule) {
         this.subspace = subspace;
+        this.radiusRule = radiusRule;
         this.stop = stop;
         this.listener = listener;
         this.stepSolver = stepSolver;
@@ -42,24 +44,24 @@ public final class Dogleg implements LeastSquaresOptimizer {
         if (s == null) {
             throw new IllegalArgumentException("stopping criteria must not be null");
         }
-        return new Dogleg(s, listener, stepSolver, initialRadiusFactor, subspace);
+        return new Dogleg(s, listener, stepSolver, initialRadiusFactor, subspace, radiusRule);
     }
 
     public Dogleg withListener(IterationListener l) {
-        return new Dogleg(stop, l, stepSolver, initialRadiusFactor, subspace);
+        return new Dogleg(stop, l, stepSolver, initialRadiusFactor, subspace, radiusRule);
     }
 
     public Dogleg withStepSolver(StepSolver s) {
         if (s == null) {
             throw new IllegalArgumentException("step solver must not be null");
         }
-        return new Dogleg(stop, listener, s, initialRadiusFactor, subspace);
+        return new Dogleg(stop, listener, s, initialRadiusFactor, subspace, radiusRule);
     }
 
     /** Initial trust radius as a multiple of {@code max(‖Dβ₀‖, 1)}. */
     public Dogleg withInitialRadiusFactor(double f) {
         org.gn4j.linalg.ArgumentChecks.requirePositive("initialRadiusFactor", f);
-        return new Dogleg(stop, listener, stepSolver, f, subspace);
+        return new Dogleg(stop, listener, stepSolver, f, subspace, radiusRule);
     }
 
     /**
@@ -69,7 +71,18 @@ public final class Dogleg implements LeastSquaresOptimizer {
      * (docs/BENCHMARKS.md).
      */
     public Dogleg withSubspace(boolean on) {
-        return new Dogleg(stop, listener, stepSolver, initialRadiusFactor, on);
+        return new Dogleg(stop, listener, stepSolver, initialRadiusFactor, on, radiusRule);
+    }
+
+    /**
+     * The update rule of the trust radius (default {@link TrustRadius.Rule#HYBRD}, MINPACK {@code hybrd}'s;
+     * {@link TrustRadius.Rule#LMDER} is MINPACK {@code lmder}'s).
+     */
+    public Dogleg withRadiusRule(TrustRadius.Rule r) {
+        if (r == null) {
+            throw new IllegalArgumentException("radius rule must not be null");
+        }
+        return new Dogleg(stop, listener, stepSolver, initialRadiusFactor, subspace, r);
     }
 
     @Override
@@ -82,7 +95,7 @@ public final class Dogleg implements LeastSquaresOptimizer {
      * {@code loop().withSolver(stepSolver.solverFor(problem)).run(new LeastSquaresObjective(problem, stepSolver.matrixFree(problem)), start)}; use it to drive the steps yourself.
      */
     public GaussNewtonLoop loop() {
-        return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new TrustRadius(initialRadiusFactor))
+        return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new TrustRadius(initialRadiusFactor, radiusRule))
                 .withDescent(subspace ? GaussNewtonLoop.Descent.SUBSPACE : GaussNewtonLoop.Descent.DOGLEG)
                 .withStepLength(StepLength.none())
                 .withScaling(ScalingRule.RUNNING_MAX).withTolerances(stop).withBudget(stop.budget())
