@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.ejml.data.DMatrixRMaj;
-import org.gn4j.gn.core.TrustRadius;
 import org.gn4j.gn.core.GaussNewtonLoop;
+import org.gn4j.gn.core.TrustRadius;
 import org.gn4j.gn.expr.CompiledModel;
 import org.gn4j.gn.expr.ModelExpression;
 import org.gn4j.gn.fit.CurveFit;
