@@ -18,6 +18,8 @@ public final class Dogleg implements LeastSquaresOptimizer {
     private final IterationListener listener;
     private final StepSolver stepSolver;
     private final double initialRadiusFactor;
+    private final boolean subspace;
+    private final TrustRadius.Rule radiusRule;
 
     /**
      * Defaults: initial radius {@code 10·max(‖Dβ₀‖, 1)} (MINPACK suggests 0.1 to 100 with 100 as its default; 10
@@ -25,10 +27,13 @@ public final class Dogleg implements LeastSquaresOptimizer {
      * EXP6), QR steps, {@link StoppingCriteria#defaults()}.
      */
     public Dogleg() {
-        this(StoppingCriteria.defaults(), null, StepSolver.QR, 10);
+        this(StoppingCriteria.defaults(), null, StepSolver.QR, 10, false, TrustRadius.Rule.HYBRD);
     }
 
-    private Dogleg(StoppingCriteria stop, IterationListener listener, StepSolver stepSolver, double factor) {
+    private Dogleg(StoppingCriteria stop, IterationListener listener, StepSolver stepSolver, double factor,
+            boolean subspace, TrustRadius.Rule radiusRule) {
+        this.subspace = subspace;
+        this.radiusRule = radiusRule;
         this.stop = stop;
         this.listener = listener;
         this.stepSolver = stepSolver;
@@ -39,24 +44,45 @@ public final class Dogleg implements LeastSquaresOptimizer {
         if (s == null) {
             throw new IllegalArgumentException("stopping criteria must not be null");
         }
-        return new Dogleg(s, listener, stepSolver, initialRadiusFactor);
+        return new Dogleg(s, listener, stepSolver, initialRadiusFactor, subspace, radiusRule);
     }
 
     public Dogleg withListener(IterationListener l) {
-        return new Dogleg(stop, l, stepSolver, initialRadiusFactor);
+        return new Dogleg(stop, l, stepSolver, initialRadiusFactor, subspace, radiusRule);
     }
 
     public Dogleg withStepSolver(StepSolver s) {
         if (s == null) {
             throw new IllegalArgumentException("step solver must not be null");
         }
-        return new Dogleg(stop, listener, s, initialRadiusFactor);
+        return new Dogleg(stop, listener, s, initialRadiusFactor, subspace, radiusRule);
     }
 
     /** Initial trust radius as a multiple of {@code max(‖Dβ₀‖, 1)}. */
     public Dogleg withInitialRadiusFactor(double f) {
         org.gn4j.linalg.ArgumentChecks.requirePositive("initialRadiusFactor", f);
-        return new Dogleg(stop, listener, stepSolver, f);
+        return new Dogleg(stop, listener, stepSolver, f, subspace, radiusRule);
+    }
+
+    /**
+     * The two-dimensional subspace step ({@link GaussNewtonLoop.Descent#SUBSPACE}, Ceres's {@code SUBSPACE_DOGLEG})
+     * instead of Powell's dogleg path: the model's minimizer on {@code span{D⁻²g, δ_GN}} inside the trust region.
+     * Off by default: on the Moré-Garbow-Hillstrom suite it solves fewer runs than the dogleg path
+     * (docs/BENCHMARKS.md).
+     */
+    public Dogleg withSubspace(boolean on) {
+        return new Dogleg(stop, listener, stepSolver, initialRadiusFactor, on, radiusRule);
+    }
+
+    /**
+     * The update rule of the trust radius (default {@link TrustRadius.Rule#HYBRD}, MINPACK {@code hybrd}'s;
+     * {@link TrustRadius.Rule#LMDER} is MINPACK {@code lmder}'s).
+     */
+    public Dogleg withRadiusRule(TrustRadius.Rule r) {
+        if (r == null) {
+            throw new IllegalArgumentException("radius rule must not be null");
+        }
+        return new Dogleg(stop, listener, stepSolver, initialRadiusFactor, subspace, r);
     }
 
     @Override
@@ -69,8 +95,9 @@ public final class Dogleg implements LeastSquaresOptimizer {
      * {@code loop().withSolver(stepSolver.solverFor(problem)).run(new LeastSquaresObjective(problem, stepSolver.matrixFree(problem)), start)}; use it to drive the steps yourself.
      */
     public GaussNewtonLoop loop() {
-        return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new TrustRadius(initialRadiusFactor))
-                .withDescent(GaussNewtonLoop.Descent.DOGLEG).withStepLength(StepLength.none())
+        return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new TrustRadius(initialRadiusFactor, radiusRule))
+                .withDescent(subspace ? GaussNewtonLoop.Descent.SUBSPACE : GaussNewtonLoop.Descent.DOGLEG)
+                .withStepLength(StepLength.none())
                 .withScaling(ScalingRule.RUNNING_MAX).withTolerances(stop).withBudget(stop.budget())
                 .withCallback(IterationListener.callback(listener)).withMaxFailures(60);
     }

@@ -38,6 +38,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
     private final double marquardtFactor;
     private final ScalingRule scaling;
     private final boolean geodesic;
+    private final TrustRadius.Rule radiusRule;
 
     /**
      * Defaults: Moré's trust-region damping ({@link DampingRule#TRUST_REGION}), Moré's running-max scaling, geodesic
@@ -47,11 +48,13 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
      */
     public LevenbergMarquardt() {
         this(StoppingCriteria.defaults(), null, StepSolver.QR, DampingRule.TRUST_REGION, 1e-3, 10,
-                ScalingRule.RUNNING_MAX, true);
+                ScalingRule.RUNNING_MAX, true, TrustRadius.Rule.HYBRD);
     }
 
     private LevenbergMarquardt(StoppingCriteria stop, IterationListener listener, StepSolver stepSolver,
-            DampingRule rule, double initialDamping, double marquardtFactor, ScalingRule scaling, boolean geodesic) {
+            DampingRule rule, double initialDamping, double marquardtFactor, ScalingRule scaling, boolean geodesic,
+            TrustRadius.Rule radiusRule) {
+        this.radiusRule = radiusRule;
         this.scaling = scaling;
         this.geodesic = geodesic;
         this.stop = stop;
@@ -66,31 +69,36 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
         if (s == null) {
             throw new IllegalArgumentException("stopping criteria must not be null");
         }
-        return new LevenbergMarquardt(s, listener, stepSolver, rule, initialDamping, marquardtFactor, scaling, geodesic);
+        return new LevenbergMarquardt(s, listener, stepSolver, rule, initialDamping, marquardtFactor, scaling, geodesic,
+                radiusRule);
     }
 
     public LevenbergMarquardt withListener(IterationListener l) {
-        return new LevenbergMarquardt(stop, l, stepSolver, rule, initialDamping, marquardtFactor, scaling, geodesic);
+        return new LevenbergMarquardt(stop, l, stepSolver, rule, initialDamping, marquardtFactor, scaling, geodesic,
+                radiusRule);
     }
 
     public LevenbergMarquardt withStepSolver(StepSolver s) {
         if (s == null) {
             throw new IllegalArgumentException("step solver must not be null");
         }
-        return new LevenbergMarquardt(stop, listener, s, rule, initialDamping, marquardtFactor, scaling, geodesic);
+        return new LevenbergMarquardt(stop, listener, s, rule, initialDamping, marquardtFactor, scaling, geodesic,
+                radiusRule);
     }
 
     public LevenbergMarquardt withDampingRule(DampingRule r) {
         if (r == null) {
             throw new IllegalArgumentException("damping rule must not be null");
         }
-        return new LevenbergMarquardt(stop, listener, stepSolver, r, initialDamping, marquardtFactor, scaling, geodesic);
+        return new LevenbergMarquardt(stop, listener, stepSolver, r, initialDamping, marquardtFactor, scaling, geodesic,
+                radiusRule);
     }
 
     /** @throws IllegalArgumentException if not positive and finite */
     public LevenbergMarquardt withInitialDamping(double lambda) {
         ArgumentChecks.requirePositive("initialDamping", lambda);
-        return new LevenbergMarquardt(stop, listener, stepSolver, rule, lambda, marquardtFactor, scaling, geodesic);
+        return new LevenbergMarquardt(stop, listener, stepSolver, rule, lambda, marquardtFactor, scaling, geodesic,
+                radiusRule);
     }
 
     /** Factor of the {@link DampingRule#MARQUARDT} rule. @throws IllegalArgumentException unless > 1 */
@@ -98,7 +106,8 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
         if (!(f > 1) || Double.isInfinite(f)) {
             throw new IllegalArgumentException("marquardtFactor is " + f + ", expected a finite value > 1");
         }
-        return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, f, scaling, geodesic);
+        return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, f, scaling, geodesic,
+                radiusRule);
     }
 
     /** The scaling D of the damping term (default {@link ScalingRule#RUNNING_MAX}). */
@@ -106,7 +115,8 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
         if (s == null) {
             throw new IllegalArgumentException("scaling rule must not be null");
         }
-        return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, marquardtFactor, s, geodesic);
+        return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, marquardtFactor, s, geodesic,
+                radiusRule);
     }
 
     /**
@@ -119,7 +129,20 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
      * bounds).
      */
     public LevenbergMarquardt withGeodesicAcceleration(boolean on) {
-        return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, marquardtFactor, scaling, on);
+        return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, marquardtFactor, scaling, on,
+                radiusRule);
+    }
+
+    /**
+     * The update rule of the trust radius under {@link DampingRule#TRUST_REGION} (default
+     * {@link TrustRadius.Rule#HYBRD}; {@link TrustRadius.Rule#LMDER} is MINPACK {@code lmder}'s own rule).
+     */
+    public LevenbergMarquardt withRadiusRule(TrustRadius.Rule r) {
+        if (r == null) {
+            throw new IllegalArgumentException("radius rule must not be null");
+        }
+        return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, marquardtFactor, scaling, geodesic,
+                r);
     }
 
     public StoppingCriteria stopping() {
@@ -137,7 +160,8 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
      */
     public GaussNewtonLoop loop() {
         if (rule == DampingRule.TRUST_REGION) {
-            return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new TrustRadius(INITIAL_RADIUS_FACTOR))
+            return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(
+                    new TrustRadius(INITIAL_RADIUS_FACTOR, radiusRule))
                     .withDescent(GaussNewtonLoop.Descent.TRUST_REGION).withStepLength(StepLength.none())
                     .withScaling(scaling).withGeodesicAcceleration(geodesic).withTolerances(stop).withBudget(stop.budget())
                     .withCallback(IterationListener.callback(listener)).withMaxFailures(MAX_NON_FINITE);

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.ejml.data.DMatrixRMaj;
 import org.gn4j.gn.core.GaussNewtonLoop;
+import org.gn4j.gn.core.TrustRadius;
 import org.gn4j.gn.expr.CompiledModel;
 import org.gn4j.gn.expr.ModelExpression;
 import org.gn4j.gn.fit.CurveFit;
@@ -38,7 +39,9 @@ class HonestResultsTest {
         0.6585471564286678, 0.567548415663444};
 
     static Stream<LeastSquaresOptimizer> solvers() {
-        return Stream.of(new LevenbergMarquardt(), new GaussNewton(), new Dogleg());
+        return Stream.of(new LevenbergMarquardt(), new GaussNewton(), new Dogleg(),
+                new LevenbergMarquardt().withRadiusRule(TrustRadius.Rule.LMDER), new Dogleg().withSubspace(true),
+                new Dogleg().withRadiusRule(TrustRadius.Rule.LMDER));
     }
 
     private static LeastSquaresProblem decay(String model, RobustLoss loss, double scale) {

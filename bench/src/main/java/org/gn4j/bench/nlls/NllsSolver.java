@@ -7,11 +7,13 @@ import org.gn4j.gn.LeastSquaresOptimizer;
 import org.gn4j.gn.LevenbergMarquardt;
 import org.gn4j.gn.Optimum;
 import org.gn4j.gn.StepSolver;
+import org.gn4j.gn.core.TrustRadius;
 
 /** A solver configuration of the benchmark: a gn4j optimizer with its defaults, or a SciPy method. */
 public interface NllsSolver {
     /** The gn4j configurations by name. */
-    java.util.List<String> GN4J = java.util.List.of("lm", "lm-plain", "lm-nielsen", "lm-nielsen-plain", "lm-cholesky", "lm-cg", "dogleg", "gn");
+    java.util.List<String> GN4J = java.util.List.of("lm", "lm-plain", "lm-nielsen", "lm-nielsen-plain", "lm-cholesky", "lm-cg", "lm-lmder", "dogleg", "dogleg-subspace",
+            "dogleg-lmder", "gn");
     /** The SciPy configurations by name. */
     java.util.List<String> SCIPY = java.util.List.of("scipy-lm", "scipy-trf", "scipy-trf-jac");
 
@@ -28,6 +30,8 @@ public interface NllsSolver {
      * A gn4j configuration: {@code lm} (LevenbergMarquardt defaults: Moré's trust region, geodesic acceleration on),
      * {@code lm-plain} (without geodesic acceleration), {@code lm-nielsen} / {@code lm-nielsen-plain} (Nielsen's
      * damping, {@link DampingRule#NIELSEN}, with and without geodesic acceleration), {@code lm-cholesky}, {@code lm-cg} (other step solvers), {@code dogleg},
+     * {@code dogleg-subspace} (the two-dimensional subspace step, {@link Dogleg#withSubspace}), {@code lm-lmder} and
+     * {@code dogleg-lmder} (MINPACK {@code lmder}'s radius update, {@link TrustRadius.Rule#LMDER}),
      * {@code gn} (Gauss-Newton with Armijo backtracking); all with {@code StoppingCriteria.defaults()}.
      *
      * @throws IllegalArgumentException for another name
@@ -55,6 +59,15 @@ public interface NllsSolver {
                 break;
             case "dogleg":
                 o = new Dogleg();
+                break;
+            case "lm-lmder":
+                o = new LevenbergMarquardt().withRadiusRule(TrustRadius.Rule.LMDER);
+                break;
+            case "dogleg-lmder":
+                o = new Dogleg().withRadiusRule(TrustRadius.Rule.LMDER);
+                break;
+            case "dogleg-subspace":
+                o = new Dogleg().withSubspace(true);
                 break;
             case "gn":
                 o = new GaussNewton();

@@ -47,7 +47,14 @@ public final class GaussNewtonLoop {
          * λ = 0 when the Gauss-Newton step fits ({@code ‖Dδ‖ <= 1.1Δ}), else λ with {@code |‖Dδ(λ)‖ − Δ| <= 0.1Δ} by
          * a safeguarded secant iteration on {@code 1/Δ − 1/‖Dδ(λ)‖}, warm-started from the last λ.
          */
-        TRUST_REGION
+        TRUST_REGION,
+        /**
+         * The two-dimensional subspace step (Byrd, Schnabel &amp; Shultz 1988; Ceres's {@code SUBSPACE_DOGLEG}): the
+         * minimizer of the Gauss-Newton model on {@code span{D⁻²g, δ_GN}} inside the scaled trust region
+         * {@code ‖Dδ‖ <= Δ}. It contains Powell's dogleg path, so its model decrease is at least the dogleg's; where
+         * the Gauss-Newton step is not available it is the scaled Cauchy step.
+         */
+        SUBSPACE
     }
 
     private final DampedSolver solver;
@@ -643,8 +650,8 @@ public final class GaussNewtonLoop {
                 }
                 return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
             }
-        } else if (descent == Descent.DOGLEG) {
-            if (!dogleg(st, lambda)) {
+        } else if (descent == Descent.DOGLEG || descent == Descent.SUBSPACE) {
+            if (!(descent == Descent.DOGLEG ? dogleg(st, lambda) : subspace(st, lambda))) {
                 record(st, 0, lambda, Double.NaN, false);
                 end(st, TerminationReason.NO_PROGRESS, "no usable dogleg step (gradient underflow)");
                 return report(st, StepOutcome.REJECTED, 0, Double.NaN, 0, Double.NaN, null);
@@ -720,7 +727,7 @@ public final class GaussNewtonLoop {
         double gain = GainRatio.of(actual, predicted);
         boolean acceptable = found.found() && control.acceptable(gain, actual);
         if (geodesic == Geodesic.AFTER_TRIAL && (!acceptable || gain < VERY_SUCCESSFUL) && found.alpha() == 1
-                && descent != Descent.DOGLEG && accelerable(st)) {
+                && descent != Descent.DOGLEG && descent != Descent.SUBSPACE && accelerable(st)) {
             double[] a = accelerationAfterTrial(st, descent == Descent.TRUST_REGION ? st.lmParameter : lambda, delta);
             if (a != null && 2 * scaledNorm(st.d, a) > ACCELERATION_RATIO * stepNorm) {
                 // the model's curvature along the step is too large to trust a step that did not do very well
@@ -1143,6 +1150,164 @@ public final class GaussNewtonLoop {
         st.lmParameter = used;
         double stepNorm = scaledNorm(d, delta);
         return stepNorm > 0 && Double.isFinite(stepNorm);
+    }
+
+    /**
+     * The {@link Descent#SUBSPACE} step for radius Δ into {@code st.delta}: in the D-orthonormal basis {v₁, v₂} of
+     * {@code span{D⁻²g, δ_GN}} the model is {@code m(c) = bᵀc + ½cᵀBc} with {@code b = Vᵀg}, {@code B = (JV)ᵀ(JV)};
+     * its minimizer when B is positive definite and {@code ‖c‖ <= Δ}, else the minimizer on the circle
+     * {@code ‖c‖ = Δ} (a search over the angle, refined by golden sections). False when no usable step.
+     */
+    private static boolean subspace(State st, double radius) {
+        int n = st.n;
+        double[] d = st.d;
+        Linearization lin = st.lin;
+        double[] g = lin.gradient();
+        boolean fresh = !st.gnValid;
+        gaussNewtonStep(st);
+        if (fresh) {
+            st.gnValid = true;
+        }
+        double[] delta = st.delta;
+        if (st.gnNorm <= radius) {
+            System.arraycopy(st.gn, 0, delta, 0, n);
+            return st.gnNorm > 0;
+        }
+        // v1 = D⁻²g / ‖D⁻¹g‖ (scaled unit length)
+        double[] v1 = new double[n];
+        double gs = 0;
+        for (int j = 0; j < n; j++) {
+            v1[j] = g[j] / (d[j] * d[j]);
+            gs += g[j] * g[j] / (d[j] * d[j]);
+        }
+        double gsn = Math.sqrt(gs);
+        if (!(gsn > 0) || !Double.isFinite(gsn)) {
+            return false;
+        }
+        for (int j = 0; j < n; j++) {
+            v1[j] /= gsn;
+        }
+        // v2: the Gauss-Newton step's part D-orthogonal to v1
+        double[] v2 = null;
+        if (Double.isFinite(st.gnNorm) && st.gnNorm > 0) {
+            double proj = 0;
+            for (int j = 0; j < n; j++) {
+                proj += d[j] * d[j] * v1[j] * st.gn[j];
+            }
+            double[] w = new double[n];
+            for (int j = 0; j < n; j++) {
+                w[j] = st.gn[j] - proj * v1[j];
+            }
+            double wn = scaledNorm(d, w);
+            if (wn > 1e-10 * st.gnNorm) {
+                for (int j = 0; j < n; j++) {
+                    w[j] /= wn;
+                }
+                v2 = w;
+            }
+        }
+        boolean products = lin.jacobian() != null;
+        int m = lin.rows();
+        double[] j1 = products ? new double[m] : null;
+        if (products) {
+            lin.jacobianTimes(v1, j1);
+        }
+        double b1 = VectorOps.dot(g, v1);
+        double b11 = products ? VectorOps.dot(j1, j1) : lin.curvature(v1);
+        double c1;
+        double c2 = 0;
+        if (v2 == null) {
+            // the scaled Cauchy step: along −v1, the model's minimizer cut at the radius
+            double t = b11 > 0 ? -b1 / b11 : Double.POSITIVE_INFINITY;
+            c1 = t > 0 && t < radius ? t : -radius;
+            for (int j = 0; j < n; j++) {
+                delta[j] = c1 * v1[j];
+            }
+        } else {
+            double b2 = VectorOps.dot(g, v2);
+            double b12;
+            double b22;
+            if (products) {
+                double[] j2 = new double[m];
+                lin.jacobianTimes(v2, j2);
+                b12 = VectorOps.dot(j1, j2);
+                b22 = VectorOps.dot(j2, j2);
+            } else {
+                // polarization: 2·v₁ᵀGv₂ = (v₁ + v₂)ᵀG(v₁ + v₂) − v₁ᵀGv₁ − v₂ᵀGv₂
+                double[] sum = new double[n];
+                for (int j = 0; j < n; j++) {
+                    sum[j] = v1[j] + v2[j];
+                }
+                b22 = lin.curvature(v2);
+                b12 = 0.5 * (lin.curvature(sum) - b11 - b22);
+            }
+            double det = b11 * b22 - b12 * b12;
+            boolean inside = false;
+            c1 = Double.NaN;
+            if (det > 1e-14 * b11 * b22 && b11 > 0) {
+                double u1 = -(b22 * b1 - b12 * b2) / det;
+                double u2 = -(b11 * b2 - b12 * b1) / det;
+                if (Math.hypot(u1, u2) <= radius) {
+                    c1 = u1;
+                    c2 = u2;
+                    inside = true;
+                }
+            }
+            if (!inside) {
+                final int samples = 64;
+                double best = Double.POSITIVE_INFINITY;
+                double bestT = 0;
+                for (int k = 0; k < samples; k++) {
+                    double t = 2 * Math.PI * k / samples;
+                    double v = circleModel(t, radius, b1, b2, b11, b12, b22);
+                    if (v < best) {
+                        best = v;
+                        bestT = t;
+                    }
+                }
+                double lo = bestT - 2 * Math.PI / samples;
+                double hi = bestT + 2 * Math.PI / samples;
+                final double phi = 0.5 * (Math.sqrt(5) - 1);
+                double x1 = hi - phi * (hi - lo);
+                double x2 = lo + phi * (hi - lo);
+                double f1 = circleModel(x1, radius, b1, b2, b11, b12, b22);
+                double f2 = circleModel(x2, radius, b1, b2, b11, b12, b22);
+                for (int it = 0; it < 40; it++) {
+                    if (f1 < f2) {
+                        hi = x2;
+                        x2 = x1;
+                        f2 = f1;
+                        x1 = hi - phi * (hi - lo);
+                        f1 = circleModel(x1, radius, b1, b2, b11, b12, b22);
+                    } else {
+                        lo = x1;
+                        x1 = x2;
+                        f1 = f2;
+                        x2 = lo + phi * (hi - lo);
+                        f2 = circleModel(x2, radius, b1, b2, b11, b12, b22);
+                    }
+                }
+                double t = f1 < f2 ? x1 : x2;
+                if (Math.min(f1, f2) > best) {
+                    t = bestT;
+                }
+                c1 = radius * Math.cos(t);
+                c2 = radius * Math.sin(t);
+            }
+            for (int j = 0; j < n; j++) {
+                delta[j] = c1 * v1[j] + c2 * v2[j];
+            }
+        }
+        double stepNorm = scaledNorm(d, delta);
+        return stepNorm > 0 && Double.isFinite(stepNorm);
+    }
+
+    /** The subspace model {@code bᵀc + ½cᵀBc} at {@code c = Δ(cos t, sin t)}. */
+    private static double circleModel(double t, double radius, double b1, double b2, double b11, double b12,
+            double b22) {
+        double c1 = radius * Math.cos(t);
+        double c2 = radius * Math.sin(t);
+        return b1 * c1 + b2 * c2 + 0.5 * (b11 * c1 * c1 + 2 * b12 * c1 * c2 + b22 * c2 * c2);
     }
 
     private boolean dogleg(State st, double radius) {

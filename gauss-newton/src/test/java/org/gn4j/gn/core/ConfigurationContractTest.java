@@ -108,6 +108,19 @@ class ConfigurationContractTest {
     }
 
     @Nested
+    class DoglegSubspace extends GaussNewtonLoopContract {
+        @Override
+        protected GaussNewtonLoop loop() {
+            return new Dogleg().withSubspace(true).loop();
+        }
+
+        @Override
+        protected Objective objective(AtomicInteger counter) {
+            return dense(counter);
+        }
+    }
+
+    @Nested
     class GaussNewtonArmijo extends GaussNewtonLoopContract {
         @Override
         protected GaussNewtonLoop loop() {

@@ -68,6 +68,24 @@ class CorePartsTest {
         assertEquals(4, r[0]);
         t.accepted(r, 0.3, 1, 2);                      // second success in a row: Δ ≥ 2‖step‖
         assertEquals(4, r[0]);
+        TrustRadius l = new TrustRadius(10, TrustRadius.Rule.LMDER);
+        double[] q = l.initialState(3);
+        assertEquals(30, q[0]);
+        l.rejected(q, -1, 2, 0);                       // cost rose: Δ = t·min(Δ, 10‖step‖), t = ½/(1 + ½) = 1/3
+        assertEquals(20.0 / 3, q[0], 1e-14);
+        l.rejected(q, -1e6, 4, 0);                     // far uphill: t clamped to 0.1
+        assertEquals(2.0 / 3, q[0], 1e-14);
+        l.accepted(q, 0.2, 0.5, 1);                    // poor but downhill: t = ½
+        assertEquals(1.0 / 3, q[0], 1e-14);
+        l.accepted(q, 0.5, 0.32, 2);                   // fair, on the boundary: Δ stays
+        assertEquals(1.0 / 3, q[0], 1e-14);
+        l.accepted(q, 0.5, 0.1, 3);                    // fair Gauss-Newton step inside: Δ = 2‖step‖
+        assertEquals(0.2, q[0], 1e-15);
+        l.accepted(q, 0.9, 0.2, 4);                    // good: Δ = 2‖step‖
+        assertEquals(0.4, q[0], 1e-15);
+        l.rejected(q, Double.NaN, 0.4, 5);             // failed: Δ = ½·min(Δ, ‖step‖)
+        assertEquals(0.2, q[0], 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> new TrustRadius(1, null));
         assertThrows(IllegalArgumentException.class, () -> new NielsenDamping(0));
         assertThrows(IllegalArgumentException.class, () -> new MarquardtDamping(1, 1));
     }
