@@ -12,9 +12,10 @@ import org.gn4j.solvers.sparse.SparseCholesky;
 import org.gn4j.solvers.sparse.SparseNormalMatrix;
 
 /**
- * Sparse Cholesky of the normal equations {@code JᵀJ + λD²} for a sparse Jacobian. Once per Jacobian pattern: a
- * minimum-degree ordering of {@code JᵀJ}'s graph, the permuted pattern and the symbolic factorization (elimination
- * tree, pattern of L). Once per linearization: the values of {@code JᵀJ} (column-parallel). Once per λ (or D): a
+ * Sparse Cholesky of the normal equations {@code JᵀJ + λD²} for a sparse Jacobian. Once per Jacobian pattern: the
+ * symbolic factorization (elimination tree, pattern of L) in the natural order and, where that order fills in more
+ * than {@value #ORDERING_FILL_RATIO} times the entries of {@code JᵀJ}, a minimum-degree ordering of {@code JᵀJ}'s
+ * graph and the symbolic factorization of the permuted matrix. Once per linearization: the values of {@code JᵀJ} (column-parallel). Once per λ (or D): a
  * numeric factorization into the analysed pattern and two triangular solves; a second solve with the same λ and D
  * (geodesic acceleration) reuses the factor. Squares the condition number, like the dense cached-Gram Cholesky.
  *
@@ -22,6 +23,12 @@ import org.gn4j.solvers.sparse.SparseNormalMatrix;
  * {@link #numericFactorizations()} with the solver they came from, so a caller can see what a run did.
  */
 public final class SparseCholeskySolver implements DampedSolver {
+    /**
+     * The minimum-degree ordering is computed only when the natural order's factor would hold more than this many
+     * times the entries of {@code JᵀJ}'s upper triangle (banded and block-diagonal Jacobians need no ordering).
+     */
+    public static final double ORDERING_FILL_RATIO = 2.0;
+
     private final boolean ordered;
     private final AtomicInteger analyses;
     private final AtomicInteger factorizations;
@@ -87,8 +94,13 @@ public final class SparseCholeskySolver implements DampedSolver {
             return SolveResult.failed(SolveStatus.BREAKDOWN, "sparse Cholesky needs a sparse Jacobian");
         }
         if (pattern == null || !pattern.samePattern(j)) {
-            normal = new SparseNormalMatrix(j, ordered);
+            // the natural order first (its symbolic analysis is cheap); the ordering only where its fill is large
+            normal = new SparseNormalMatrix(j, false);
             chol = new SparseCholesky(normal.size(), normal.colStart(), normal.rowIndex());
+            if (ordered && chol.factorNonZeros() > ORDERING_FILL_RATIO * normal.nonZeros()) {
+                normal = new SparseNormalMatrix(j, true);
+                chol = new SparseCholesky(normal.size(), normal.colStart(), normal.rowIndex());
+            }
             int n = normal.size();
             shift = new double[n];
             rhs = new double[n];
