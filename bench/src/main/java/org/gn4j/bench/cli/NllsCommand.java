@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  * agrees with the certified value to 6 digits (LRE ≥ 6); {@code mgh}, the Moré-Garbow-Hillstrom functions from x0,
  * 10·x0 and 100·x0, solved when the final cost is an acceptable one; {@code bounded}, the 25 bound-constrained problems of
  * {@code BoundedSuite}, solved at a KKT point (projected gradient at most 1e-8 of the start's gradient) that reaches
- * the best known cost.
+ * the best known cost; {@code sparse-mgh}, the scalable MGH functions at {@code --sizes} parameters against SciPy
+ * {@code trf} + {@code lsmr} with {@code jac_sparsity} ({@link SparseMghRun}).
  *
  * <p>Solvers: gn4j {@code lm} (trust-region damping), {@code lm-plain} (no geodesic acceleration), {@code lm-nielsen}
  * and {@code lm-nielsen-plain} (Nielsen's damping, with and without geodesic acceleration), {@code lm-cholesky}, {@code lm-cg},
@@ -57,14 +58,23 @@ import picocli.CommandLine.Spec;
             "  gn4j bench nlls --suite nist --solvers lm,dogleg,scipy-lm,scipy-trf --csv nist.csv --plot nist.png",
             "  gn4j bench nlls --suite mgh --solvers lm,lm-plain,scipy-lm --csv mgh.csv --plot mgh.png",
             "  gn4j bench nlls --suite bounded --solvers lm,dogleg,scipy-trf --csv bounded.csv",
-            "  gn4j bench nlls --suite nist --solvers lm,dogleg --problems Misra1a,DanWood"})
+            "  gn4j bench nlls --suite nist --solvers lm,dogleg --problems Misra1a,DanWood",
+            "  gn4j bench nlls --suite sparse-mgh --sizes 10000,100000,1000000 --csv sparse.csv"})
 public final class NllsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--suite", defaultValue = "nist", paramLabel = "NAME",
-            description = "nist, mgh or bounded (default: ${DEFAULT-VALUE}).")
+            description = "nist, mgh, bounded or sparse-mgh (default: ${DEFAULT-VALUE}).")
     String suite;
+
+    @Option(names = "--sizes", split = ",", paramLabel = "N",
+            description = "sparse-mgh: the numbers of parameters (default: 10000,100000,1000000).")
+    List<Integer> sizes;
+
+    @Option(names = "--scipy-max-size", defaultValue = "100000", paramLabel = "N",
+            description = "sparse-mgh: run SciPy only up to this size (default: ${DEFAULT-VALUE}).")
+    int scipyMaxSize;
 
     @Option(names = "--solvers", defaultValue = "lm,dogleg,gn,scipy-lm,scipy-trf", split = ",", paramLabel = "NAME",
             description = "lm, lm-plain, lm-nielsen, lm-nielsen-plain, lm-cholesky, lm-cg, dogleg, gn, scipy-lm, scipy-trf, scipy-trf-jac "
@@ -100,6 +110,10 @@ public final class NllsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--repeats is " + repeats + ", expected >= 1");
         }
         new CommandPaths(spec.commandLine()).outputFile("--csv", csv).outputFile("--plot", plot).check();
+        if ("sparse-mgh".equals(suite.trim().toLowerCase(Locale.ROOT))) {
+            return new SparseMghRun(spec, out, err, sizes, scipyMaxSize, python, csv, problemNames,
+                    spec.commandLine().getParseResult().hasMatchedOption("--solvers") ? solverNames : null).call();
+        }
         List<String> names = new ArrayList<>();
         for (String s : solverNames) {
             String name = s.trim().toLowerCase(Locale.ROOT);

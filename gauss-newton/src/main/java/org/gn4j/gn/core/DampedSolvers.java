@@ -41,8 +41,25 @@ public final class DampedSolvers {
     }
 
     /**
+     * Sparse Cholesky of {@code JᵀJ + λD²} with a minimum-degree ordering, symbolic factorization once per Jacobian
+     * pattern (needs a sparse Jacobian).
+     */
+    public static org.gn4j.gn.sparse.SparseCholeskySolver sparseCholesky() {
+        return new org.gn4j.gn.sparse.SparseCholeskySolver();
+    }
+
+    /**
+     * LSMR with a Jacobi preconditioner, matrix-free over a sparse Jacobian (or any Jacobian operator): relative
+     * normal-equation residual 1e-10, at most {@code max(100, 10n)} iterations.
+     */
+    public static org.gn4j.gn.sparse.LsmrSolver lsmr() {
+        return new org.gn4j.gn.sparse.LsmrSolver(1e-10, 100, 10);
+    }
+
+    /**
      * The solver for a linearization, by structure then size:
      * <ol>
+     *   <li>a sparse Jacobian: {@link #sparseCholesky()};</li>
      *   <li>a block-banded Jacobian: {@link BlockBandedSolver};</li>
      *   <li>no dense Jacobian (an operator or only a Gram operator): {@link #cg()};</li>
      *   <li>dense with fewer residuals than parameters ({@code m < n}): {@link PushThroughSolver} (with a damping
@@ -53,6 +70,9 @@ public final class DampedSolvers {
      * </ol>
      */
     public static DampedSolver auto(Linearization lin, boolean identityScaling) {
+        if (lin.sparseJacobian() != null) {
+            return sparseCholesky();
+        }
         if (lin.jacobian() instanceof BlockBandedGram) {
             return blockBanded();
         }

@@ -35,6 +35,14 @@ public interface Linearization {
     }
 
     /**
+     * J as a sparse matrix in compressed rows when the linearization holds one (a sparse problem), else null. Not to
+     * be modified.
+     */
+    default org.gn4j.solvers.sparse.CsrMatrix sparseJacobian() {
+        return null;
+    }
+
+    /**
      * {@code G = JᵀJ} as a dense symmetric n×n matrix (both triangles) when the linearization holds one without a
      * dense J (normal equations accumulated row by row or summed over data partitions), else null. Not to be modified.
      */

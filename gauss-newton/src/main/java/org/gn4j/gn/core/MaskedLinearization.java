@@ -15,6 +15,7 @@ final class MaskedLinearization implements Linearization {
     private final double[] work;
     private DMatrixRMaj dense;
     private DMatrixRMaj denseGram;
+    private org.gn4j.solvers.sparse.CsrMatrix sparse;
     private LinearOperator op;
     private LinearOperator gram;
 
@@ -152,6 +153,26 @@ final class MaskedLinearization implements Linearization {
             }
         }
         return dense;
+    }
+
+    @Override
+    public org.gn4j.solvers.sparse.CsrMatrix sparseJacobian() {
+        org.gn4j.solvers.sparse.CsrMatrix j = inner.sparseJacobian();
+        if (j == null) {
+            return null;
+        }
+        if (sparse == null) {
+            // the same pattern (a sparse solver's analysis stays valid) with the fixed columns' values zero
+            double[] v = java.util.Arrays.copyOf(j.values(), j.nonZeros());
+            int[] col = j.colIndex();
+            for (int k = 0; k < v.length; k++) {
+                if (fixed[col[k]]) {
+                    v[k] = 0;
+                }
+            }
+            sparse = j.withPattern(v);
+        }
+        return sparse;
     }
 
     @Override

@@ -1,0 +1,156 @@
+package org.gn4j.bench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.gn4j.bench.nlls.SparseMghBenchmark;
+import org.gn4j.gn.sparse.ScalableMgh;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code gn4j bench nlls --suite sparse-mgh}: each scalable MGH function at each size, by gn4j ({@code lm}: exact
+ * sparse Jacobian, {@code lm-fd}: grouped forward differences; LM with sparse Cholesky) and SciPy
+ * ({@code scipy-trf-lsmr}, up to {@code --scipy-max-size}); a table with time, iterations, evaluations, final cost
+ * and peak memory, and the ratio SciPy / gn4j per function and size. Before timing, each gn4j configuration solves
+ * every function once at n = 1000 (JIT warm-up).
+ */
+final class SparseMghRun {
+    private static final List<String> SOLVERS = List.of("lm", "lm-fd", "scipy-trf-lsmr");
+
+    private final CommandSpec spec;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final List<Integer> sizes;
+    private final int scipyMaxSize;
+    private final String python;
+    private final Path csv;
+    private final List<String> functions;
+    private final List<String> solvers;
+
+    SparseMghRun(CommandSpec spec, PrintWriter out, PrintWriter err, List<Integer> sizes, int scipyMaxSize,
+            String python, Path csv, List<String> functions, List<String> solvers) {
+        this.spec = spec;
+        this.out = out;
+        this.err = err;
+        this.sizes = sizes == null ? List.of(10_000, 100_000, 1_000_000) : sizes;
+        this.scipyMaxSize = scipyMaxSize;
+        this.python = python;
+        this.csv = csv;
+        this.functions = functions;
+        this.solvers = solvers == null ? SOLVERS : solvers.stream().map(s -> s.trim().toLowerCase(Locale.ROOT))
+                .toList();
+    }
+
+    Integer call() throws IOException {
+        for (String s : solvers) {
+            if (!SOLVERS.contains(s)) {
+                throw new ParameterException(spec.commandLine(), "--solvers: '" + s + "', expected one of " + SOLVERS
+                        + " for the sparse-mgh suite");
+            }
+        }
+        for (int n : sizes) {
+            if (n < 2 || n % 2 != 0) {
+                throw new ParameterException(spec.commandLine(), "--sizes: " + n + ", expected even sizes >= 2");
+            }
+        }
+        List<ScalableMgh> fs = new ArrayList<>();
+        try {
+            if (functions == null) {
+                fs.addAll(List.of(ScalableMgh.values()));
+            } else {
+                for (String name : functions) {
+                    fs.add(ScalableMgh.byLabel(name.trim()));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--problems: " + e.getMessage());
+        }
+        out.printf(Locale.ROOT, "suite sparse-mgh: %s at n = %s; solvers %s; max heap %.0f MiB; %d processors%n",
+                fs.stream().map(ScalableMgh::label).toList(), sizes, solvers,
+                Runtime.getRuntime().maxMemory() / 1048576.0, Runtime.getRuntime().availableProcessors());
+        out.flush();
+        for (String s : solvers) { // JIT warm-up
+            if (!s.startsWith("scipy")) {
+                for (ScalableMgh f : fs) {
+                    SparseMghBenchmark.gn4j(f, 1000, s.equals("lm"));
+                }
+            }
+        }
+        List<SparseMghBenchmark.Row> rows = new ArrayList<>();
+        for (int n : sizes) {
+            for (ScalableMgh f : fs) {
+                for (String s : solvers) {
+                    SparseMghBenchmark.Row r;
+                    if (s.startsWith("scipy")) {
+                        if (n > scipyMaxSize) {
+                            continue;
+                        }
+                        try {
+                            r = SparseMghBenchmark.scipy(python, f, n, 3600);
+                        } catch (IOException e) {
+                            err.println("gn4j bench nlls: SciPy unavailable for " + f.label() + " at n = " + n + ": "
+                                    + e.getMessage());
+                            err.flush();
+                            continue;
+                        }
+                    } else {
+                        r = SparseMghBenchmark.gn4j(f, n, s.equals("lm"));
+                    }
+                    rows.add(r);
+                    err.printf(Locale.ROOT, "  %-24s n = %-8d %-15s %8.3f s  cost %.3e%n", f.label(), n, r.solver(),
+                            r.seconds(), r.cost());
+                    err.flush();
+                }
+            }
+        }
+        if (SparseMghBenchmark.scipyVersions() != null) {
+            out.println("SciPy: " + SparseMghBenchmark.scipyVersions()
+                    + " (least_squares trf, tr_solver='lsmr', jac_sparsity, default tolerances)");
+        }
+        out.printf(Locale.ROOT, "%-24s %9s %-15s %9s %6s %7s %6s %12s %12s %-18s %9s %s%n", "function", "n", "solver",
+                "time [s]", "iter", "r evals", "J evals", "start cost", "final cost", "status", "peak MiB", "solved");
+        for (SparseMghBenchmark.Row r : rows) {
+            out.printf(Locale.ROOT, "%-24s %9d %-15s %9.3f %6s %7d %6d %12.3e %12.3e %-18s %9.1f %s%n", r.function(),
+                    r.n(), r.solver(), r.seconds(), r.iterations() < 0 ? "-" : Integer.toString(r.iterations()),
+                    r.residualEvaluations(), r.jacobianEvaluations(), r.initialCost(), r.cost(), r.status(),
+                    r.peakMiB(), r.solved() ? "yes" : "no");
+        }
+        // SciPy time / gn4j time per function and size
+        Map<String, Double> scipy = new LinkedHashMap<>();
+        for (SparseMghBenchmark.Row r : rows) {
+            if (r.solver().startsWith("scipy")) {
+                scipy.put(r.function() + "@" + r.n(), r.seconds());
+            }
+        }
+        if (!scipy.isEmpty()) {
+            out.println("time ratio SciPy / gn4j (end to end, same command):");
+            for (SparseMghBenchmark.Row r : rows) {
+                Double s = scipy.get(r.function() + "@" + r.n());
+                if (s != null && !r.solver().startsWith("scipy")) {
+                    out.printf(Locale.ROOT, "  %-24s n = %-8d %-12s %6.1fx%n", r.function(), r.n(), r.solver(),
+                            s / r.seconds());
+                }
+            }
+        }
+        if (csv != null) {
+            List<String> lines = new ArrayList<>();
+            lines.add(SparseMghBenchmark.CSV_HEADER);
+            for (SparseMghBenchmark.Row r : rows) {
+                lines.add(SparseMghBenchmark.csv(r));
+            }
+            Files.write(csv, lines);
+            out.println("wrote " + csv);
+        }
+        out.flush();
+        return 0;
+    }
+}

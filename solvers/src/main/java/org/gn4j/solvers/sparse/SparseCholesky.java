@@ -1,0 +1,221 @@
+package org.gn4j.solvers.sparse;
+
+import java.util.Arrays;
+
+import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.solvers.SolveResult;
+import org.gn4j.solvers.SolveStatus;
+
+/**
+ * Sparse Cholesky {@code A = LLᵀ} of a symmetric positive definite matrix given by its upper triangle in compressed
+ * columns, in two phases: {@link #SparseCholesky symbolic analysis} once per pattern (elimination tree, the pattern
+ * of every row of L in topological order, column pointers and row indices of L), then {@link #factor numeric
+ * factorizations} of any values with that pattern, each an up-looking sweep (row k of L from a sparse triangular
+ * solve with the rows already computed, as in Davis, "Direct Methods for Sparse Linear Systems", §4.7) that
+ * allocates nothing. The caller orders the matrix (see {@link MinimumDegree}); this class factors it as given.
+ */
+public final class SparseCholesky {
+    private final int n;
+    private final int[] aStart;
+    private final int[] aRow;
+    private final int[] lStart;
+    private final int[] lRow;
+    private final double[] lValue;
+    private final int[] rowPatStart;
+    private final int[] rowPat;
+    private final int[] next;
+    private final double[] x;
+    private boolean factored;
+
+    /**
+     * Symbolic analysis of the pattern: column j of A holds rows {@code rowIndex[colStart[j] .. colStart[j+1])}, all
+     * {@code <= j} (entries below the diagonal are ignored), diagonal included.
+     *
+     * @throws IllegalArgumentException when the arrays do not describe an n×n pattern
+     */
+    public SparseCholesky(int n, int[] colStart, int[] rowIndex) {
+        ArgumentChecks.requireNonNegative("n", n);
+        if (colStart == null || colStart.length != n + 1) {
+            throw new IllegalArgumentException("colStart has length " + (colStart == null ? "null" : colStart.length)
+                    + ", expected n + 1 = " + (n + 1));
+        }
+        if (rowIndex == null || rowIndex.length < colStart[n]) {
+            throw new IllegalArgumentException("rowIndex has length " + (rowIndex == null ? "null"
+                    : rowIndex.length) + ", expected at least " + colStart[n]);
+        }
+        this.n = n;
+        this.aStart = colStart;
+        this.aRow = rowIndex;
+        // elimination tree (with path compression through ancestors)
+        int[] parent = new int[n];
+        int[] ancestor = new int[n];
+        for (int k = 0; k < n; k++) {
+            parent[k] = -1;
+            ancestor[k] = -1;
+            for (int p = colStart[k]; p < colStart[k + 1]; p++) {
+                int i = rowIndex[p];
+                if (i < 0 || i > n - 1) {
+                    throw new IllegalArgumentException("rowIndex[" + p + "] is " + i + ", expected [0, " + n + ")");
+                }
+                while (i != -1 && i < k) {
+                    int inext = ancestor[i];
+                    ancestor[i] = k;
+                    if (inext == -1) {
+                        parent[i] = k;
+                    }
+                    i = inext;
+                }
+            }
+        }
+        // row patterns of L (the reach of each column of A in the elimination tree), in topological order
+        int[] mark = new int[n];
+        Arrays.fill(mark, -1);
+        int[] stack = new int[n];
+        int[] colCount = new int[n];
+        int[] patStart = new int[n + 1];
+        int[] pat = new int[Math.max(16, colStart[n])];
+        int size = 0;
+        for (int k = 0; k < n; k++) {
+            int top = n;
+            mark[k] = k;
+            for (int p = colStart[k]; p < colStart[k + 1]; p++) {
+                int i = rowIndex[p];
+                if (i > k) {
+                    continue;
+                }
+                int len = 0;
+                while (mark[i] != k) {
+                    stack[len++] = i;
+                    mark[i] = k;
+                    i = parent[i];
+                }
+                while (len > 0) {
+                    stack[--top] = stack[--len];
+                }
+            }
+            int count = n - top;
+            if (size + count > pat.length) {
+                pat = Arrays.copyOf(pat, Math.max(size + count, pat.length + (pat.length >> 1)));
+            }
+            System.arraycopy(stack, top, pat, size, count);
+            for (int t = top; t < n; t++) {
+                colCount[stack[t]]++;
+            }
+            colCount[k]++;
+            size += count;
+            patStart[k + 1] = size;
+        }
+        this.rowPatStart = patStart;
+        this.rowPat = pat.length == size ? pat : Arrays.copyOf(pat, size);
+        long nnz = 0;
+        int[] ls = new int[n + 1];
+        for (int j = 0; j < n; j++) {
+            nnz += colCount[j];
+            if (nnz > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("the Cholesky factor has more than 2^31 entries, expected fewer "
+                        + "(use an iterative solver)");
+            }
+            ls[j + 1] = (int) nnz;
+        }
+        this.lStart = ls;
+        this.lRow = new int[(int) nnz];
+        this.lValue = new double[(int) nnz];
+        // row indices of L: column i receives rows k in increasing k, diagonal first
+        int[] c = Arrays.copyOf(ls, n);
+        for (int k = 0; k < n; k++) {
+            for (int t = patStart[k]; t < patStart[k + 1]; t++) {
+                lRow[c[rowPat[t]]++] = k;
+            }
+            lRow[c[k]++] = k;
+        }
+        this.next = new int[n];
+        this.x = new double[n];
+    }
+
+    /** The order n. */
+    public int size() {
+        return n;
+    }
+
+    /** Entries of L (diagonal included). */
+    public long factorNonZeros() {
+        return lStart[n];
+    }
+
+    /**
+     * Numeric factorization of A with values {@code values} (aligned with the analysed pattern) plus
+     * {@code shift[j]} on the diagonal (null: none). Fails with {@link SolveStatus#NOT_POSITIVE_DEFINITE} naming the
+     * pivot when A + diag(shift) is not numerically positive definite.
+     *
+     * @param diagonalPosition position in values of each diagonal entry (needed when shift is not null)
+     */
+    public SolveResult factor(double[] values, double[] shift, int[] diagonalPosition) {
+        factored = false;
+        int[] c = next;
+        System.arraycopy(lStart, 0, c, 0, n);
+        for (int k = 0; k < n; k++) {
+            // x ← column k of A on and above the diagonal
+            double d = 0;
+            for (int p = aStart[k]; p < aStart[k + 1]; p++) {
+                int i = aRow[p];
+                if (i < k) {
+                    x[i] = values[p];
+                } else if (i == k) {
+                    d += values[p];
+                }
+            }
+            if (shift != null) {
+                d += shift[k];
+            }
+            // row k of L: solve L(0:k-1, 0:k-1) lₖ = x in topological order
+            for (int t = rowPatStart[k]; t < rowPatStart[k + 1]; t++) {
+                int i = rowPat[t];
+                double lki = x[i] / lValue[lStart[i]];
+                x[i] = 0;
+                for (int p = lStart[i] + 1; p < c[i]; p++) {
+                    x[lRow[p]] -= lValue[p] * lki;
+                }
+                d -= lki * lki;
+                lValue[c[i]++] = lki;
+            }
+            if (!(d > 0) || !Double.isFinite(d)) {
+                Arrays.fill(x, 0);
+                return SolveResult.failed(SolveStatus.NOT_POSITIVE_DEFINITE,
+                        "sparse Cholesky pivot " + k + " is " + d + ", expected > 0");
+            }
+            lValue[c[k]++] = Math.sqrt(d);
+        }
+        factored = true;
+        return SolveResult.ok("sparse Cholesky, " + lStart[n] + " entries in L");
+    }
+
+    /**
+     * Solves {@code A y = b} with the last factorization into out (b and out may be the same array).
+     *
+     * @throws IllegalStateException when no factorization succeeded
+     */
+    public void solve(double[] b, double[] out) {
+        if (!factored) {
+            throw new IllegalStateException("no successful factorization to solve with");
+        }
+        ArgumentChecks.requireLength("b", b, n);
+        ArgumentChecks.requireLength("out", out, n);
+        if (out != b) {
+            System.arraycopy(b, 0, out, 0, n);
+        }
+        for (int j = 0; j < n; j++) { // L z = b
+            double zj = out[j] / lValue[lStart[j]];
+            out[j] = zj;
+            for (int p = lStart[j] + 1; p < lStart[j + 1]; p++) {
+                out[lRow[p]] -= lValue[p] * zj;
+            }
+        }
+        for (int j = n - 1; j >= 0; j--) { // Lᵀ y = z
+            double s = out[j];
+            for (int p = lStart[j] + 1; p < lStart[j + 1]; p++) {
+                s -= lValue[p] * out[lRow[p]];
+            }
+            out[j] = s / lValue[lStart[j]];
+        }
+    }
+}
