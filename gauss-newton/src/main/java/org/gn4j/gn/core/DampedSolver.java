@@ -8,7 +8,8 @@ import org.gn4j.solvers.SolveResult;
  * linearization (Gram matrix, operator, factor of the base), then {@link #solve} for as many λ as the step control
  * tries. Implementations: {@link QrSolver} (augmented QR), {@link GramCholeskySolver} (cached Gram matrix),
  * {@link CgSolver} (matrix-free), {@link PushThroughSolver} (low-rank, in residual space), {@link BlockBandedSolver}
- * (block-banded Gram matrices); {@link DampedSolvers#auto} picks one by sizes.
+ * (block-banded Gram matrices), {@link org.gn4j.gn.ba.SchurDampedSolver} (Schur complement of bundle adjustment);
+ * {@link DampedSolvers#auto} picks one by sizes.
  *
  * <p>A solver owns work buffers and per-run state; {@link #fresh()} gives an independent one with the same
  * configuration for each run.
