@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gn4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Pure-Java Gauss-Newton toolkit: environment report, demo, micro-benchmarks.",
-        subcommands = {InfoCommand.class, DemoCommand.class, FitCommand.class, TrainCommand.class, PinnCommand.class, BenchCommand.class, DownloadCommand.class, JmhCommand.class, SparkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, DemoCommand.class, FitCommand.class, BaCommand.class, TrainCommand.class, PinnCommand.class, BenchCommand.class, DownloadCommand.class, JmhCommand.class, SparkCommand.class, CommandLine.HelpCommand.class})
 public final class Gn4jCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,5 +1,6 @@
 package org.gn4j.gn.core;
 
+import org.gn4j.gn.ba.SchurDampedSolver;
 import org.gn4j.solvers.banded.BlockBandedGram;
 
 /**
@@ -54,6 +55,31 @@ public final class DampedSolvers {
      */
     public static org.gn4j.gn.sparse.LsmrSolver lsmr() {
         return new org.gn4j.gn.sparse.LsmrSolver(1e-10, 100, 10);
+    }
+
+    /**
+     * Schur complement eliminating the points of a camera-point block Jacobian (bundle adjustment), the reduced camera
+     * system formed densely and factored by Cholesky (Ceres's {@code DENSE_SCHUR}).
+     */
+    public static SchurDampedSolver denseSchur() {
+        return new SchurDampedSolver(SchurDampedSolver.Mode.DENSE, 1e-10, 1);
+    }
+
+    /**
+     * Schur complement solved by CG with the Schur-Jacobi preconditioner without forming it (Ceres's
+     * {@code ITERATIVE_SCHUR}): relative residual 1e-6, at most 500 iterations.
+     */
+    public static SchurDampedSolver iterativeSchur() {
+        return iterativeSchur(1e-6, 500);
+    }
+
+    /**
+     * {@link #iterativeSchur()} with the CG stop {@code ‖b − Sx‖ <= tolerance·‖b‖} and an iteration cap.
+     *
+     * @throws IllegalArgumentException if tolerance is not in (0, 1) or maxIterations &lt; 1
+     */
+    public static SchurDampedSolver iterativeSchur(double tolerance, int maxIterations) {
+        return new SchurDampedSolver(SchurDampedSolver.Mode.ITERATIVE, tolerance, maxIterations);
     }
 
     /**

@@ -1,0 +1,202 @@
+package org.gn4j.gn.ba;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.gn4j.linalg.ArgumentChecks;
+
+/**
+ * Reads and writes the text format of the BAL data sets (Bundle Adjustment in the Large, as read by Ceres's
+ * {@code bundle_adjuster}): a header {@code <cameras> <points> <observations>}, then one line per observation
+ * {@code <camera> <point> <x> <y>}, then the 9 parameters of each camera and the 3 of each point (whitespace-separated,
+ * one per line when written). Numbers are written in Java's shortest round-trip form, so a write then a read gives
+ * back the same doubles.
+ */
+public final class BalFormat {
+    private BalFormat() {
+    }
+
+    /**
+     * Reads a BAL file.
+     *
+     * @throws IllegalArgumentException naming the file, the line and what was expected, when the content is malformed
+     * @throws UncheckedIOException     if the file cannot be read
+     */
+    public static BalProblem read(Path file) {
+        ArgumentChecks.requireNonNull("file", file);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads BAL content from a reader; {@code name} is used in error messages.
+     *
+     * @throws IllegalArgumentException naming the source, the line and what was expected, when the content is malformed
+     * @throws UncheckedIOException     on a read error
+     */
+    public static BalProblem read(Reader reader, String name) {
+        Tokens t = new Tokens(reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader),
+                name);
+        int cameras = t.nextInt("the number of cameras (header)", 1, Integer.MAX_VALUE);
+        int points = t.nextInt("the number of points (header)", 1, Integer.MAX_VALUE);
+        int obs = t.nextInt("the number of observations (header)", 1, Integer.MAX_VALUE);
+        int[] cam = new int[obs];
+        int[] pt = new int[obs];
+        double[] xy = new double[2 * obs];
+        for (int k = 0; k < obs; k++) {
+            cam[k] = t.nextInt("the camera index of observation " + k, 0, cameras - 1);
+            pt[k] = t.nextInt("the point index of observation " + k, 0, points - 1);
+            xy[2 * k] = t.nextDouble("the x coordinate of observation " + k);
+            xy[2 * k + 1] = t.nextDouble("the y coordinate of observation " + k);
+        }
+        double[] x = new double[SnavelyProjection.CAMERA_SIZE * cameras + SnavelyProjection.POINT_SIZE * points];
+        for (int c = 0; c < cameras; c++) {
+            for (int j = 0; j < SnavelyProjection.CAMERA_SIZE; j++) {
+                x[9 * c + j] = t.nextDouble("parameter " + j + " of camera " + c);
+            }
+        }
+        int off = SnavelyProjection.CAMERA_SIZE * cameras;
+        for (int p = 0; p < points; p++) {
+            for (int j = 0; j < SnavelyProjection.POINT_SIZE; j++) {
+                x[off + 3 * p + j] = t.nextDouble("coordinate " + j + " of point " + p);
+            }
+        }
+        t.expectEnd();
+        return new BalProblem(cameras, points, cam, pt, xy, x);
+    }
+
+    /**
+     * Writes the problem (its parameter vector as the cameras and points).
+     *
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static void write(Path file, BalProblem problem) {
+        ArgumentChecks.requireNonNull("file", file);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+            write(out, problem);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the problem to a writer (not closed).
+     *
+     * @throws IOException on a write error
+     */
+    public static void write(Writer out, BalProblem problem) throws IOException {
+        ArgumentChecks.requireNonNull("problem", problem);
+        StringBuilder sb = new StringBuilder(64);
+        out.write(problem.cameras() + " " + problem.points() + " " + problem.observations() + "\n");
+        for (int k = 0; k < problem.observations(); k++) {
+            sb.setLength(0);
+            sb.append(problem.cameraOf(k)).append(' ').append(problem.pointOf(k)).append("     ")
+                    .append(problem.observedX(k)).append(' ').append(problem.observedY(k)).append('\n');
+            out.write(sb.toString());
+        }
+        for (double v : problem.parameters()) {
+            out.write(Double.toString(v));
+            out.write('\n');
+        }
+    }
+
+    /** Whitespace-separated tokens with the line each came from. */
+    private static final class Tokens {
+        private final BufferedReader in;
+        private final String name;
+        private String line;
+        private int lineNo;
+        private int pos;
+
+        Tokens(BufferedReader in, String name) {
+            this.in = in;
+            this.name = name;
+        }
+
+        /** The next token, or null at the end of the input. */
+        private String next() {
+            try {
+                while (true) {
+                    if (line != null) {
+                        int n = line.length();
+                        while (pos < n && Character.isWhitespace(line.charAt(pos))) {
+                            pos++;
+                        }
+                        if (pos < n) {
+                            int start = pos;
+                            while (pos < n && !Character.isWhitespace(line.charAt(pos))) {
+                                pos++;
+                            }
+                            return line.substring(start, pos);
+                        }
+                    }
+                    line = in.readLine();
+                    pos = 0;
+                    if (line == null) {
+                        return null;
+                    }
+                    lineNo++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+            }
+        }
+
+        private String where() {
+            return name + ", line " + lineNo;
+        }
+
+        int nextInt(String what, int lo, int hi) {
+            String s = next();
+            if (s == null) {
+                throw new IllegalArgumentException(name + ": the file ends after line " + lineNo + ", expected " + what);
+            }
+            long v;
+            try {
+                v = Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where() + ": found '" + s + "', expected " + what + " (an integer)");
+            }
+            if (v < lo || v > hi) {
+                throw new IllegalArgumentException(where() + ": found " + v + ", expected " + what + " in [" + lo + ", "
+                        + hi + "]");
+            }
+            return (int) v;
+        }
+
+        double nextDouble(String what) {
+            String s = next();
+            if (s == null) {
+                throw new IllegalArgumentException(name + ": the file ends after line " + lineNo + ", expected " + what);
+            }
+            double v;
+            try {
+                v = Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where() + ": found '" + s + "', expected " + what + " (a number)");
+            }
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(where() + ": found " + s + ", expected " + what + " (a finite number)");
+            }
+            return v;
+        }
+
+        void expectEnd() {
+            String s = next();
+            if (s != null) {
+                throw new IllegalArgumentException(where() + ": found '" + s
+                        + "' after the last point, expected the end of the file");
+            }
+        }
+    }
+}

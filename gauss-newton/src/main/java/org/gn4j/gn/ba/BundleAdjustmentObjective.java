@@ -1,0 +1,146 @@
+package org.gn4j.gn.ba;
+
+import org.gn4j.gn.core.Objective;
+import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.linalg.ComputePool;
+import org.gn4j.solvers.schur.CameraPointJacobian;
+import org.gn4j.solvers.schur.SchurLayout;
+
+/**
+ * The {@link Objective} of a {@link BalProblem} for the {@link org.gn4j.gn.core.GaussNewtonLoop}: cost
+ * {@code ½‖r‖²} of the reprojection residuals ({@link SnavelyProjection}), linearizations with analytic block
+ * Jacobians ({@link BundleAdjustmentLinearization}). Residuals and Jacobian blocks are evaluated per observation in
+ * parallel on the compute pool; the buffers are owned here and reused. Used by one loop at a time.
+ */
+public final class BundleAdjustmentObjective implements Objective {
+    private static final int GRAIN = 512;
+    private final BalProblem problem;
+    private final SchurLayout layout;
+    private final int n;
+    private final int m;
+    private double[] r;
+    private double[] trial;
+    private double[] kept;
+    private final double[] a;
+    private final double[] b;
+    private double cost;
+    private double trialCost;
+    private double keptCost;
+    private int residualEvaluations;
+    private int jacobianEvaluations;
+
+    /** @param problem the problem (its parameters are the usual start) */
+    public BundleAdjustmentObjective(BalProblem problem) {
+        this.problem = ArgumentChecks.requireNonNull("problem", problem);
+        this.layout = problem.layout();
+        this.n = problem.parameterCount();
+        this.m = problem.residualCount();
+        this.r = new double[m];
+        this.trial = new double[m];
+        this.kept = new double[m];
+        this.a = new double[problem.observations() * 18];
+        this.b = new double[problem.observations() * 6];
+    }
+
+    /** The problem. */
+    public BalProblem problem() {
+        return problem;
+    }
+
+    @Override
+    public int parameterCount() {
+        return n;
+    }
+
+    @Override
+    public double start(double[] x) {
+        cost = evaluate(x, r, false);
+        residualEvaluations++;
+        return cost;
+    }
+
+    @Override
+    public BundleAdjustmentLinearization linearize(double[] x) {
+        cost = evaluate(x, r, true);
+        jacobianEvaluations++;
+        CameraPointJacobian jac = new CameraPointJacobian(layout, a, b);
+        double[] g = new double[n];
+        jac.applyTranspose(r, g);
+        return new BundleAdjustmentLinearization(jac, r, g, cost);
+    }
+
+    @Override
+    public double trialCost(double[] x) {
+        residualEvaluations++;
+        trialCost = evaluate(x, trial, false);
+        return trialCost;
+    }
+
+    @Override
+    public void keepTrial() {
+        double[] t = kept;
+        kept = trial;
+        trial = t;
+        keptCost = trialCost;
+    }
+
+    @Override
+    public void acceptTrial() {
+        double[] t = r;
+        r = kept;
+        kept = t;
+        cost = keptCost;
+    }
+
+    @Override
+    public boolean residualsAt(double[] x, double[] out) {
+        residualEvaluations++;
+        return Double.isFinite(evaluate(x, out, false));
+    }
+
+    @Override
+    public boolean trialResiduals(double[] out) {
+        System.arraycopy(trial, 0, out, 0, m);
+        return Double.isFinite(trialCost);
+    }
+
+    @Override
+    public boolean plainLeastSquares() {
+        return true;
+    }
+
+    @Override
+    public int residualEvaluations() {
+        return residualEvaluations;
+    }
+
+    @Override
+    public int jacobianEvaluations() {
+        return jacobianEvaluations;
+    }
+
+    /** Residuals (and with jacobian the blocks) at x; the cost ½‖r‖², NaN when a residual is not finite. */
+    private double evaluate(double[] x, double[] out, boolean jacobian) {
+        int off = problem.pointOffset();
+        int obs = problem.observations();
+        int chunks = Math.max(1, (obs + GRAIN - 1) / GRAIN);
+        double[] partial = new double[chunks];
+        ComputePool.parallelFor(chunks, 1, (from, to) -> {
+            for (int ch = from; ch < to; ch++) {
+                double s = 0;
+                for (int k = ch * GRAIN, end = Math.min(obs, (ch + 1) * GRAIN); k < end; k++) {
+                    SnavelyProjection.evaluate(x, 9 * problem.cameraOf(k), x, off + 3 * problem.pointOf(k),
+                            problem.observedX(k), problem.observedY(k), out, 2 * k, jacobian ? a : null, 18 * k,
+                            jacobian ? b : null, 6 * k);
+                    s += out[2 * k] * out[2 * k] + out[2 * k + 1] * out[2 * k + 1];
+                }
+                partial[ch] = s;
+            }
+        });
+        double s = 0;
+        for (double p : partial) {
+            s += p;
+        }
+        return Double.isFinite(s) ? 0.5 * s : Double.NaN;
+    }
+}

@@ -1,0 +1,120 @@
+package org.gn4j.gn.ba;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.ejml.data.DMatrixRMaj;
+import org.gn4j.gn.core.DampedSolver;
+import org.gn4j.gn.core.DampedSolvers;
+import org.gn4j.gn.core.DenseLinearization;
+import org.gn4j.linalg.VectorOps;
+import org.gn4j.solvers.SolveResult;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both Schur solvers' steps against the dense Cholesky and QR steps of the same damped system on a tiny BAL problem,
+ * for several λ and scalings D (identity, Moré's column norms, random): both to 1e-10 relative for λ ≥ 0.1 (iterative
+ * Schur with CG stopped at relative residual 1e-14, at most 2000 iterations); for smaller λ, where the gauge freedom
+ * makes the system ill-conditioned, to ten times the difference between the Cholesky and QR references.
+ */
+class SchurDampedSolverTest {
+    private static final double[] LAMBDAS = {1e-6, 1e-3, 1e-1, 1, 1e1, 1e3};
+
+    private static double relativeDifference(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return VectorOps.norm2(d) / VectorOps.norm2(b);
+    }
+
+    private static double[][] scalings(BundleAdjustmentLinearization lin) {
+        int n = lin.cols();
+        double[] cn = new double[n];
+        lin.columnNorms(cn);
+        SplittableRandom rnd = new SplittableRandom(2);
+        return new double[][] {null, cn, rnd.doubles(n, 0.1, 10).toArray()};
+    }
+
+    @Test
+    void stepsMatchDenseCholeskyAndQr() {
+        BalProblem p = BalTestProblems.tiny(9);
+        double[] x = p.parameters();
+        BundleAdjustmentObjective obj = new BundleAdjustmentObjective(p);
+        obj.start(x);
+        BundleAdjustmentLinearization lin = obj.linearize(x);
+        DMatrixRMaj j = lin.jacobian().toDense();
+        DenseLinearization dense = new DenseLinearization(j, lin.residuals(), lin.gradient(), lin.cost());
+        DampedSolver chol = DampedSolvers.cholesky();
+        DampedSolver qr = DampedSolvers.qr();
+        assertTrue(chol.prepare(dense).hasSolution());
+        assertTrue(qr.prepare(dense).hasSolution());
+        DampedSolver ds = DampedSolvers.denseSchur();
+        DampedSolver is = DampedSolvers.iterativeSchur(1e-14, 2000);
+        assertTrue(ds.supports(lin) && is.supports(lin));
+        assertFalse(ds.supports(dense));
+        assertTrue(ds.prepare(lin).hasSolution());
+        assertTrue(is.prepare(lin).hasSolution());
+        int n = lin.cols();
+        for (double[] d : scalings(lin)) {
+            for (double lambda : LAMBDAS) {
+                String at = "lambda " + lambda + ", D " + (d == null ? "I" : d[0]);
+                double[] ref = new double[n];
+                double[] refQr = new double[n];
+                assertTrue(chol.solve(lambda, d, lin.residuals(), lin.gradient(), ref).hasSolution(), at);
+                assertTrue(qr.solve(lambda, d, lin.residuals(), lin.gradient(), refQr).hasSolution(), at);
+                double[] s1 = new double[n];
+                double[] s2 = new double[n];
+                SolveResult r1 = ds.solve(lambda, d, lin.residuals(), lin.gradient(), s1);
+                SolveResult r2 = is.solve(lambda, d, lin.residuals(), lin.gradient(), s2);
+                assertTrue(r1.hasSolution(), at + ": " + r1);
+                assertTrue(r2.converged(), at + ": " + r2);
+                // where λ is small against JᵀJ's scale the two dense references themselves differ (the gauge makes
+                // JᵀJ singular, κ ~ ‖JᵀJ‖/λ): there the bound is ten times their difference
+                double tol = lambda >= 0.1 ? 1e-10 : Math.max(1e-10, 10 * relativeDifference(refQr, ref));
+                assertTrue(relativeDifference(s1, ref) < tol, at + " dense Schur: " + relativeDifference(s1, ref));
+                assertTrue(relativeDifference(s1, refQr) < tol, at + " dense Schur vs QR");
+                assertTrue(relativeDifference(s2, ref) < tol, at + " iterative Schur: " + relativeDifference(s2, ref));
+                // a second solve with the same λ and D reuses the factor and gives the same step
+                double[] again = new double[n];
+                ds.solve(lambda, d, lin.residuals(), lin.gradient(), again);
+                assertEquals(0, relativeDifference(again, s1), 0.0, at);
+            }
+        }
+    }
+
+    @Test
+    void gaugeFreedomMakesTheUndampedDenseSystemSingular() {
+        BalProblem p = BalTestProblems.tiny(4);
+        BundleAdjustmentObjective obj = new BundleAdjustmentObjective(p);
+        obj.start(p.parameters());
+        BundleAdjustmentLinearization lin = obj.linearize(p.parameters());
+        DampedSolver ds = DampedSolvers.denseSchur();
+        ds.prepare(lin);
+        double[] s = new double[lin.cols()];
+        SolveResult r = ds.solve(0, null, lin.residuals(), lin.gradient(), s);
+        // the similarity transforms of the scene leave every projection unchanged: a status, never a silent NaN
+        assertTrue(!r.hasSolution() || VectorOps.allFinite(s), r.toString());
+    }
+
+    @Test
+    void aPointSeenOnceHasASingularUndampedBlock() {
+        // one camera, one point: V = BᵀB has rank 2
+        double[] x = new double[12];
+        x[5] = -5;
+        x[6] = 500;
+        x[9] = 0.1;
+        BalProblem p = new BalProblem(1, 1, new int[] {0}, new int[] {0}, new double[] {1, 2}, x);
+        BundleAdjustmentObjective obj = new BundleAdjustmentObjective(p);
+        obj.start(x);
+        BundleAdjustmentLinearization lin = obj.linearize(x);
+        DampedSolver is = DampedSolvers.iterativeSchur();
+        is.prepare(lin);
+        SolveResult r = is.solve(0, null, lin.residuals(), lin.gradient(), new double[12]);
+        assertFalse(r.hasSolution(), r.toString());
+        assertTrue(r.message().contains("not positive definite"), r.message());
+    }
+}

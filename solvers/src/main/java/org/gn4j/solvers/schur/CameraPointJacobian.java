@@ -1,0 +1,200 @@
+package org.gn4j.solvers.schur;
+
+import org.ejml.data.DMatrixRMaj;
+import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.linalg.ComputePool;
+import org.gn4j.linalg.op.LinearOperator;
+
+/**
+ * A two-block Jacobian in the {@link SchurLayout}: for residual block k, a reduced block {@code A_k}
+ * ({@code rowsPerResidual × reducedSize}, row-major, at offset {@code k·rowsPerResidual·reducedSize} of
+ * {@link #reducedBlocks()}) and an eliminated block {@code B_k} ({@code rowsPerResidual × eliminatedSize}, at
+ * offset {@code k·rowsPerResidual·eliminatedSize} of {@link #eliminatedBlocks()}). Products run over residual blocks
+ * (J·v) or over cameras and points ({@code Jᵀu}), in parallel on the compute pool; nothing of size m × n is formed.
+ * The arrays are held, not copied: the owner must not change them while the operator is in use.
+ */
+public final class CameraPointJacobian implements LinearOperator {
+    private static final int GRAIN = 256;
+    private final SchurLayout layout;
+    private final double[] a;
+    private final double[] b;
+
+    /**
+     * @param layout the structure
+     * @param a      the reduced blocks, length {@code residualBlocks · rowsPerResidual · reducedSize}
+     * @param b      the eliminated blocks, length {@code residualBlocks · rowsPerResidual · eliminatedSize}
+     * @throws IllegalArgumentException if a length is wrong
+     */
+    public CameraPointJacobian(SchurLayout layout, double[] a, double[] b) {
+        ArgumentChecks.requireNonNull("layout", layout);
+        ArgumentChecks.requireLength("a", a, layout.residualBlocks() * layout.rowsPerResidual() * layout.reducedSize());
+        ArgumentChecks.requireLength("b", b,
+                layout.residualBlocks() * layout.rowsPerResidual() * layout.eliminatedSize());
+        this.layout = layout;
+        this.a = a;
+        this.b = b;
+    }
+
+    /** The structure. */
+    public SchurLayout layout() {
+        return layout;
+    }
+
+    /** The reduced (camera) blocks {@code A_k}, live. */
+    public double[] reducedBlocks() {
+        return a;
+    }
+
+    /** The eliminated (point) blocks {@code B_k}, live. */
+    public double[] eliminatedBlocks() {
+        return b;
+    }
+
+    @Override
+    public int rows() {
+        return layout.rows();
+    }
+
+    @Override
+    public int cols() {
+        return layout.cols();
+    }
+
+    /** {@code y = J·x}. */
+    @Override
+    public void apply(double[] x, double[] y) {
+        ArgumentChecks.requireLength("x", x, cols());
+        ArgumentChecks.requireLength("y", y, rows());
+        int rr = layout.rowsPerResidual();
+        int fs = layout.reducedSize();
+        int es = layout.eliminatedSize();
+        int off = layout.reducedColumns();
+        ComputePool.parallelFor(layout.residualBlocks(), GRAIN, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                int c = layout.reducedOf(k) * fs;
+                int p = off + layout.eliminatedOf(k) * es;
+                for (int i = 0; i < rr; i++) {
+                    double s = 0;
+                    int ai = (k * rr + i) * fs;
+                    for (int j = 0; j < fs; j++) {
+                        s += a[ai + j] * x[c + j];
+                    }
+                    int bi = (k * rr + i) * es;
+                    for (int j = 0; j < es; j++) {
+                        s += b[bi + j] * x[p + j];
+                    }
+                    y[k * rr + i] = s;
+                }
+            }
+        });
+    }
+
+    /** {@code y = Jᵀ·u}, summed per camera and per point (no two threads write the same entry). */
+    @Override
+    public void applyTranspose(double[] u, double[] y) {
+        ArgumentChecks.requireLength("u", u, rows());
+        ArgumentChecks.requireLength("y", y, cols());
+        int rr = layout.rowsPerResidual();
+        int fs = layout.reducedSize();
+        int es = layout.eliminatedSize();
+        int off = layout.reducedColumns();
+        ComputePool.parallelFor(layout.reducedBlocks(), 16, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                int yc = c * fs;
+                for (int j = 0; j < fs; j++) {
+                    y[yc + j] = 0;
+                }
+                for (int t = 0, nc = layout.reducedCount(c); t < nc; t++) {
+                    int k = layout.reducedResidual(c, t);
+                    for (int i = 0; i < rr; i++) {
+                        double ui = u[k * rr + i];
+                        int ai = (k * rr + i) * fs;
+                        for (int j = 0; j < fs; j++) {
+                            y[yc + j] += a[ai + j] * ui;
+                        }
+                    }
+                }
+            }
+        });
+        ComputePool.parallelFor(layout.eliminatedBlocks(), GRAIN, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                int yp = off + p * es;
+                for (int j = 0; j < es; j++) {
+                    y[yp + j] = 0;
+                }
+                for (int t = 0, np = layout.eliminatedCount(p); t < np; t++) {
+                    int k = layout.eliminatedResidual(p, t);
+                    for (int i = 0; i < rr; i++) {
+                        double ui = u[k * rr + i];
+                        int bi = (k * rr + i) * es;
+                        for (int j = 0; j < es; j++) {
+                            y[yp + j] += b[bi + j] * ui;
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * The Euclidean column norms into out (length n; zero columns give 1), summed per camera and per point.
+     *
+     * @throws IllegalArgumentException if out has the wrong length
+     */
+    public void columnNorms(double[] out) {
+        ArgumentChecks.requireLength("out", out, cols());
+        int rr = layout.rowsPerResidual();
+        int fs = layout.reducedSize();
+        int es = layout.eliminatedSize();
+        int off = layout.reducedColumns();
+        java.util.Arrays.fill(out, 0);
+        for (int k = 0, nk = layout.residualBlocks(); k < nk; k++) {
+            int c = layout.reducedOf(k) * fs;
+            int p = off + layout.eliminatedOf(k) * es;
+            for (int i = 0; i < rr; i++) {
+                int ai = (k * rr + i) * fs;
+                for (int j = 0; j < fs; j++) {
+                    out[c + j] += a[ai + j] * a[ai + j];
+                }
+                int bi = (k * rr + i) * es;
+                for (int j = 0; j < es; j++) {
+                    out[p + j] += b[bi + j] * b[bi + j];
+                }
+            }
+        }
+        for (int j = 0; j < out.length; j++) {
+            out[j] = out[j] > 0 ? Math.sqrt(out[j]) : 1;
+        }
+    }
+
+    /**
+     * J as a dense m × n matrix, for tests and small references only.
+     *
+     * @throws IllegalArgumentException if m·n exceeds 10⁸ entries
+     */
+    public DMatrixRMaj toDense() {
+        if ((long) rows() * cols() > 100_000_000L) {
+            throw new IllegalArgumentException("J is " + rows() + "x" + cols()
+                    + ", expected at most 1e8 entries for a dense copy");
+        }
+        DMatrixRMaj d = new DMatrixRMaj(rows(), cols());
+        int rr = layout.rowsPerResidual();
+        int fs = layout.reducedSize();
+        int es = layout.eliminatedSize();
+        int off = layout.reducedColumns();
+        for (int k = 0, nk = layout.residualBlocks(); k < nk; k++) {
+            int c = layout.reducedOf(k) * fs;
+            int p = off + layout.eliminatedOf(k) * es;
+            for (int i = 0; i < rr; i++) {
+                int row = k * rr + i;
+                for (int j = 0; j < fs; j++) {
+                    d.set(row, c + j, a[row * fs + j]);
+                }
+                for (int j = 0; j < es; j++) {
+                    d.set(row, p + j, b[row * es + j]);
+                }
+            }
+        }
+        return d;
+    }
+}
