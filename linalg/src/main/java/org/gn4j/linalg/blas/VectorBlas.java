@@ -694,6 +694,43 @@ public final class VectorBlas implements Blas {
         }
     }
 
+    /** SGEMM with the packed {@code FloatVector} kernel ({@code VectorSgemm}). */
+    @Override
+    public void sgemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha, float[] a, int aOff,
+            int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        BlasArguments.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0) {
+            for (int i = 0; i < m; i++) {
+                int row = cOff + i * ldc;
+                for (int j = 0; j < n; j++) {
+                    c[row + j] = beta == 0 ? 0f : beta * c[row + j];
+                }
+            }
+            return;
+        }
+        VectorSgemm.gemm(transA == Transpose.YES, transB == Transpose.YES, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                beta, c, cOff, ldc, multiThreaded);
+    }
+
+    /** Float32 products on float64 storage: the {@code FloatVector} kernel rounds the operands while packing. */
+    @Override
+    public void dgemmF32(Transpose transA, Transpose transB, int m, int n, int k, double alpha, double[] a,
+            int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+        BlasArguments.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0) {
+            CpuBlas.scaleMatrix(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        VectorSgemm.gemm(transA == Transpose.YES, transB == Transpose.YES, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                beta, c, cOff, ldc, multiThreaded);
+    }
+
     @Override
     public void dgemv(Transpose trans, int m, int n, double alpha, double[] a, int aOff, int lda, double[] x,
             int xOff, double beta, double[] y, int yOff) {
