@@ -27,6 +27,10 @@ import org.gn4j.linalg.ComputePool;
  * lambda and fork-join tasks). Products with {@code m·n·k} below
  * {@link #SMALL_WORK} use a plain triple loop.
  *
+ * <p>{@code sgemm} and {@code dgemmF32} run the float32 sibling of this kernel ({@code VectorSgemm}, the same
+ * blocking with {@code FloatVector}); it has no in-place paths for A or B on double storage, so short, wide
+ * products on double storage (convolutions with few output channels) pack B in full.
+ *
  * <p>{@code dgemv}, {@code ddot} and {@code daxpy} delegate to {@link CpuBlas}; {@code dsyrk} runs this
  * DGEMM over the full square and mirrors the upper triangle (twice the necessary work, but exactly symmetric).
  */
