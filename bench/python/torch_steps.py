@@ -1,7 +1,8 @@
-"""PyTorch CPU reference for NetworkStepBenchmark: SGD step and GGN-vector product at mini-batch 1000, float64.
+"""PyTorch CPU reference for NetworkStepBenchmark: SGD step and GGN-vector product at mini-batch 1000, float64
+(default) or float32 (--float32).
 
 Run with Debian's python3-torch (1.13) and OpenBLAS, 2 threads:
-    OPENBLAS_NUM_THREADS=2 /usr/bin/python3 bench/python/torch_steps.py [network ...] [--reps N]
+    OPENBLAS_NUM_THREADS=2 /usr/bin/python3 bench/python/torch_steps.py [network ...] [--reps N] [--float32]
 Prints one line per network: median and minimum milliseconds of each operation over N repetitions.
 """
 import sys
@@ -11,7 +12,7 @@ import torch
 import torch.nn as nn
 from functorch import jvp, vjp, make_functional
 
-torch.set_default_dtype(torch.float64)
+torch.set_default_dtype(torch.float32 if "--float32" in sys.argv else torch.float64)
 torch.set_num_threads(2)
 
 
@@ -89,7 +90,7 @@ def bench(name, reps, batch=1000):
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
+    args = [a for a in sys.argv[1:] if a != "--float32"]
     reps = 10
     if "--reps" in args:
         i = args.index("--reps")

@@ -2,6 +2,8 @@ package org.gn4j.nn;
 
 import java.util.Random;
 
+import org.gn4j.linalg.blas.Precision;
+
 /**
  * A differentiable layer over mini-batches. Layers are stateless functions of their parameters: the parameters live
  * in one flat vector θ owned by the network (this layer's slice starts at {@code off}), and everything a backward or
@@ -55,6 +57,25 @@ public interface Layer {
      */
     void vjpPerSample(double[] theta, int off, int batch, double[] yb, double[] rows, int rowOffset, int rowStride,
             double[] xb, LayerState state);
+
+    /**
+     * This layer with its products (the GEMMs behind the {@link org.gn4j.linalg.blas.Blas} seam) in the given
+     * precision: the same function of the same parameters. Layers without GEMMs (activations, pooling, reshapes)
+     * return themselves.
+     *
+     * @throws IllegalArgumentException if {@code precision} is null
+     */
+    default Layer withPrecision(Precision precision) {
+        if (precision == null) {
+            throw new IllegalArgumentException("precision must not be null, expected F32 or F64");
+        }
+        return this;
+    }
+
+    /** The precision of this layer's products ({@link Precision#F64} for layers without GEMMs). */
+    default Precision precision() {
+        return Precision.F64;
+    }
 
     /** Initializes this layer's parameters (Glorot / He for weights, zero biases). */
     void initialize(double[] theta, int off, Random rng);

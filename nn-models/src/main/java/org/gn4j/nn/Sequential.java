@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.linalg.blas.Precision;
 
 /**
  * A feed-forward network as a chain of {@link Layer}s with one flat parameter vector θ: layer l owns the slice
@@ -21,16 +22,35 @@ public final class Sequential {
     private final Layer[] layers;
     private final int[] offsets;
     private final int parameterCount;
+    private final Precision precision;
 
     /**
      * @throws IllegalArgumentException if the list is empty or consecutive shapes do not match (naming the layer, the
      *                                  shape found and the shape expected)
      */
     public Sequential(List<? extends Layer> layers) {
+        this(layers, Precision.F64);
+    }
+
+    /**
+     * A network whose products run in {@code precision}: every layer is taken through
+     * {@link Layer#withPrecision}, so forward passes, JVPs, VJPs, per-sample Jacobians and the GGN products built on
+     * them use float32 GEMMs for {@link Precision#F32}; activations stay in float64 arrays.
+     *
+     * @throws IllegalArgumentException as {@link #Sequential(List)}, or if {@code precision} is null
+     */
+    public Sequential(List<? extends Layer> layers, Precision precision) {
         if (layers == null || layers.isEmpty()) {
             throw new IllegalArgumentException("layers is empty, expected at least one layer");
         }
-        this.layers = layers.toArray(new Layer[0]);
+        if (precision == null) {
+            throw new IllegalArgumentException("precision must not be null, expected F32 or F64");
+        }
+        this.precision = precision;
+        this.layers = new Layer[layers.size()];
+        for (int l = 0; l < this.layers.length; l++) {
+            this.layers[l] = layers.get(l).withPrecision(precision);
+        }
         this.offsets = new int[this.layers.length];
         long total = 0;
         for (int l = 0; l < this.layers.length; l++) {
@@ -51,6 +71,19 @@ public final class Sequential {
     /** A network of the given layers. */
     public static Sequential of(Layer... layers) {
         return new Sequential(List.of(layers));
+    }
+
+    /**
+     * The precision of the network's products: {@link Precision#F64} for the constructors without one (generic
+     * least-squares fits, tests), whatever {@link #withPrecision} or {@link #Sequential(List, Precision)} chose.
+     */
+    public Precision precision() {
+        return precision;
+    }
+
+    /** The same layers and parameters layout with products in {@code precision} (this network when it agrees). */
+    public Sequential withPrecision(Precision precision) {
+        return precision == this.precision ? this : new Sequential(List.of(layers), precision);
     }
 
     /** Number of parameters d. */
@@ -230,6 +263,7 @@ public final class Sequential {
         for (Layer l : layers) {
             names.add(l.name());
         }
-        return "Sequential" + names + " (" + parameterCount + " parameters)";
+        return "Sequential" + names + " (" + parameterCount + " parameters"
+                + (precision == Precision.F32 ? ", float32 products" : "") + ")";
     }
 }

@@ -22,6 +22,7 @@ import org.gn4j.gn.stochastic.Optimizer;
 import org.gn4j.gn.stochastic.Sgd;
 import org.gn4j.gn.stochastic.Sgn;
 import org.gn4j.gn.stochastic.StepResult;
+import org.gn4j.linalg.blas.Precision;
 import org.gn4j.nn.Presets;
 import org.gn4j.nn.Sequential;
 import org.gn4j.nn.data.Cifar10Reader;
@@ -158,6 +159,11 @@ public class TrainCommand implements Callable<Integer> {
                     + "output files, --data-dir and --no-progress may change).")
     Path resume;
 
+    @Option(names = "--precision", defaultValue = "f32", paramLabel = "f32|f64",
+            description = "Arithmetic of the network's products (forward, JVP, VJP, GGN); CG, damping and loss sums "
+                    + "stay float64 (default: ${DEFAULT-VALUE}).")
+    String precision;
+
     @Option(names = "--no-progress", description = "No progress line on stderr.")
     boolean noProgress;
 
@@ -172,6 +178,12 @@ public class TrainCommand implements Callable<Integer> {
         }
         Duration timeBudget = budget == null ? null : BudgetOption.duration(spec.commandLine(), "--budget", budget);
         checkOptions();
+        Precision p;
+        try {
+            p = Precision.parse(precision);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--precision: " + e.getMessage());
+        }
         Path dir = name.equals("sine") ? null : dataFolder(name);
         new CommandPaths(spec.commandLine()).inputFolder("--data-dir", dir).input("--resume", resume)
                 .outputFile("--checkpoint", checkpoint).outputFile("--metrics", metrics).check();
@@ -203,7 +215,7 @@ public class TrainCommand implements Callable<Integer> {
                 break;
             }
         }
-        Sequential net = network(train);
+        Sequential net = network(train).withPrecision(p);
         long steps = (long) epochs * ((train.size() + batch - 1) / Math.max(1, batch));
         Optimizer opt = optimizer(steps);
         Trainer trainer = new Trainer(net, loss, opt).withEpochs(epochs).withBatchSize(batch).withSeed(seed)

@@ -3,6 +3,7 @@ package org.gn4j.bench.jmh;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.gn4j.linalg.blas.Precision;
 import org.gn4j.nn.MiniBatchProducts;
 import org.gn4j.nn.Sequential;
 import org.gn4j.nn.Presets;
@@ -25,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Gauss-Newton product {@code (1/b)JᵀQJv} (tangent + adjoint pass at a cached forward point) at mini-batch 1000, for
  * the networks of the SGN paper's benchmarks, to compare with PyTorch's figures (PEERS.md). Softmax cross-entropy with
  * 10 classes on seeded random inputs. {@code -p network=cnn-cifar10,cnn-cifar10-columns} compares the CIFAR CNN's
- * Winograd convolutions with the column algorithm on the same network in one run.
+ * Winograd convolutions with the column algorithm on the same network in one run; {@code -p precision=f32} runs the
+ * network's products in float32.
  *
  * <pre>java -jar bench/target/gn4j.jar jmh NetworkStepBenchmark</pre>
  */
@@ -41,6 +43,10 @@ public class NetworkStepBenchmark {
 
     @Param({"1000"})
     public int batch;
+
+    /** Precision of the network's products: f64, or f32 (float32 GEMMs, float64 loss sums and storage). */
+    @Param({"f64"})
+    public String precision;
 
     private MiniBatchProducts products;
     private double[] theta;
@@ -71,7 +77,7 @@ public class NetworkStepBenchmark {
 
     @Setup
     public void setUp() {
-        Sequential net = network(network);
+        Sequential net = network(network).withPrecision(Precision.parse(precision));
         products = new MiniBatchProducts(net, new SoftmaxCrossEntropy(), batch);
         theta = net.initialParameters(1);
         int d = net.parameterCount();

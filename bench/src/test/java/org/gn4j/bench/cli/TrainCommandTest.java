@@ -79,6 +79,9 @@ class TrainCommandTest {
         CliRun badCg = run("train", "--dataset", "sine", "--optimizer", "sgn", "--cg-iterations", "some");
         assertNotEquals(0, badCg.exitCode());
         assertTrue(badCg.err().contains("expected a positive integer or adaptive"), badCg.err());
+        CliRun badPrecision = run("train", "--dataset", "sine", "--precision", "f16");
+        assertTrue(badPrecision.exitCode() != 0 && badPrecision.err().contains("--precision")
+                && badPrecision.err().contains("expected f32 or f64"), badPrecision.err());
     }
 
     private static final String[] SINE = {"train", "--dataset", "sine", "--optimizer", "adam", "--lr", "0.01",

@@ -38,6 +38,90 @@ public interface Blas {
     void dsyrk(Transpose trans, int n, int k, double alpha, double[] a, int aOff, int lda, double beta, double[] c,
             int cOff, int ldc);
 
+    /**
+     * SGEMM: {@code C = α·op(A)·op(B) + β·C} on float32 storage, same layout, shapes and checks as {@link #dgemm}.
+     * Each entry of C carries a relative error of about {@code k·2⁻²⁴} of {@code |α|·Σ_p |a_ip·b_pj|}. This default is
+     * a plain loop (float products, float sums); {@code VectorBlas} overrides it with packed {@code FloatVector}
+     * kernels.
+     */
+    default void sgemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha, float[] a, int aOff,
+            int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        BlasArguments.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        boolean ta = transA == Transpose.YES;
+        boolean tb = transB == Transpose.YES;
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                float s = 0;
+                for (int p = 0; p < k; p++) {
+                    float av = ta ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                    float bv = tb ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                    s = Math.fma(av, bv, s);
+                }
+                c[row + j] = beta == 0 ? alpha * s : alpha * s + beta * c[row + j];
+            }
+        }
+    }
+
+    /**
+     * {@code C = α·op(A)·op(B) + β·C} on float64 storage computed in float32: the entries of {@code α·op(A)} and
+     * {@code op(B)} are rounded to float and multiplied and summed in float, C is updated in float64. The relative
+     * error of an entry is about {@code k·2⁻²⁴} of {@code Σ_p |α·a_ip·b_pj|}. Same shapes and checks as
+     * {@link #dgemm}. This default copies the operands to float arrays and runs {@link #sgemm}; {@code VectorBlas}
+     * rounds while packing instead.
+     */
+    default void dgemmF32(Transpose transA, Transpose transB, int m, int n, int k, double alpha, double[] a,
+            int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+        BlasArguments.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        boolean ta = transA == Transpose.YES;
+        boolean tb = transB == Transpose.YES;
+        int ar = ta ? k : m;
+        int ac = ta ? m : k;
+        int br = tb ? n : k;
+        int bc = tb ? k : n;
+        float[] af = new float[ar * ac];
+        float[] bf = new float[br * bc];
+        float[] cf = new float[m * n];
+        for (int i = 0; i < ar; i++) {
+            for (int j = 0; j < ac; j++) {
+                af[i * ac + j] = (float) (alpha * a[aOff + i * lda + j]);
+            }
+        }
+        for (int i = 0; i < br; i++) {
+            for (int j = 0; j < bc; j++) {
+                bf[i * bc + j] = (float) b[bOff + i * ldb + j];
+            }
+        }
+        sgemm(transA, transB, m, n, k, 1f, af, 0, Math.max(1, ac), bf, 0, Math.max(1, bc), 0f, cf, 0, Math.max(1, n));
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = beta == 0 ? cf[i * n + j] : cf[i * n + j] + beta * c[row + j];
+            }
+        }
+    }
+
+    /** The precision of {@link #dgemm}: {@link Precision#F64} unless this BLAS came from {@link #withPrecision}. */
+    default Precision precision() {
+        return Precision.F64;
+    }
+
+    /**
+     * This BLAS with {@link #dgemm} in the given precision: itself for {@link Precision#F64}, a view whose
+     * {@code dgemm} runs {@link #dgemmF32} for {@link Precision#F32}. Every other method keeps float64.
+     *
+     * @throws IllegalArgumentException if {@code precision} is null
+     */
+    default Blas withPrecision(Precision precision) {
+        if (precision == null) {
+            throw new IllegalArgumentException("precision must not be null, expected F32 or F64");
+        }
+        return precision == Precision.F64 ? this : new Float32Products(this);
+    }
+
     /** {@code Σ x_i y_i} over n entries. */
     double ddot(int n, double[] x, int xOff, double[] y, int yOff);
 

@@ -32,6 +32,27 @@ public final class BlasArguments {
     }
 
     /**
+     * SGEMM: as {@link #checkGemm(Transpose, Transpose, int, int, int, double[], int, int, double[], int, int,
+     * double[], int, int)} for float storage.
+     *
+     * @throws IllegalArgumentException naming the offending argument
+     */
+    public static void checkGemm(Transpose transA, Transpose transB, int m, int n, int k, float[] a, int aOff,
+            int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        if (transA == null || transB == null) {
+            throw new IllegalArgumentException("transpose flags must not be null");
+        }
+        ArgumentChecks.requireNonNegative("m", m);
+        ArgumentChecks.requireNonNegative("n", n);
+        ArgumentChecks.requireNonNegative("k", k);
+        boolean ta = transA == Transpose.YES;
+        boolean tb = transB == Transpose.YES;
+        ArgumentChecks.requireMatrix("a", a, aOff, ta ? k : m, ta ? m : k, lda);
+        ArgumentChecks.requireMatrix("b", b, bOff, tb ? n : k, tb ? k : n, ldb);
+        ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
+    }
+
+    /**
      * DSYRK: A's shape for the flag ({@code n×k} as stored for NO, {@code k×n} for YES), C square {@code n×n}, and C
      * not the same array as A.
      *

@@ -20,11 +20,14 @@ import java.lang.reflect.Field;
 final class CacheLines {
     /** Doubles per 64-byte cache line. */
     static final int DOUBLES = 8;
+    /** Floats per 64-byte cache line. */
+    static final int FLOATS = 16;
     private static final MethodHandle GET_INT;
     private static final MethodHandle GET_LONG;
     private static final long REF_BASE;
     private static final int REF_SCALE;
     private static final long DOUBLE_BASE;
+    private static final long FLOAT_BASE;
     /** Left shift from a compressed reference to an address; -1 when the address cannot be read. */
     private static final int SHIFT;
 
@@ -34,6 +37,7 @@ final class CacheLines {
         long refBase = 0;
         int refScale = 0;
         long doubleBase = 0;
+        long floatBase = 0;
         int shift = -1;
         try {
             Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
@@ -52,6 +56,7 @@ final class CacheLines {
             refBase = (int) base.invokeExact((Class<?>) Object[].class);
             refScale = (int) scale.invokeExact((Class<?>) Object[].class);
             doubleBase = (int) base.invokeExact((Class<?>) double[].class);
+            floatBase = (int) base.invokeExact((Class<?>) float[].class);
             if (refScale == 8) {
                 shift = 0;
             } else if (refScale == 4) {
@@ -73,6 +78,7 @@ final class CacheLines {
         REF_BASE = refBase;
         REF_SCALE = refScale;
         DOUBLE_BASE = doubleBase;
+        FLOAT_BASE = floatBase;
         SHIFT = shift;
     }
 
@@ -94,6 +100,38 @@ final class CacheLines {
             return 0; // unknown, or not an address as expected
         }
         return (int) (((64 - (data & 63)) & 63) >>> 3);
+    }
+
+    /**
+     * The index in {@code [0, 16)} of the first entry of {@code array} that starts a 64-byte cache line, at the time
+     * of the call; 0 when unknown.
+     */
+    static int alignedStart(float[] array) {
+        long data = referenceAddress(array);
+        if (data < 0) {
+            return 0;
+        }
+        data += FLOAT_BASE;
+        if ((data & 3) != 0) {
+            return 0;
+        }
+        return (int) (((64 - (data & 63)) & 63) >>> 2);
+    }
+
+    /** The address of the object {@code array} (its header) as read now, or -1 if unknown. */
+    private static long referenceAddress(Object array) {
+        if (SHIFT < 0) {
+            return -1;
+        }
+        try {
+            Object[] holder = {array};
+            if (REF_SCALE == 8) {
+                return (long) GET_LONG.invokeExact((Object) holder, REF_BASE);
+            }
+            return ((int) GET_INT.invokeExact((Object) holder, REF_BASE) & 0xFFFF_FFFFL) << SHIFT;
+        } catch (Throwable e) {
+            return -1;
+        }
     }
 
     /** The address of {@code array[0]} as read now (up to a heap base aligned far beyond 64), or -1 if unknown. */

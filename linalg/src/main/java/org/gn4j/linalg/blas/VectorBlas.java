@@ -27,6 +27,10 @@ import org.gn4j.linalg.ComputePool;
  * lambda and fork-join tasks). Products with {@code m·n·k} below
  * {@link #SMALL_WORK} use a plain triple loop.
  *
+ * <p>{@code sgemm} and {@code dgemmF32} run the float32 sibling of this kernel ({@code VectorSgemm}, the same
+ * blocking with {@code FloatVector}); it has no in-place paths for A or B on double storage, so short, wide
+ * products on double storage (convolutions with few output channels) pack B in full.
+ *
  * <p>{@code dgemv}, {@code ddot} and {@code daxpy} delegate to {@link CpuBlas}; {@code dsyrk} runs this
  * DGEMM over the full square and mirrors the upper triangle (twice the necessary work, but exactly symmetric).
  */
@@ -692,6 +696,43 @@ public final class VectorBlas implements Blas {
                 c[row + j] = beta == 0 ? alpha * s : alpha * s + beta * c[row + j];
             }
         }
+    }
+
+    /** SGEMM with the packed {@code FloatVector} kernel ({@code VectorSgemm}). */
+    @Override
+    public void sgemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha, float[] a, int aOff,
+            int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        BlasArguments.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0) {
+            for (int i = 0; i < m; i++) {
+                int row = cOff + i * ldc;
+                for (int j = 0; j < n; j++) {
+                    c[row + j] = beta == 0 ? 0f : beta * c[row + j];
+                }
+            }
+            return;
+        }
+        VectorSgemm.gemm(transA == Transpose.YES, transB == Transpose.YES, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                beta, c, cOff, ldc, multiThreaded);
+    }
+
+    /** Float32 products on float64 storage: the {@code FloatVector} kernel rounds the operands while packing. */
+    @Override
+    public void dgemmF32(Transpose transA, Transpose transB, int m, int n, int k, double alpha, double[] a,
+            int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+        BlasArguments.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0) {
+            CpuBlas.scaleMatrix(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        VectorSgemm.gemm(transA == Transpose.YES, transB == Transpose.YES, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                beta, c, cOff, ldc, multiThreaded);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Random;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.blas.Blas;
 import org.gn4j.linalg.blas.BlasProvider;
+import org.gn4j.linalg.blas.Precision;
 import org.gn4j.linalg.blas.Transpose;
 import org.gn4j.nn.Layer;
 import org.gn4j.nn.LayerState;
@@ -122,6 +123,12 @@ public final class Conv2d implements Layer {
      */
     public Conv2d(int inChannels, int height, int width, int outChannels, int kernelH, int kernelW, int stride,
             int padding, Dense.Init init, Algorithm algorithm) {
+        this(inChannels, height, width, outChannels, kernelH, kernelW, stride, padding, init, algorithm,
+                BlasProvider.blas());
+    }
+
+    private Conv2d(int inChannels, int height, int width, int outChannels, int kernelH, int kernelW, int stride,
+            int padding, Dense.Init init, Algorithm algorithm, Blas blas) {
         ArgumentChecks.requirePositive("inChannels", inChannels);
         ArgumentChecks.requirePositive("height", height);
         ArgumentChecks.requirePositive("width", width);
@@ -163,7 +170,29 @@ public final class Conv2d implements Layer {
             algorithm = winogradFits && inChannels >= WINOGRAD_MIN_CHANNELS ? Algorithm.WINOGRAD : Algorithm.COLUMNS;
         }
         this.algorithm = algorithm;
-        this.blas = BlasProvider.blas();
+        this.blas = blas;
+    }
+
+    /**
+     * This convolution with its GEMMs (im2col and Winograd products) in the given precision, through
+     * {@link Blas#withPrecision}; the same function of the same parameters. Im2col, the Winograd transforms and the
+     * bias sums stay in float64.
+     */
+    @Override
+    public Conv2d withPrecision(Precision precision) {
+        if (precision == null) {
+            throw new IllegalArgumentException("precision must not be null, expected F32 or F64");
+        }
+        if (precision == blas.precision()) {
+            return this;
+        }
+        return new Conv2d(c, h, w, k, kh, kw, stride, pad, init, algorithm,
+                BlasProvider.blas().withPrecision(precision));
+    }
+
+    @Override
+    public Precision precision() {
+        return blas.precision();
     }
 
     /** {@link Algorithm#COLUMNS} or {@link Algorithm#WINOGRAD}: the algorithm this layer runs. */

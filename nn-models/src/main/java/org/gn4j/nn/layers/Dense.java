@@ -5,6 +5,7 @@ import java.util.Random;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.blas.Blas;
 import org.gn4j.linalg.blas.BlasProvider;
+import org.gn4j.linalg.blas.Precision;
 import org.gn4j.linalg.blas.Transpose;
 import org.gn4j.nn.Layer;
 import org.gn4j.nn.LayerState;
@@ -41,12 +42,35 @@ public final class Dense implements Layer {
 
     /** @throws IllegalArgumentException if a size is not positive */
     public Dense(int in, int out, Init init) {
+        this(in, out, init, BlasProvider.blas());
+    }
+
+    private Dense(int in, int out, Init init, Blas blas) {
         ArgumentChecks.requirePositive("in", in);
         ArgumentChecks.requirePositive("out", out);
         this.in = in;
         this.out = out;
         this.init = init;
-        this.blas = BlasProvider.blas();
+        this.blas = blas;
+    }
+
+    /**
+     * This layer with its GEMMs (forward, tangent, adjoint, input cotangents) in the given precision, through
+     * {@link Blas#withPrecision}; the same function of the same parameters. The bias sums and the per-sample outer
+     * products {@code ȳ_s ⊗ x_s} stay in float64.
+     */
+    @Override
+    public Dense withPrecision(Precision precision) {
+        if (precision == null) {
+            throw new IllegalArgumentException("precision must not be null, expected F32 or F64");
+        }
+        return precision == blas.precision() ? this
+                : new Dense(in, out, init, BlasProvider.blas().withPrecision(precision));
+    }
+
+    @Override
+    public Precision precision() {
+        return blas.precision();
     }
 
     private static final class State implements LayerState {

@@ -228,6 +228,19 @@ public final class Trainer {
                 java.util.Collections.unmodifiableMap(copy));
     }
 
+    /**
+     * The run options a checkpoint records: those of {@link #withRunOptions} plus {@value #PRECISION_OPTION}, the
+     * network's product precision ("f32" or "f64"), so that a run is never resumed in the other precision.
+     */
+    java.util.SortedMap<String, String> recordedOptions() {
+        TreeMap<String, String> all = new TreeMap<>(runOptions);
+        all.put(PRECISION_OPTION, net.precision().label());
+        return java.util.Collections.unmodifiableSortedMap(all);
+    }
+
+    /** The run option under which checkpoints record the network's precision. */
+    public static final String PRECISION_OPTION = "precision";
+
     /** The listener for per-step and per-epoch callbacks. */
     public Trainer withListener(TrainingListener l) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
@@ -291,7 +304,7 @@ public final class Trainer {
         if (c.dropLast() != dropLast) {
             throw new IllegalArgumentException(where + "dropLast is " + c.dropLast() + ", expected " + dropLast);
         }
-        List<String> differences = Checkpoint.optionDifferences(c.runOptions(), runOptions);
+        List<String> differences = Checkpoint.optionDifferences(c.runOptions(), recordedOptions());
         if (!differences.isEmpty()) {
             throw new IllegalArgumentException(where + "written by a run with other options (a resume continues the "
                     + "same run): " + String.join("; ", differences));
@@ -519,7 +532,7 @@ public final class Trainer {
     private void writeCheckpoint(RunState s, long start, double[] theta) throws IOException {
         new Checkpoint(optimizer.name(), optimizer.stepCount(), optimizer.stateVector(), theta.clone(), seed,
                 batchSize, dropLast, s.epoch, s.batchInEpoch, s.step, s.samples, seconds(s, start), s.epochLossSum,
-                s.epochSamples, s.history, runOptions).write(checkpointFile);
+                s.epochSamples, s.history, recordedOptions()).write(checkpointFile);
     }
 
     private void writeHeader(boolean replace) throws IOException {

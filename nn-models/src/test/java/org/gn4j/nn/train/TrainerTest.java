@@ -483,12 +483,27 @@ class TrainerTest {
     }
 
     @Test
+    void resumeInTheOtherPrecisionIsRefused() throws IOException {
+        Path ck = dir.resolve("precision.ckpt");
+        double[] theta = Problems.mlp().initialParameters(7);
+        trainer(new Sgd(0.05)).withEpochs(1).withCheckpoints(ck, 1).train(TRAIN, theta);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(Problems.mlp().withPrecision(org.gn4j.linalg.blas.Precision.F32), new SquaredError(),
+                        new Sgd(0.05)).withEpochs(3).withBatchSize(30).withSeed(42).resume(ck, TRAIN,
+                        new double[theta.length]));
+        assertTrue(e.getMessage().contains("precision f64 in the checkpoint, f32 now"), e.getMessage());
+    }
+
+    @Test
     void resumeWithOtherRunOptionsIsRefusedNamingEachDifference() throws IOException {
         Path ck = dir.resolve("opts.ckpt");
         double[] theta = Problems.mlp().initialParameters(7);
         Map<String, String> options = Map.of("--lr", "0.05", "--schedule", "constant", "--epochs", "3");
         trainer(new Sgd(0.05)).withEpochs(1).withRunOptions(options).withCheckpoints(ck, 1).train(TRAIN, theta);
-        assertEquals(options, Checkpoint.read(ck).runOptions());
+        // the checkpoint records the network's product precision beside the run options
+        Map<String, String> recorded = new java.util.TreeMap<>(options);
+        recorded.put(Trainer.PRECISION_OPTION, "f64");
+        assertEquals(recorded, Checkpoint.read(ck).runOptions());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> trainer(new Sgd(0.05)).withRunOptions(Map.of("--lr", "0.1", "--schedule", "cosine",
                         "--epochs", "3")).resume(ck, TRAIN, new double[theta.length]));

@@ -1,0 +1,248 @@
+package org.gn4j.linalg.blas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import org.gn4j.testkit.Seeds;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Float32 GEMM ({@link Blas#sgemm} on float storage, {@link Blas#dgemmF32} on double storage) against a naive loop
+ * that accumulates in float64, for odd shapes around the register tile (8 × 32 on AVX-512) and the cache blocks,
+ * zero sizes, all transpose flags, several α/β, offsets and leading dimensions.
+ *
+ * <p>Bound, entry by entry: {@code |c − ĉ| ≤ (k + 4)·2⁻²⁴·(Σ_p |α·a_ip·b_pj| + |β·c_ij|)}, the classical
+ * {@code k·u} bound of a float dot product plus the roundings of α·a, b (double storage only), the β-update and the
+ * result. A kernel that drops a term, misplaces a tile or sums in the wrong order of magnitude breaks it by orders of
+ * magnitude.
+ */
+class SgemmTest {
+    private static final int[] SIZES = {0, 1, 3, 17, 33, 70, 257};
+    private static final float PAD = 7.5f;
+    private static final double U = 0x1p-24;
+
+    private static final Blas MULTI = new VectorBlas(true, true);
+    private static final Blas SINGLE = new VectorBlas(true, false);
+    private static final Blas PLAIN = new CpuBlas(false);
+
+    /** The packed kernels (multi- and single-threaded) and, for small products, the interface's plain loop. */
+    private static Blas[] implementations(int work) {
+        return work <= 33 * 33 * 33 ? new Blas[] {MULTI, SINGLE, PLAIN} : new Blas[] {MULTI, SINGLE};
+    }
+
+    @Test
+    void floatStorageOddShapesAgainstDoubleAccumulation() {
+        Random r = new Random(Seeds.of(21));
+        double[][] alphaBeta = {{1, 0}, {-0.75, 1}, {2.5, -0.5}};
+        int cases = 0;
+        for (int m : SIZES) {
+            for (int n : SIZES) {
+                for (int k : SIZES) {
+                    if (m * (long) n * k > 17L * 70 * 257) {
+                        continue;
+                    }
+                    for (int t = 0; t < 4; t++) {
+                        double[] ab = alphaBeta[(cases++) % alphaBeta.length];
+                        for (Blas blas : implementations(m * n * k)) {
+                            checkFloat(blas, (t & 1) != 0, (t & 2) != 0, m, n, k, (float) ab[0], (float) ab[1], r);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void doubleStorageFloatProductsOddShapes() {
+        Random r = new Random(Seeds.of(22));
+        double[][] alphaBeta = {{1, 0}, {-0.75, 1}, {2.5, -0.5}};
+        int cases = 0;
+        for (int m : SIZES) {
+            for (int n : SIZES) {
+                for (int k : SIZES) {
+                    if (m * (long) n * k > 17L * 70 * 257) {
+                        continue;
+                    }
+                    for (int t = 0; t < 4; t++) {
+                        double[] ab = alphaBeta[(cases++) % alphaBeta.length];
+                        for (Blas blas : implementations(m * n * k)) {
+                            checkMixed(blas, (t & 1) != 0, (t & 2) != 0, m, n, k, ab[0], ab[1], r);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A product deeper than one cache slice and wider than one panel, split across threads. */
+    @Test
+    void largeProductAcrossBlocksAndThreads() {
+        Random r = new Random(Seeds.of(23));
+        for (int t = 0; t < 4; t++) {
+            checkFloat(MULTI, (t & 1) != 0, (t & 2) != 0, 100, 1030, 270, 1f, 0f, r);
+            checkMixed(MULTI, (t & 1) != 0, (t & 2) != 0, 40, 1030, 270, 1.0, 0.5, r);
+        }
+    }
+
+    /** The float32 view rounds: its result differs from float64 DGEMM, by at most the float bound. */
+    @Test
+    void float32ViewComputesInFloat() {
+        Blas base = new VectorBlas(true, false);
+        Blas f32 = base.withPrecision(Precision.F32);
+        assertSame(base, base.withPrecision(Precision.F64));
+        assertSame(base, f32.withPrecision(Precision.F64));
+        assertEquals(Precision.F32, f32.precision());
+        assertEquals(Precision.F64, base.precision());
+        Random r = new Random(Seeds.of(24));
+        int m = 64, n = 96, k = 128;
+        double[] a = gaussian(m * k, r);
+        double[] b = gaussian(k * n, r);
+        double[] c64 = new double[m * n];
+        double[] c32 = new double[m * n];
+        base.dgemm(Transpose.NO, Transpose.NO, m, n, k, 1, a, 0, k, b, 0, n, 0, c64, 0, n);
+        f32.dgemm(Transpose.NO, Transpose.NO, m, n, k, 1, a, 0, k, b, 0, n, 0, c32, 0, n);
+        double worst = 0;
+        for (int i = 0; i < m * n; i++) {
+            worst = Math.max(worst, Math.abs(c64[i] - c32[i]));
+        }
+        // rounding the operands alone moves entries of size ~√k by ~√k·2⁻²⁴; float64 would agree to ~1e-14
+        assertTrue(worst > 1e-9, "float32 products should differ from float64 ones, max difference " + worst);
+        assertTrue(worst < (k + 4) * U * 4 * k, "max difference " + worst);
+    }
+
+    @Test
+    void badShapesNameTheArgument() {
+        Blas blas = new VectorBlas(true, false);
+        float[] a = new float[6];
+        float[] b = new float[6];
+        float[] c = new float[3];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> blas.sgemm(Transpose.NO, Transpose.NO, 2, 2, 3, 1f, a, 0, 3, b, 0, 2, 0f, c, 0, 2));
+        assertTrue(e.getMessage().startsWith("c:"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> blas.sgemm(Transpose.NO, Transpose.NO, 2, 2, 3, 1f, a, 0, 2, b, 0, 2, 0f, new float[4], 0, 2));
+        assertThrows(IllegalArgumentException.class, () -> blas.withPrecision(null));
+        assertThrows(IllegalArgumentException.class, () -> Precision.parse("f16"));
+        assertEquals(Precision.F32, Precision.parse("F32"));
+        assertEquals(Precision.F64, Precision.parse("float64"));
+    }
+
+    private static void checkFloat(Blas blas, boolean ta, boolean tb, int m, int n, int k, float alpha, float beta,
+            Random r) {
+        int aRows = ta ? k : m, aCols = ta ? m : k;
+        int bRows = tb ? n : k, bCols = tb ? k : n;
+        int aOff = 3, lda = aCols + 2, bOff = 5, ldb = bCols + 1, cOff = 2, ldc = n + 3;
+        float[] a = toFloat(gaussian(aOff + aRows * lda, r));
+        float[] b = toFloat(gaussian(bOff + bRows * ldb, r));
+        float[] c = new float[cOff + m * ldc + 4];
+        Arrays.fill(c, PAD);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[cOff + i * ldc + j] = beta == 0 ? Float.NaN : (float) r.nextGaussian();
+            }
+        }
+        double[] expect = new double[m * n];
+        double[] scale = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                double abs = 0;
+                for (int p = 0; p < k; p++) {
+                    double av = ta ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                    double bv = tb ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                    s += av * bv;
+                    abs += Math.abs(av * bv);
+                }
+                double c0 = beta == 0 ? 0 : c[cOff + i * ldc + j];
+                expect[i * n + j] = (double) alpha * s + (double) beta * c0;
+                scale[i * n + j] = Math.abs(alpha) * abs + Math.abs(beta * c0);
+            }
+        }
+        blas.sgemm(Transpose.of(ta), Transpose.of(tb), m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+                ldc);
+        String what = blas + " sgemm ta=" + ta + " tb=" + tb + " m=" + m + " n=" + n + " k=" + k + " α=" + alpha
+                + " β=" + beta;
+        for (int i = 0; i < c.length; i++) {
+            int rel = i - cOff;
+            boolean inside = rel >= 0 && rel / ldc < m && rel % ldc < n;
+            if (inside) {
+                int e = (rel / ldc) * n + rel % ldc;
+                double bound = (k + 4) * U * scale[e] + Float.MIN_NORMAL;
+                assertTrue(Math.abs(c[i] - expect[e]) <= bound,
+                        what + ": entry " + e + " is " + c[i] + ", expected " + expect[e] + " within " + bound);
+            } else {
+                assertEquals(PAD, c[i], 0.0f, what + ": padding at " + i);
+            }
+        }
+    }
+
+    private static void checkMixed(Blas blas, boolean ta, boolean tb, int m, int n, int k, double alpha, double beta,
+            Random r) {
+        int aRows = ta ? k : m, aCols = ta ? m : k;
+        int bRows = tb ? n : k, bCols = tb ? k : n;
+        int aOff = 1, lda = aCols + 1, bOff = 4, ldb = bCols + 2, cOff = 3, ldc = n + 1;
+        double[] a = gaussian(aOff + aRows * lda, r);
+        double[] b = gaussian(bOff + bRows * ldb, r);
+        double[] c = new double[cOff + m * ldc + 4];
+        Arrays.fill(c, PAD);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[cOff + i * ldc + j] = beta == 0 ? Double.NaN : r.nextGaussian();
+            }
+        }
+        double[] expect = new double[m * n];
+        double[] scale = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                double abs = 0;
+                for (int p = 0; p < k; p++) {
+                    double av = ta ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                    double bv = tb ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                    s += av * bv;
+                    abs += Math.abs(av * bv);
+                }
+                double c0 = beta == 0 ? 0 : c[cOff + i * ldc + j];
+                expect[i * n + j] = alpha * s + beta * c0;
+                scale[i * n + j] = Math.abs(alpha) * abs + Math.abs(beta * c0);
+            }
+        }
+        blas.dgemmF32(Transpose.of(ta), Transpose.of(tb), m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+                ldc);
+        String what = blas + " dgemmF32 ta=" + ta + " tb=" + tb + " m=" + m + " n=" + n + " k=" + k + " α=" + alpha
+                + " β=" + beta;
+        for (int i = 0; i < c.length; i++) {
+            int rel = i - cOff;
+            boolean inside = rel >= 0 && rel / ldc < m && rel % ldc < n;
+            if (inside) {
+                int e = (rel / ldc) * n + rel % ldc;
+                double bound = (k + 4) * U * scale[e] + Float.MIN_NORMAL;
+                assertTrue(Math.abs(c[i] - expect[e]) <= bound,
+                        what + ": entry " + e + " is " + c[i] + ", expected " + expect[e] + " within " + bound);
+            } else {
+                assertEquals(PAD, c[i], 0.0, what + ": padding at " + i);
+            }
+        }
+    }
+
+    private static double[] gaussian(int len, Random r) {
+        double[] x = new double[len];
+        for (int i = 0; i < len; i++) {
+            x[i] = r.nextGaussian();
+        }
+        return x;
+    }
+
+    private static float[] toFloat(double[] x) {
+        float[] f = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            f[i] = (float) x[i];
+        }
+        return f;
+    }
+}

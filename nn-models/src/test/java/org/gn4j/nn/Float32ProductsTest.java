@@ -1,0 +1,241 @@
+package org.gn4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+
+import org.gn4j.gn.core.CgIterations;
+import org.gn4j.gn.core.StepOutcome;
+import org.gn4j.gn.stochastic.Damping;
+import org.gn4j.gn.stochastic.LineSearch;
+import org.gn4j.gn.stochastic.Sgn;
+import org.gn4j.gn.stochastic.StepResult;
+import org.gn4j.linalg.blas.Precision;
+import org.gn4j.nn.layers.Activation;
+import org.gn4j.nn.layers.Conv2d;
+import org.gn4j.nn.layers.Dense;
+import org.gn4j.nn.layers.Flatten;
+import org.gn4j.nn.layers.MaxPool2d;
+import org.gn4j.nn.loss.SoftmaxCrossEntropy;
+import org.gn4j.nn.loss.SquaredError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every product of a {@link Precision#F32} layer against the same layer in {@link Precision#F64}: forward, JVP (input
+ * and parameter tangents), VJP (parameter gradient and input cotangent) and per-sample VJP rows, then the network
+ * products (loss, gradient, GGN product, per-sample Jacobian) and a converged SGN step.
+ *
+ * <p>Bound per product: the relative 2-norm error is at most {@code depth·2⁻²⁴}, with depth the length of the sums
+ * the product's GEMMs run over: the fan-in {@code C·kh·kw} (or {@code in}) for the forward pass, the JVP and the
+ * per-sample rows; {@code K·kh·kw} (or {@code out}) for the input cotangent; {@code batch·pixels} for the batch
+ * gradient. A float dot product of length n errs by at most {@code n·u·Σ|a_i b_i|}, and {@code Σ|a_i b_i|} stays
+ * within a small factor of the norm of the result for these random operands. Each product must also differ from
+ * float64 by more than 1e-12 relative: a float32 network that silently computed in float64 fails.
+ */
+class Float32ProductsTest {
+    private static final double U = 0x1p-24;
+
+    private static double relErr(double[] ref, double[] got, int n) {
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < n; i++) {
+            double d = got[i] - ref[i];
+            num += d * d;
+            den += ref[i] * ref[i];
+        }
+        return Math.sqrt(num / Math.max(den, Double.MIN_NORMAL));
+    }
+
+    private static void assertFloatClose(double[] ref, double[] got, int n, double depth, String what) {
+        double e = relErr(ref, got, n);
+        double bound = depth * U;
+        assertTrue(e <= bound, what + ": relative error " + e + ", bound " + bound + " (depth " + depth + ")");
+        assertTrue(e > 1e-12, what + ": relative error " + e + " is float64-level: products not in float32?");
+    }
+
+    /** Runs every layer product in both precisions and compares them; {@code depths}: fwd, xbar, grad. */
+    private static void compareLayer(Layer f64, int batch, long seed, double fwdDepth, double xbDepth,
+            double gradDepth) {
+        Layer f32 = f64.withPrecision(Precision.F32);
+        assertEquals(Precision.F32, f32.precision());
+        assertSame(f64, f64.withPrecision(Precision.F64));
+        Random r = new Random(seed);
+        int in = f64.inputShape().size();
+        int out = f64.outputShape().size();
+        int d = f64.parameterCount();
+        double[] theta = new double[d];
+        f64.initialize(theta, 0, r);
+        for (int i = 0; i < d; i++) {
+            theta[i] += 0.1 * r.nextGaussian(); // non-zero biases
+        }
+        double[] x = LayerChecks.gaussian(batch * in, r, 1);
+        double[] xt = LayerChecks.gaussian(batch * in, r, 1);
+        double[] v = LayerChecks.gaussian(d, r, 1);
+        double[] yb = LayerChecks.gaussian(batch * out, r, 1);
+        LayerState s64 = f64.newState(batch);
+        LayerState s32 = f32.newState(batch);
+        double[] y64 = new double[batch * out];
+        double[] y32 = new double[batch * out];
+        f64.forward(theta, 0, batch, x, y64, s64);
+        f32.forward(theta, 0, batch, x, y32, s32);
+        String name = f64.name();
+        assertFloatClose(y64, y32, y64.length, fwdDepth, name + " forward");
+
+        double[] t64 = new double[batch * out];
+        double[] t32 = new double[batch * out];
+        f64.jvp(theta, 0, v, batch, xt, t64, s64);
+        f32.jvp(theta, 0, v, batch, xt, t32, s32);
+        assertFloatClose(t64, t32, t64.length, 2 * fwdDepth, name + " jvp");
+
+        double[] g64 = new double[d];
+        double[] g32 = new double[d];
+        double[] xb64 = new double[batch * in];
+        double[] xb32 = new double[batch * in];
+        f64.vjp(theta, 0, batch, yb, g64, xb64, s64);
+        f32.vjp(theta, 0, batch, yb, g32, xb32, s32);
+        assertFloatClose(g64, g32, d, gradDepth, name + " vjp gradient");
+        assertFloatClose(xb64, xb32, xb64.length, xbDepth, name + " vjp input cotangent");
+
+        double[] rows64 = new double[batch * d];
+        double[] rows32 = new double[batch * d];
+        f64.vjpPerSample(theta, 0, batch, yb, rows64, 0, d, xb64, s64);
+        f32.vjpPerSample(theta, 0, batch, yb, rows32, 0, d, xb32, s32);
+        double rowErr = relErr(rows64, rows32, rows64.length);
+        // per-sample rows of a dense layer are outer products, exact in float64; a convolution's are sums over
+        // output pixels
+        assertTrue(rowErr <= gradDepth * U, name + " per-sample rows: relative error " + rowErr);
+        assertFloatClose(xb64, xb32, xb64.length, xbDepth, name + " per-sample input cotangent");
+    }
+
+    @Test
+    void denseProducts() {
+        int batch = 41;
+        // GEMMs of 41·37·29 multiply-adds and more: the packed float kernel; fan-in 37, fan-out 29
+        compareLayer(new Dense(37, 29), batch, 1, 37, 29, batch);
+        compareLayer(new Dense(300, 70), batch, 2, 300, 70, batch);
+    }
+
+    @Test
+    void convolutionByColumns() {
+        int batch = 6;
+        Conv2d conv = new Conv2d(3, 10, 10, 8, 3, 3, 1, 1, Dense.Init.HE_NORMAL, Conv2d.Algorithm.COLUMNS);
+        compareLayer(conv, batch, 3, 27, 72, batch * 100);
+    }
+
+    @Test
+    void convolutionByWinograd() {
+        int batch = 5;
+        Conv2d conv = new Conv2d(16, 8, 8, 12, 3, 3, 1, 1, Dense.Init.HE_NORMAL, Conv2d.Algorithm.WINOGRAD);
+        // Winograd's transforms add a few terms per tile: depth 4× the fan-in
+        compareLayer(conv, batch, 4, 4 * 144, 4 * 108, 4 * batch * 64);
+    }
+
+    @Test
+    void parameterFreeLayersAndNetworks() {
+        Layer act = new Activation(Activation.Function.TANH, 5);
+        assertSame(act, act.withPrecision(Precision.F32));
+        assertThrows(IllegalArgumentException.class, () -> act.withPrecision(null));
+        Sequential net = Sequential.of(new Dense(4, 5), act, new Dense(5, 2));
+        assertEquals(Precision.F64, net.precision());
+        Sequential f32 = net.withPrecision(Precision.F32);
+        assertEquals(Precision.F32, f32.precision());
+        assertEquals(Precision.F32, f32.layer(0).precision());
+        assertEquals(Precision.F64, f32.withPrecision(Precision.F64).layer(2).precision());
+        assertEquals(net.parameterCount(), f32.parameterCount());
+        assertThrows(IllegalArgumentException.class, () -> net.withPrecision(null));
+    }
+
+    private static Sequential cnn(Precision p) {
+        return new Sequential(List.of(
+                new Conv2d(2, 8, 8, 6, 3, 3, 1, 1, Dense.Init.HE_NORMAL, Conv2d.Algorithm.COLUMNS),
+                new MaxPool2d(6, 8, 8, 2, 2),
+                new Activation(Activation.Function.RELU, Shape.of(6, 4, 4)),
+                new Flatten(Shape.of(6, 4, 4)),
+                new Dense(96, 20),
+                new Activation(Activation.Function.TANH, 20),
+                new Dense(20, 4)), p);
+    }
+
+    /** Loss, gradient, GGN product and per-sample Jacobian of a small CNN through {@link MiniBatchProducts}. */
+    @Test
+    void networkProducts() {
+        int b = 24;
+        Sequential n64 = cnn(Precision.F64);
+        Sequential n32 = cnn(Precision.F32);
+        double[] theta = n64.initialParameters(5);
+        Random r = new Random(6);
+        int in = n64.inputShape().size();
+        int c = 4;
+        int d = n64.parameterCount();
+        double[] x = LayerChecks.gaussian(b * in, r, 1);
+        double[] y = MiniBatchProductsTest.randomTargets(b, c, true, r);
+        MiniBatchProducts m64 = new MiniBatchProducts(n64, new SoftmaxCrossEntropy(), b);
+        MiniBatchProducts m32 = new MiniBatchProducts(n32, new SoftmaxCrossEntropy(), b);
+        double l64 = m64.evaluate(theta, b, x, 0, y, 0);
+        double l32 = m32.evaluate(theta, b, x, 0, y, 0);
+        // the loss sum is float64 over float32 logits: error of the logits (depth 96 + 18·... ≈ fan-ins) times ~1
+        assertTrue(Math.abs(l32 - l64) <= 200 * U * Math.abs(l64), "loss " + l32 + " vs " + l64);
+        double[] g64 = new double[d];
+        double[] g32 = new double[d];
+        m64.gradient(g64);
+        m32.gradient(g32);
+        assertFloatClose(g64, g32, d, 10 * b * 16, "network gradient");
+        double[] v = LayerChecks.gaussian(d, r, 1);
+        double[] h64 = new double[d];
+        double[] h32 = new double[d];
+        m64.ggnTimes(v, h64);
+        m32.ggnTimes(v, h32);
+        assertFloatClose(h64, h32, d, 10 * b * 16, "GGN product");
+        double[] j64 = new double[b * c * d];
+        double[] j32 = new double[b * c * d];
+        m64.perSampleJacobian(j64);
+        m32.perSampleJacobian(j32);
+        assertFloatClose(j64, j32, j64.length, 10 * 64, "per-sample Jacobian");
+    }
+
+    /**
+     * One SGN step (fixed damping, CG run to convergence, no line search) on a small network in float32 products
+     * against the same step in float64: within 1e-4 relative. CG's vectors, dot products and the damping are float64 in
+     * both; only J·v and Jᵀu differ.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void sgnStepInMixedPrecisionMatchesFloat64(boolean crossEntropy) {
+        Sequential n64 = Sequential.of(new Dense(12, 40), new Activation(Activation.Function.TANH, 40),
+                new Dense(40, 40), new Activation(Activation.Function.SIGMOID, 40), new Dense(40, 3));
+        Sequential n32 = n64.withPrecision(Precision.F32);
+        double[] theta = n64.initialParameters(31);
+        Random r = new Random(32);
+        int b = 64;
+        double[] x = LayerChecks.gaussian(b * 12, r, 1);
+        double[] y = MiniBatchProductsTest.randomTargets(b, 3, crossEntropy, r);
+        double[] s64 = step(n64, crossEntropy, b, x, y, theta);
+        double[] s32 = step(n32, crossEntropy, b, x, y, theta);
+        double e = relErr(s64, s32, s64.length);
+        assertTrue(e <= 1e-4, "SGN step: relative difference " + e);
+        assertTrue(e > 1e-12, "SGN step: relative difference " + e + " is float64-level");
+    }
+
+    private static double[] step(Sequential net, boolean crossEntropy, int b, double[] x, double[] y,
+            double[] theta0) {
+        MiniBatchProducts mb = new MiniBatchProducts(net, crossEntropy ? new SoftmaxCrossEntropy()
+                : new SquaredError(), b);
+        double[] theta = theta0.clone();
+        mb.evaluate(theta, b, x, 0, y, 0);
+        Sgn sgn = new Sgn().withDamping(Damping.fixed(1e-2)).withLineSearch(LineSearch.none())
+                .withCgIterations(CgIterations.fixed(500, 1e-12));
+        StepResult res = sgn.step(theta, mb);
+        assertSame(StepOutcome.OK, res.status(), res.toString());
+        double[] s = new double[theta.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = theta[i] - theta0[i];
+        }
+        return s;
+    }
+}
