@@ -1,5 +1,6 @@
 package org.gn4j.bench.cli;
 
+import org.gn4j.linalg.blas.Precision;
 import org.gn4j.nn.data.Dataset;
 import org.gn4j.nn.loss.Loss;
 import org.gn4j.nn.train.TrainingData;
@@ -47,8 +48,8 @@ public final class SparkTrainCommand extends TrainCommand {
     }
 
     @Override
-    TrainingData trainingData(Dataset train, String model, Loss loss) throws Exception {
-        SparkTrainRun.Distributed d = SparkTrainRun.distribute(master, partitions, train, model, loss,
+    TrainingData trainingData(Dataset train, String model, Loss loss, Precision precision) throws Exception {
+        SparkTrainRun.Distributed d = SparkTrainRun.distribute(master, partitions, train, model, loss, precision,
                 SparkChildJvm.ownJar());
         context = d.context();
         spec.commandLine().getOut().printf("training set on %s in %d partitions%n", master, d.data().partitions());

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.gn4j.linalg.blas.Precision;
 import org.gn4j.nn.data.Dataset;
 import org.gn4j.nn.loss.Loss;
 import org.gn4j.nn.loss.SoftmaxCrossEntropy;
@@ -25,7 +26,7 @@ final class SparkTrainRun {
     }
 
     static Distributed distribute(String master, Integer partitions, Dataset train, String model, Loss loss,
-            Path ownJar) {
+            Precision precision, Path ownJar) {
         SerializableSupplier<Loss> lossFactory;
         if (loss instanceof SoftmaxCrossEntropy) {
             lossFactory = SoftmaxCrossEntropy::new;
@@ -37,7 +38,8 @@ final class SparkTrainRun {
         }
         int in = train.featureSize();
         int out = train.targetWidth();
-        SerializableSupplier<org.gn4j.nn.Sequential> network = () -> TrainCommand.preset(model, in, out);
+        SerializableSupplier<org.gn4j.nn.Sequential> network = () -> TrainCommand.preset(model, in, out)
+                .withPrecision(precision);
         SparkConf conf = new SparkConf().setAppName("gn4j spark train").setMaster(master)
                 .setIfMissing("spark.ui.enabled", "false");
         if (!master.startsWith("local") && Files.isRegularFile(ownJar)) {

@@ -239,7 +239,7 @@ public class TrainCommand implements Callable<Integer> {
         out.flush();
         trainer = trainer.withListener(new Progress(out, err, !noProgress, gn));
         double[] theta = net.initialParameters(seed);
-        TrainingData trainData = trainingData(train, modelName(), loss);
+        TrainingData trainData = trainingData(train, modelName(), loss, net.precision());
         TrainingResult r = resume != null ? trainer.resume(resume, trainData, theta)
                 : trainer.train(trainData, theta);
         if (!noProgress) {
@@ -351,8 +351,9 @@ public class TrainCommand implements Callable<Integer> {
      *
      * @param model the preset's name ({@code auto} resolved)
      * @param loss  the loss the run trains
+     * @param precision the precision of the network's products
      */
-    TrainingData trainingData(Dataset train, String model, Loss loss) throws Exception {
+    TrainingData trainingData(Dataset train, String model, Loss loss, Precision precision) throws Exception {
         return new DatasetTrainingData(train);
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code gn4j spark train} on an embedded {@code local[2]} master (in its own JVM, as {@link SparkFitCommandTest}
  * explains) takes the steps {@code gn4j train} takes: one epoch (ten steps) of SGN on the noisy sine wave ends at the
- * one-JVM train and test loss (to 1e-6 relative: only the order of the partition sums differs; over more steps SGN's
+ * one-JVM train and test loss in float64 products (to 1e-6 relative: only the order of the partition sums differs; over more steps SGN's
  * CG at small damping amplifies that difference, as a change of thread count does in one JVM).
  */
 class SparkTrainCommandTest {
@@ -26,7 +26,7 @@ class SparkTrainCommandTest {
     @Test
     void sgnEpochOnTheSineWaveMatchesOneJvm() {
         String[] common = {"--dataset", "sine", "--optimizer", "sgn", "--batch", "100", "--epochs", "1",
-            "--cg-iterations", "5", "--no-progress"};
+            "--cg-iterations", "5", "--precision", "f64", "--no-progress"};
         CliRun one = CliRun.of(concat(new String[] {"train"}, common));
         CliRun dist = CliRun.of(concat(new String[] {"spark", "train", "--master", "local[2]", "--partitions", "3"},
                 common));
