@@ -129,6 +129,10 @@ public final class PinnCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write history CSVs, PNG plots and the table here.")
     Path out;
 
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write the results (per optimizer: ending, errors, history) as JSON.")
+    Path json;
+
     @Option(names = "--no-progress", description = "No progress line on stderr.")
     boolean noProgress;
 
@@ -158,17 +162,21 @@ public final class PinnCommand implements Callable<Integer> {
         Duration limit = BudgetOption.duration(spec.commandLine(), "--budget", budget);
         Duration wallClock = limit == null ? TrainingOptions.MAX_BUDGET : limit;
         checkCounts();
-        new CommandPaths(spec.commandLine()).outputFolder("--out", out).check();
+        new CommandPaths(spec.commandLine()).outputFolder("--out", out).outputFile("--json", json).check();
         if (out != null) {
             Files.createDirectories(out);
         }
+        List<TrainingResult> results = new ArrayList<>();
         if (PinnacleRunner.handles(problemName)) {
-            return PinnacleRunner.run(spec.commandLine(), o, err, !noProgress, problemName, optimizers, budget,
-                    wallClock, maxIterations, target, hidden, interior, hard, resample, lr, seed, out);
+            int code = PinnacleRunner.run(spec.commandLine(), o, err, !noProgress, problemName, optimizers, budget,
+                    wallClock, maxIterations, target, hidden, interior, hard, resample, lr, seed, out, results);
+            return writeJson(o, problemName, results, code);
         }
         if (FbpinnRunner.PROBLEMS.contains(problemName)) {
-            return FbpinnRunner.run(o, problemName, optimizers, budget, wallClock, maxIterations == null ? 0 : maxIterations,
-                    target, subdomains, overlap, hidden, singleHidden, points, lr, lrFinal, seed, out);
+            int code = FbpinnRunner.run(o, problemName, optimizers, budget, wallClock,
+                    maxIterations == null ? 0 : maxIterations, target, subdomains, overlap, hidden, singleHidden,
+                    points, lr, lrFinal, seed, out, results);
+            return writeJson(o, problemName, results, code);
         }
         Benchmarks.Setup setup = Benchmarks.setup(problemName, hidden, interior, boundary, hard);
         PinnProblem p = setup.problem();
@@ -184,7 +192,6 @@ public final class PinnCommand implements Callable<Integer> {
         if (maxIterations != null) {
             options = options.withMaxIterations(maxIterations);
         }
-        List<TrainingResult> results = new ArrayList<>();
         for (String name : optimizers) {
             PinnOptimizer opt = optimizer(name.trim());
             Progress progress = new Progress(err, !noProgress, opt.name(), budget);
@@ -208,7 +215,18 @@ public final class PinnCommand implements Callable<Integer> {
             Files.writeString(out.resolve(setup.name() + "-table.md"), table);
             o.printf(Locale.ROOT, "wrote %s%n", out.toAbsolutePath());
         }
-        return exitCode(results);
+        return writeJson(o, setup.name(), results, exitCode(results));
+    }
+
+    /** Writes the {@code --json} file when asked for, and passes the exit code on. */
+    private int writeJson(PrintWriter o, String problemName, List<TrainingResult> results, int code)
+            throws IOException {
+        if (json != null) {
+            ResultJson.writeFile(json, ResultJson.pinn(problemName, budget, results));
+            o.println("wrote " + json);
+            o.flush();
+        }
+        return code;
     }
 
     /** Exit code of a run that produced results but failed numerically (a result is printed for each optimizer). */

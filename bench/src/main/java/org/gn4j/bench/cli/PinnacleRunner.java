@@ -43,9 +43,9 @@ final class PinnacleRunner {
 
     static int run(picocli.CommandLine cl, PrintWriter o, PrintWriter err, boolean progress, String problem,
             List<String> optimizers, double budget, Duration wallClock, Integer maxIterations, double target,
-            int[] hidden, int points, Boolean hard, int resample, double lr, long seed, Path out) throws IOException {
+            int[] hidden, int points, Boolean hard, int resample, double lr, long seed, Path out,
+            List<TrainingResult> results) throws IOException {
         Path data = org.gn4j.nn.data.DataDirectory.find().orElse(null);
-        List<TrainingResult> results = new ArrayList<>();
         List<Pinnacle.Setup> setups = new ArrayList<>();
         StringBuilder table = new StringBuilder();
         table.append("| problem | optimizer | params | budget (s) | rel L2 | max err | iterations | time (s) | status |\n"

@@ -149,6 +149,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--metrics", paramLabel = "FILE.csv", description = "Per-epoch metrics CSV.")
     Path metrics;
 
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write the result (options, ending, losses, per-epoch history) as JSON.")
+    Path json;
+
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint file (written each epoch).")
     Path checkpoint;
 
@@ -173,7 +177,7 @@ public final class TrainCommand implements Callable<Integer> {
         checkOptions();
         Path dir = name.equals("sine") ? null : dataFolder(name);
         new CommandPaths(spec.commandLine()).inputFolder("--data-dir", dir).input("--resume", resume)
-                .outputFile("--checkpoint", checkpoint).outputFile("--metrics", metrics).check();
+                .outputFile("--checkpoint", checkpoint).outputFile("--metrics", metrics).outputFile("--json", json).check();
         if (checkpoint != null) {
             Checkpoint.requireReplaceable(checkpoint);
         }
@@ -235,6 +239,10 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s after %d epochs, %d steps, %.1f s: train loss %.5f, test loss %.5f, test accuracy "
                 + "%s%n", r.status(), r.epochs(), r.steps(), r.seconds(), r.trainLoss(), r.testLoss(),
                 percent(r.testAccuracy()));
+        if (json != null) {
+            ResultJson.writeFile(json, ResultJson.train(runOptions(), net.toString(), opt.name(), r));
+            out.println("wrote " + json);
+        }
         out.flush();
         return r.status() == TerminationReason.NON_FINITE ? 3 : 0;
     }
