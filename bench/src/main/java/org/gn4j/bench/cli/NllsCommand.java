@@ -75,13 +75,13 @@ public final class NllsCommand implements Callable<Integer> {
             description = "Only these data sets / functions (or run names, e.g. 'Rosenbrock x10'); default: all.")
     List<String> problemNames;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Write one row per problem x solver here.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write one row per problem x solver here (default: none).")
     Path csv;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Write the two performance profiles here (PNG).")
+    @Option(names = "--plot", paramLabel = "FILE", description = "Write the two performance profiles here (PNG) (default: none).")
     Path plot;
 
-    @Option(names = "--repeats", defaultValue = "3",
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
             description = "Runs per problem x solver; the smallest time is kept (default: ${DEFAULT-VALUE}).")
     int repeats;
 

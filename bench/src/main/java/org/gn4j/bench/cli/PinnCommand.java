@@ -61,7 +61,7 @@ public final class PinnCommand implements Callable<Integer> {
                     + "4 in 2D, 10 for heat2d-ms-dd).")
     int subdomains;
 
-    @Option(names = "--overlap", defaultValue = "0.5", description = "FBPINN overlap ratio (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--overlap", paramLabel = "RATIO", defaultValue = "0.5", description = "FBPINN overlap ratio (default: ${DEFAULT-VALUE}).")
     double overlap;
 
     @Option(names = "--points", defaultValue = "0", paramLabel = "N",
@@ -70,7 +70,7 @@ public final class PinnCommand implements Callable<Integer> {
     int points;
 
     @Option(names = "--single-hidden", split = ",", paramLabel = "W",
-            description = "Hidden widths of the single-network baseline (single-lm) of FBPINN problems.")
+            description = "Hidden widths of the single-network baseline (single-lm) of FBPINN problems (default: the --hidden widths).")
     int[] singleHidden;
 
     @Option(names = "--optimizer", defaultValue = "lm,adam", split = ",", paramLabel = "NAME",
@@ -84,14 +84,14 @@ public final class PinnCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     double budget;
 
-    @Option(names = "--max-iterations", paramLabel = "N", description = "Iteration cap per optimizer.")
+    @Option(names = "--max-iterations", paramLabel = "N", description = "Iteration cap per optimizer (default: none: the budget decides).")
     Integer maxIterations;
 
     @Option(names = "--target", defaultValue = "0", paramLabel = "REL_L2",
-            description = "Stop an optimizer once its relative L2 error reaches this (0: use the whole budget).")
+            description = "Stop an optimizer once its relative L2 error reaches this (0: use the whole budget) (default: ${DEFAULT-VALUE}).")
     double target;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden widths, e.g. 14,14.")
+    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden widths, e.g. 14,14 (default: the problem's network).")
     int[] hidden;
 
     @Option(names = "--interior", defaultValue = "0", paramLabel = "N",
@@ -109,28 +109,28 @@ public final class PinnCommand implements Callable<Integer> {
     String constraint;
 
     @Option(names = "--resample", defaultValue = "0", paramLabel = "K",
-            description = "Fresh collocation points every K iterations (0: never).")
+            description = "Fresh collocation points every K iterations (0: never) (default: ${DEFAULT-VALUE}).")
     int resample;
 
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--lr-final", defaultValue = "1e-4",
+    @Option(names = "--lr-final", paramLabel = "RATE", defaultValue = "1e-4",
             description = "Adam rate reached by geometric decay over the run's expected steps "
                     + "(default: ${DEFAULT-VALUE}; equal to --lr for a constant rate).")
     double lrFinal;
 
-    @Option(names = "--damping", defaultValue = "1e-10", description = "ENGD's fixed damping (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--damping", paramLabel = "MU", defaultValue = "1e-10", description = "ENGD's fixed damping (default: ${DEFAULT-VALUE}).")
     double damping;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Initialization seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Initialization seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write history CSVs, PNG plots and the table here.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write history CSVs, PNG plots and the table here (default: none: only the table is printed).")
     Path out;
 
     @Option(names = "--json", paramLabel = "FILE",
-            description = "Write the results (per optimizer: ending, errors, history) as JSON.")
+            description = "Write the results (per optimizer: ending, errors, history) as JSON (default: none).")
     Path json;
 
     @Option(names = "--no-progress", description = "No progress line on stderr.")

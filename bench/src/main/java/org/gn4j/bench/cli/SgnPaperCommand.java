@@ -51,15 +51,15 @@ public final class SgnPaperCommand implements Callable<Integer> {
             description = "sine, mnist-10k, fashion-mnist (default: ${DEFAULT-VALUE}).")
     List<String> problems;
 
-    @Option(names = "--seeds", defaultValue = "3", description = "Seeds per configuration (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "Seeds per configuration (default: ${DEFAULT-VALUE}).")
     int seeds;
 
     @Option(names = "--only", split = ",", paramLabel = "FAMILY|CONFIG",
-            description = "Run only these families (sgd, adam, sgn, egn) or configurations (e.g. 'sgn cg=5').")
+            description = "Run only these families (sgd, adam, sgn, egn) or configurations (e.g. 'sgn cg=5') (default: every configuration).")
     List<String> only;
 
-    @Option(names = "--budget-scale", defaultValue = "1",
-            description = "Multiply every budget (quick looks; tables then name the scaled budgets).")
+    @Option(names = "--budget-scale", paramLabel = "FACTOR", defaultValue = "1",
+            description = "Multiply every budget (quick looks; tables then name the scaled budgets) (default: ${DEFAULT-VALUE}).")
     double budgetScale;
 
     @Option(names = "--data-dir", paramLabel = "DIR",

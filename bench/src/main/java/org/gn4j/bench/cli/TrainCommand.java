@@ -79,21 +79,22 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = "auto", paramLabel = "NAME",
             description = "mlp3x20, mlp2x100, mlp1024, lenet, cifar, or auto: lenet for fashion-mnist, cifar for "
-                    + "cifar10, mlp3x20 otherwise.")
+                    + "cifar10, mlp3x20 otherwise (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "sgd|adam|adamw|sgn|egn",
             description = "Optimizer (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.1", description = "Learning rate of sgd, adam and adamw (default: ${DEFAULT-VALUE} for each; Adam "
+                    + "usually wants about 1e-3).")
     double lr;
 
     @Option(names = "--schedule", defaultValue = "constant", paramLabel = "constant|cosine|linear",
             description = "Learning-rate schedule over the whole run, decaying to 1 %% of --lr (default: ${DEFAULT-VALUE}).")
     String schedule;
 
-    @Option(names = "--momentum", defaultValue = "0",
+    @Option(names = "--momentum", paramLabel = "BETA", defaultValue = "0",
             description = "SGD momentum, or heavy-ball momentum on the SGN / EGN step (default: ${DEFAULT-VALUE}).")
     double momentum;
 
@@ -124,41 +125,41 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--nesterov", description = "Nesterov momentum for SGD (only with --optimizer sgd).")
     boolean nesterov;
 
-    @Option(names = "--weight-decay", defaultValue = "0", description = "Weight decay (AdamW: decoupled).")
+    @Option(names = "--weight-decay", paramLabel = "LAMBDA", defaultValue = "0", description = "Weight decay (AdamW: decoupled) (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
-    @Option(names = "--batch", defaultValue = "100", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "100", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--budget", paramLabel = "SECONDS",
             description = "Wall-clock budget in seconds, counted across resumes; stops early when spent (Infinity: "
-                    + "no limit).")
+                    + "no limit) (default: none: the epochs decide).")
     Double budget;
 
     @Option(names = "--max-steps", paramLabel = "N",
             description = "Stop after N optimizer steps in all, counted across resumes (a checkpoint is written; "
-                    + "--resume continues).")
+                    + "--resume continues) (default: none).")
     Long maxSteps;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed for initialization and shuffling.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for initialization and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--metrics", paramLabel = "FILE.csv", description = "Per-epoch metrics CSV.")
+    @Option(names = "--metrics", paramLabel = "FILE.csv", description = "Per-epoch metrics CSV (default: none).")
     Path metrics;
 
     @Option(names = "--json", paramLabel = "FILE",
-            description = "Write the result (options, ending, losses, per-epoch history) as JSON.")
+            description = "Write the result (options, ending, losses, per-epoch history) as JSON (default: none).")
     Path json;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint file (written each epoch).")
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint file (written each epoch) (default: none).")
     Path checkpoint;
 
     @Option(names = "--resume", paramLabel = "FILE",
             description = "Resume from this checkpoint, with the same options (only --budget, --max-steps, the "
-                    + "output files, --data-dir and --no-progress may change).")
+                    + "output files, --data-dir and --no-progress may change) (default: none: a fresh start).")
     Path resume;
 
     @Option(names = "--no-progress", description = "No progress line on stderr.")
@@ -223,8 +224,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (checkpoint != null) {
             trainer = trainer.withCheckpoints(checkpoint, 1);
         }
-        out.printf(Locale.ROOT, "%s on %s (%d train, %d test), %s, batch %d, %d epochs, seed %d%n", net,
-                train.split(), train.size(), test.size(), opt.name(), batch, epochs, seed);
+        out.printf(Locale.ROOT, "%s on %s (%d train, %d test), %s, batch %d, up to %d epochs%s, seed %d%n", net,
+                train.split(), train.size(), test.size(), opt.name(), batch, epochs,
+                budget == null ? "" : String.format(Locale.ROOT, " or %s s", budget), seed);
         boolean gn = opt instanceof Sgn || opt instanceof Egn;
         out.println("epoch  step  seconds  train loss   test loss  test acc" + (gn ? "  cg it/step   damping  rejected" : ""));
         out.flush();
