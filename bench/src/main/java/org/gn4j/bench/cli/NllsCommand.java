@@ -146,10 +146,16 @@ public final class NllsCommand implements Callable<Integer> {
                     + "time = smallest of %d repeats%n", suite, problems.size(), names.size(), String.join(", ",
                     names), repeats);
             out.flush();
+            int total = problems.size() * solvers.size();
+            int[] done = {0};
+            long started = System.nanoTime();
             List<RunResult> results = NllsBenchmark.run(problems, solvers, repeats, r -> {
+                done[0]++;
                 if (!noProgress) {
-                    err.printf(Locale.ROOT, "  %-28s %-14s %-3s cost %-12.6g evals %4d + %-4d %-16s %.3f ms%n",
-                            r.problem(), r.solver(), r.solved() ? "yes" : "no", r.cost(), r.residualEvaluations(),
+                    // one line per run (a log of the suite), led by the overall counter and the time left
+                    err.printf(Locale.ROOT, "  [%s] %-28s %-14s %-3s cost %-12.6g evals %4d + %-4d %-16s %.3f ms%n",
+                            ProgressLine.eta(done[0] - 1, total, (System.nanoTime() - started) / 1e9), r.problem(),
+                            r.solver(), r.solved() ? "yes" : "no", r.cost(), r.residualEvaluations(),
                             r.jacobianEvaluations(), r.status(), 1e3 * r.seconds());
                     err.flush();
                 }

@@ -356,44 +356,27 @@ public final class PinnCommand implements Callable<Integer> {
                 setup.axes()[1], PinnacleRunner.range(setup.plane()));
     }
 
-    /** Redraws one progress line on stderr at most ten times a second. */
+    /** The progress of one optimizer on stderr: a bar redrawn on a terminal, a line every 10 s in a log. */
     private static final class Progress implements TrainingListener {
-        private final PrintWriter err;
-        private final boolean show;
+        private final ProgressLine line;
         private final String name;
         private final double budget;
-        private long lastDraw;
 
         Progress(PrintWriter err, boolean show, String name, double budget) {
-            this.err = err;
-            this.show = show;
+            this.line = new ProgressLine(err, show);
             this.name = name;
             this.budget = budget;
         }
 
         @Override
         public void progress(HistoryPoint h) {
-            if (!show) {
-                return;
-            }
-            long now = System.nanoTime();
-            if (now - lastDraw < 100_000_000L) {
-                return;
-            }
-            lastDraw = now;
-            int width = 30;
-            int done = (int) Math.min(width, width * h.seconds() / budget);
-            err.printf(Locale.ROOT, "\r%-30.30s [%s%s] %5.1f s it %6d loss %.2e rel L2 %.2e  ", name,
-                    "=".repeat(done), " ".repeat(width - done), h.seconds(), h.iteration(), h.loss(),
-                    h.relativeL2());
-            err.flush();
+            line.show(String.format(Locale.ROOT, "%-30.30s %s %5.1f s it %6d loss %.2e rel L2 %.2e", name,
+                    ProgressLine.bar(h.seconds() / budget, 30), h.seconds(), h.iteration(), h.loss(),
+                    h.relativeL2()), false);
         }
 
         void clear() {
-            if (show) {
-                err.print("\r" + " ".repeat(110) + "\r");
-                err.flush();
-            }
+            line.clear();
         }
     }
 }

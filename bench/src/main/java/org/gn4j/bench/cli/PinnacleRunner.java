@@ -74,14 +74,13 @@ final class PinnacleRunner {
             if (maxIterations != null) {
                 options = options.withMaxIterations(maxIterations);
             }
-            TrainingListener listener = h -> {
-                if (progress) {
-                    err.printf(Locale.ROOT, "%s %-24s %7.1f s it %6d loss %.3e rel L2 %.3e%n", setup.name(),
-                            opt.name(), h.seconds(), h.iteration(), h.loss(), h.relativeL2());
-                    err.flush();
-                }
-            };
+            ProgressLine line = new ProgressLine(err, progress);
+            TrainingListener listener = h -> line.show(String.format(Locale.ROOT,
+                    "%s %-24s %s %7.1f s it %6d loss %.3e rel L2 %.3e", setup.name(), opt.name(),
+                    ProgressLine.bar(h.seconds() / budget, 20), h.seconds(), h.iteration(), h.loss(), h.relativeL2()),
+                    false);
             TrainingResult r = opt.train(p, setup.system().initialParameters(seed), options, listener);
+            line.clear();
             results.add(r);
             setups.add(setup);
             HistoryPoint h = r.last();

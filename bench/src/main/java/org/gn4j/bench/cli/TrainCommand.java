@@ -234,10 +234,6 @@ public final class TrainCommand implements Callable<Integer> {
         double[] theta = net.initialParameters(seed);
         TrainingResult r = resume != null ? trainer.resume(resume, new DatasetTrainingData(train), theta)
                 : trainer.train(new DatasetTrainingData(train), theta);
-        if (!noProgress) {
-            err.print("\r" + " ".repeat(78) + "\r");
-            err.flush();
-        }
         out.printf(Locale.ROOT, "%s after %d epochs, %d steps, %.1f s: train loss %.5f, test loss %.5f, test accuracy "
                 + "%s%n", r.status(), r.epochs(), r.steps(), r.seconds(), r.trainLoss(), r.testLoss(),
                 percent(r.testAccuracy()));
@@ -451,7 +447,7 @@ public final class TrainCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final boolean show;
         private final boolean gaussNewton;
-        private long lastDraw;
+        private final ProgressLine line;
         private long epochSteps;
         private long epochCg;
         private long epochRejected;
@@ -462,6 +458,7 @@ public final class TrainCommand implements Callable<Integer> {
             this.err = err;
             this.show = show;
             this.gaussNewton = gaussNewton;
+            this.line = new ProgressLine(err, show);
         }
 
         @Override
@@ -476,28 +473,17 @@ public final class TrainCommand implements Callable<Integer> {
             if (!show) {
                 return;
             }
-            long now = System.nanoTime();
             int total = Math.max(1, e.batchesPerEpoch());
             int seen = Math.min(total, Math.max(0, e.batch()));
-            if (now - lastDraw < 100_000_000L && seen < total) {
-                return;
-            }
-            lastDraw = now;
-            int width = 30;
-            int done = (int) ((long) width * seen / total);
-            err.printf(Locale.ROOT, "\repoch %d [%s%s] %3d%% loss %.4f %.1f s%s  ", e.epoch(), "=".repeat(done),
-                    " ".repeat(width - done), 100 * seen / total, r.loss(), e.seconds(),
+            line.show(String.format(Locale.ROOT, "epoch %d %s %3d%% loss %.4f %.1f s%s", e.epoch(),
+                    ProgressLine.bar((double) seen / total, 30), 100 * seen / total, r.loss(), e.seconds(),
                     gaussNewton ? String.format(Locale.ROOT, " cg %d damping %.1e", r.cgIterations(), r.damping())
-                            : "");
-            err.flush();
+                            : ""), false);
         }
 
         @Override
         public void onEpoch(EpochMetrics m) {
-            if (show) {
-                err.print("\r" + " ".repeat(78) + "\r");
-                err.flush();
-            }
+            line.clear();
             out.printf(Locale.ROOT, "%5d %5d %8.1f %11.5f %11.5f %9s", m.epoch(), m.step(), m.seconds(),
                     m.trainLoss(), m.testLoss(), percent(m.testAccuracy()));
             if (gaussNewton) {
