@@ -60,7 +60,7 @@ import picocli.CommandLine.Spec;
  * {@code key value} lines indented by two spaces (as the BLAS section does) so the output reads as one report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Run a short demo of gn4j's kernels and solvers, checked against references (< 20 s).")
+        description = "Run a short demo of gn4j's kernels and solvers, checked against references (about 45 s).")
 public final class DemoCommand implements Callable<Integer> {
     /** Body of a section: prints to {@code out}, throws on failure. */
     @FunctionalInterface
@@ -100,10 +100,10 @@ public final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
-            description = "Run only these sections (case-insensitive), e.g. --only BLAS.")
+            description = "Run only these sections (case-insensitive), e.g. --only BLAS (default: every section).")
     List<String> only;
 
-    @Option(names = "--seed", defaultValue = "20261123", description = "Seed for all inputs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "20261123", description = "Seed for all inputs (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--plot-dir", paramLabel = "DIR",

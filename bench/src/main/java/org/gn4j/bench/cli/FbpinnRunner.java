@@ -88,7 +88,8 @@ final class FbpinnRunner {
 
     static int run(PrintWriter o, String problem, List<String> optimizers, double budget, Duration wallClock,
             int maxIt, double target, int subdomains, double overlap, int[] hidden, int[] singleHidden, int points,
-            double lr, double lrFinal, long seed, Path out) throws IOException {
+            double lr, double lrFinal, long seed, Path out,
+            List<org.gn4j.pinn.train.TrainingResult> results) throws IOException {
         boolean one = problem.equals("fbpinn1d");
         FbpinnProblem p = build(problem, subdomains, overlap, hidden, points);
         int dim = p.decomposition().dimension();
@@ -137,7 +138,6 @@ final class FbpinnRunner {
         lines.add(new LinePlotPng.Series("exact", exact, Color.BLACK));
         heat.add(new HeatMapPng.Panel("exact", exact, evalK));
         List<LinePlotPng.Series> errs = new ArrayList<>();
-        List<org.gn4j.pinn.train.TrainingResult> results = new ArrayList<>();
         Color[] colors = {Color.RED, Color.BLUE, new Color(0, 140, 0), Color.MAGENTA};
         int ci = 0;
         for (String name : optimizers) {

@@ -55,10 +55,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Fit a nonlinear model by least squares.",
-            "  gn4j fit path/to/Misra1a.dat            NIST StRD file, both starting points",
-            "  gn4j fit --nist MGH09 --from 1          a built-in NIST data set",
-            "  gn4j fit --data d.csv --model 'b1*(1-exp(-b2*x))' --start 500,1e-4",
-            "  gn4j fit --data d.csv --model 'a*exp(-k*t)+c' --params a,k,c --start 1,1,0 --sigma dy \\",
+            "  gn4j fit path/to/Misra1a.dat            # a NIST StRD file, both starting points",
+            "  gn4j fit --nist MGH09 --from 1          # a built-in NIST data set",
+            "  gn4j fit --data misra1a.csv --model 'b1*(1-exp(-b2*x))' --start 500,1e-4",
+            "  gn4j fit --data decay.csv --model 'a*exp(-k*t)+c' --params a,k,c --start 1,1,0 --sigma dy \\",
             "           --output fit.json --residuals res.csv",
             "  gn4j fit --nist-all --solvers lm,gn,dogleg --csv lre.csv"})
 public final class FitCommand implements Callable<Integer> {
@@ -68,23 +68,23 @@ public final class FitCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE.dat", description = "A NIST StRD .dat file.")
     Path datFile;
 
-    @Option(names = "--nist", paramLabel = "NAME", description = "A built-in NIST StRD data set, e.g. Misra1a.")
+    @Option(names = "--nist", paramLabel = "NAME", description = "A built-in NIST StRD data set, e.g. Misra1a (default: none).")
     String nistName;
 
     @Option(names = "--nist-all", description = "Run all 27 NIST StRD problems from both starts.")
     boolean nistAll;
 
-    @Option(names = "--data", paramLabel = "FILE.csv", description = "CSV data with a header row.")
+    @Option(names = "--data", paramLabel = "FILE.csv", description = "CSV data with a header row (default: none).")
     Path csvData;
 
-    @Option(names = "--model", paramLabel = "EXPR", description = "Model expression, e.g. 'b1*(1-exp(-b2*x))'.")
+    @Option(names = "--model", paramLabel = "EXPR", description = "Model expression, e.g. 'b1*(1-exp(-b2*x))' (default: none; required with --data).")
     String model;
 
     @Option(names = "--response", defaultValue = "y", paramLabel = "COLUMN",
             description = "CSV column holding the response (default: ${DEFAULT-VALUE}).")
     String response;
 
-    @Option(names = "--start", split = ",", paramLabel = "V", description = "Starting values, in parameter order.")
+    @Option(names = "--start", split = ",", paramLabel = "V", description = "Starting values, in parameter order (default: none; required with --data).")
     double[] start;
 
     @Option(names = "--params", split = ",", paramLabel = "NAME",
@@ -114,11 +114,11 @@ public final class FitCommand implements Callable<Integer> {
             description = "Robust loss scale, a positive number (default: ${DEFAULT-VALUE}).")
     double lossScale;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "With --nist-all: also write the table as CSV.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "With --nist-all: also write the table as CSV (default: none).")
     Path csvOut;
 
     @Option(names = "--sigma", paramLabel = "COLUMN",
-            description = "CSV column of measurement standard deviations: weights 1/sigma^2 (as scipy's curve_fit).")
+            description = "CSV column of measurement standard deviations: weights 1/sigma^2 (as scipy's curve_fit) (default: none: unweighted).")
     String sigma;
 
     @Option(names = "--absolute-sigma", description = {"Treat sigma as absolute: covariance (J'WJ)^-1 and normal "
@@ -126,15 +126,15 @@ public final class FitCommand implements Callable<Integer> {
     boolean absoluteSigma;
 
     @Option(names = "--lower", paramLabel = "V1,V2,...",
-            description = "Lower bounds in parameter order (-inf for none).")
+            description = "Lower bounds in parameter order (-inf for none) (default: none: unbounded).")
     String lower;
 
     @Option(names = "--upper", paramLabel = "V1,V2,...",
-            description = "Upper bounds in parameter order (inf for none).")
+            description = "Upper bounds in parameter order (inf for none) (default: none: unbounded).")
     String upper;
 
     @Option(names = "--output", paramLabel = "FILE.json",
-            description = "Write the whole result (parameters, covariance, statistics, per-row residuals) as JSON.")
+            description = "Write the whole result (parameters, covariance, statistics, per-row residuals) as JSON (default: none).")
     Path jsonOut;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
@@ -142,7 +142,7 @@ public final class FitCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--residuals", paramLabel = "FILE.csv",
-            description = "Write per-row data columns, prediction, residual and weight as CSV.")
+            description = "Write per-row data columns, prediction, residual and weight as CSV (default: none).")
     Path residualsOut;
 
     @Option(names = "--verbose", description = "Log every iteration (cost, |g|inf, step, damping, gain, accepted) "

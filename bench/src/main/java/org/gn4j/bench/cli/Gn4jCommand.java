@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
  * every command but {@code info} (which shows it in its report) prints the warning once on stderr before it starts.
  */
 @Command(name = "gn4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Pure-Java Gauss-Newton toolkit: environment report, demo, micro-benchmarks.",
+        description = {"Pure-Java Gauss-Newton toolkit: info (environment report), demo (a checked tour, about 45 s),",
+            "fit (nonlinear least squares), ba (bundle adjustment), train (networks), pinn (physics-informed networks),",
+            "bench (suites), download (data sets), jmh (micro-benchmarks), spark (data-parallel fits and training on Apache Spark)."},
         subcommands = {InfoCommand.class, DemoCommand.class, FitCommand.class, BaCommand.class, TrainCommand.class, PinnCommand.class, BenchCommand.class, DownloadCommand.class, JmhCommand.class, SparkCommand.class, CommandLine.HelpCommand.class})
 public final class Gn4jCommand implements Callable<Integer> {
     @Spec

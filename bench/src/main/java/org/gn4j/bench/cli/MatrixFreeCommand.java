@@ -29,10 +29,10 @@ public final class MatrixFreeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--residuals", defaultValue = "100000", description = "Residuals m (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--residuals", paramLabel = "M", defaultValue = "100000", description = "Residuals m (default: ${DEFAULT-VALUE}).")
     int m;
 
-    @Option(names = "--parameters", defaultValue = "1000", description = "Parameters n (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parameters", paramLabel = "N", defaultValue = "1000", description = "Parameters n (default: ${DEFAULT-VALUE}).")
     int n;
 
     /** The benchmark problem (exact data at β = 1 + (j mod 5)/10, so the minimum is known). */

@@ -85,13 +85,13 @@ public final class NllsCommand implements Callable<Integer> {
             description = "Only these data sets / functions (or run names, e.g. 'Rosenbrock x10'); default: all.")
     List<String> problemNames;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Write one row per problem x solver here.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write one row per problem x solver here (default: none).")
     Path csv;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Write the two performance profiles here (PNG).")
+    @Option(names = "--plot", paramLabel = "FILE", description = "Write the two performance profiles here (PNG) (default: none).")
     Path plot;
 
-    @Option(names = "--repeats", defaultValue = "3",
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
             description = "Runs per problem x solver; the smallest time is kept (default: ${DEFAULT-VALUE}).")
     int repeats;
 
@@ -160,10 +160,16 @@ public final class NllsCommand implements Callable<Integer> {
                     + "time = smallest of %d repeats%n", suite, problems.size(), names.size(), String.join(", ",
                     names), repeats);
             out.flush();
+            int total = problems.size() * solvers.size();
+            int[] done = {0};
+            long started = System.nanoTime();
             List<RunResult> results = NllsBenchmark.run(problems, solvers, repeats, r -> {
+                done[0]++;
                 if (!noProgress) {
-                    err.printf(Locale.ROOT, "  %-28s %-14s %-3s cost %-12.6g evals %4d + %-4d %-16s %.3f ms%n",
-                            r.problem(), r.solver(), r.solved() ? "yes" : "no", r.cost(), r.residualEvaluations(),
+                    // one line per run (a log of the suite), led by the overall counter and the time left
+                    err.printf(Locale.ROOT, "  [%s] %-28s %-14s %-3s cost %-12.6g evals %4d + %-4d %-16s %.3f ms%n",
+                            ProgressLine.eta(done[0] - 1, total, (System.nanoTime() - started) / 1e9), r.problem(),
+                            r.solver(), r.solved() ? "yes" : "no", r.cost(), r.residualEvaluations(),
                             r.jacobianEvaluations(), r.status(), 1e3 * r.seconds());
                     err.flush();
                 }

@@ -61,7 +61,7 @@ public final class PinnCommand implements Callable<Integer> {
                     + "4 in 2D, 10 for heat2d-ms-dd).")
     int subdomains;
 
-    @Option(names = "--overlap", defaultValue = "0.5", description = "FBPINN overlap ratio (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--overlap", paramLabel = "RATIO", defaultValue = "0.5", description = "FBPINN overlap ratio (default: ${DEFAULT-VALUE}).")
     double overlap;
 
     @Option(names = "--points", defaultValue = "0", paramLabel = "N",
@@ -70,7 +70,7 @@ public final class PinnCommand implements Callable<Integer> {
     int points;
 
     @Option(names = "--single-hidden", split = ",", paramLabel = "W",
-            description = "Hidden widths of the single-network baseline (single-lm) of FBPINN problems.")
+            description = "Hidden widths of the single-network baseline (single-lm) of FBPINN problems (default: the --hidden widths).")
     int[] singleHidden;
 
     @Option(names = "--optimizer", defaultValue = "lm,adam", split = ",", paramLabel = "NAME",
@@ -84,14 +84,14 @@ public final class PinnCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     double budget;
 
-    @Option(names = "--max-iterations", paramLabel = "N", description = "Iteration cap per optimizer.")
+    @Option(names = "--max-iterations", paramLabel = "N", description = "Iteration cap per optimizer (default: none: the budget decides).")
     Integer maxIterations;
 
     @Option(names = "--target", defaultValue = "0", paramLabel = "REL_L2",
-            description = "Stop an optimizer once its relative L2 error reaches this (0: use the whole budget).")
+            description = "Stop an optimizer once its relative L2 error reaches this (0: use the whole budget) (default: ${DEFAULT-VALUE}).")
     double target;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden widths, e.g. 14,14.")
+    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden widths, e.g. 14,14 (default: the problem's network).")
     int[] hidden;
 
     @Option(names = "--interior", defaultValue = "0", paramLabel = "N",
@@ -109,25 +109,29 @@ public final class PinnCommand implements Callable<Integer> {
     String constraint;
 
     @Option(names = "--resample", defaultValue = "0", paramLabel = "K",
-            description = "Fresh collocation points every K iterations (0: never).")
+            description = "Fresh collocation points every K iterations (0: never) (default: ${DEFAULT-VALUE}).")
     int resample;
 
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--lr-final", defaultValue = "1e-4",
+    @Option(names = "--lr-final", paramLabel = "RATE", defaultValue = "1e-4",
             description = "Adam rate reached by geometric decay over the run's expected steps "
                     + "(default: ${DEFAULT-VALUE}; equal to --lr for a constant rate).")
     double lrFinal;
 
-    @Option(names = "--damping", defaultValue = "1e-10", description = "ENGD's fixed damping (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--damping", paramLabel = "MU", defaultValue = "1e-10", description = "ENGD's fixed damping (default: ${DEFAULT-VALUE}).")
     double damping;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Initialization seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Initialization seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write history CSVs, PNG plots and the table here.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write history CSVs, PNG plots and the table here (default: none: only the table is printed).")
     Path out;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write the results (per optimizer: ending, errors, history) as JSON (default: none).")
+    Path json;
 
     @Option(names = "--no-progress", description = "No progress line on stderr.")
     boolean noProgress;
@@ -158,17 +162,21 @@ public final class PinnCommand implements Callable<Integer> {
         Duration limit = BudgetOption.duration(spec.commandLine(), "--budget", budget);
         Duration wallClock = limit == null ? TrainingOptions.MAX_BUDGET : limit;
         checkCounts();
-        new CommandPaths(spec.commandLine()).outputFolder("--out", out).check();
+        new CommandPaths(spec.commandLine()).outputFolder("--out", out).outputFile("--json", json).check();
         if (out != null) {
             Files.createDirectories(out);
         }
+        List<TrainingResult> results = new ArrayList<>();
         if (PinnacleRunner.handles(problemName)) {
-            return PinnacleRunner.run(spec.commandLine(), o, err, !noProgress, problemName, optimizers, budget,
-                    wallClock, maxIterations, target, hidden, interior, hard, resample, lr, seed, out);
+            int code = PinnacleRunner.run(spec.commandLine(), o, err, !noProgress, problemName, optimizers, budget,
+                    wallClock, maxIterations, target, hidden, interior, hard, resample, lr, seed, out, results);
+            return writeJson(o, problemName, results, code);
         }
         if (FbpinnRunner.PROBLEMS.contains(problemName)) {
-            return FbpinnRunner.run(o, problemName, optimizers, budget, wallClock, maxIterations == null ? 0 : maxIterations,
-                    target, subdomains, overlap, hidden, singleHidden, points, lr, lrFinal, seed, out);
+            int code = FbpinnRunner.run(o, problemName, optimizers, budget, wallClock,
+                    maxIterations == null ? 0 : maxIterations, target, subdomains, overlap, hidden, singleHidden,
+                    points, lr, lrFinal, seed, out, results);
+            return writeJson(o, problemName, results, code);
         }
         Benchmarks.Setup setup = Benchmarks.setup(problemName, hidden, interior, boundary, hard);
         PinnProblem p = setup.problem();
@@ -184,7 +192,6 @@ public final class PinnCommand implements Callable<Integer> {
         if (maxIterations != null) {
             options = options.withMaxIterations(maxIterations);
         }
-        List<TrainingResult> results = new ArrayList<>();
         for (String name : optimizers) {
             PinnOptimizer opt = optimizer(name.trim());
             Progress progress = new Progress(err, !noProgress, opt.name(), budget);
@@ -208,7 +215,18 @@ public final class PinnCommand implements Callable<Integer> {
             Files.writeString(out.resolve(setup.name() + "-table.md"), table);
             o.printf(Locale.ROOT, "wrote %s%n", out.toAbsolutePath());
         }
-        return exitCode(results);
+        return writeJson(o, setup.name(), results, exitCode(results));
+    }
+
+    /** Writes the {@code --json} file when asked for, and passes the exit code on. */
+    private int writeJson(PrintWriter o, String problemName, List<TrainingResult> results, int code)
+            throws IOException {
+        if (json != null) {
+            ResultJson.writeFile(json, ResultJson.pinn(problemName, budget, results));
+            o.println("wrote " + json);
+            o.flush();
+        }
+        return code;
     }
 
     /** Exit code of a run that produced results but failed numerically (a result is printed for each optimizer). */
@@ -338,44 +356,27 @@ public final class PinnCommand implements Callable<Integer> {
                 setup.axes()[1], PinnacleRunner.range(setup.plane()));
     }
 
-    /** Redraws one progress line on stderr at most ten times a second. */
+    /** The progress of one optimizer on stderr: a bar redrawn on a terminal, a line every 10 s in a log. */
     private static final class Progress implements TrainingListener {
-        private final PrintWriter err;
-        private final boolean show;
+        private final ProgressLine line;
         private final String name;
         private final double budget;
-        private long lastDraw;
 
         Progress(PrintWriter err, boolean show, String name, double budget) {
-            this.err = err;
-            this.show = show;
+            this.line = new ProgressLine(err, show);
             this.name = name;
             this.budget = budget;
         }
 
         @Override
         public void progress(HistoryPoint h) {
-            if (!show) {
-                return;
-            }
-            long now = System.nanoTime();
-            if (now - lastDraw < 100_000_000L) {
-                return;
-            }
-            lastDraw = now;
-            int width = 30;
-            int done = (int) Math.min(width, width * h.seconds() / budget);
-            err.printf(Locale.ROOT, "\r%-30.30s [%s%s] %5.1f s it %6d loss %.2e rel L2 %.2e  ", name,
-                    "=".repeat(done), " ".repeat(width - done), h.seconds(), h.iteration(), h.loss(),
-                    h.relativeL2());
-            err.flush();
+            line.show(String.format(Locale.ROOT, "%-30.30s %s %5.1f s it %6d loss %.2e rel L2 %.2e", name,
+                    ProgressLine.bar(h.seconds() / budget, 30), h.seconds(), h.iteration(), h.loss(),
+                    h.relativeL2()), false);
         }
 
         void clear() {
-            if (show) {
-                err.print("\r" + " ".repeat(110) + "\r");
-                err.flush();
-            }
+            line.clear();
         }
     }
 }

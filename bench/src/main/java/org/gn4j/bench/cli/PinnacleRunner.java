@@ -43,9 +43,9 @@ final class PinnacleRunner {
 
     static int run(picocli.CommandLine cl, PrintWriter o, PrintWriter err, boolean progress, String problem,
             List<String> optimizers, double budget, Duration wallClock, Integer maxIterations, double target,
-            int[] hidden, int points, Boolean hard, int resample, double lr, long seed, Path out) throws IOException {
+            int[] hidden, int points, Boolean hard, int resample, double lr, long seed, Path out,
+            List<TrainingResult> results) throws IOException {
         Path data = org.gn4j.nn.data.DataDirectory.find().orElse(null);
-        List<TrainingResult> results = new ArrayList<>();
         List<Pinnacle.Setup> setups = new ArrayList<>();
         StringBuilder table = new StringBuilder();
         table.append("| problem | optimizer | params | budget (s) | rel L2 | max err | iterations | time (s) | status |\n"
@@ -74,14 +74,13 @@ final class PinnacleRunner {
             if (maxIterations != null) {
                 options = options.withMaxIterations(maxIterations);
             }
-            TrainingListener listener = h -> {
-                if (progress) {
-                    err.printf(Locale.ROOT, "%s %-24s %7.1f s it %6d loss %.3e rel L2 %.3e%n", setup.name(),
-                            opt.name(), h.seconds(), h.iteration(), h.loss(), h.relativeL2());
-                    err.flush();
-                }
-            };
+            ProgressLine line = new ProgressLine(err, progress);
+            TrainingListener listener = h -> line.show(String.format(Locale.ROOT,
+                    "%s %-24s %s %7.1f s it %6d loss %.3e rel L2 %.3e", setup.name(), opt.name(),
+                    ProgressLine.bar(h.seconds() / budget, 20), h.seconds(), h.iteration(), h.loss(), h.relativeL2()),
+                    false);
             TrainingResult r = opt.train(p, setup.system().initialParameters(seed), options, listener);
+            line.clear();
             results.add(r);
             setups.add(setup);
             HistoryPoint h = r.last();

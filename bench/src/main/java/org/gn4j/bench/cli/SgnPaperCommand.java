@@ -51,15 +51,15 @@ public final class SgnPaperCommand implements Callable<Integer> {
             description = "sine, mnist-10k, fashion-mnist (default: ${DEFAULT-VALUE}).")
     List<String> problems;
 
-    @Option(names = "--seeds", defaultValue = "3", description = "Seeds per configuration (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "Seeds per configuration (default: ${DEFAULT-VALUE}).")
     int seeds;
 
     @Option(names = "--only", split = ",", paramLabel = "FAMILY|CONFIG",
-            description = "Run only these families (sgd, adam, sgn, egn) or configurations (e.g. 'sgn cg=5').")
+            description = "Run only these families (sgd, adam, sgn, egn) or configurations (e.g. 'sgn cg=5') (default: every configuration).")
     List<String> only;
 
-    @Option(names = "--budget-scale", defaultValue = "1",
-            description = "Multiply every budget (quick looks; tables then name the scaled budgets).")
+    @Option(names = "--budget-scale", paramLabel = "FACTOR", defaultValue = "1",
+            description = "Multiply every budget (quick looks; tables then name the scaled budgets) (default: ${DEFAULT-VALUE}).")
     double budgetScale;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -98,12 +98,16 @@ public final class SgnPaperCommand implements Callable<Integer> {
                 org.gn4j.linalg.ComputePool.parallelism(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), String.join(" ", spec.commandLine().getParseResult()
                         .originalArgs())));
+        suiteTotal = chosen.size() * configs.size() * seeds;
+        suiteDone = 0;
+        suiteStart = System.nanoTime();
         for (Protocol.Problem p : chosen) {
             Protocol.Data data;
             try {
                 data = p.data().load(dataFolder());
             } catch (IOException e) {
                 err.println("skipping " + p.name() + ": " + e.getMessage());
+                suiteTotal -= configs.size() * seeds;
                 all.append("**").append(p.name()).append("**: not run (").append(e.getMessage()).append(")\n\n");
                 continue;
             }
@@ -114,6 +118,7 @@ public final class SgnPaperCommand implements Callable<Integer> {
             for (Protocol.Config c : configs) {
                 for (long seed = 1; seed <= seeds; seed++) {
                     Run r = run(p, data, c, seed, err);
+                    suiteDone++;
                     runs.add(r);
                     EpochMetrics last = r.history().isEmpty() ? null : r.history().get(r.history().size() - 1);
                     o.printf(Locale.ROOT, "  %-16s seed %d: %-12s %6d steps %4d epochs %6.1f s  train loss %s  %s %s%n",
@@ -185,14 +190,18 @@ public final class SgnPaperCommand implements Callable<Integer> {
         return DataDirectory.find().orElse(Path.of("../shared/datasets"));
     }
 
+    /** The suite's overall counter: runs in all, runs finished, and when the suite started. */
+    private int suiteTotal;
+    private int suiteDone;
+    private long suiteStart;
+
     private Run run(Protocol.Problem p, Protocol.Data data, Protocol.Config c, long seed, PrintWriter err)
             throws IOException {
+        ProgressLine line = new ProgressLine(err, !noProgress);
         Sequential net = p.network().get();
         Optimizer opt = c.factory().create(seed);
         List<EpochMetrics> timeline = new ArrayList<>();
         TrainingListener progress = new TrainingListener() {
-            private long lastDraw;
-
             @Override
             public void onEpoch(EpochMetrics m) {
                 timeline.add(m);
@@ -205,18 +214,10 @@ public final class SgnPaperCommand implements Callable<Integer> {
 
             @Override
             public void onStep(StepEvent e) {
-                if (noProgress) {
-                    return;
-                }
-                long now = System.nanoTime();
-                if (now - lastDraw > 200_000_000L) {
-                    lastDraw = now;
-                    int width = 30;
-                    int done = (int) Math.min(width, width * e.seconds() / p.largeBudget());
-                    err.printf(Locale.ROOT, "\r  %-16s seed %d [%s%s] %5.1f/%.0f s, step %d ", c.name(), seed,
-                            "#".repeat(done), " ".repeat(width - done), e.seconds(), p.largeBudget(), e.step());
-                    err.flush();
-                }
+                line.show(String.format(Locale.ROOT, "%s | %s %-16s seed %d %s %5.1f/%.0f s, step %d",
+                        ProgressLine.eta(suiteDone, suiteTotal, (System.nanoTime() - suiteStart) / 1e9), p.name(),
+                        c.name(), seed, ProgressLine.bar(e.seconds() / p.largeBudget(), 20), e.seconds(),
+                        p.largeBudget(), e.step()), false);
             }
         };
         Trainer trainer = new Trainer(net, p.loss().get(), opt).withEpochs(1_000_000).withBatchSize(p.batch())
@@ -225,10 +226,7 @@ public final class SgnPaperCommand implements Callable<Integer> {
                 .withEvaluationInterval(Duration.ofMillis((long) (p.largeBudget() * 1000 / Protocol.EVALUATIONS)))
                 .withListener(progress);
         TrainingResult r = trainer.train(new DatasetTrainingData(data.train()), net.initialParameters(seed));
-        if (!noProgress) {
-            err.print("\r" + " ".repeat(90) + "\r");
-            err.flush();
-        }
+        line.clear();
         return new Run(p.name(), c.name(), c.family(), seed, r.history(), List.copyOf(timeline), r.status(), r.steps(),
                 r.seconds());
     }

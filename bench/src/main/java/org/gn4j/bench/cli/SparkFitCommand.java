@@ -34,47 +34,47 @@ public final class SparkFitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--master", description = "Spark master URL (default: ${DEFAULT-VALUE}).", defaultValue = "local[*]")
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master URL (default: ${DEFAULT-VALUE}).", defaultValue = "local[*]")
     String master;
 
-    @Option(names = "--model", description = "Model expression in x, x1, x2, … and b1, b2, … (with --data).")
+    @Option(names = "--model", paramLabel = "EXPR", description = "Model expression in x, x1, x2, … and b1, b2, … (default: none; required with --data).")
     String model;
 
-    @Option(names = "--data", description = "CSV file with a header row, or a .parquet file or folder.")
+    @Option(names = "--data", paramLabel = "FILE", description = "CSV file with a header row, or a .parquet file or folder (default: none).")
     Path data;
 
-    @Option(names = "--target", description = "Column of the response (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--target", paramLabel = "COLUMN", description = "Column of the response (default: ${DEFAULT-VALUE}).",
             defaultValue = "y")
     String target;
 
-    @Option(names = "--weight", description = "Column of the weights (optional).")
+    @Option(names = "--weight", paramLabel = "COLUMN", description = "Column of the weights (default: none: unweighted).")
     String weight;
 
-    @Option(names = "--generate", description = "Rows of the built-in 10-parameter model, generated on the executors.")
+    @Option(names = "--generate", paramLabel = "ROWS", description = "Rows of the built-in 10-parameter model, generated on the executors (default: none).")
     Long generate;
 
-    @Option(names = "--seed", description = "Seed of --generate (default: ${DEFAULT-VALUE}).", defaultValue = "42")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of --generate (default: ${DEFAULT-VALUE}).", defaultValue = "42")
     long seed;
 
-    @Option(names = "--partitions", description = "Partitions (default: the data's; 2 per core with --generate).")
+    @Option(names = "--partitions", paramLabel = "N", description = "Partitions (default: the data's; 2 per core with --generate).")
     Integer partitions;
 
-    @Option(names = "--start", split = ",", description = "Start values, comma-separated (default with --generate: "
+    @Option(names = "--start", paramLabel = "V", split = ",", description = "Start values, comma-separated (default with --generate: "
             + "the built-in start).")
     double[] start;
 
-    @Option(names = "--method", description = "lm or dogleg (default: ${DEFAULT-VALUE}).", defaultValue = "lm")
+    @Option(names = "--method", paramLabel = "lm|dogleg", description = "lm or dogleg (default: ${DEFAULT-VALUE}).", defaultValue = "lm")
     String method;
 
     @Option(names = "--matrix-free", description = "Solve steps by CG on aggregated Gram products J'(Jv) instead "
-            + "of aggregating the normal equations (for many parameters).")
+            + "of aggregating the normal equations (for many parameters; default: off).")
     boolean matrixFree;
 
-    @Option(names = "--loss", description = "Robust loss: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--loss", paramLabel = "LOSS", description = "Robust loss: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             defaultValue = "LINEAR")
     RobustLoss loss;
 
-    @Option(names = "--loss-scale", description = "Scale of the robust loss (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--loss-scale", paramLabel = "C", description = "Scale of the robust loss (default: ${DEFAULT-VALUE}).",
             defaultValue = "1")
     double lossScale;
 

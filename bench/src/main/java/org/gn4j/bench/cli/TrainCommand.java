@@ -81,21 +81,22 @@ public class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = "auto", paramLabel = "NAME",
             description = "mlp3x20, mlp2x100, mlp1024, lenet, cifar, or auto: lenet for fashion-mnist, cifar for "
-                    + "cifar10, mlp3x20 otherwise.")
+                    + "cifar10, mlp3x20 otherwise (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "sgd|adam|adamw|sgn|egn",
             description = "Optimizer (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.1", description = "Learning rate of sgd, adam and adamw (default: ${DEFAULT-VALUE} for each; Adam "
+                    + "usually wants about 1e-3).")
     double lr;
 
     @Option(names = "--schedule", defaultValue = "constant", paramLabel = "constant|cosine|linear",
             description = "Learning-rate schedule over the whole run, decaying to 1 %% of --lr (default: ${DEFAULT-VALUE}).")
     String schedule;
 
-    @Option(names = "--momentum", defaultValue = "0",
+    @Option(names = "--momentum", paramLabel = "BETA", defaultValue = "0",
             description = "SGD momentum, or heavy-ball momentum on the SGN / EGN step (default: ${DEFAULT-VALUE}).")
     double momentum;
 
@@ -126,37 +127,41 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--nesterov", description = "Nesterov momentum for SGD (only with --optimizer sgd).")
     boolean nesterov;
 
-    @Option(names = "--weight-decay", defaultValue = "0", description = "Weight decay (AdamW: decoupled).")
+    @Option(names = "--weight-decay", paramLabel = "LAMBDA", defaultValue = "0", description = "Weight decay (AdamW: decoupled) (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
-    @Option(names = "--batch", defaultValue = "100", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "100", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--budget", paramLabel = "SECONDS",
             description = "Wall-clock budget in seconds, counted across resumes; stops early when spent (Infinity: "
-                    + "no limit).")
+                    + "no limit) (default: none: the epochs decide).")
     Double budget;
 
     @Option(names = "--max-steps", paramLabel = "N",
             description = "Stop after N optimizer steps in all, counted across resumes (a checkpoint is written; "
-                    + "--resume continues).")
+                    + "--resume continues) (default: none).")
     Long maxSteps;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed for initialization and shuffling.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for initialization and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--metrics", paramLabel = "FILE.csv", description = "Per-epoch metrics CSV.")
+    @Option(names = "--metrics", paramLabel = "FILE.csv", description = "Per-epoch metrics CSV (default: none).")
     Path metrics;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint file (written each epoch).")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write the result (options, ending, losses, per-epoch history) as JSON (default: none).")
+    Path json;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint file (written each epoch) (default: none).")
     Path checkpoint;
 
     @Option(names = "--resume", paramLabel = "FILE",
             description = "Resume from this checkpoint, with the same options (only --budget, --max-steps, the "
-                    + "output files, --data-dir and --no-progress may change).")
+                    + "output files, --data-dir and --no-progress may change) (default: none: a fresh start).")
     Path resume;
 
     @Option(names = "--precision", defaultValue = "f32", paramLabel = "f32|f64",
@@ -186,7 +191,7 @@ public class TrainCommand implements Callable<Integer> {
         }
         Path dir = name.equals("sine") ? null : dataFolder(name);
         new CommandPaths(spec.commandLine()).inputFolder("--data-dir", dir).input("--resume", resume)
-                .outputFile("--checkpoint", checkpoint).outputFile("--metrics", metrics).check();
+                .outputFile("--checkpoint", checkpoint).outputFile("--metrics", metrics).outputFile("--json", json).check();
         if (checkpoint != null) {
             Checkpoint.requireReplaceable(checkpoint);
         }
@@ -232,23 +237,26 @@ public class TrainCommand implements Callable<Integer> {
         if (checkpoint != null) {
             trainer = trainer.withCheckpoints(checkpoint, 1);
         }
-        out.printf(Locale.ROOT, "%s on %s (%d train, %d test), %s, batch %d, %d epochs, seed %d%n", net,
-                train.split(), train.size(), test.size(), opt.name(), batch, epochs, seed);
+        out.printf(Locale.ROOT, "%s on %s (%d train, %d test), %s, batch %d, up to %d epochs%s, seed %d%n", net,
+                train.split(), train.size(), test.size(), opt.name(), batch, epochs,
+                budget == null ? "" : String.format(Locale.ROOT, " or %s s", budget), seed);
         boolean gn = opt instanceof Sgn || opt instanceof Egn;
         out.println("epoch  step  seconds  train loss   test loss  test acc" + (gn ? "  cg it/step   damping  rejected" : ""));
         out.flush();
-        trainer = trainer.withListener(new Progress(out, err, !noProgress, gn));
+        Progress progress = new Progress(out, err, !noProgress, gn);
+        trainer = trainer.withListener(progress);
         double[] theta = net.initialParameters(seed);
         TrainingData trainData = trainingData(train, modelName(), loss, net.precision());
         TrainingResult r = resume != null ? trainer.resume(resume, trainData, theta)
                 : trainer.train(trainData, theta);
-        if (!noProgress) {
-            err.print("\r" + " ".repeat(78) + "\r");
-            err.flush();
-        }
+        progress.line.clear();
         out.printf(Locale.ROOT, "%s after %d epochs, %d steps, %.1f s: train loss %.5f, test loss %.5f, test accuracy "
                 + "%s%n", r.status(), r.epochs(), r.steps(), r.seconds(), r.trainLoss(), r.testLoss(),
                 percent(r.testAccuracy()));
+        if (json != null) {
+            ResultJson.writeFile(json, ResultJson.train(runOptions(), net.toString(), opt.name(), r));
+            out.println("wrote " + json);
+        }
         out.flush();
         return r.status() == TerminationReason.NON_FINITE ? 3 : 0;
     }
@@ -473,7 +481,7 @@ public class TrainCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final boolean show;
         private final boolean gaussNewton;
-        private long lastDraw;
+        private final ProgressLine line;
         private long epochSteps;
         private long epochCg;
         private long epochRejected;
@@ -484,6 +492,7 @@ public class TrainCommand implements Callable<Integer> {
             this.err = err;
             this.show = show;
             this.gaussNewton = gaussNewton;
+            this.line = new ProgressLine(err, show);
         }
 
         @Override
@@ -498,28 +507,17 @@ public class TrainCommand implements Callable<Integer> {
             if (!show) {
                 return;
             }
-            long now = System.nanoTime();
             int total = Math.max(1, e.batchesPerEpoch());
             int seen = Math.min(total, Math.max(0, e.batch()));
-            if (now - lastDraw < 100_000_000L && seen < total) {
-                return;
-            }
-            lastDraw = now;
-            int width = 30;
-            int done = (int) ((long) width * seen / total);
-            err.printf(Locale.ROOT, "\repoch %d [%s%s] %3d%% loss %.4f %.1f s%s  ", e.epoch(), "=".repeat(done),
-                    " ".repeat(width - done), 100 * seen / total, r.loss(), e.seconds(),
+            line.show(String.format(Locale.ROOT, "epoch %d %s %3d%% loss %.4f %.1f s%s", e.epoch(),
+                    ProgressLine.bar((double) seen / total, 30), 100 * seen / total, r.loss(), e.seconds(),
                     gaussNewton ? String.format(Locale.ROOT, " cg %d damping %.1e", r.cgIterations(), r.damping())
-                            : "");
-            err.flush();
+                            : ""), false);
         }
 
         @Override
         public void onEpoch(EpochMetrics m) {
-            if (show) {
-                err.print("\r" + " ".repeat(78) + "\r");
-                err.flush();
-            }
+            line.clear();
             out.printf(Locale.ROOT, "%5d %5d %8.1f %11.5f %11.5f %9s", m.epoch(), m.step(), m.seconds(),
                     m.trainLoss(), m.testLoss(), percent(m.testAccuracy()));
             if (gaussNewton) {

@@ -2,13 +2,10 @@ package org.gn4j.bench.nlls;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -51,17 +48,14 @@ public final class ProfilePlot {
      */
     public static void write(Path file, List<String> solvers, List<Panel> panels) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        int w = 640;
-        int h = 480;
-        BufferedImage img = new BufferedImage(w * panels.size(), h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        for (int k = 0; k < panels.size(); k++) {
-            g.drawImage(BitmapEncoder.getBufferedImage(chart(solvers, panels.get(k), w, h)), k * w, 0, null);
+        List<XYChart> charts = new java.util.ArrayList<>();
+        for (Panel p : panels) {
+            charts.add(chart(solvers, p, 640, 480));
         }
-        g.dispose();
-        if (!ImageIO.write(img, "png", file.toFile())) {
-            throw new IOException("no PNG writer for " + file);
-        }
+        String name = file.toString();
+        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4)
+                : name;
+        BitmapEncoder.saveBitmap(charts, 1, charts.size(), base, BitmapEncoder.BitmapFormat.PNG);
     }
 
     static XYChart chart(List<String> solvers, Panel panel, int w, int h) {
@@ -82,7 +76,7 @@ public final class ProfilePlot {
             double[][] xy = prof.staircase(s, tauMax);
             XYSeries series = chart.addSeries(solvers.get(s), xy[0], xy[1]);
             series.setMarker(SeriesMarkers.NONE);
-            series.setLineColor(COLOURS[s % COLOURS.length]);
+            series.setLineColor(s < COLOURS.length ? COLOURS[s] : org.gn4j.bench.plot.Palette.colour(s));
             series.setLineStyle(new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     DASHES[s % DASHES.length], 0f));
         }

@@ -1,27 +1,30 @@
 package org.gn4j.bench.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.style.HeatMapStyler;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Side-by-side heat maps of fields on a regular grid (solution, exact solution, pointwise error) written as one PNG
- * with the JDK's imaging (headless AWT), each panel with its title, axis names and ticks in the domain's coordinates,
- * and a colour bar with ticks; a panel of values that span decades (a pointwise error) can use a logarithmic colour
- * scale.
+ * with XChart: each panel is a heat map with its title, axis titles, ticks in the domain's coordinates (five per
+ * axis) and a colour bar; a panel of values that span decades (a pointwise error) can use a logarithmic colour scale,
+ * whose bar is labelled in powers of ten. Grids finer than {@value #MAX_CELLS} cells a side are drawn at that
+ * resolution (nearest grid point).
  */
 public final class HeatMapPng {
-    private static final int CELL = 3;
-    private static final int MARGIN = 48;
+    /** Cells per side at most. */
+    static final int MAX_CELLS = 81;
+    private static final int PANEL = 470;
 
     private HeatMapPng() {
     }
@@ -36,7 +39,13 @@ public final class HeatMapPng {
      *            eight decades below the largest) up; smaller values take the lowest colour
      */
     public record Panel(String title, double[] values, int k, boolean log) {
-        /** A panel with a linear colour scale. */
+        /**
+         * A panel with a linear colour scale.
+         *
+         * @param title  panel title
+         * @param values k·k values
+         * @param k      grid size
+         */
         public Panel(String title, double[] values, int k) {
             this(title, values, k, false);
         }
@@ -45,6 +54,10 @@ public final class HeatMapPng {
     /**
      * Writes the panels side by side over the unit square's plot coordinates.
      *
+     * @param file  the PNG file
+     * @param panels the panels, left to right
+     * @param xAxis x axis title
+     * @param yAxis y axis title
      * @throws IOException on write failure
      */
     public static void write(Path file, List<Panel> panels, String xAxis, String yAxis) throws IOException {
@@ -55,112 +68,112 @@ public final class HeatMapPng {
      * Writes the panels side by side; {@code range = {x0, x1, y0, y1}} are the domain coordinates of the plot's edges
      * (ticks are labelled with them).
      *
+     * @param file   the PNG file
+     * @param panels the panels, left to right
+     * @param xAxis  x axis title
+     * @param yAxis  y axis title
+     * @param range  domain coordinates of the edges
      * @throws IOException on write failure
      */
     public static void write(Path file, List<Panel> panels, String xAxis, String yAxis, double[] range)
             throws IOException {
         System.setProperty("java.awt.headless", "true");
-        int k = panels.get(0).k();
-        int size = k * CELL;
-        int panelW = size + 2 * MARGIN + 70;
-        int w = panelW * panels.size();
-        int h = size + 2 * MARGIN;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        for (int p = 0; p < panels.size(); p++) {
-            Panel panel = panels.get(p);
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : panel.values()) {
-                if (Double.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-            boolean log = panel.log() && max > 0;
-            if (log) {
-                // the colour scale starts at the 2nd percentile of the positive values (at most eight decades
-                // below the largest), so the thin zero lines of a signed error do not flatten the rest
-                double[] positive = java.util.Arrays.stream(panel.values()).filter(v -> v > 0 && Double.isFinite(v))
-                        .sorted().toArray();
-                min = Math.max(max * 1e-8, positive.length == 0 ? max : positive[positive.length / 50]);
-            }
-            if (!(max > min)) {
-                max = min + (min == 0 ? 1e-300 : Math.abs(min) * 1e-12);
-            }
-            double lo = log ? Math.log10(min) : min;
-            double hi = log ? Math.log10(max) : max;
-            int x0 = p * panelW + MARGIN;
-            int y0 = MARGIN;
-            for (int i = 0; i < panel.k(); i++) {
-                for (int j = 0; j < panel.k(); j++) {
-                    double v = panel.values()[i * panel.k() + j];
-                    double t = log ? (v > 0 ? (Math.log10(v) - lo) / (hi - lo) : 0) : (v - lo) / (hi - lo);
-                    g.setColor(colour(t));
-                    g.fillRect(x0 + j * CELL, y0 + (panel.k() - 1 - i) * CELL, CELL, CELL);
-                }
-            }
-            g.setColor(Color.BLACK);
-            g.setStroke(new BasicStroke(1));
-            g.drawRect(x0, y0, size, size);
-            g.drawString(panel.title() + (log ? " (log scale)" : ""), x0, y0 - 24);
-            for (int q = 0; q <= 4; q++) {
-                int px = x0 + q * size / 4;
-                int py = y0 + size - q * size / 4;
-                g.drawLine(px, y0 + size, px, y0 + size + 4);
-                g.drawLine(x0 - 4, py, x0, py);
-                String xl = tick(range[0] + (range[1] - range[0]) * q / 4);
-                String yl = tick(range[2] + (range[3] - range[2]) * q / 4);
-                g.drawString(xl, px - g.getFontMetrics().stringWidth(xl) / 2, y0 + size + 16);
-                g.drawString(yl, x0 - 6 - g.getFontMetrics().stringWidth(yl), py + 4);
-            }
-            g.drawString(xAxis, x0 + size / 2 - g.getFontMetrics().stringWidth(xAxis) / 2, y0 + size + 32);
-            g.drawString(yAxis, x0 - 44, y0 - 6);
-            // colour bar
-            int bx = x0 + size + 8;
-            for (int y = 0; y < size; y++) {
-                g.setColor(colour(1 - (double) y / size));
-                g.fillRect(bx, y0 + y, 10, 1);
-            }
-            g.setColor(Color.BLACK);
-            for (int q = 0; q <= 4; q++) {
-                int py = y0 + size - q * size / 4;
-                double v = lo + (hi - lo) * q / 4;
-                g.drawLine(bx + 10, py, bx + 14, py);
-                g.drawString(String.format(Locale.ROOT, "%.2e", log ? Math.pow(10, v) : v), bx + 16, py + 4);
-            }
+        List<HeatMapChart> charts = new ArrayList<>();
+        for (Panel p : panels) {
+            charts.add(chart(p, xAxis, yAxis, range));
         }
-        g.dispose();
-        ImageIO.write(img, "png", file.toFile());
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        String name = file.toString();
+        String base = name.toLowerCase(Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        BitmapEncoder.saveBitmap(charts, 1, charts.size(), base, BitmapEncoder.BitmapFormat.PNG);
     }
 
-    /** A short axis tick label. */
+    /** One panel as an XChart heat map. */
+    static HeatMapChart chart(Panel panel, String xAxis, String yAxis, double[] range) {
+        int k = panel.k();
+        int m = Math.min(k, MAX_CELLS);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : panel.values()) {
+            if (Double.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        boolean log = panel.log() && max > 0;
+        if (log) {
+            // the colour scale starts at the 2nd percentile of the positive values (at most eight decades below the
+            // largest), so the thin zero lines of a signed error do not flatten the rest
+            double[] positive = java.util.Arrays.stream(panel.values()).filter(v -> v > 0 && Double.isFinite(v))
+                    .sorted().toArray();
+            min = Math.max(max * 1e-8, positive.length == 0 ? max : positive[positive.length / 50]);
+        }
+        if (!(max > min)) {
+            max = min + (min == 0 ? 1e-300 : Math.abs(min) * 1e-12);
+        }
+        double lo = log ? Math.log10(min) : min;
+        double hi = log ? Math.log10(max) : max;
+        List<String> xs = ticks(m, range[0], range[1]);
+        List<String> ys = ticks(m, range[2], range[3]);
+        List<Number[]> cells = new ArrayList<>(m * m);
+        for (int i = 0; i < m; i++) {
+            int gi = m == k ? i : (int) Math.round(i * (k - 1.0) / (m - 1));
+            for (int j = 0; j < m; j++) {
+                int gj = m == k ? j : (int) Math.round(j * (k - 1.0) / (m - 1));
+                double v = panel.values()[gi * k + gj];
+                double c = !Double.isFinite(v) ? lo : log ? (v > 0 ? Math.log10(Math.max(v, min)) : lo) : v;
+                cells.add(new Number[] {j, i, Math.max(lo, Math.min(hi, c))});
+            }
+        }
+        HeatMapChart chart = new HeatMapChartBuilder().width(PANEL).height(PANEL).title(panel.title())
+                .xAxisTitle(xAxis).yAxisTitle(yAxis).build();
+        HeatMapStyler st = chart.getStyler();
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotGridLinesVisible(false);
+        st.setShowValue(false);
+        st.setDrawBorder(false);
+        st.setRangeColors(Palette.sequential());
+        st.setMin(lo);
+        st.setMax(hi);
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        st.setXAxisLabelRotation(0);
+        // a colour bar of eight steps, each labelled with its range (log panels: in log10 of the value)
+        st.setPiecewise(true);
+        st.setPiecewiseRanged(true);
+        st.setSplitNumber(8);
+        st.setHeatMapValueDecimalPattern(log || Math.max(Math.abs(lo), Math.abs(hi)) < 1e-2
+                || Math.max(Math.abs(lo), Math.abs(hi)) >= 1e4 ? "0.0#E0" : "0.###");
+        if (log) {
+            st.setHeatMapValueDecimalPattern("0.0");
+            chart.setTitle(panel.title() + ", log10");
+        }
+        chart.addSeries(panel.title(), xs, ys, cells);
+        return chart;
+    }
+
+    /**
+     * Category labels for {@code m} cells from {@code a} to {@code b}: five evenly spaced cells carry their
+     * coordinate, the others a distinct run of blanks (the axis draws every category's label).
+     */
+    private static List<String> ticks(int m, double a, double b) {
+        List<String> out = new ArrayList<>(m);
+        int step = Math.max(1, (m - 1) / 4);
+        for (int i = 0; i < m; i++) {
+            out.add(i % step == 0 ? tick(a + (b - a) * i / (m - 1.0)) : " ".repeat(i + 1));
+        }
+        return out;
+    }
+
     private static String tick(double v) {
-        if (Math.abs(v) < 1e-12) {
+        if (v == 0) {
             return "0";
         }
-        String s = String.format(Locale.ROOT, "%.3g", v);
-        if (s.contains("e") || !s.contains(".")) {
-            return s;
+        double a = Math.abs(v);
+        if (a >= 1e4 || a < 1e-3) {
+            return String.format(Locale.ROOT, "%.1e", v);
         }
-        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
-
-    /** A perceptually ordered blue-cyan-yellow-red map of t ∈ [0, 1]. */
-    static Color colour(double t) {
-        t = Math.max(0, Math.min(1, t));
-        double[][] stops = {{0.19, 0.07, 0.23}, {0.16, 0.47, 0.85}, {0.10, 0.80, 0.70}, {0.75, 0.88, 0.20},
-            {0.98, 0.55, 0.13}, {0.48, 0.02, 0.01}};
-        double s = t * (stops.length - 1);
-        int i = Math.min(stops.length - 2, (int) s);
-        double f = s - i;
-        float r = (float) (stops[i][0] + f * (stops[i + 1][0] - stops[i][0]));
-        float gg = (float) (stops[i][1] + f * (stops[i + 1][1] - stops[i][1]));
-        float b = (float) (stops[i][2] + f * (stops[i + 1][2] - stops[i][2]));
-        return new Color(r, gg, b);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,86 +1,101 @@
 package org.gn4j.bench.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** A PNG of stacked line-plot panels (JDK imaging only): one panel per list of series over a shared x. */
+/**
+ * Line panels over one shared x axis, stacked vertically in one PNG (XChart): e.g. the 1D FBPINN solutions against the
+ * exact one, and their pointwise errors. Non-finite points are left out.
+ */
 public final class LinePlotPng {
     private LinePlotPng() {
     }
 
-    /** A named curve. */
+    /**
+     * A named curve.
+     *
+     * @param name  legend entry
+     * @param y     values at the shared x
+     * @param color line colour (null: the {@link Palette} colour of its place in the panel)
+     */
     public record Series(String name, double[] y, Color color) {
     }
 
-    /** A panel: its title and series. */
+    /**
+     * A panel.
+     *
+     * @param title  panel title
+     * @param series its curves
+     */
     public record Panel(String title, List<Series> series) {
     }
 
     /**
-     * Writes the panels stacked vertically.
+     * Writes the panels stacked vertically, 900×300 pixels each, x axis titled {@code x}.
      *
+     * @param file   the PNG file
+     * @param x      the shared x values
+     * @param panels the panels, top to bottom
      * @throws IOException on write failure
      */
     public static void write(Path file, double[] x, List<Panel> panels) throws IOException {
-        int w = 900;
-        int ph = 260;
-        BufferedImage img = new BufferedImage(w, ph * panels.size(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        double x0 = x[0];
-        double x1 = x[x.length - 1];
-        for (int k = 0; k < panels.size(); k++) {
-            Panel p = panels.get(k);
-            int top = k * ph + 25;
-            int left = 70;
-            int pw = w - 90;
-            int hh = ph - 50;
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
+        System.setProperty("java.awt.headless", "true");
+        List<XYChart> charts = new ArrayList<>();
+        for (Panel p : panels) {
+            XYChart chart = new XYChartBuilder().width(900).height(300).title(p.title()).xAxisTitle("x")
+                    .yAxisTitle("value").build();
+            chart.getStyler().setChartBackgroundColor(Color.WHITE);
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setMarkerSize(0);
+            int i = 0;
             for (Series s : p.series()) {
-                for (double v : s.y()) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-            if (!(hi > lo)) {
-                hi = lo + 1;
-            }
-            g.setColor(Color.BLACK);
-            g.drawRect(left, top, pw, hh);
-            g.drawString(p.title(), left, top - 8);
-            g.drawString(String.format(java.util.Locale.ROOT, "%.3g", hi), 2, top + 10);
-            g.drawString(String.format(java.util.Locale.ROOT, "%.3g", lo), 2, top + hh);
-            int legend = left + pw - 160;
-            for (int si = 0; si < p.series().size(); si++) {
-                Series s = p.series().get(si);
-                g.setColor(s.color());
-                g.setStroke(new BasicStroke(1.3f));
-                int px = -1;
-                int py = -1;
-                for (int i = 0; i < x.length; i++) {
-                    int cx = left + (int) Math.round((x[i] - x0) / (x1 - x0) * pw);
-                    int cy = top + hh - (int) Math.round((s.y()[i] - lo) / (hi - lo) * hh);
-                    if (px >= 0) {
-                        g.drawLine(px, py, cx, cy);
+                int n = 0;
+                for (int q = 0; q < x.length; q++) {
+                    if (Double.isFinite(x[q]) && Double.isFinite(s.y()[q])) {
+                        n++;
                     }
-                    px = cx;
-                    py = cy;
                 }
-                g.drawString(s.name(), legend, top + 15 + 14 * si);
+                double[] kx = new double[n];
+                double[] ky = new double[n];
+                n = 0;
+                for (int q = 0; q < x.length; q++) {
+                    if (Double.isFinite(x[q]) && Double.isFinite(s.y()[q])) {
+                        kx[n] = x[q];
+                        ky[n++] = s.y()[q];
+                    }
+                }
+                if (n == 0) {
+                    i++;
+                    continue;
+                }
+                XYSeries xy = chart.addSeries(s.name(), kx, ky);
+                xy.setMarker(SeriesMarkers.NONE);
+                xy.setLineColor(s.color() != null ? s.color() : Palette.colour(i));
+                xy.setLineStyle(Palette.stroke(i, 1.8f));
+                i++;
             }
+            if (chart.getSeriesMap().isEmpty()) {
+                chart.addSeries("(no finite data)", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+            }
+            charts.add(chart);
         }
-        g.dispose();
-        ImageIO.write(img, "png", file.toFile());
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        String name = file.toString();
+        String base = name.toLowerCase(Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        BitmapEncoder.saveBitmap(charts, charts.size(), 1, base, BitmapEncoder.BitmapFormat.PNG);
     }
 }

@@ -62,10 +62,12 @@ public final class CsvTable {
     private final double[][] rows;
     /** Per column: null, or the error naming the column's first cell that is not a finite number. */
     private final String[] columnErrors;
+    private final int headerLine;
 
     private CsvTable(String source, List<String> columns, Map<String, Integer> index, double[][] rows,
-            String[] columnErrors) {
+            String[] columnErrors, int headerLine) {
         this.source = source;
+        this.headerLine = headerLine;
         this.columns = columns;
         this.index = index;
         this.rows = rows;
@@ -91,6 +93,24 @@ public final class CsvTable {
                     + " a table can be read from");
         }
         return parseBytes(source, Files.readAllBytes(file));
+    }
+
+    /**
+     * Parses the bytes of a UTF-8 file as {@link #read(Path)} does.
+     *
+     * @param source  names the input in error messages (a file name)
+     * @param content the file's bytes
+     * @return the table
+     * @throws IllegalArgumentException if an argument is null or the content is malformed (see the class comment)
+     */
+    public static CsvTable parseUtf8(String source, byte[] content) {
+        if (source == null) {
+            throw new IllegalArgumentException("source is null, expected a name for error messages");
+        }
+        if (content == null) {
+            throw new IllegalArgumentException("content is null, expected the bytes of " + source);
+        }
+        return parseBytes(source, content);
     }
 
     /** Parses the bytes of a UTF-8 file as {@link #read(Path)} does; {@code source} names it in error messages. */
@@ -136,6 +156,7 @@ public final class CsvTable {
         String[] columnErrors = null;
         List<double[]> data = new ArrayList<>();
         long endLine = 0;
+        int headerLine = 0;
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
@@ -153,6 +174,7 @@ public final class CsvTable {
                 endLine = parser.getCurrentLineNumber();
                 if (header == null) {
                     header = header(source, line, record);
+                    headerLine = line;
                     for (int j = 0; j < header.size(); j++) {
                         index.put(header.get(j), j);
                     }
@@ -169,7 +191,8 @@ public final class CsvTable {
             throw new IllegalArgumentException(source + ":" + lines.lineCount() + ": no header row, expected column "
                     + "names");
         }
-        return new CsvTable(source, List.copyOf(header), index, data.toArray(new double[0][]), columnErrors);
+        return new CsvTable(source, List.copyOf(header), index, data.toArray(new double[0][]), columnErrors,
+                headerLine);
     }
 
     private static List<String> header(String source, int line, CSVRecord record) {
@@ -270,6 +293,15 @@ public final class CsvTable {
     /** Column names. */
     public List<String> columns() {
         return columns;
+    }
+
+    /**
+     * The 1-based line of the header row (after any leading blank and comment lines).
+     *
+     * @return the line number
+     */
+    public int headerLine() {
+        return headerLine;
     }
 
     /** Number of data rows. */

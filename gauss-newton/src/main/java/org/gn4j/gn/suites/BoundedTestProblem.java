@@ -10,6 +10,9 @@ import java.util.Objects;
  *
  * <p>Bounds use {@code ±∞} where a side is absent. Immutable: arrays are copied in and out.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} on wrong lengths, {@code lower[j] ≥ upper[j]}, a NaN
+ * bound, a start not strictly inside, a best point outside the bounds, or a negative cost.
+ *
  * @param name           display name, unique within {@link BoundedSuite#problems()}
  * @param unconstrained  the problem whose residuals and Jacobian are used; its own start and minima are not used
  * @param lower          lower bounds, length {@code n}, {@code −∞} where none
@@ -22,8 +25,6 @@ import java.util.Objects;
  *                       {@link #kktPoint(double[])}
  * @param source         where the bounds come from, e.g. {@code "Gay 1984"} or {@code "chosen here: x₁ ≤ 0.5 cuts
  *                       off (1, 1)"}
- * @throws IllegalArgumentException on wrong lengths, {@code lower[j] ≥ upper[j]}, a NaN bound, a start not strictly
- *                                  inside, a best point outside the bounds, or a negative cost
  */
 public record BoundedTestProblem(String name, TestProblem unconstrained, double[] lower, double[] upper,
         double[] start, double bestKnownCost, double[] bestKnownPoint, String source) {

@@ -14,6 +14,9 @@ import java.util.Objects;
  * solver cannot change a problem under another test. The residual and Jacobian functions write into
  * caller-owned arrays and must not keep references to them.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} on inconsistent sizes, a non-positive tolerance, or {@code
+ * minimumCost} missing from (or not the smallest of) {@code acceptableCosts}.
+ *
  * @param name            display name, unique within {@link MoreGarbowHillstrom#runs()}, e.g. {@code "Rosenbrock x10"}
  * @param n               number of unknowns, {@code n ≥ 1}
  * @param m               number of residuals, {@code m ≥ n}
@@ -27,8 +30,6 @@ import java.util.Objects;
  *                        zero one; see {@link #costMatches(double, double)}
  * @param acceptableCosts every cost a solver started at {@code start} may honestly stop at: {@code minimumCost}
  *                        plus known local minima (possibly approached only as {@code ‖x‖ → ∞}), ascending
- * @throws IllegalArgumentException on inconsistent sizes, a non-positive tolerance, or {@code minimumCost}
- *                                  missing from (or not the smallest of) {@code acceptableCosts}
  */
 public record TestProblem(String name, int n, int m, Residuals residuals, Jacobian jacobian, double[] start,
         double minimumCost, double[] minimizer, double costTolerance, double[] acceptableCosts) {

@@ -1,14 +1,10 @@
 package org.gn4j.linalg.blas;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 /**
  * Chooses the process-wide {@link Blas} once, by a probe, and caches the choice.
@@ -23,16 +19,17 @@ import java.util.Set;
  * constructing it succeeds; otherwise {@link CpuBlas} ("cpu-ejml"), and the reason says why. VectorBlas is loaded
  * reflectively, so no incubator class is touched when the module is absent.
  *
- * <p>The GPU probe runs in three steps and stops at the first failure:
+ * <p>The GPU side is optional: a {@link GpuBlasFactory} found by {@link ServiceLoader} (the {@code gn4j-cuda}
+ * artifact brings one for cuBLAS through JCuda). The probe runs in three steps and stops at the first failure:
  * <ol>
- *   <li>the JCuda classes are on the class path (looked up as resources, not loaded);</li>
- *   <li>an NVIDIA driver is present ({@code libcuda.so.1} in the usual library folders or
- *       {@code LD_LIBRARY_PATH}, or {@code /proc/driver/nvidia/version});</li>
- *   <li>only then is the JCuda-dependent class {@code org.gn4j.linalg.blas.cuda.CudaProbe} loaded: it asks for the
- *       device count (must be > 0), creates a cuBLAS handle and checks a 2×2 DGEMM against the known answer.</li>
+ *   <li>a factory is on the class path (none: the reason names {@code gn4j-cuda});</li>
+ *   <li>its cheap checks pass ({@link GpuBlasFactory#unavailableReason()}: for CUDA the JCuda classes and an NVIDIA
+ *       driver, found without loading native code);</li>
+ *   <li>only then does {@link GpuBlasFactory#open()} touch the device: for CUDA the device count, a cuBLAS handle and
+ *       a 2×2 DGEMM checked against the known answer.</li>
  * </ol>
  * Any error or exception along the way (a missing native library included) selects the CPU implementation, and the
- * reason says what failed. JCuda classes are therefore never loaded on a machine without a working GPU.
+ * reason says what failed. Native GPU classes are therefore never loaded on a machine without a working GPU.
  */
 public final class BlasProvider {
     /** System property selecting the implementation: auto, cpu, cpu-ejml or cuda. */
@@ -191,67 +188,37 @@ public final class BlasProvider {
         }
         String prefix = mode.equals("cuda") ? "requested cuda, falling back to the CPU: "
                 : selected.warning() != null ? selected.warning() + ": " : "";
-        if (ClassLoader.getSystemResource("jcuda/Pointer.class") == null
-                && BlasProvider.class.getClassLoader().getResource("jcuda/Pointer.class") == null) {
-            return cpuChoice(prefix + "JCuda is not on the class path");
-        }
-        String driver = findDriver();
-        if (driver == null) {
-            return cpuChoice(prefix + "no NVIDIA driver: libcuda.so.1 not found in " + String.join(":", searchPath())
-                    + " and no /proc/driver/nvidia/version");
+        GpuBlasFactory factory = gpuFactory();
+        if (factory == null) {
+            return cpuChoice(prefix + "no GPU BLAS on the class path (add the gn4j-cuda artifact for cuBLAS)");
         }
         try {
-            Class<?> probe = Class.forName("org.gn4j.linalg.blas.cuda.CudaProbe", true,
-                    BlasProvider.class.getClassLoader());
-            Object outcome = probe.getMethod("run").invoke(null);
-            if (outcome instanceof Blas) {
-                Blas gpu = (Blas) outcome;
-                String detail = String.valueOf(probe.getMethod("description").invoke(null));
-                return new Choice(gpu, new BlasProbeResult(gpu.name(), true, "driver " + driver + "; " + detail));
+            String unavailable = factory.unavailableReason();
+            if (unavailable != null) {
+                return cpuChoice(prefix + unavailable);
             }
-            return cpuChoice(prefix + outcome);
+            Blas gpu = factory.open();
+            return new Choice(gpu, new BlasProbeResult(gpu.name(), true, factory.description()));
         } catch (Throwable t) {
-            Throwable cause = t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null
-                    ? t.getCause() : t;
-            return cpuChoice(prefix + "CUDA probe failed: " + cause.getClass().getSimpleName() + ": "
-                    + cause.getMessage());
+            return cpuChoice(prefix + factory.name() + " probe failed: " + t.getClass().getSimpleName() + ": "
+                    + t.getMessage());
         }
+    }
+
+    /** The first GPU factory the service loader finds, or null (also when loading the factories fails). */
+    private static GpuBlasFactory gpuFactory() {
+        try {
+            for (GpuBlasFactory f : ServiceLoader.load(GpuBlasFactory.class, BlasProvider.class.getClassLoader())) {
+                return f;
+            }
+        } catch (ServiceConfigurationError | LinkageError e) {
+            return null;
+        }
+        return null;
     }
 
     private static Choice cpuChoice(String reason) {
         Blas cpu = cpu();
         return new Choice(cpu, new BlasProbeResult(cpu.name(), false, reason + "; CPU: " + cpuReason()));
-    }
-
-    private static List<String> searchPath() {
-        Set<String> dirs = new LinkedHashSet<>();
-        String ld = System.getenv("LD_LIBRARY_PATH");
-        if (ld != null) {
-            for (String d : ld.split(File.pathSeparator)) {
-                if (!d.isBlank()) {
-                    dirs.add(d);
-                }
-            }
-        }
-        dirs.add("/usr/lib/x86_64-linux-gnu");
-        dirs.add("/usr/lib/aarch64-linux-gnu");
-        dirs.add("/usr/lib64");
-        dirs.add("/usr/lib");
-        dirs.add("/usr/local/nvidia/lib64");
-        dirs.add("/usr/lib/wsl/lib");
-        return new ArrayList<>(dirs);
-    }
-
-    private static String findDriver() {
-        for (String d : searchPath()) {
-            Path p = Path.of(d, "libcuda.so.1");
-            if (Files.exists(p)) {
-                return p.toString();
-            }
-        }
-        if (Files.exists(Path.of("/proc/driver/nvidia/version"))) {
-            return "/proc/driver/nvidia/version";
-        }
-        return null;
     }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The start-up probe on a machine without an NVIDIA driver (the no-GPU assertions are skipped where a driver is
- * present): CPU chosen with a reason, a working Blas, and JCuda never loaded. System-property variants run in child
+ * present): CPU chosen with a reason, a working Blas, and JCuda never loaded (gn4j-cuda, with the GPU factory, is
+ * not on this module's class path; its own tests cover the probe with it). System-property variants run in child
  * JVMs because the probe result is cached per process.
  */
 class BlasProviderTest {
@@ -53,7 +54,8 @@ class BlasProviderTest {
         BlasProbeResult r = BlasProvider.probe();
         assertFalse(r.gpuAvailable(), "gpuAvailable");
         assertTrue(r.reason() != null && !r.reason().isBlank(), "reason must say why");
-        assertTrue(r.reason().contains("NVIDIA driver") || r.reason().contains("JCuda"), r.reason());
+        // gn4j-cuda is not a dependency of linalg: the probe finds no GPU factory and names the artifact
+        assertTrue(r.reason().contains("gn4j-cuda"), r.reason());
         assertEquals(BlasProvider.cpu().name(), r.implementation());
         assertSame(BlasProvider.cpu(), BlasProvider.blas());
         // surefire runs with --add-modules jdk.incubator.vector, so the Vector API kernel is the CPU choice
@@ -121,7 +123,7 @@ class BlasProviderTest {
         // positive control: -verbose:class does report our own classes, so an empty match below means something
         assertFalse(c.loaded(BlasProvider.class.getName()).isEmpty(), "-verbose:class output not understood");
         assertEquals(List.of(), c.loaded("jcuda."), "JCuda classes loaded by the probe");
-        assertEquals(List.of(), c.loaded("org.gn4j.linalg.blas.cuda."), "cuda package loaded by the probe");
+        assertEquals(List.of(), c.loaded("org.gn4j.cuda."), "cuda package loaded by the probe");
         assertEquals("false", c.value("gpuAvailable"));
         assertEquals(CpuBlas.class.getName(), c.value("blas"));
         assertFalse(c.value("reason").isBlank());

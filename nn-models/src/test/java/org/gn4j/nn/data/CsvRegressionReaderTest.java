@@ -53,7 +53,7 @@ class CsvRegressionReaderTest {
     void raggedRowNamesFileAndLine() throws IOException {
         Path f = csv("a,b,y\n1,2,3\n4,5\n");
         String msg = error(f, List.of("a", "b"), List.of("y"));
-        assertTrue(msg.contains(f + ":3") && msg.contains("found 2 fields, expected 3"), msg);
+        assertTrue(msg.contains(f + ":3") && msg.contains("2 values, expected 3"), msg);
     }
 
     @Test
@@ -86,7 +86,7 @@ class CsvRegressionReaderTest {
         assertTrue(error(f, List.of("a", "y"), List.of("y")).contains("both"));
         assertTrue(error(f, List.of(), List.of("y")).contains("featureColumns"));
         Path dup = csv("a,a,y\n1,2,3\n");
-        assertTrue(error(dup, List.of("a"), List.of("y")).contains("repeats"));
+        assertTrue(error(dup, List.of("a"), List.of("y")).contains("duplicate column 'a'"));
         Path empty = csv("");
         assertTrue(error(empty, List.of("a"), List.of("y")).contains("no header"));
         Path late = csv("\n\na,b,y\n1,2,3\n");
@@ -94,5 +94,18 @@ class CsvRegressionReaderTest {
         assertTrue(lateMsg.contains(late + ":3"), "header found on line 3: " + lateMsg);
         Path noRows = csv("a,y\n");
         assertTrue(error(noRows, List.of("a"), List.of("y")).contains("no data rows"));
+    }
+
+    @Test
+    void quotedHeaderUnusedTextColumnByteOrderMarkAndWindowsLineEndings() throws IOException {
+        Path f = Files.write(dir.resolve("forms.csv"), ("\uFEFF\"x, first\",\"label\",\"y\"\r\n"
+                + "1,\"a, \"\"quoted\"\" label\",2\r\n# a comment line\r\n3,plain text,4\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Dataset d = CsvRegressionReader.read(f, List.of("x, first"), List.of("y"), "s");
+        assertArrayEquals(new double[] {1, 3}, d.features());
+        assertArrayEquals(new double[] {2, 4}, d.targets());
+        // the label column is text: fine while unused, an error naming file, line and column once chosen
+        String msg = error(f, List.of("label"), List.of("y"));
+        assertTrue(msg.startsWith(f + ":2: column 'label'"), msg);
     }
 }

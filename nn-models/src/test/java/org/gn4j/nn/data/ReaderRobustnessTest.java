@@ -151,7 +151,7 @@ class ReaderRobustnessTest {
         assertArrayEquals(new double[] {2, 4}, d.targets());
         // the text column is used here: its field names file, line, column and text
         String msg = error(() -> CsvRegressionReader.read(f, List.of("label, text"), List.of("y"), "s"));
-        assertTrue(msg.startsWith(f + ":2: column 'label, text' is 'first, \"one\"'"), msg);
+        assertTrue(msg.startsWith(f + ":2: column 'label, text' (field 2) holds 'first, \"one\"'"), msg);
     }
 
     @ParameterizedTest
@@ -159,7 +159,7 @@ class ReaderRobustnessTest {
     void csvNumbersJavaAcceptsButTheFormatDoesNotNameFileLineColumnAndText(String bad) throws IOException {
         Path f = Files.writeString(dir.resolve("n.csv"), "a,x,y\n1,0,2\n" + bad + ",1,3\n", StandardCharsets.UTF_8);
         String msg = error(() -> CsvRegressionReader.read(f, List.of("a"), List.of("y"), "s"));
-        assertTrue(msg.startsWith(f + ":3: column 'a' is '" + bad + "'"), msg);
+        assertTrue(msg.startsWith(f + ":3: column 'a' (field 1) holds '" + bad + "'"), msg);
         // the same file read without that column is fine
         assertEquals(2, CsvRegressionReader.read(f, List.of("x"), List.of("y"), "s").size());
     }

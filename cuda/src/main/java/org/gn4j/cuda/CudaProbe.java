@@ -1,4 +1,4 @@
-package org.gn4j.linalg.blas.cuda;
+package org.gn4j.cuda;
 
 import jcuda.jcublas.JCublas2;
 import jcuda.runtime.JCuda;
@@ -7,24 +7,28 @@ import jcuda.runtime.cudaDeviceProp;
 import org.gn4j.linalg.blas.Transpose;
 
 /**
- * The JCuda side of the probe, loaded by {@link org.gn4j.linalg.blas.BlasProvider} through reflection only after it
- * found the JCuda classes and an NVIDIA driver. {@link #run()} returns a working {@link CublasBlas}, or a String saying
- * why the GPU cannot be used; native-library errors propagate to the provider, which falls back to the CPU.
+ * The JCuda side of the probe, reached from {@link CudaBlasFactory#open()} only after the factory found the JCuda
+ * classes and an NVIDIA driver. {@link #run()} returns a working {@link CublasBlas} or throws; native-library errors
+ * propagate to {@link org.gn4j.linalg.blas.BlasProvider}, which falls back to the CPU.
  */
-public final class CudaProbe {
+final class CudaProbe {
     private static volatile String description = "";
 
     private CudaProbe() {
     }
 
-    /** A tested {@link CublasBlas}, or the reason (a String) why there is none. */
-    public static Object run() {
+    /**
+     * A tested {@link CublasBlas}.
+     *
+     * @throws IllegalStateException when the device count is zero or the 2×2 DGEMM check fails
+     */
+    static CublasBlas run() {
         JCuda.setExceptionsEnabled(true);
         JCublas2.setExceptionsEnabled(true);
         int[] count = new int[1];
         JCuda.cudaGetDeviceCount(count);
         if (count[0] <= 0) {
-            return "CUDA driver present but the device count is " + count[0];
+            throw new IllegalStateException("CUDA driver present but the device count is " + count[0]);
         }
         cudaDeviceProp prop = new cudaDeviceProp();
         JCuda.cudaGetDeviceProperties(prop, 0);
@@ -36,8 +40,8 @@ public final class CudaProbe {
         double[] expected = {19, 22, 43, 50};
         for (int i = 0; i < 4; i++) {
             if (c[i] != expected[i]) {
-                return "2x2 DGEMM on the GPU returned " + java.util.Arrays.toString(c) + ", expected "
-                        + java.util.Arrays.toString(expected);
+                throw new IllegalStateException("2x2 DGEMM on the GPU returned " + java.util.Arrays.toString(c)
+                        + ", expected " + java.util.Arrays.toString(expected));
             }
         }
         description = count[0] + " device(s); device 0: " + prop.getName() + ", compute capability " + prop.major
@@ -46,7 +50,7 @@ public final class CudaProbe {
     }
 
     /** Human-readable description of the device found by the last successful {@link #run()}. */
-    public static String description() {
+    static String description() {
         return description;
     }
 }

@@ -1,4 +1,4 @@
-package org.gn4j.linalg.blas.cuda;
+package org.gn4j.cuda;
 
 import static jcuda.jcublas.cublasOperation.CUBLAS_OP_N;
 import static jcuda.jcublas.cublasOperation.CUBLAS_OP_T;
@@ -17,8 +17,9 @@ import org.gn4j.linalg.blas.BlasArguments;
 import org.gn4j.linalg.blas.Transpose;
 
 /**
- * {@link Blas} on an NVIDIA GPU through JCublas2. Only {@link CudaProbe} constructs it, after the probe has checked the
- * driver, the device count and a 2×2 DGEMM, so this class (and JCuda) is never loaded on a machine without a GPU.
+ * {@link Blas} on an NVIDIA GPU through JCublas2. Only the probe behind {@link CudaBlasFactory#open()} constructs
+ * it, after the factory has found the driver and the probe has checked the device count and a 2×2 DGEMM, so this
+ * class (and JCuda) is never loaded on a machine without a GPU.
  *
  * <p>Row-major operands are handed to column-major cuBLAS as their transposes: a row-major {@code C = op(A)·op(B)} is
  * the column-major {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}, so the operands swap places and keep their transpose flags. Each call
