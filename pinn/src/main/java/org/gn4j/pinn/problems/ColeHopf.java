@@ -28,6 +28,7 @@ public final class ColeHopf {
     /**
      * The solution for viscosity ν.
      *
+     * @param nu viscosity ν, positive
      * @throws IllegalArgumentException if ν is not positive
      */
     public ColeHopf(double nu) {
@@ -41,7 +42,14 @@ public final class ColeHopf {
         this.panels = (int) Math.ceil(2 * range / panelWidth);
     }
 
-    /** {@code u(x, t)}; the initial profile at {@code t ≤ 0}. */
+    /**
+     * {@code u(x, t)}; the initial profile at {@code t ≤ 0}.
+     *
+     * @param x position, in [−1, 1]
+     * @param t time
+     * @return the solution value {@code u(x, t)} by Gauss-Legendre quadrature of the Cole–Hopf integrals; {@code
+     *         −sin(πx)} for {@code t ≤ 0}
+     */
     public double value(double x, double t) {
         if (t <= 0) {
             return -Math.sin(Math.PI * x);
