@@ -47,8 +47,8 @@ public final class ColeHopf {
      *
      * @param x position, in [−1, 1]
      * @param t time
-     * @return the solution value {@code u(x, t)} by Gauss-Legendre quadrature of the Cole–Hopf integrals; {@code
-     *         −sin(πx)} for {@code t ≤ 0}
+     * @return the solution value {@code u(x, t)} by Gauss-Legendre quadrature of the Cole–Hopf integrals;
+     *         {@code −sin(πx)} for {@code t ≤ 0}
      */
     public double value(double x, double t) {
         if (t <= 0) {

@@ -195,8 +195,8 @@ public final class Pinnacle {
      * Wave1d-C: {@code u_tt − 4u_xx = 0} carried by the field's weighted Laplacian κ = (−4, 1).
      *
      * @param hidden hidden widths of the tanh network, at least one, each positive
-     * @param interior interior collocation points; the initial, initial-velocity and boundary groups get {@code max(50,
-     *         interior/10)} each
+     * @param interior interior collocation points; the initial, initial-velocity and boundary groups get
+     *         {@code max(50, interior/10)} each
      * @return the setup, errors on a 101 × 101 grid against the exact solution
      */
     public static Setup wave1d(int[] hidden, int interior) {
