@@ -65,12 +65,12 @@ public interface Layer {
     /**
      * Forward mode (R-operator) at the cached point: {@code ẏ = ∂f/∂x·ẋ + ∂f/∂θ·v}.
      *
-     * @param v  parameter tangent (this layer's slice at {@code off}); null means zero
-     * @param xt input tangent; null means zero
-     * @param yt output tangent (overwritten)
      * @param theta the network's flat parameter vector θ; not modified
-     * @param off index of this layer's first parameter in {@code theta}
+     * @param off   index of this layer's first parameter in {@code theta}
+     * @param v     parameter tangent (this layer's slice at {@code off}); null means zero
      * @param batch number of samples, as in the last {@link #forward} on {@code state}
+     * @param xt    input tangent; null means zero
+     * @param yt    output tangent (overwritten)
      * @param state the state of the last {@link #forward}, fixing the point
      */
     void jvp(double[] theta, int off, double[] v, int batch, double[] xt, double[] yt, LayerState state);
@@ -79,12 +79,12 @@ public interface Layer {
      * Reverse mode at the cached point: accumulates {@code Σ_s (∂f/∂θ)ᵀ ȳ_s} into {@code grad} (this layer's slice at
      * {@code off}) and writes {@code x̄ = (∂f/∂x)ᵀ ȳ}.
      *
-     * @param grad parameter gradient, accumulated (not overwritten); null to skip
-     * @param xb   input cotangent (overwritten); null to skip
      * @param theta the network's flat parameter vector θ; not modified
-     * @param off index of this layer's first parameter in {@code theta}
+     * @param off   index of this layer's first parameter in {@code theta}
      * @param batch number of samples, as in the last {@link #forward} on {@code state}
-     * @param yb the output cotangent ȳ, batch-major {@code batch × outputShape().size()}; may be used as scratch
+     * @param yb    the output cotangent ȳ, batch-major {@code batch × outputShape().size()}; may be used as scratch
+     * @param grad  parameter gradient, accumulated (not overwritten); null to skip
+     * @param xb    input cotangent (overwritten); null to skip
      * @param state the state of the last {@link #forward}, fixing the point
      */
     void vjp(double[] theta, int off, int batch, double[] yb, double[] grad, double[] xb, LayerState state);

@@ -55,9 +55,9 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.PerSample
     private double[] trialSums;
 
     /**
-     * @param maxBatch the largest mini-batch that will be evaluated
      * @param net the network; its parameter count d and output size c fix the products' sizes
      * @param loss the per-sample loss
+     * @param maxBatch the largest mini-batch that will be evaluated
      * @throws IllegalArgumentException if maxBatch is not positive
      */
     public MiniBatchProducts(Sequential net, Loss loss, int maxBatch) {

@@ -246,10 +246,10 @@ public final class Sequential {
     /**
      * {@code grad += Jᵀ·u} at the tape's forward point.
      *
-     * @param u    output cotangent, batch × c
-     * @param grad length d, accumulated
      * @param theta the parameter vector θ, length {@link #parameterCount()}
-     * @param tape a tape after {@link #forward}, at whose point the product is taken
+     * @param u     output cotangent, batch × c
+     * @param grad  length d, accumulated
+     * @param tape  a tape after {@link #forward}, at whose point the product is taken
      */
     public void vjp(double[] theta, double[] u, double[] grad, Tape tape) {
         int batch = tape.batch;

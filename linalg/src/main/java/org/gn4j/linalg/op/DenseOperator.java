@@ -35,8 +35,8 @@ public final class DenseOperator extends AbstractOperator {
     /**
      * Wraps a symmetric matrix, checking exact symmetry.
      *
-     * @param positiveDefinite adds the {@link Structure#POSITIVE_DEFINITE} tag (the caller vouches for it)
      * @param a the square matrix; referenced, not copied
+     * @param positiveDefinite adds the {@link Structure#POSITIVE_DEFINITE} tag (the caller vouches for it)
      * @return an operator tagged {@link Structure#SYMMETRIC} (and {@link Structure#POSITIVE_DEFINITE} if asked)
      * @throws IllegalArgumentException if {@code a} is not square or not exactly symmetric
      */

@@ -23,11 +23,11 @@ public final class FunctionOperator extends AbstractOperator {
     private final Product transpose;
 
     /**
+     * @param rows      number of rows m, {@code >= 0}
+     * @param cols      number of columns n, {@code >= 0}
      * @param forward   computes {@code y = A x}
-     * @param transpose computes {@code y = Aᵀ x}; may be null for an operator whose transpose is never needed, in
-     *                  which case {@link #applyTranspose} throws {@link UnsupportedOperationException}
-     * @param rows number of rows m, {@code >= 0}
-     * @param cols number of columns n, {@code >= 0}
+     * @param transpose computes {@code y = Aᵀ x}; may be null for an operator whose transpose is never needed, in which
+     *                  case {@link #applyTranspose} throws {@link UnsupportedOperationException}
      * @param structure tags the caller vouches for (empty unless {@code rows == cols}); copied
      */
     public FunctionOperator(int rows, int cols, Product forward, Product transpose, Set<Structure> structure) {

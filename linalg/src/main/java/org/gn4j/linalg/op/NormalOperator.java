@@ -28,8 +28,8 @@ public final class NormalOperator extends AbstractOperator {
     /**
      * {@code AᵀQA}.
      *
-     * @param q symmetric {@code m×m} weight, or null for the identity
      * @param a the {@code m×n} operator A, referenced; the result is {@code n×n}
+     * @param q symmetric {@code m×m} weight, or null for the identity
      * @throws IllegalArgumentException if Q's shape is not {@code a.rows() × a.rows()} or Q is not tagged symmetric
      */
     public NormalOperator(LinearOperator a, LinearOperator q) {

@@ -79,12 +79,12 @@ public final class Dataset {
      * A classification data set; the targets are the one-hot encodings of the labels ({@code targetWidth() ==
      * classCount}).
      *
-     * @param labels     {@code n} class labels in {@code [0, classCount)} (copied)
-     * @param classCount number of classes, positive
-     * @param name short name, for example {@code "mnist-10k"}; not blank
-     * @param split where the samples come from; not blank
+     * @param name         short name, for example {@code "mnist-10k"}; not blank
+     * @param split        where the samples come from; not blank
      * @param featureShape per-sample feature shape, every dimension positive
-     * @param features {@code n × product(featureShape)} finite values, row-major (copied)
+     * @param features     {@code n × product(featureShape)} finite values, row-major (copied)
+     * @param labels       {@code n} class labels in {@code [0, classCount)} (copied)
+     * @param classCount   number of classes, positive
      * @return the new data set, independent of the arrays passed
      * @throws IllegalArgumentException if a shape or length does not fit, a feature is not finite or a label is out of
      *                                  range

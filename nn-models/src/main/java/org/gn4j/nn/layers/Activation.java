@@ -75,9 +75,9 @@ public final class Activation implements Layer {
          * runs through the same vectorized elementwise kernel as the layer's forward pass ({@code t} and
          * {@code d1 = 1 − t²}, then {@code −2t·d1} and {@code d1·(4t² − 2d1)}); SIN gives {@code sin, cos, −sin, −cos}.
          *
-         * @param work at least {@code 2·count} entries of scratch
          * @param count number of values, {@code >= 0}
          * @param z the arguments, at least {@code count} entries; not modified
+         * @param work at least {@code 2·count} entries of scratch
          * @param out receives σ, σ', σ'' and σ''' of each value, at least {@code 4·count} entries
          * @throws IllegalArgumentException for a function without {@link #hasThirdDerivative()}
          */

@@ -126,9 +126,6 @@ public final class Conv2d implements Layer {
     }
 
     /**
-     * @param init {@link Dense.Init#HE_NORMAL} ({@code N(0, 2/fanIn)}) or {@link Dense.Init#GLOROT_UNIFORM}
-     *             ({@code U(−a, a)}, {@code a = √(6/(fanIn + fanOut))}) with {@code fanIn = C·kh·kw},
-     *             {@code fanOut = K·kh·kw}; biases start at zero
      * @param inChannels input channels C, {@code >= 1}
      * @param height input height H in pixels, {@code >= 1}
      * @param width input width W in pixels, {@code >= 1}
@@ -138,6 +135,9 @@ public final class Conv2d implements Layer {
      * @param stride step s between windows in both directions, {@code >= 1}; must divide {@code H + 2p − kh} and
      *               {@code W + 2p − kw}
      * @param padding zero padding p added on every side, {@code >= 0}
+     * @param init {@link Dense.Init#HE_NORMAL} ({@code N(0, 2/fanIn)}) or {@link Dense.Init#GLOROT_UNIFORM}
+     *             ({@code U(−a, a)}, {@code a = √(6/(fanIn + fanOut))}) with {@code fanIn = C·kh·kw},
+     *             {@code fanOut = K·kh·kw}; biases start at zero
      * @throws IllegalArgumentException if a size, the kernel or the stride is not positive, the padding is negative,
      *                                  the kernel does not fit the padded input, or the stride does not divide
      *                                  {@code H + 2p − kh} (or {@code W + 2p − kw})
@@ -148,7 +148,6 @@ public final class Conv2d implements Layer {
     }
 
     /**
-     * @param algorithm how the products are computed ({@link Algorithm#AUTO} picks by geometry)
      * @param inChannels input channels C, {@code >= 1}
      * @param height input height H in pixels, {@code >= 1}
      * @param width input width W in pixels, {@code >= 1}
@@ -160,6 +159,7 @@ public final class Conv2d implements Layer {
      * @param padding zero padding p added on every side, {@code >= 0}
      * @param init the weight initialization, as in {@link #Conv2d(int, int, int, int, int, int, int, int, Dense.Init)};
      *             not null
+     * @param algorithm how the products are computed ({@link Algorithm#AUTO} picks by geometry)
      * @throws IllegalArgumentException as the other constructors, or if {@code algorithm} is null, or
      *                                  {@link Algorithm#WINOGRAD} for a kernel that is not 3×3 or a stride that is
      *                                  not 1

@@ -13,10 +13,10 @@ public final class ArrayTrainingData implements TrainingData {
 
     /**
      * @param x           n × featureSize features
-     * @param y           n × targetWidth targets
-     * @param labels      class labels (length n, in {@code 0..targetWidth−1}) or {@code null}
      * @param featureSize entries per feature vector, {@code >= 1}
+     * @param y           n × targetWidth targets
      * @param targetWidth entries per target row, {@code >= 1}
+     * @param labels      class labels (length n, in {@code 0..targetWidth−1}) or {@code null}
      * @throws IllegalArgumentException if a size is not positive, an array length is not a multiple of its width,
      *                                  the sample counts disagree, or a label is out of range
      */
