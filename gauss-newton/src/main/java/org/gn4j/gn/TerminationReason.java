@@ -92,7 +92,7 @@ public enum TerminationReason {
     /**
      * What to try after a run that ended this way (empty for a wanted ending).
      *
-     * @return one or two sentences of advice, or an empty string
+     * @return the advice, an empty string for a wanted ending
      */
     public String advice() {
         switch (this) {

@@ -166,7 +166,7 @@ public final class BalProblem {
      * The same observations with another parameter vector (a fitted result, say).
      *
      * @param x the parameter vector, length {@code 9C + 3P}
-     * @return a new problem sharing the observations
+     * @return a new problem with the same observations
      */
     public BalProblem withParameters(double[] x) {
         return new BalProblem(cameras, points, cameraOf, pointOf, observed, x);

@@ -41,7 +41,7 @@ public interface DampedSolver {
     /**
      * Prepares for the linearization (Gram matrix, factor of the base); failure is a status.
      *
-     * @param lin the linearization at the current point; kept until the next prepare
+     * @param lin the linearization at the current point
      * @return the outcome; a failure is reported in its status, not thrown
      */
     SolveResult prepare(Linearization lin);

@@ -35,14 +35,14 @@ public interface Linearization {
     /**
      * The residuals r (length m), or null when only the Gram operator is known. Not to be modified.
      *
-     * @return the residual vector (live, not a copy), or {@code null}
+     * @return the residual vector (not to be modified), or {@code null}
      */
     double[] residuals();
 
     /**
      * The gradient {@code g = Jᵀr} (length n). Not to be modified.
      *
-     * @return the gradient, length n (live, not a copy)
+     * @return the gradient, length n (not to be modified)
      */
     double[] gradient();
 
@@ -56,7 +56,7 @@ public interface Linearization {
     /**
      * J as a dense m×n matrix when one is held (or cheaply formed), else null. Not to be modified.
      *
-     * @return the dense m × n Jacobian (live, not a copy), or {@code null}
+     * @return the dense m × n Jacobian (not to be modified), or {@code null}
      */
     default DMatrixRMaj denseJacobian() {
         return null;
@@ -66,7 +66,7 @@ public interface Linearization {
      * J as a sparse matrix in compressed rows when the linearization holds one (a sparse problem), else null. Not to
      * be modified.
      *
-     * @return the m × n Jacobian in CSR form (live, not a copy), or {@code null}
+     * @return the m × n Jacobian in CSR form (not to be modified), or {@code null}
      */
     default org.gn4j.solvers.sparse.CsrMatrix sparseJacobian() {
         return null;
@@ -76,7 +76,7 @@ public interface Linearization {
      * {@code G = JᵀJ} as a dense symmetric n×n matrix (both triangles) when the linearization holds one without a
      * dense J (normal equations accumulated row by row or summed over data partitions), else null. Not to be modified.
      *
-     * @return the dense n × n Gram matrix (live, not a copy), or {@code null}
+     * @return the dense n × n Gram matrix (not to be modified), or {@code null}
      */
     default DMatrixRMaj denseGram() {
         return null;

@@ -40,7 +40,7 @@ public interface Damping extends StepControl {
      *                  whenever {@link #usesGainRatio()} is true; otherwise they pass any finite value after a
      *                  finite step)
      * @param nextStep the number of OK steps so far, ≥ 0 (the step the returned damping is for)
-     * @return the damping for the next step, in [0, {@link #CEILING}]
+     * @return the damping for the next step, ≥ 0
      */
     double next(double current, double gainRatio, long nextStep);
 

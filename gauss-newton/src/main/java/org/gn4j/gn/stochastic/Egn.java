@@ -88,7 +88,7 @@ public final class Egn extends DampedGaussNewton {
     /**
      * The same method with gain-ratio damping starting at λ₀ (floor {@code min(λ₀, 1e-3)}).
      *
-     * @param lambda0 the initial damping λ₀ &gt; 0
+     * @param lambda0 the initial damping λ₀, finite and ≥ 0
      * @return a new optimizer with fresh state
      */
     public Egn withInitialDamping(double lambda0) {

@@ -73,7 +73,7 @@ public final class Sgn extends DampedGaussNewton {
     /**
      * The same method with gain-ratio damping starting at ρ₀.
      *
-     * @param rho0 the initial damping ρ₀ &gt; 0
+     * @param rho0 the initial damping ρ₀, finite and ≥ 0
      * @return a new optimizer with fresh state
      */
     public Sgn withInitialDamping(double rho0) {
