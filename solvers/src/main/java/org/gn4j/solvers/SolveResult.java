@@ -16,6 +16,11 @@ public record SolveResult(SolveStatus status, int iterations, double residualNor
     /**
      * Checks the status and normalises the message.
      *
+     * @param status how the solve ended, not null
+     * @param iterations iterations performed (0 for direct solves)
+     * @param residualNorm final residual norm, or NaN where not computed
+     * @param rhsNorm norm of the right-hand side, or NaN where not applicable
+     * @param message human-readable detail, or null for none
      * @throws IllegalArgumentException if status is null (a null message becomes the empty string)
      */
     public SolveResult {

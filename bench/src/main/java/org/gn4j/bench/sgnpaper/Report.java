@@ -129,7 +129,7 @@ public final class Report {
     /**
      * The four plots; returns their paths.
      *
-     * @param dir the directory to write into (must exist); files are named {@code <problem>-<plot>.png}
+     * @param dir the directory to write into (created if missing); files are named {@code <problem>-<plot>.png}
      * @return the four PNG paths: train loss and test metric against seconds, then against epochs
      * @throws IOException if a file cannot be written
      */
