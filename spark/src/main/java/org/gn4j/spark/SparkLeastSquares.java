@@ -102,7 +102,8 @@ public final class SparkLeastSquares<T> implements Objective {
      * @param <T> the row type
      * @param rows the data set, one element per row (persist it if recomputing is expensive); read once per pass
      * @param model the per-row residuals and Jacobian rows
-     * @return an unbounded, unweighted problem aggregated with depth {@link #DEFAULT_DEPTH}, normal equations formed
+     * @return an unbounded problem with the linear loss, aggregated with depth {@link #DEFAULT_DEPTH}, normal
+     *         equations formed
      * @throws IllegalArgumentException if an argument is null
      */
     public static <T> SparkLeastSquares<T> of(JavaRDD<T> rows, RowModel<T> model) {

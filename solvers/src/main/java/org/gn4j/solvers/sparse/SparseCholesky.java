@@ -32,9 +32,10 @@ public final class SparseCholesky {
      * {@code <= j} (entries below the diagonal are ignored), diagonal included.
      *
      * @param n order of A, ≥ 0
-     * @param colStart column starts, length n + 1, non-decreasing from 0
-     * @param rowIndex row index of each entry of the upper triangle by column, length ≥ {@code colStart[n]}; read
-     *                 during construction, not kept
+     * @param colStart column starts, length n + 1, non-decreasing from 0; held by reference and read again by each
+     *                 {@link #factor}, so it must not change
+     * @param rowIndex row index of each entry of the upper triangle by column, length ≥ {@code colStart[n]}; held
+     *                 by reference like colStart
      * @throws IllegalArgumentException when the arrays do not describe an n×n pattern
      */
     public SparseCholesky(int n, int[] colStart, int[] rowIndex) {
