@@ -24,7 +24,8 @@ import org.gn4j.gn.nist.NistProblem;
  * difference from the run on the rows as given. Run with {@code -Dgn4j.threads=1} and {@code 2} to compare thread
  * counts (the generated 10⁵-row problem is above the Gram product's multi-threading threshold).
  *
- * <p>Arguments: the largest partition count (default 4; 0 for the one-JVM runs only). Output: standard output (a test-scope tool, not part of the library).
+ * <p>Arguments: the largest partition count (default 4; 0 for the one-JVM runs only), then optionally a
+ * comma-separated list of problems ({@code Misra1a}, …, {@code generated} for the 3000-row one). Output: standard output (a test-scope tool, not part of the library).
  */
 public final class SummationOrderExperiment {
     private SummationOrderExperiment() {
@@ -105,12 +106,19 @@ public final class SummationOrderExperiment {
     /** Runs the experiment and prints the table (see the class documentation). */
     public static void main(String[] args) {
         int partitions = args.length > 0 ? Integer.parseInt(args[0]) : 4;
+        List<String> only = args.length > 1 ? List.of(args[1].split(",")) : List.of();
         List<Rows> problems = new ArrayList<>();
         for (String name : List.of("Misra1a", "Misra1c", "Chwirut2", "DanWood", "Gauss1")) {
-            problems.add(nist(name));
+            if (only.isEmpty() || only.contains(name)) {
+                problems.add(nist(name));
+            }
         }
-        problems.add(generated(3000));
-        problems.add(generated(100_000));
+        if (only.isEmpty() || only.contains("generated")) {
+            problems.add(generated(3000));
+        }
+        if (only.isEmpty()) {
+            problems.add(generated(100_000));
+        }
         System.out.printf(Locale.ROOT, "threads %s, java %s%n", System.getProperty("gn4j.threads", "default"),
                 System.getProperty("java.version"));
         System.out.println("| problem | start | tolerances | one JVM, rows as given / reversed / shuffled 1-3: "
