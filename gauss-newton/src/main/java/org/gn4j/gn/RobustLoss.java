@@ -68,6 +68,23 @@ public enum RobustLoss {
     /** Writes {@code ρ(s), ρ'(s), ρ''(s)} into {@code out[0..2]} for the unscaled loss. */
     abstract void evaluate(double s, double[] out);
 
+    /** The cost {@code ½ Σ ρ_c(r_i²)} of residuals r with scale c ({@code ½‖r‖²} for {@link #LINEAR}). */
+    public double cost(double[] r, double scale) {
+        double s = 0;
+        if (this == LINEAR) {
+            for (double v : r) {
+                s += v * v;
+            }
+            return 0.5 * s;
+        }
+        double[] rho = new double[3];
+        for (double v : r) {
+            evaluate(v * v, scale, rho);
+            s += rho[0];
+        }
+        return 0.5 * s;
+    }
+
     /**
      * Writes {@code ρ_c(s), ρ_c'(s), ρ_c''(s)} for scale {@code c}: {@code ρ_c(s) = c²ρ(s/c²)}, {@code ρ_c' = ρ'(s/c²)},
      * {@code ρ_c'' = ρ''(s/c²)/c²}.

@@ -223,6 +223,23 @@ public final class CsrMatrix implements LinearOperator {
         });
     }
 
+    /**
+     * Multiplies row i by {@code factors[i]} in place (a row-scaled Jacobian, e.g. a robust loss's reweighting).
+     *
+     * @throws IllegalArgumentException when factors does not have length rows
+     */
+    public void scaleRows(double[] factors) {
+        ArgumentChecks.requireLength("factors", factors, rows);
+        ComputePool.parallelFor(rows, GRAIN, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double f = factors[i];
+                for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                    values[k] *= f;
+                }
+            }
+        });
+    }
+
     /** The squared Euclidean norms of the columns into out (length cols). */
     public void columnSquares(double[] out) {
         ArgumentChecks.requireLength("out", out, cols);
