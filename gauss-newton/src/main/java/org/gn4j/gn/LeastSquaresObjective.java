@@ -20,8 +20,11 @@ public final class LeastSquaresObjective extends ResidualObjective {
     private DMatrixRMaj jac;
 
     /**
+     * An objective over the problem's weighted residuals.
+     *
+     * @param problem the problem; not {@code null}
      * @param matrixFree use the problem's Jacobian operator as it is (only when its source is an operator)
-     * @throws IllegalArgumentException when the problem is null
+     * @throws IllegalArgumentException if {@code problem} is {@code null}
      */
     public LeastSquaresObjective(LeastSquaresProblem problem, boolean matrixFree) {
         super(requireProblem(problem).parameterCount(), problem.residualCount(), problem.loss(), problem.lossScale(),
@@ -37,12 +40,20 @@ public final class LeastSquaresObjective extends ResidualObjective {
         return problem;
     }
 
-    /** Whether the Jacobian is used as an operator. */
+    /**
+     * Whether the Jacobian is used as an operator.
+     *
+     * @return {@code true} if the Jacobian is used as an operator
+     */
     public boolean matrixFree() {
         return matrixFree;
     }
 
-    /** The problem. */
+    /**
+     * The problem.
+     *
+     * @return the problem this objective evaluates
+     */
     public LeastSquaresProblem problem() {
         return problem;
     }

@@ -39,6 +39,8 @@ public abstract class ResidualObjective implements Objective {
     private String nonFinite;
 
     /**
+     * The shared state of an objective with n parameters and m residuals.
+     *
      * @param n         parameters
      * @param m         residuals
      * @param loss      the robust loss ({@link RobustLoss#LINEAR} for plain least squares)
@@ -68,7 +70,12 @@ public abstract class ResidualObjective implements Objective {
         rowScale = new double[m];
     }
 
-    /** The residuals at x into out (length m). */
+    /**
+     * The residuals at x into out.
+     *
+     * @param x   the point, length n; not modified
+     * @param out receives the m residuals
+     */
     protected abstract void evaluate(double[] x, double[] out);
 
     /**
@@ -78,40 +85,67 @@ public abstract class ResidualObjective implements Objective {
      * {@link #countResidualEvaluations}; a non-finite entry through {@link #reportNonFinite} and a non-finite
      * gradient in the returned linearization.
      *
+     * @param x               the current point, length n; not modified
      * @param r               the residuals at x (not to be modified)
      * @param rowScale        row factors of J̃, or null for plain least squares (J̃ = J)
      * @param scaledResiduals r̃ (equal to r for plain least squares); the linearization may keep it
      * @param cost            the cost at x
+     * @return the linearization of the (scaled) problem at x
      */
     protected abstract Linearization linearizeScaled(double[] x, double[] r, double[] rowScale,
             double[] scaledResiduals, double cost);
 
-    /** How a point is named in a non-finite report ("at (a = 1.0, b = 2.0)"); by default "at a trial point". */
+    /**
+     * How a point is named in a non-finite report ("at (a = 1.0, b = 2.0)"); by default "at a trial point".
+     *
+     * @param x the point
+     * @return the phrase, starting with "at"
+     */
     protected String describePoint(double[] x) {
         return "at a trial point";
     }
 
-    /** Adds k residual evaluations (those of finite differences) to the count. */
+    /**
+     * Adds k residual evaluations (those of finite differences) to the count.
+     *
+     * @param k evaluations spent, ≥ 0
+     */
     protected final void countResidualEvaluations(int k) {
         residualEvaluations += k;
     }
 
-    /** Records what was not finite, for {@link #nonFiniteDetail()}. */
+    /**
+     * Records what was not finite, for {@link #nonFiniteDetail()}.
+     *
+     * @param detail which entry at which point
+     */
     protected final void reportNonFinite(String detail) {
         nonFinite = detail;
     }
 
-    /** The robust loss. */
+    /**
+     * The robust loss.
+     *
+     * @return the loss ({@link RobustLoss#LINEAR} for plain least squares)
+     */
     public final RobustLoss loss() {
         return loss;
     }
 
-    /** The residuals at the current point (live; not to be modified). */
+    /**
+     * The residuals at the current point (weighted where the problem has weights).
+     *
+     * @return the m residuals; the live array, not a copy, not to be modified
+     */
     public final double[] residuals() {
         return r;
     }
 
-    /** Residuals m. */
+    /**
+     * Residuals m.
+     *
+     * @return m
+     */
     public final int residualCount() {
         return m;
     }
@@ -121,7 +155,11 @@ public abstract class ResidualObjective implements Objective {
         return n;
     }
 
-    /** @throws IllegalArgumentException naming the first non-finite residual at x */
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException naming the first non-finite residual at x
+     */
     @Override
     public final double start(double[] x) {
         residualEvaluations++;

@@ -68,7 +68,13 @@ public enum RobustLoss {
     /** Writes {@code ρ(s), ρ'(s), ρ''(s)} into {@code out[0..2]} for the unscaled loss. */
     abstract void evaluate(double s, double[] out);
 
-    /** The cost {@code ½ Σ ρ_c(r_i²)} of residuals r with scale c ({@code ½‖r‖²} for {@link #LINEAR}). */
+    /**
+     * The cost {@code ½ Σ ρ_c(r_i²)} of residuals r with scale c ({@code ½‖r‖²} for {@link #LINEAR}).
+     *
+     * @param r     the residuals; not modified
+     * @param scale the scale c &gt; 0 (ignored by {@link #LINEAR})
+     * @return the cost
+     */
     public double cost(double[] r, double scale) {
         double s = 0;
         if (this == LINEAR) {
@@ -88,6 +94,10 @@ public enum RobustLoss {
     /**
      * Writes {@code ρ_c(s), ρ_c'(s), ρ_c''(s)} for scale {@code c}: {@code ρ_c(s) = c²ρ(s/c²)}, {@code ρ_c' = ρ'(s/c²)},
      * {@code ρ_c'' = ρ''(s/c²)/c²}.
+     *
+     * @param s the squared residual {@code s = r² ≥ 0}
+     * @param scale the scale c &gt; 0
+     * @param out receives {@code ρ_c(s), ρ_c'(s), ρ_c''(s)} in its first three entries
      */
     public void evaluate(double s, double scale, double[] out) {
         double c2 = scale * scale;

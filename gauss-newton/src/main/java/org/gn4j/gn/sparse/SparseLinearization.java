@@ -14,6 +14,8 @@ public final class SparseLinearization extends OperatorLinearization {
     private double[] norms;
 
     /**
+     * A linearization whose gradient {@code Jᵀr} is computed here.
+     *
      * @param jac  J (m×n; not copied)
      * @param r    residuals (length m; not copied)
      * @param cost the cost
@@ -24,6 +26,8 @@ public final class SparseLinearization extends OperatorLinearization {
     }
 
     /**
+     * A linearization with a given gradient (a non-finite one where the Jacobian was not finite).
+     *
      * @param jac  J (m×n; not copied)
      * @param r    residuals (length m; not copied)
      * @param g    {@code Jᵀr} (length n; not copied), or null to compute it here
@@ -50,12 +54,22 @@ public final class SparseLinearization extends OperatorLinearization {
         return jac;
     }
 
+    /**
+     * The sparse Jacobian.
+     *
+     * @return J, the matrix this linearization was made with
+     */
     @Override
     public CsrMatrix sparseJacobian() {
         return jac;
     }
 
-    /** The column norms from the stored entries (zero columns give 1), at any n. */
+    /**
+     * The column norms from the stored entries (zero columns give 1), at any n.
+     *
+     * @param out receives the n column norms
+     * @return true
+     */
     @Override
     public boolean columnNorms(double[] out) {
         int n = jac.cols();

@@ -22,7 +22,8 @@ public final class SparseObjective extends ResidualObjective {
     /**
      * An objective for the problem (plain least squares).
      *
-     * @throws IllegalArgumentException when the problem is null
+     * @param problem the problem; not {@code null}
+     * @throws IllegalArgumentException if {@code problem} is {@code null}
      */
     public SparseObjective(SparseLeastSquaresProblem problem) {
         this(problem, RobustLoss.LINEAR, 1.0);
@@ -31,6 +32,9 @@ public final class SparseObjective extends ResidualObjective {
     /**
      * An objective for the problem with a robust loss of scale c.
      *
+     * @param problem the problem; not {@code null}
+     * @param loss    the robust loss ({@link RobustLoss#LINEAR} for plain least squares)
+     * @param scale   the loss scale c, positive and finite
      * @throws IllegalArgumentException when the problem or the loss is null, or the scale is not positive and finite
      */
     public SparseObjective(SparseLeastSquaresProblem problem, RobustLoss loss, double scale) {
@@ -55,7 +59,11 @@ public final class SparseObjective extends ResidualObjective {
         return scale;
     }
 
-    /** The problem. */
+    /**
+     * The problem.
+     *
+     * @return the problem this objective evaluates
+     */
     public SparseLeastSquaresProblem problem() {
         return problem;
     }

@@ -39,6 +39,11 @@ public final class BlockSparseJacobian implements LinearOperator, BlockBandedGra
         return columns();
     }
 
+    /**
+     * Number of columns P = K·p, the total parameter count over all K subdomains.
+     *
+     * @return the column count, equal to {@link #cols()}
+     */
     public int columns() {
         return p * dd.size();
     }
@@ -58,7 +63,11 @@ public final class BlockSparseJacobian implements LinearOperator, BlockBandedGra
         return Math.min(dd.blockBandwidth(), dd.size() - 1);
     }
 
-    /** Stored entries (the dense Jacobian has {@code rows()·columns()}). */
+    /**
+     * Stored entries (the dense Jacobian has {@code rows()·columns()}).
+     *
+     * @return the number of stored block entries, the sum over subdomains of covered rows × block size
+     */
     public long storedEntries() {
         long s = 0;
         for (double[] b : blocks) {
@@ -110,7 +119,11 @@ public final class BlockSparseJacobian implements LinearOperator, BlockBandedGra
         }
     }
 
-    /** The dense m×P Jacobian, row-major (for tests and comparisons). */
+    /**
+     * The dense m×P Jacobian, row-major (for tests and comparisons).
+     *
+     * @return a new array of length {@code rows() * columns()} holding J row-major, with zeros outside the blocks
+     */
     public double[] toDense() {
         int cols = columns();
         double[] d = new double[m * cols];
@@ -123,7 +136,12 @@ public final class BlockSparseJacobian implements LinearOperator, BlockBandedGra
         return d;
     }
 
-    /** The normal matrix {@code JᵀJ}, block by block over overlapping pairs, in block-banded storage. */
+    /**
+     * The normal matrix {@code JᵀJ}, block by block over overlapping pairs, in block-banded storage.
+     *
+     * @return a new K×K block-banded matrix (block size p, bandwidth {@link Decomposition#blockBandwidth()}) holding
+     *         JᵀJ
+     */
     public BlockBandedMatrix normalMatrix() {
         BlockBandedMatrix g = new BlockBandedMatrix(dd.size(), p, dd.blockBandwidth());
         normalMatrix(g);

@@ -46,8 +46,11 @@ public final class Decomposition {
     /**
      * A grid of subdomains over {@code [lower, upper]}.
      *
+     * @param lower lower corner of the box (length n = 1, 2 or 3)
+     * @param upper upper corner of the box (length n, each entry above the matching lower entry)
      * @param counts  subdomains per dimension (each ≥ 1)
      * @param overlap overlap as a fraction of a cell, in (0, 1]
+     * @return the decomposition; the arrays are copied
      * @throws IllegalArgumentException on mismatched lengths, dimension outside 1-3, or bad values
      */
     public static Decomposition grid(double[] lower, double[] upper, int[] counts, double overlap) {
@@ -71,32 +74,67 @@ public final class Decomposition {
         return new Decomposition(lower, upper, counts, overlap);
     }
 
+    /**
+     * Dimension n of the box (1, 2 or 3).
+     *
+     * @return the dimension n
+     */
     public int dimension() {
         return n;
     }
 
-    /** Number of subdomains. */
+    /**
+     * Number of subdomains.
+     *
+     * @return the number of subdomains, the product of {@link #counts()}
+     */
     public int size() {
         return total;
     }
 
+    /**
+     * Overlap of neighbouring subdomains as a fraction of a cell.
+     *
+     * @return the overlap, in (0, 1]
+     */
     public double overlap() {
         return overlap;
     }
 
+    /**
+     * Subdomains per dimension.
+     *
+     * @return a copy of the counts (length n)
+     */
     public int[] counts() {
         return counts.clone();
     }
 
+    /**
+     * Lower corner of the box.
+     *
+     * @return a copy of the lower corner (length n)
+     */
     public double[] lower() {
         return lower.clone();
     }
 
+    /**
+     * Upper corner of the box.
+     *
+     * @return a copy of the upper corner (length n)
+     */
     public double[] upper() {
         return upper.clone();
     }
 
-    /** Grid index of subdomain j along dimension d. */
+    /**
+     * Grid index of subdomain j along dimension d.
+     *
+     * @param j subdomain number, in [0, size())
+     * @param d dimension, in [0, n)
+     * @return the grid index, in [0, counts[d])
+     */
     public int gridIndex(int j, int d) {
         int stride = 1;
         for (int e = n - 1; e > d; e--) {
@@ -105,17 +143,33 @@ public final class Decomposition {
         return (j / stride) % counts[d];
     }
 
-    /** Centre of subdomain j along dimension d. */
+    /**
+     * Centre of subdomain j along dimension d.
+     *
+     * @param j subdomain number, in [0, size())
+     * @param d dimension, in [0, n)
+     * @return the centre coordinate {@code a_d + (k + ½)h_d}
+     */
     public double centre(int j, int d) {
         return lower[d] + (gridIndex(j, d) + 0.5) * h[d];
     }
 
-    /** Half width of every subdomain's support along dimension d. */
+    /**
+     * Half width of every subdomain's support along dimension d.
+     *
+     * @param d dimension, in [0, n)
+     * @return the half width {@code ½h_d(1 + overlap)}
+     */
     public double halfWidth(int d) {
         return rho[d];
     }
 
-    /** Lower corner of subdomain j's support. */
+    /**
+     * Lower corner of subdomain j's support.
+     *
+     * @param j subdomain number, in [0, size())
+     * @return a new array (length n) with the centre minus the half width; may lie outside the box
+     */
     public double[] supportLower(int j) {
         double[] a = new double[n];
         for (int d = 0; d < n; d++) {
@@ -124,7 +178,12 @@ public final class Decomposition {
         return a;
     }
 
-    /** Upper corner of subdomain j's support. */
+    /**
+     * Upper corner of subdomain j's support.
+     *
+     * @param j subdomain number, in [0, size())
+     * @return a new array (length n) with the centre plus the half width; may lie outside the box
+     */
     public double[] supportUpper(int j) {
         double[] b = new double[n];
         for (int d = 0; d < n; d++) {
@@ -133,7 +192,13 @@ public final class Decomposition {
         return b;
     }
 
-    /** Whether the supports of subdomains i and j intersect (an open set), i.e. their Jacobian columns interact. */
+    /**
+     * Whether the supports of subdomains i and j intersect (an open set), i.e. their Jacobian columns interact.
+     *
+     * @param i subdomain number, in [0, size())
+     * @param j subdomain number, in [0, size())
+     * @return true if the supports intersect (true for i == j)
+     */
     public boolean overlaps(int i, int j) {
         for (int d = 0; d < n; d++) {
             if (Math.abs(gridIndex(i, d) - gridIndex(j, d)) * h[d] >= 2 * rho[d]) {
@@ -143,7 +208,11 @@ public final class Decomposition {
         return true;
     }
 
-    /** The largest |i − j| over overlapping pairs in the row-major numbering. */
+    /**
+     * The largest |i − j| over overlapping pairs in the row-major numbering.
+     *
+     * @return the block bandwidth, ≥ 0 (0 for a single subdomain)
+     */
     public int blockBandwidth() {
         int b = 0;
         for (int i = 0; i < total; i++) {
@@ -156,7 +225,11 @@ public final class Decomposition {
         return b;
     }
 
-    /** Most subdomains whose support can contain one point. */
+    /**
+     * Most subdomains whose support can contain one point.
+     *
+     * @return an upper bound on the number of windows {@link #windows} can return for one point
+     */
     public int maxActive() {
         int m = 1;
         for (int d = 0; d < n; d++) {
@@ -170,7 +243,11 @@ public final class Decomposition {
      * {@code index} (ascending) and their jets {@code [w, ∂w/∂x_1..n, Σ_i κ_i ∂²w/∂x_i²]} into {@code jets}, n + 2 per
      * window.
      *
+     * @param x point coordinates; the point is {@code x[xOff..xOff+n)}
+     * @param xOff offset of the point in {@code x}
      * @param kappa Laplacian weights (length n), or null for all ones
+     * @param index output of the active subdomain numbers, length at least {@link #maxActive()}
+     * @param jets output of the window jets, n + 2 per active window, length at least {@code maxActive() * (n + 2)}
      * @return the number of active windows (0 only for points outside every support)
      */
     public int windows(double[] x, int xOff, double[] kappa, int[] index, double[] jets) {

@@ -59,6 +59,10 @@ public final class FbpinnProblem implements ErrorSource {
     private final Field exact;
 
     /**
+     * Builds the problem, mapping each group's seeds onto the subdomain networks.
+     *
+     * @param name problem name used in reports and error messages
+     * @param dd the decomposition of the box; its dimension must match the network input dimension
      * @param template the subdomain network (its input map is replaced per subdomain)
      * @param groups   residual groups, stacked in order (already weighted)
      * @param exact    exact solution for errors, or null
@@ -160,28 +164,56 @@ public final class FbpinnProblem implements ErrorSource {
         }
     }
 
+    /**
+     * Problem name.
+     *
+     * @return the name given at construction
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The decomposition into subdomains.
+     *
+     * @return the decomposition given at construction (not a copy; it is immutable)
+     */
     public Decomposition decomposition() {
         return dd;
     }
 
-    /** The subdomain network template. */
+    /**
+     * The subdomain network template.
+     *
+     * @return the template network given at construction, with its original input map
+     */
     public Mlp subnetwork() {
         return template;
     }
 
-    /** Parameters per subdomain. */
+    /**
+     * Parameters per subdomain.
+     *
+     * @return the parameter count p of one subdomain network
+     */
     public int blockSize() {
         return p;
     }
 
+    /**
+     * Total parameter count, {@code blockSize() · decomposition().size()}.
+     *
+     * @return the length of θ
+     */
     public int parameterCount() {
         return p * dd.size();
     }
 
+    /**
+     * Total residual count m over all groups.
+     *
+     * @return the length of the residual vector
+     */
     public int residualCount() {
         return m;
     }
@@ -192,11 +224,21 @@ public final class FbpinnProblem implements ErrorSource {
         return exact() != null;
     }
 
+    /**
+     * Exact solution used by {@link #errors}.
+     *
+     * @return the exact solution, or null if none was given
+     */
     public Field exact() {
         return exact;
     }
 
-    /** Initial parameters: each subdomain network's own initialization, seeds derived from {@code seed}. */
+    /**
+     * Initial parameters: each subdomain network's own initialization, seeds derived from {@code seed}.
+     *
+     * @param seed base random seed; subdomain j uses {@code seed·7919 + j}
+     * @return a new parameter vector of length {@link #parameterCount()}
+     */
     public double[] initialParameters(long seed) {
         double[] theta = new double[parameterCount()];
         for (int j = 0; j < dd.size(); j++) {
@@ -213,7 +255,12 @@ public final class FbpinnProblem implements ErrorSource {
         ArgumentChecks.requireLength("theta", theta, parameterCount());
     }
 
-    /** {@code r(θ)} into r (length m). */
+    /**
+     * {@code r(θ)} into r (length m).
+     *
+     * @param theta parameters, length {@link #parameterCount()}
+     * @param r output residuals, length {@link #residualCount()}; overwritten
+     */
     public void residuals(double[] theta, double[] r) {
         checkTheta(theta);
         ArgumentChecks.requireLength("residuals", r, m);
@@ -238,7 +285,12 @@ public final class FbpinnProblem implements ErrorSource {
         }
     }
 
-    /** The block-sparse Jacobian at θ. */
+    /**
+     * The block-sparse Jacobian at θ.
+     *
+     * @param theta parameters, length {@link #parameterCount()}
+     * @return a new m×P block-sparse Jacobian, one block of covered rows per subdomain
+     */
     public BlockSparseJacobian jacobian(double[] theta) {
         checkTheta(theta);
         int k = dd.size();
@@ -254,7 +306,14 @@ public final class FbpinnProblem implements ErrorSource {
         return new BlockSparseJacobian(dd, m, p, rowsOf, blocks);
     }
 
-    /** The solution u at {@code count} points (point-major) into out. */
+    /**
+     * The solution u at {@code count} points (point-major) into out.
+     *
+     * @param theta parameters, length {@link #parameterCount()}
+     * @param points point coordinates, point-major, length at least {@code count · n}
+     * @param count number of points
+     * @param out output values of u, length at least {@code count}
+     */
     public void solution(double[] theta, double[] points, int count, double[] out) {
         checkTheta(theta);
         int jet = n + 2;
@@ -267,7 +326,11 @@ public final class FbpinnProblem implements ErrorSource {
     /**
      * Jets {@code [u, ∂u/∂x_1..n, Σκ_i∂²u/∂x_i²]} of the FBPINN at the points (product rule over the windows).
      *
+     * @param theta parameters, length {@link #parameterCount()}
+     * @param points point coordinates, point-major, length at least {@code count · n}
+     * @param count number of points
      * @param kappa Laplacian weights, or null for ones
+     * @return a new array of length {@code count · (n + 2)}, n + 2 jet entries per point
      */
     public double[] jets(double[] theta, double[] points, int count, double[] kappa) {
         checkTheta(theta);

@@ -17,6 +17,14 @@ public final class FbpinnProblems {
     /**
      * 1D multi-scale {@code u' = ω cos(ωx)} on [−2π, 2π], {@code u(0) = 0} (a soft point condition of weight 1),
      * exact {@code u = sin(ωx)}; {@code points} equispaced collocation points (cost {@code ½·mean(r²)}).
+     *
+     * @param omega frequency ω of the solution (rad per unit x)
+     * @param subdomains number of subdomains along x (≥ 1)
+     * @param overlap subdomain overlap as a fraction of a cell, in (0, 1]
+     * @param points number of collocation points (≥ 2), endpoints included
+     * @param hidden hidden-layer widths of each subdomain's tanh network
+     * @return the problem, with the exact solution attached
+     * @throws IllegalArgumentException on invalid decomposition arguments
      */
     public static FbpinnProblem multiScale1d(double omega, int subdomains, double overlap, int points,
             int... hidden) {
@@ -43,6 +51,16 @@ public final class FbpinnProblems {
      * 2D Poisson {@code −Δu = (ω₁² + ω₂²)π² sin(ω₁πx) sin(ω₂πy)} on the unit square, zero Dirichlet data, exact
      * {@code u = sin(ω₁πx) sin(ω₂πy)}; a k×k interior grid and {@code boundary} points per side; boundary residuals
      * of weight 1 (cost {@code ½·mean(r²)} per group).
+     *
+     * @param w1 frequency ω₁ in x (the solution has ω₁/2 periods on [0, 1])
+     * @param w2 frequency ω₂ in y
+     * @param subdomains number of subdomains along each axis (≥ 1); subdomains² in all
+     * @param overlap subdomain overlap as a fraction of a cell, in (0, 1]
+     * @param grid interior collocation points per axis k (cell-centred), k² in all
+     * @param boundary boundary points per side (cell-centred), 4·boundary in all
+     * @param hidden hidden-layer widths of each subdomain's tanh network
+     * @return the problem, with the exact solution attached
+     * @throws IllegalArgumentException on invalid decomposition arguments
      */
     public static FbpinnProblem poisson2d(double w1, double w2, int subdomains, double overlap, int grid,
             int boundary, int... hidden) {
@@ -50,10 +68,22 @@ public final class FbpinnProblems {
     }
 
     /**
-     * As {@link #poisson2d(double, double, int, int, double, int, int, int...)} with the boundary residuals
+     * As {@link #poisson2d(double, double, int, double, int, int, int...)} with the boundary residuals
      * multiplied by {@code boundaryWeight}. The interior residuals carry the source's scale {@code (ω₁² + ω₂²)π²}
      * (316 for ω = 4), so a weight near its square root balances the two groups' gradients: the boundary data, not
      * the PDE, then sets where the error stops falling.
+     *
+     * @param w1 frequency ω₁ in x
+     * @param w2 frequency ω₂ in y
+     * @param subdomains number of subdomains along each axis (≥ 1); subdomains² in all
+     * @param overlap subdomain overlap as a fraction of a cell, in (0, 1]
+     * @param grid interior collocation points per axis k (cell-centred), k² in all
+     * @param boundary boundary points per side (cell-centred), 4·boundary in all
+     * @param boundaryWeight factor on the boundary residuals, positive and finite
+     * @param hidden hidden-layer widths of each subdomain's tanh network
+     * @return the problem, with the exact solution attached
+     * @throws IllegalArgumentException if {@code boundaryWeight} is not positive and finite, or on invalid
+     *         decomposition arguments
      */
     public static FbpinnProblem poisson2d(double w1, double w2, int subdomains, double overlap, int grid,
             int boundary, double boundaryWeight, int... hidden) {
@@ -103,6 +133,15 @@ public final class FbpinnProblems {
      * decomposition splits x, the direction of the 20π frequency, into {@code subdomainsX} windows (one block band);
      * collocation on an {@code nx × ny × nt} cell-centred grid, the initial data on its {@code nx × ny} base and the
      * four sides on its faces; each group's cost is {@code ½·mean(r²)}.
+     *
+     * @param subdomainsX number of subdomains along x (≥ 1); y and t are not split
+     * @param overlap subdomain overlap as a fraction of a cell, in (0, 1]
+     * @param nx collocation grid points along x
+     * @param ny collocation grid points along y
+     * @param nt collocation grid points along t
+     * @param hidden hidden-layer widths of each subdomain's tanh network (input dimension 3)
+     * @return the problem: PDE, initial and boundary residual groups, with the exact solution attached
+     * @throws IllegalArgumentException on invalid decomposition arguments
      */
     public static FbpinnProblem heat2dMs(int subdomainsX, double overlap, int nx, int ny, int nt, int... hidden) {
         double pi = Math.PI;
@@ -174,6 +213,8 @@ public final class FbpinnProblems {
     /**
      * The evaluation points of {@link #heat2dMs}: 101 × 21 × 11 grid points over {@code [0, 1]² × [0, 5]} (x resolves
      * the 20π frequency with ten points per period), point-major (x, y, t).
+     *
+     * @return a new array of length 3 · 101 · 21 · 11 with the points (x, y, t), t fastest
      */
     public static double[] heat2dMsEvaluationGrid() {
         int ex = 101;
@@ -194,7 +235,13 @@ public final class FbpinnProblems {
         return ev;
     }
 
-    /** An evaluation grid of k points per dimension over the problem's box (endpoints included). */
+    /**
+     * An evaluation grid of k points per dimension over the problem's box (endpoints included).
+     *
+     * @param problem the problem whose decomposition box is sampled
+     * @param k points per dimension (≥ 2)
+     * @return a new point-major array of {@code k^n} points, length {@code n·k^n}
+     */
     public static double[] evaluationGrid(FbpinnProblem problem, int k) {
         Decomposition dd = problem.decomposition();
         return Box.of(dd.lower(), dd.upper()).evaluationGrid(k);

@@ -37,7 +37,10 @@ import org.gn4j.solvers.SolveResult;
 public final class FbpinnTrainer {
     /** The inner linear solve of an LM step. */
     public enum Solve {
-        BLOCK_BANDED, DENSE
+        /** Block-banded Cholesky of the assembled {@code JᵀJ + λI}, exploiting the subdomain band structure. */
+        BLOCK_BANDED,
+        /** Dense Cholesky of the same matrix, for comparison. */
+        DENSE
     }
 
     /**
@@ -69,7 +72,13 @@ public final class FbpinnTrainer {
         this.compare = compare;
     }
 
-    /** LM with the given inner solve. */
+    /**
+     * LM with the given inner solve.
+     *
+     * @param s the inner solve, not null
+     * @return a Levenberg-Marquardt trainer without dense comparison
+     * @throws IllegalArgumentException if {@code s} is null
+     */
     public static FbpinnTrainer levenbergMarquardt(Solve s) {
         if (s == null) {
             throw new IllegalArgumentException("solve must not be null");
@@ -77,25 +86,52 @@ public final class FbpinnTrainer {
         return new FbpinnTrainer(false, s, 0, 0, 0);
     }
 
-    /** Full-batch Adam, rate decayed geometrically from {@code rate} to {@code finalRate} over the budget. */
+    /**
+     * Full-batch Adam, rate decayed geometrically from {@code rate} to {@code finalRate} over the budget.
+     *
+     * @param rate initial learning rate, positive
+     * @param finalRate learning rate at the end of the budget, positive
+     * @return an Adam trainer
+     * @throws IllegalArgumentException if a rate is not positive
+     */
     public static FbpinnTrainer adam(double rate, double finalRate) {
         ArgumentChecks.requirePositive("rate", rate);
         ArgumentChecks.requirePositive("finalRate", finalRate);
         return new FbpinnTrainer(true, null, rate, finalRate, 0);
     }
 
-    /** Before training, solve the first LM system k times both ways (block-banded and dense), untimed (0: never). */
+    /**
+     * Before training, solve the first LM system k times both ways (block-banded and dense), untimed (0: never).
+     *
+     * @param k number of repetitions of the comparison, ≥ 0
+     * @return a new trainer with the same settings and the comparison count k
+     * @throws IllegalArgumentException if k is negative
+     */
     public FbpinnTrainer withDenseComparison(int k) {
         ArgumentChecks.requireNonNegative("k", k);
         return new FbpinnTrainer(adam, solve, rate, finalRate, k);
     }
 
+    /**
+     * Display name of the trainer, e.g. {@code "LM (block-banded Cholesky)"} or {@code "Adam (lr 1e-03 -> 1e-05)"}.
+     *
+     * @return the name
+     */
     public String name() {
         return adam ? String.format(Locale.ROOT, "Adam (lr %.0e -> %.0e)", rate, finalRate)
                 : "LM (" + (solve == Solve.DENSE ? "dense" : "block-banded") + " Cholesky)";
     }
 
-    /** Trains from {@code start}; the listener (may be null) sees every history sample. */
+    /**
+     * Trains from {@code start}; the listener (may be null) sees every history sample.
+     *
+     * @param problem the problem to train
+     * @param start initial parameters, length {@link FbpinnProblem#parameterCount()}, finite; not modified
+     * @param options budget, stopping and evaluation options
+     * @param listener receives every history sample, or null
+     * @return the run: the training result with solve timings and, if requested, the dense comparison
+     * @throws IllegalArgumentException if {@code start} has the wrong length or non-finite entries
+     */
     public Run train(FbpinnProblem problem, double[] start, TrainingOptions options, TrainingListener listener) {
         ArgumentChecks.requireLength("start", start, problem.parameterCount());
         ArgumentChecks.requireFinite("start", start);
@@ -167,6 +203,7 @@ public final class FbpinnTrainer {
      * from 1e-3, unit steps, no scaling, geodesic acceleration ({@link GaussNewtonLoop.Geodesic#EVERY_STEP}), only the
      * step-size test (budget and callback are set per run).
      *
+     * @return a new loop configured as described; the caller sets budget and callback
      * @throws IllegalStateException for the Adam variant
      */
     public GaussNewtonLoop loop() {

@@ -34,6 +34,9 @@ public final class Ball extends Shape {
     /**
      * The ball with the given center (at least 2 coordinates) and radius.
      *
+     * @param center center coordinates (length n ≥ 2, finite); copied
+     * @param radius radius, positive and finite
+     * @return the n-ball
      * @throws IllegalArgumentException on fewer than 2 or non-finite coordinates, or a radius that is not finite and
      *                                  positive
      */
@@ -47,21 +50,47 @@ public final class Ball extends Shape {
         return new Ball(center.clone(), radius);
     }
 
-    /** The disk with center {@code (cx, cy)} and radius r. */
+    /**
+     * The disk with center {@code (cx, cy)} and radius r.
+     *
+     * @param cx x coordinate of the center
+     * @param cy y coordinate of the center
+     * @param r radius, positive
+     * @return the two-dimensional ball
+     * @throws IllegalArgumentException on non-finite coordinates or a radius that is not positive and finite
+     */
     public static Ball disk(double cx, double cy, double r) {
         return of(new double[] {cx, cy}, r);
     }
 
-    /** The 3-ball with center {@code (cx, cy, cz)} and radius r. */
+    /**
+     * The 3-ball with center {@code (cx, cy, cz)} and radius r.
+     *
+     * @param cx x coordinate of the center
+     * @param cy y coordinate of the center
+     * @param cz z coordinate of the center
+     * @param r radius, positive
+     * @return the three-dimensional ball
+     * @throws IllegalArgumentException on non-finite coordinates or a radius that is not positive and finite
+     */
     public static Ball sphere(double cx, double cy, double cz, double r) {
         return of(new double[] {cx, cy, cz}, r);
     }
 
-    /** The center (a copy). */
+    /**
+     * The center (a copy).
+     *
+     * @return a new array of length n
+     */
     public double[] center() {
         return center.clone();
     }
 
+    /**
+     * The radius.
+     *
+     * @return the radius, positive
+     */
     public double radius() {
         return radius;
     }

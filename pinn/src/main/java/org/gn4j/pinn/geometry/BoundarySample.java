@@ -10,7 +10,13 @@ package org.gn4j.pinn.geometry;
  * @param labels  the piece label of each point ({@code count} entries), or null when the sample is unlabelled
  */
 public record BoundarySample(double[] points, double[] normals, int count, String[] labels) {
-    /** An unlabelled sample. */
+    /**
+     * An unlabelled sample.
+     *
+     * @param points coordinates, point-major, length {@code count·d}
+     * @param normals outward unit normals, point-major, length {@code count·d}
+     * @param count number of points
+     */
     public BoundarySample(double[] points, double[] normals, int count) {
         this(points, normals, count, null);
     }
@@ -18,6 +24,8 @@ public record BoundarySample(double[] points, double[] normals, int count, Strin
     /**
      * The piece label of point q.
      *
+     * @param q point index, in [0, count)
+     * @return the label of the piece point q lies on
      * @throws IllegalArgumentException if the sample has no labels
      */
     public String label(int q) {

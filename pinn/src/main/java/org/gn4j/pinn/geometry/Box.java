@@ -34,6 +34,9 @@ public final class Box extends Shape {
     /**
      * The label of face f of an n-dimensional box: face 2i is the lower face of axis i, face 2i + 1 the upper one.
      *
+     * @param n dimension of the box, ≥ 1
+     * @param f face index, in [0, 2n)
+     * @return the face's label, e.g. "left" or, for n ≥ 4, "lower 3"
      * @throws IllegalArgumentException unless {@code 0 <= f < 2n}
      */
     public static String faceLabel(int n, int f) {
@@ -52,6 +55,9 @@ public final class Box extends Shape {
     /**
      * The box {@code [lower, upper]}.
      *
+     * @param lower lower corner (length n ≥ 1, finite); copied
+     * @param upper upper corner (length n, finite, each entry above the matching lower entry); copied
+     * @return the box
      * @throws IllegalArgumentException on different lengths, an empty box or non-finite bounds
      */
     public static Box of(double[] lower, double[] upper) {
@@ -70,17 +76,39 @@ public final class Box extends Shape {
         return new Box(lower.clone(), upper.clone());
     }
 
-    /** The interval {@code [a, b]}. */
+    /**
+     * The interval {@code [a, b]}.
+     *
+     * @param a left end, finite
+     * @param b right end, finite and greater than a
+     * @return the one-dimensional box
+     * @throws IllegalArgumentException unless {@code a < b} and both are finite
+     */
     public static Box interval(double a, double b) {
         return of(new double[] {a}, new double[] {b});
     }
 
-    /** The rectangle {@code [x0, x1] × [y0, y1]}. */
+    /**
+     * The rectangle {@code [x0, x1] × [y0, y1]}.
+     *
+     * @param x0 lower x bound
+     * @param x1 upper x bound, greater than x0
+     * @param y0 lower y bound
+     * @param y1 upper y bound, greater than y0
+     * @return the two-dimensional box
+     * @throws IllegalArgumentException on an empty rectangle or non-finite bounds
+     */
     public static Box rectangle(double x0, double x1, double y0, double y1) {
         return of(new double[] {x0, y0}, new double[] {x1, y1});
     }
 
-    /** The unit cube {@code [0, 1]ⁿ}. */
+    /**
+     * The unit cube {@code [0, 1]ⁿ}.
+     *
+     * @param n dimension, ≥ 1
+     * @return the n-dimensional unit cube
+     * @throws IllegalArgumentException if n is not positive
+     */
     public static Box unitCube(int n) {
         ArgumentChecks.requirePositive("n", n);
         double[] h = new double[n];
@@ -88,12 +116,22 @@ public final class Box extends Shape {
         return of(new double[n], h);
     }
 
-    /** Lower bound of coordinate i. */
+    /**
+     * Lower bound of coordinate i.
+     *
+     * @param i coordinate index, in [0, n)
+     * @return {@code lower[i]}
+     */
     public double lower(int i) {
         return lo[i];
     }
 
-    /** Upper bound of coordinate i. */
+    /**
+     * Upper bound of coordinate i.
+     *
+     * @param i coordinate index, in [0, n)
+     * @return {@code upper[i]}
+     */
     public double upper(int i) {
         return hi[i];
     }
@@ -129,6 +167,8 @@ public final class Box extends Shape {
     /**
      * A uniform evaluation grid with {@code k} points per axis including the faces ({@code k^n} points).
      *
+     * @param k points per axis, ≥ 2
+     * @return a new point-major array of {@code k^n} points, length {@code n·k^n}
      * @throws IllegalArgumentException if {@code k < 2}
      */
     public double[] evaluationGrid(int k) {
@@ -168,6 +208,13 @@ public final class Box extends Shape {
     /**
      * Like {@link #sampleBoundary} but only on the faces with {@code include[2i]} (lower face of axis i) and
      * {@code include[2i+1]} (upper face) set.
+     *
+     * @param sampler the sampler of the unit parameters of each face
+     * @param count about how many points in total, ≥ 0
+     * @param round sampling round, passed to the sampler (resampling gives new points per round)
+     * @param include length 2n flags of the faces to sample, or null for all faces
+     * @return the points with their outward normals and face labels
+     * @throws IllegalArgumentException if count is negative or {@code include} does not have length 2n
      */
     public BoundarySample sampleFaces(PointSampler sampler, int count, int round, boolean[] include) {
         ArgumentChecks.requireNonNegative("count", count);

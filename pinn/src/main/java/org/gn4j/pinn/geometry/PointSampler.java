@@ -19,6 +19,10 @@ public abstract class PointSampler {
     /**
      * {@code count} points, point-major ({@code count·d} numbers), in {@code [0, 1]^d}.
      *
+     * @param count number of points, ≥ 0 (the grid sampler returns {@code k^d ≥ count})
+     * @param d dimension of the unit cube, ≥ 1 (at most 1000 for Sobol)
+     * @param round resampling round, ≥ 0; round 0 is the first set
+     * @return a new point-major array of {@code count·d} numbers (for the grid, {@code k^d·d})
      * @throws IllegalArgumentException if count is negative, d not positive or round negative
      */
     public final double[] sample(int count, int d, int round) {
@@ -30,7 +34,11 @@ public abstract class PointSampler {
 
     abstract double[] generate(int count, int d, int round);
 
-    /** A short name for reports. */
+    /**
+     * A short name for reports.
+     *
+     * @return "uniform", "halton", "sobol" or "grid"
+     */
     public abstract String name();
 
     /** Whether the points form a tensor grid (which shapes filter as a whole rather than draw further points). */
@@ -38,7 +46,12 @@ public abstract class PointSampler {
         return false;
     }
 
-    /** Independent uniform points from a seed. */
+    /**
+     * Independent uniform points from a seed.
+     *
+     * @param seed random seed; each round and dimension derive their own stream from it
+     * @return a uniform sampler
+     */
     public static PointSampler uniform(long seed) {
         return new PointSampler() {
             @Override
@@ -58,7 +71,11 @@ public abstract class PointSampler {
         };
     }
 
-    /** The Halton sequence (Commons Math, with its default scrambling permutations), skipping the origin. */
+    /**
+     * The Halton sequence (Commons Math, with its default scrambling permutations), skipping the origin.
+     *
+     * @return the Halton sampler; round r gives points {@code 1 + r·count …}
+     */
     public static PointSampler halton() {
         return new PointSampler() {
             @Override
@@ -75,7 +92,11 @@ public abstract class PointSampler {
         };
     }
 
-    /** The Sobol sequence (Commons Math, Joe-Kuo direction numbers), skipping the origin. */
+    /**
+     * The Sobol sequence (Commons Math, Joe-Kuo direction numbers), skipping the origin.
+     *
+     * @return the Sobol sampler, for d ≤ 1000; round r gives points {@code 1 + r·count …}
+     */
     public static PointSampler sobol() {
         return new PointSampler() {
             @Override
@@ -98,6 +119,8 @@ public abstract class PointSampler {
     /**
      * A tensor grid of cell midpoints, {@code k = ⌈count^{1/d}⌉} per axis (so it returns {@code k^d >= count} points),
      * shifted by a fraction of a cell per round. Midpoints keep grid points off the boundary.
+     *
+     * @return the grid sampler
      */
     public static PointSampler grid() {
         return new PointSampler() {
@@ -120,7 +143,13 @@ public abstract class PointSampler {
         };
     }
 
-    /** Points per axis of a grid with at least {@code count} points in d dimensions. */
+    /**
+     * Points per axis of a grid with at least {@code count} points in d dimensions.
+     *
+     * @param count wanted number of points, ≥ 0
+     * @param d dimension, ≥ 1
+     * @return the smallest k ≥ 1 with {@code k^d ≥ count}
+     */
     public static int perAxis(int count, int d) {
         int k = (int) Math.max(1, Math.round(Math.pow(count, 1.0 / d)));
         while (Math.pow(k, d) < count) {
@@ -129,7 +158,14 @@ public abstract class PointSampler {
         return k;
     }
 
-    /** The tensor grid {@code ((i + shift)/k)} for i &lt; k on every axis, point-major, first axis slowest. */
+    /**
+     * The tensor grid {@code ((i + shift)/k)} for i &lt; k on every axis, point-major, first axis slowest.
+     *
+     * @param k points per axis, ≥ 1
+     * @param d dimension, ≥ 1
+     * @param shift offset within a cell, in [0, 1) (0.5 gives cell midpoints)
+     * @return a new point-major array of {@code k^d} points, length {@code d·k^d}
+     */
     public static double[] tensorGrid(int k, int d, double shift) {
         int total = (int) Math.pow(k, d);
         double[] x = new double[total * d];

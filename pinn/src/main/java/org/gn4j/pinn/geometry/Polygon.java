@@ -77,6 +77,8 @@ public final class Polygon extends Shape {
     /**
      * The polygon with vertices {@code (xy[0], xy[1]), (xy[2], xy[3]), …}.
      *
+     * @param xy the vertex coordinates, interleaved x, y (even length ≥ 6)
+     * @return the polygon
      * @throws IllegalArgumentException see {@link #of(double[][])}
      */
     public static Polygon of(double... xy) {
@@ -94,6 +96,8 @@ public final class Polygon extends Shape {
     /**
      * The polygon with the given vertices ({@code {x, y}} each), in either orientation.
      *
+     * @param vertices the vertices, each a length-2 array {@code {x, y}}; copied
+     * @return the polygon
      * @throws IllegalArgumentException on fewer than 3 vertices, a vertex without 2 finite coordinates, a repeated
      *                                  consecutive vertex, zero area, or edges that cross or touch (not simple)
      */
@@ -181,12 +185,20 @@ public final class Polygon extends Shape {
                 || d4 == 0 && between(p1x, p1y, p2x, p2y, p4x, p4y);
     }
 
-    /** Number of vertices. */
+    /**
+     * Number of vertices.
+     *
+     * @return the number of vertices k, ≥ 3
+     */
     public int vertexCount() {
         return k;
     }
 
-    /** The vertices as given, {@code {x, y}} each (a copy). */
+    /**
+     * The vertices as given, {@code {x, y}} each (a copy).
+     *
+     * @return a new k × 2 array
+     */
     public double[][] vertices() {
         double[][] v = new double[k][];
         for (int i = 0; i < k; i++) {

@@ -93,6 +93,10 @@ public abstract class Shape implements Domain {
     /**
      * The union {@code a ∪ b ∪ more…}.
      *
+     * @param a first operand, not null
+     * @param b second operand, not null, of the same dimension
+     * @param more further operands, of the same dimension
+     * @return the union shape; its boundary pieces are the operands' pieces, clipped
      * @throws IllegalArgumentException on a null operand or operands of different dimensions
      */
     public static Shape union(Shape a, Shape b, Shape... more) {
@@ -102,6 +106,10 @@ public abstract class Shape implements Domain {
     /**
      * The intersection {@code a ∩ b ∩ more…}.
      *
+     * @param a first operand, not null
+     * @param b second operand, not null, of the same dimension
+     * @param more further operands, of the same dimension
+     * @return the intersection shape
      * @throws IllegalArgumentException on a null operand, operands of different dimensions, or bounding boxes that do
      *                                  not overlap
      */
@@ -112,6 +120,10 @@ public abstract class Shape implements Domain {
     /**
      * The difference {@code a − b − more…} ({@code a} without the interiors of the others; closed).
      *
+     * @param a the shape to subtract from, not null
+     * @param b first shape to remove, not null, of the same dimension
+     * @param more further shapes to remove, of the same dimension
+     * @return the difference shape
      * @throws IllegalArgumentException on a null operand or operands of different dimensions
      */
     public static Shape difference(Shape a, Shape b, Shape... more) {
@@ -269,6 +281,8 @@ public abstract class Shape implements Domain {
     /**
      * The n-dimensional measure (area in 2D, volume in 3D): exact for primitives; for set operations estimated as the
      * inside fraction of {@link #PILOT} Sobol points times the bounding-box volume (relative error of order 1e-3).
+     *
+     * @return the measure, positive
      */
     public double volume() {
         double v = interiorAcceptance();
@@ -283,6 +297,8 @@ public abstract class Shape implements Domain {
     /**
      * The labels of the boundary pieces, in operand order; repeated primitive names are numbered ("circle 0",
      * "circle 1", …).
+     *
+     * @return an unmodifiable list of the labels, one per boundary piece
      */
     public List<String> pieceLabels() {
         List<String> l = labels;
@@ -449,6 +465,8 @@ public abstract class Shape implements Domain {
      * The (n−1)-dimensional measure of the boundary (perimeter in 2D, surface area in 3D): exact for primitives; for
      * set operations each clipped piece's share is estimated from {@link #PILOT} Sobol points on it (relative error
      * of order 1e-4 for curves, 1e-3 for surfaces).
+     *
+     * @return the boundary measure, positive
      */
     public double boundaryMeasure() {
         return boundaryMeasure(label -> true);
@@ -457,6 +475,8 @@ public abstract class Shape implements Domain {
     /**
      * The measure of the pieces whose labels pass the predicate, exact or estimated as {@link #boundaryMeasure()}.
      *
+     * @param pieces predicate on the piece labels (see {@link #pieceLabels()}), not null
+     * @return the measure of the selected pieces
      * @throws IllegalArgumentException if no label passes
      */
     public double boundaryMeasure(Predicate<String> pieces) {
@@ -481,8 +501,11 @@ public abstract class Shape implements Domain {
      * {@code u = g + D·N} (pass {@code shape::distanceJet} as its distance). No argument checks: a NaN coordinate
      * gives NaN.
      *
+     * @param x point coordinates; the point is {@code x[xOff..xOff+n)}
+     * @param xOff offset of the point in {@code x}
      * @param kappa Laplacian weights (length n; null for all ones)
      * @param out   at least {@code n + 2} entries from {@code off}
+     * @param off offset in {@code out} of the first jet entry
      */
     public void distanceJet(double[] x, int xOff, double[] kappa, double[] out, int off) {
         double[] jet = new double[2 * n + 1];

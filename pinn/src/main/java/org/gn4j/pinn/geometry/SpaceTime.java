@@ -29,6 +29,10 @@ public final class SpaceTime implements Domain {
     /**
      * {@code space × [t0, t1]}.
      *
+     * @param space the spatial domain Ω, not null
+     * @param t0 start time
+     * @param t1 end time
+     * @return the cylinder, of dimension {@code space.dimension() + 1}
      * @throws IllegalArgumentException unless {@code t0 < t1}, both finite
      */
     public static SpaceTime of(Box space, double t0, double t1) {
@@ -41,22 +45,38 @@ public final class SpaceTime implements Domain {
         return new SpaceTime(space, t0, t1);
     }
 
-    /** The spatial box. */
+    /**
+     * The spatial box.
+     *
+     * @return the box Ω
+     */
     public Box space() {
         return space;
     }
 
-    /** Start time. */
+    /**
+     * Start time.
+     *
+     * @return t0
+     */
     public double startTime() {
         return t0;
     }
 
-    /** End time. */
+    /**
+     * End time.
+     *
+     * @return t1
+     */
     public double endTime() {
         return t1;
     }
 
-    /** The whole cylinder as a box in {@code d + 1} dimensions. */
+    /**
+     * The whole cylinder as a box in {@code d + 1} dimensions.
+     *
+     * @return the box {@code Ω × [t0, t1]}
+     */
     public Box asBox() {
         return box;
     }
@@ -86,14 +106,30 @@ public final class SpaceTime implements Domain {
         return box.sampleInterior(sampler, count, round);
     }
 
-    /** About {@code count} points on the initial slice {@code Ω × {t0}} (normals point to −t). */
+    /**
+     * About {@code count} points on the initial slice {@code Ω × {t0}} (normals point to −t).
+     *
+     * @param sampler sampler of the spatial coordinates on the slice
+     * @param count about how many points, ≥ 0
+     * @param round resampling round, ≥ 0
+     * @return points {@code (x, t0)} with normal {@code −e_t}, labelled with the lower time face's label
+     */
     public BoundarySample sampleInitial(PointSampler sampler, int count, int round) {
         boolean[] inc = new boolean[2 * dimension()];
         inc[2 * space.dimension()] = true;
         return box.sampleFaces(sampler, count, round, inc);
     }
 
-    /** About {@code count} points on the lateral boundary {@code ∂Ω × [t0, t1]}, with the spatial outward normals. */
+    /**
+     * About {@code count} points on the lateral boundary {@code ∂Ω × [t0, t1]}, with the spatial outward normals.
+     *
+     * @param sampler sampler of the face coordinates
+     * @param count about how many points in total, ≥ 0
+     * @param round resampling round, ≥ 0
+     * @return points on the spatial faces over all times, with their outward normals (zero time component) and face
+     *         labels
+     * @throws IllegalArgumentException if count is negative
+     */
     public BoundarySample sampleLateral(PointSampler sampler, int count, int round) {
         ArgumentChecks.requireNonNegative("count", count);
         boolean[] inc = new boolean[2 * dimension()];

@@ -53,6 +53,10 @@ public final class Mlp {
     /**
      * A network {@code inputs → hidden[0] → … → hidden[L−1] → 1}.
      *
+     * @param activation the hidden activation; must have a third derivative (TANH or SIN)
+     * @param inputs input dimension n, ≥ 1
+     * @param hidden hidden-layer widths, each positive, at least one; copied
+     * @return the network, with the identity input map
      * @throws IllegalArgumentException if inputs or a width is not positive, or there is no hidden layer
      */
     public static Mlp of(Activation.Function activation, int inputs, int... hidden) {
@@ -75,7 +79,14 @@ public final class Mlp {
         return new Mlp(activation, inputs, hidden.clone(), c, h);
     }
 
-    /** A tanh network {@code inputs → hidden… → 1}. */
+    /**
+     * A tanh network {@code inputs → hidden… → 1}.
+     *
+     * @param inputs input dimension n, ≥ 1
+     * @param hidden hidden-layer widths, each positive, at least one
+     * @return the network, with the identity input map
+     * @throws IllegalArgumentException if inputs or a width is not positive, or there is no hidden layer
+     */
     public static Mlp tanh(int inputs, int... hidden) {
         return of(Activation.Function.TANH, inputs, hidden);
     }
@@ -84,6 +95,9 @@ public final class Mlp {
      * The same network reading its inputs through {@code s_i = (x_i − center_i) / halfWidth_i} (so the box
      * {@code [center − halfWidth, center + halfWidth]} becomes {@code [−1, 1]ⁿ}).
      *
+     * @param newCenter the box centre, length n, finite; copied
+     * @param newHalfWidth the box half widths, length n, each positive and finite; copied
+     * @return a new network with the same architecture (and parameter layout)
      * @throws IllegalArgumentException on wrong lengths or a half-width that is not positive and finite
      */
     public Mlp withInputMap(double[] newCenter, double[] newHalfWidth) {
@@ -96,7 +110,14 @@ public final class Mlp {
         return new Mlp(activation, inputs, widths, newCenter.clone(), newHalfWidth.clone());
     }
 
-    /** The same network mapping the box {@code [lower, upper]} to {@code [−1, 1]ⁿ}. */
+    /**
+     * The same network mapping the box {@code [lower, upper]} to {@code [−1, 1]ⁿ}.
+     *
+     * @param lower lower corner of the box, length n
+     * @param upper upper corner of the box, length n, each entry above the matching lower entry
+     * @return a new network with the same architecture (and parameter layout)
+     * @throws IllegalArgumentException on wrong lengths or an empty or non-finite box
+     */
     public Mlp withInputBox(double[] lower, double[] upper) {
         ArgumentChecks.requireLength("lower", lower, inputs);
         ArgumentChecks.requireLength("upper", upper, inputs);
@@ -109,57 +130,105 @@ public final class Mlp {
         return withInputMap(c, h);
     }
 
-    /** The hidden activation. */
+    /**
+     * The hidden activation.
+     *
+     * @return the activation of the hidden layers
+     */
     public Activation.Function activation() {
         return activation;
     }
 
-    /** Input dimension n. */
+    /**
+     * Input dimension n.
+     *
+     * @return n, ≥ 1
+     */
     public int inputDimension() {
         return inputs;
     }
 
-    /** Hidden widths (a copy). */
+    /**
+     * Hidden widths (a copy).
+     *
+     * @return a new array with one width per hidden layer
+     */
     public int[] hiddenWidths() {
         return widths.clone();
     }
 
-    /** Number of layers with parameters (hidden layers + output). */
+    /**
+     * Number of layers with parameters (hidden layers + output).
+     *
+     * @return the number of hidden layers plus one
+     */
     public int layerCount() {
         return widths.length + 1;
     }
 
-    /** Fan-out of layer l (1 for the output layer). */
+    /**
+     * Fan-out of layer l (1 for the output layer).
+     *
+     * @param layer layer index, in [0, layerCount())
+     * @return the layer's fan-out
+     */
     public int width(int layer) {
         return layer < widths.length ? widths[layer] : 1;
     }
 
-    /** Fan-in of layer l. */
+    /**
+     * Fan-in of layer l.
+     *
+     * @param layer layer index, in [0, layerCount())
+     * @return the layer's fan-in (n for layer 0)
+     */
     public int fanIn(int layer) {
         return layer == 0 ? inputs : widths[layer - 1];
     }
 
-    /** Offset of layer l's weight matrix in θ. */
+    /**
+     * Offset of layer l's weight matrix in θ.
+     *
+     * @param layer layer index, in [0, layerCount())
+     * @return the offset of the layer's fan-out × fan-in row-major weight matrix
+     */
     public int weightOffset(int layer) {
         return weightOffset[layer];
     }
 
-    /** Offset of layer l's bias in θ. */
+    /**
+     * Offset of layer l's bias in θ.
+     *
+     * @param layer layer index, in [0, layerCount())
+     * @return the offset of the layer's bias vector (fan-out entries)
+     */
     public int biasOffset(int layer) {
         return biasOffset[layer];
     }
 
-    /** Length of θ. */
+    /**
+     * Length of θ.
+     *
+     * @return the number of parameters P
+     */
     public int parameterCount() {
         return parameterCount;
     }
 
-    /** Input map centers (a copy). */
+    /**
+     * Input map centers (a copy).
+     *
+     * @return a new array of length n
+     */
     public double[] inputCenter() {
         return center.clone();
     }
 
-    /** Input map half-widths (a copy). */
+    /**
+     * Input map half-widths (a copy).
+     *
+     * @return a new array of length n
+     */
     public double[] inputHalfWidth() {
         return halfWidth.clone();
     }
@@ -175,6 +244,7 @@ public final class Mlp {
     /**
      * Glorot-normal weights ({@code N(0, 2/(fan-in + fan-out))}), zero biases, from a seed.
      *
+     * @param seed random seed; the same seed gives the same θ
      * @return a new θ
      */
     public double[] initialParameters(long seed) {
@@ -198,7 +268,11 @@ public final class Mlp {
         return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
     }
 
-    /** A new evaluator (buffers for batch-parallel evaluation) for this network. */
+    /**
+     * A new evaluator (buffers for batch-parallel evaluation) for this network.
+     *
+     * @return a new evaluator; not safe to share between threads
+     */
     public MlpEvaluator evaluator() {
         return new MlpEvaluator(this);
     }
@@ -207,6 +281,9 @@ public final class Mlp {
      * {@code u(x)} at one point, plain forward pass (allocates; for tests and plots, use {@link MlpEvaluator} in
      * loops).
      *
+     * @param theta parameters, length {@link #parameterCount()}
+     * @param x the point, length n
+     * @return the network output u(x)
      * @throws IllegalArgumentException on wrong lengths
      */
     public double value(double[] theta, double[] x) {

@@ -55,12 +55,20 @@ public final class MlpEvaluator {
         Arrays.fill(ones, 1.0);
     }
 
-    /** The network. */
+    /**
+     * The network.
+     *
+     * @return the network this evaluator evaluates
+     */
     public Mlp network() {
         return net;
     }
 
-    /** Jet length {@code n + 2}: value, n first derivatives, weighted Laplacian. */
+    /**
+     * Jet length {@code n + 2}: value, n first derivatives, weighted Laplacian.
+     *
+     * @return n + 2
+     */
     public int jetSize() {
         return jet;
     }
@@ -70,6 +78,7 @@ public final class MlpEvaluator {
      *
      * @param theta            parameters (length {@link Mlp#parameterCount()})
      * @param points           point-major coordinates, at least {@code count·n}
+     * @param count number of points, ≥ 0
      * @param laplacianWeights κ (length n), or null for all ones (Δu)
      * @param jets             output, at least {@code count·(n + 2)}: {@code [u, ∂u/∂x_1..n, Σκ_i∂²u/∂x_i²]} per point
      * @throws IllegalArgumentException on wrong lengths
@@ -90,7 +99,15 @@ public final class MlpEvaluator {
      * {@code jac[offset + p·ld + j]}, {@code j < P}. A network that owns the column block starting at c of a larger
      * Jacobian passes {@code offset = c}.
      *
+     * @param theta parameters (length {@link Mlp#parameterCount()})
+     * @param points point-major coordinates, at least {@code count·n}
+     * @param count number of points, ≥ 0
+     * @param laplacianWeights κ (length n), or null for all ones (Δu)
      * @param seeds point-major seeds, {@code count·(n + 2)}
+     * @param jac output array, at least {@code offset + (count − 1)·ld + P} long; the rows' first P entries are
+     *         overwritten
+     * @param offset offset of entry (0, 0) in {@code jac}
+     * @param ld leading dimension (row stride), at least P
      * @throws IllegalArgumentException on wrong lengths or {@code ld < P}
      */
     public void jacobian(double[] theta, double[] points, int count, double[] laplacianWeights, double[] seeds,
@@ -114,6 +131,13 @@ public final class MlpEvaluator {
     /**
      * Vector-Jacobian product {@code out = Σ_p y_p·s_p·∂jet_p/∂θ} (length P).
      *
+     * @param theta parameters (length {@link Mlp#parameterCount()})
+     * @param points point-major coordinates, at least {@code count·n}
+     * @param count number of points, ≥ 0
+     * @param laplacianWeights κ (length n), or null for all ones (Δu)
+     * @param seeds point-major seeds, {@code count·(n + 2)}
+     * @param y weights of the points, at least {@code count} long
+     * @param out output, length P; overwritten (the sum is deterministic for any thread schedule)
      * @throws IllegalArgumentException on wrong lengths
      */
     public void vjp(double[] theta, double[] points, int count, double[] laplacianWeights, double[] seeds, double[] y,
@@ -151,6 +175,13 @@ public final class MlpEvaluator {
     /**
      * Jacobian-vector product {@code out_p = s_p·(∂jet_p/∂θ)·v} by forward-mode tangents through the forward Laplacian.
      *
+     * @param theta parameters (length {@link Mlp#parameterCount()})
+     * @param points point-major coordinates, at least {@code count·n}
+     * @param count number of points, ≥ 0
+     * @param laplacianWeights κ (length n), or null for all ones (Δu)
+     * @param seeds point-major seeds, {@code count·(n + 2)}
+     * @param v direction in parameter space, length P
+     * @param out output, at least {@code count} long; the first count entries are overwritten
      * @throws IllegalArgumentException on wrong lengths
      */
     public void jvp(double[] theta, double[] points, int count, double[] laplacianWeights, double[] seeds, double[] v,

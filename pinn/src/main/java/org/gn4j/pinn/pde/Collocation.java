@@ -23,7 +23,16 @@ public interface Collocation {
      * @param count       number of points
      */
     record Points(double[] coordinates, double[] normals, double[] data, int columns, int count) {
-        /** Checks the lengths against the count. */
+        /**
+         * Checks the lengths against the count.
+         *
+         * @param coordinates point-major coordinates, {@code count·d} numbers, not null
+         * @param normals point-major outward unit normals of the same length as the coordinates, or null
+         * @param data point-major data, {@code count·columns} numbers; may be null when {@code columns = 0}
+         * @param columns data values per point, ≥ 0
+         * @param count number of points, ≥ 0
+         * @throws IllegalArgumentException on a negative count or columns, or lengths that do not match
+         */
         public Points {
             ArgumentChecks.requireNonNegative("count", count);
             ArgumentChecks.requireNonNegative("columns", columns);
@@ -42,10 +51,20 @@ public interface Collocation {
         }
     }
 
-    /** The points of resampling round {@code round} (0 = the first set). */
+    /**
+     * The points of resampling round {@code round} (0 = the first set).
+     *
+     * @param round resampling round, ≥ 0
+     * @return the points of that round; the same round gives the same points
+     */
     Points points(int round);
 
-    /** The same points with data columns: the fields' values at each point. */
+    /**
+     * The same points with data columns: the fields' values at each point.
+     *
+     * @param fields the fields whose values become the data columns, in order; the array is copied
+     * @return a new collocation with {@code fields.length} data columns
+     */
     default Collocation withData(Field... fields) {
         Field[] f = fields.clone();
         return round -> {
@@ -63,7 +82,15 @@ public interface Collocation {
         };
     }
 
-    /** About {@code count} interior points of the domain drawn by the sampler (fresh points each round). */
+    /**
+     * About {@code count} interior points of the domain drawn by the sampler (fresh points each round).
+     *
+     * @param domain the domain
+     * @param sampler the point sampler
+     * @param count about how many points per round, positive
+     * @return the collocation, without normals or data
+     * @throws IllegalArgumentException if count is not positive
+     */
     static Collocation interior(Domain domain, PointSampler sampler, int count) {
         ArgumentChecks.requirePositive("count", count);
         return round -> {
@@ -72,7 +99,15 @@ public interface Collocation {
         };
     }
 
-    /** About {@code count} points on the whole boundary of the domain (a box, a ball, a polygon or a CSG shape). */
+    /**
+     * About {@code count} points on the whole boundary of the domain (a box, a ball, a polygon or a CSG shape).
+     *
+     * @param domain the domain; must support boundary sampling (a {@link org.gn4j.pinn.geometry.Shape})
+     * @param sampler the point sampler
+     * @param count about how many points per round, positive
+     * @return the collocation, with outward normals
+     * @throws IllegalArgumentException if count is not positive
+     */
     static Collocation boundary(Domain domain, PointSampler sampler, int count) {
         ArgumentChecks.requirePositive("count", count);
         return round -> of(domain.sampleBoundary(sampler, count, round));
@@ -82,6 +117,13 @@ public interface Collocation {
      * About {@code count} points on the boundary pieces of the domain whose label passes {@code pieces} (for example
      * {@code "circle"::equals}, or {@code l -> l.startsWith("edge")}; {@link org.gn4j.pinn.geometry.Shape#pieceLabels}
      * lists them), with outward normals.
+     *
+     * @param domain the domain; must support boundary sampling (a {@link org.gn4j.pinn.geometry.Shape})
+     * @param sampler the point sampler
+     * @param count about how many points per round on the selected pieces, positive
+     * @param pieces predicate on the piece labels, not null
+     * @return the collocation
+     * @throws IllegalArgumentException if count is not positive or pieces is null
      */
     static Collocation boundary(Domain domain, PointSampler sampler, int count,
             java.util.function.Predicate<String> pieces) {
@@ -93,6 +135,13 @@ public interface Collocation {
     /**
      * About {@code count} points on the selected faces of the box ({@code include[2i]}: the lower face of axis i,
      * {@code include[2i+1]}: the upper one), with outward normals.
+     *
+     * @param box the box
+     * @param sampler the point sampler of the face coordinates
+     * @param count about how many points per round on the selected faces, positive
+     * @param include flags of the faces to sample, length 2n; copied
+     * @return the collocation
+     * @throws IllegalArgumentException if count is not positive
      */
     static Collocation faces(Box box, PointSampler sampler, int count, boolean... include) {
         ArgumentChecks.requirePositive("count", count);
@@ -100,13 +149,29 @@ public interface Collocation {
         return round -> of(box.sampleFaces(sampler, count, round, inc));
     }
 
-    /** About {@code count} points on the lateral boundary of a space-time cylinder (its space boundary × time). */
+    /**
+     * About {@code count} points on the lateral boundary of a space-time cylinder (its space boundary × time).
+     *
+     * @param domain the space-time cylinder
+     * @param sampler the point sampler
+     * @param count about how many points per round, positive
+     * @return the collocation, with the spatial outward normals
+     * @throws IllegalArgumentException if count is not positive
+     */
     static Collocation lateral(SpaceTime domain, PointSampler sampler, int count) {
         ArgumentChecks.requirePositive("count", count);
         return round -> of(domain.sampleLateral(sampler, count, round));
     }
 
-    /** About {@code count} points on the initial slice {@code t = t0} of a space-time cylinder. */
+    /**
+     * About {@code count} points on the initial slice {@code t = t0} of a space-time cylinder.
+     *
+     * @param domain the space-time cylinder
+     * @param sampler the point sampler of the spatial coordinates
+     * @param count about how many points per round, positive
+     * @return the collocation, with normals {@code −e_t}
+     * @throws IllegalArgumentException if count is not positive
+     */
     static Collocation initial(SpaceTime domain, PointSampler sampler, int count) {
         ArgumentChecks.requirePositive("count", count);
         return round -> of(domain.sampleInitial(sampler, count, round));
@@ -115,8 +180,11 @@ public interface Collocation {
     /**
      * Fixed points (observations) with their data, the same in every round.
      *
+     * @param coordinates point-major coordinates, length a multiple of {@code dimension}; copied
      * @param dimension coordinates per point
+     * @param data point-major data, {@code count·columns} numbers, or null when {@code columns = 0}; copied
      * @param columns   data values per point
+     * @return the collocation returning the same points for every round
      * @throws IllegalArgumentException on inconsistent lengths
      */
     static Collocation fixed(double[] coordinates, int dimension, double[] data, int columns) {

@@ -24,7 +24,13 @@ public final class DifferentialOperator {
         this.c = c;
     }
 
-    /** The zero operator in n dimensions (add terms with the {@code plus…} methods). */
+    /**
+     * The zero operator in n dimensions (add terms with the {@code plus…} methods).
+     *
+     * @param n input dimension, ≥ 1
+     * @return the zero operator with Laplacian weights all ones
+     * @throws IllegalArgumentException if n is not positive
+     */
     public static DifferentialOperator zero(int n) {
         ArgumentChecks.requirePositive("n", n);
         double[] k = new double[n];
@@ -32,7 +38,13 @@ public final class DifferentialOperator {
         return new DifferentialOperator(n, 0, k, new double[n], 0);
     }
 
-    /** {@code −Δu} (Poisson: {@code −Δu = f}). */
+    /**
+     * {@code −Δu} (Poisson: {@code −Δu = f}).
+     *
+     * @param n input dimension, ≥ 1
+     * @return the operator {@code −Σ_i ∂²u/∂x_i²}
+     * @throws IllegalArgumentException if n is not positive
+     */
     public static DifferentialOperator negativeLaplacian(int n) {
         return zero(n).plusLaplacian(-1);
     }
@@ -40,6 +52,9 @@ public final class DifferentialOperator {
     /**
      * The heat operator {@code ∂u/∂t − ν·Δ_x u} on {@code (x_1, …, x_d, t)}.
      *
+     * @param spaceDimension number of space coordinates d, ≥ 1 (the operator has d + 1 inputs, time last)
+     * @param nu diffusivity ν, ≥ 0
+     * @return the heat operator, with κ = 0 on time
      * @throws IllegalArgumentException if d is not positive or ν negative
      */
     public static DifferentialOperator heat(int spaceDimension, double nu) {
@@ -53,7 +68,12 @@ public final class DifferentialOperator {
         return new DifferentialOperator(n, -nu, k, bb, 0);
     }
 
-    /** Adds {@code coefficient·Σκ_i∂²u/∂x_i²} with the current weights κ (all ones unless set). */
+    /**
+     * Adds {@code coefficient·Σκ_i∂²u/∂x_i²} with the current weights κ (all ones unless set).
+     *
+     * @param coefficient the coefficient added to a
+     * @return a new operator; this one is unchanged
+     */
     public DifferentialOperator plusLaplacian(double coefficient) {
         return new DifferentialOperator(n, a + coefficient, kappa, b, c);
     }
@@ -61,6 +81,8 @@ public final class DifferentialOperator {
     /**
      * The same operator with Laplacian weights κ (e.g. zero on a time coordinate).
      *
+     * @param k Laplacian weights κ, length n, finite; copied
+     * @return a new operator; this one is unchanged
      * @throws IllegalArgumentException on a wrong length
      */
     public DifferentialOperator withLaplacianWeights(double... k) {
@@ -69,7 +91,14 @@ public final class DifferentialOperator {
         return new DifferentialOperator(n, a, k.clone(), b, c);
     }
 
-    /** Adds {@code coefficient·∂u/∂x_i}. */
+    /**
+     * Adds {@code coefficient·∂u/∂x_i}.
+     *
+     * @param i coordinate index, in [0, n)
+     * @param coefficient the coefficient added to {@code b_i}
+     * @return a new operator; this one is unchanged
+     * @throws IllegalArgumentException if i is out of range
+     */
     public DifferentialOperator plusDerivative(int i, double coefficient) {
         if (i < 0 || i >= n) {
             throw new IllegalArgumentException("derivative index is " + i + ", expected 0.." + (n - 1));
@@ -79,37 +108,68 @@ public final class DifferentialOperator {
         return new DifferentialOperator(n, a, kappa, bb, c);
     }
 
-    /** Adds {@code coefficient·u}. */
+    /**
+     * Adds {@code coefficient·u}.
+     *
+     * @param coefficient the coefficient added to c
+     * @return a new operator; this one is unchanged
+     */
     public DifferentialOperator plusValue(double coefficient) {
         return new DifferentialOperator(n, a, kappa, b, c + coefficient);
     }
 
-    /** Input dimension. */
+    /**
+     * Input dimension.
+     *
+     * @return the number of coordinates n
+     */
     public int dimension() {
         return n;
     }
 
-    /** Laplacian coefficient a. */
+    /**
+     * Laplacian coefficient a.
+     *
+     * @return a
+     */
     public double laplacianCoefficient() {
         return a;
     }
 
-    /** Laplacian weights κ (a copy). */
+    /**
+     * Laplacian weights κ (a copy).
+     *
+     * @return a new array of length n
+     */
     public double[] laplacianWeights() {
         return kappa.clone();
     }
 
-    /** Gradient coefficients b (a copy). */
+    /**
+     * Gradient coefficients b (a copy).
+     *
+     * @return a new array of length n
+     */
     public double[] gradientCoefficients() {
         return b.clone();
     }
 
-    /** Value coefficient c. */
+    /**
+     * Value coefficient c.
+     *
+     * @return c
+     */
     public double valueCoefficient() {
         return c;
     }
 
-    /** Writes {@code scale·(c, b, a)}, the seed of this operator on a jet, into {@code out[off..off+n+2)}. */
+    /**
+     * Writes {@code scale·(c, b, a)}, the seed of this operator on a jet, into {@code out[off..off+n+2)}.
+     *
+     * @param scale factor on every seed entry (e.g. a residual weight √(w/N))
+     * @param out output array, at least {@code off + n + 2} long
+     * @param off offset of the first seed entry in {@code out}
+     */
     public void seed(double scale, double[] out, int off) {
         out[off] = scale * c;
         for (int i = 0; i < n; i++) {

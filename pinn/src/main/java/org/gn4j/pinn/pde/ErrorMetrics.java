@@ -8,7 +8,14 @@ package org.gn4j.pinn.pde;
  * @param points     number of evaluation points
  */
 public record ErrorMetrics(double relativeL2, double maxAbs, int points) {
-    /** Computes the metrics from predicted and exact values. */
+    /**
+     * Computes the metrics from predicted and exact values.
+     *
+     * @param predicted predicted values u_θ, one per point
+     * @param exact exact values u*, same length
+     * @return the metrics; the absolute L2 error when u* is zero everywhere, NaN entries if a prediction is NaN
+     * @throws IllegalArgumentException if the lengths differ
+     */
     public static ErrorMetrics of(double[] predicted, double[] exact) {
         if (predicted.length != exact.length) {
             throw new IllegalArgumentException("found " + predicted.length + " predictions, expected " + exact.length);

@@ -20,7 +20,14 @@ import org.gn4j.pinn.geometry.SpaceTime;
  * @param enforces the condition kinds the ansatz satisfies exactly
  */
 public record HardConstraint(JetField distance, JetField lift, Set<Condition.Kind> enforces) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param distance D with its jet, not null
+     * @param lift g with its jet, not null
+     * @param enforces the condition kinds the ansatz satisfies exactly, not null; copied
+     * @throws IllegalArgumentException if a component is null
+     */
     public HardConstraint {
         if (distance == null || lift == null || enforces == null) {
             throw new IllegalArgumentException("distance, lift and enforces must not be null");
@@ -31,6 +38,9 @@ public record HardConstraint(JetField distance, JetField lift, Set<Condition.Kin
     /**
      * {@code u = D·N} with the shape's distance function D ({@link org.gn4j.pinn.geometry.Shape#distanceJet}: the
      * product form on a box, R-function compositions on CSG shapes): zero Dirichlet data on the whole boundary.
+     *
+     * @param shape the domain, not null
+     * @return the ansatz with lift 0, enforcing Dirichlet conditions
      */
     public static HardConstraint zeroDirichlet(org.gn4j.pinn.geometry.Shape shape) {
         return new HardConstraint(shape::distanceJet, JetField.zero(shape.dimension()),
@@ -40,6 +50,10 @@ public record HardConstraint(JetField distance, JetField lift, Set<Condition.Kin
     /**
      * {@code u = g + τ·D_Ω(x)·N} on a space-time cylinder, {@code τ = (t − t0)/(t1 − t0)}: enforces the lateral
      * Dirichlet data and the initial condition, both given by the lift g (which must satisfy them).
+     *
+     * @param domain the space-time cylinder, not null
+     * @param lift the lift g, satisfying the lateral Dirichlet data and the initial condition
+     * @return the ansatz, enforcing Dirichlet and initial conditions
      */
     public static HardConstraint spaceTime(SpaceTime domain, JetField lift) {
         Box space = domain.space();

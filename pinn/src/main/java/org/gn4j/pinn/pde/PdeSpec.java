@@ -46,53 +46,109 @@ public final class PdeSpec {
     /**
      * Starts a problem {@code operator(u) = source} on the domain.
      *
+     * @param name problem name for reports, or null for "pde"
+     * @param domain the domain, not null
+     * @param operator the linear operator 𝓛, not null, of the domain's dimension
+     * @return a new builder with zero source, no conditions, the grid sampler, 1000 interior and 200 boundary points
      * @throws IllegalArgumentException if the operator's dimension differs from the domain's
      */
     public static Builder builder(String name, Domain domain, DifferentialOperator operator) {
         return new Builder(name, domain, operator);
     }
 
+    /**
+     * Problem name.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The domain.
+     *
+     * @return the domain
+     */
     public Domain domain() {
         return domain;
     }
 
+    /**
+     * The linear differential operator 𝓛.
+     *
+     * @return the operator
+     */
     public DifferentialOperator operator() {
         return operator;
     }
 
+    /**
+     * The source f of {@code 𝓛u = f}.
+     *
+     * @return the source (the zero field unless set)
+     */
     public Field source() {
         return source;
     }
 
+    /**
+     * The boundary and initial conditions, in the order added.
+     *
+     * @return an unmodifiable list, possibly empty
+     */
     public List<Condition> conditions() {
         return conditions;
     }
 
-    /** The exact solution, or null. */
+    /**
+     * The exact solution, or null.
+     *
+     * @return the exact solution, or null if none was given
+     */
     public Field exact() {
         return exact;
     }
 
+    /**
+     * About how many interior collocation points each round draws.
+     *
+     * @return the interior point count, positive
+     */
     public int interiorPoints() {
         return interiorPoints;
     }
 
+    /**
+     * About how many points each condition draws unless it sets its own count.
+     *
+     * @return the boundary point count, positive
+     */
     public int boundaryPoints() {
         return boundaryPoints;
     }
 
-    /** The same problem with other collocation counts. */
+    /**
+     * The same problem with other collocation counts.
+     *
+     * @param interior about how many interior points, positive
+     * @param boundary about how many points per condition, positive
+     * @return a new spec; this one is unchanged
+     * @throws IllegalArgumentException if a count is not positive
+     */
     public PdeSpec withPoints(int interior, int boundary) {
         Builder b = toBuilder();
         b.interiorPoints(interior).boundaryPoints(boundary);
         return b.build();
     }
 
-    /** The same problem with another sampler (interior and boundary). */
+    /**
+     * The same problem with another sampler (interior and boundary).
+     *
+     * @param s the sampler for interior and boundary points, not null
+     * @return a new spec; this one is unchanged
+     * @throws IllegalArgumentException if s is null
+     */
     public PdeSpec withSampler(PointSampler s) {
         Builder b = toBuilder();
         b.sampler(s);
@@ -117,7 +173,11 @@ public final class PdeSpec {
      * The residual groups at resampling round {@code round} (0 = the first set): the interior equation, then the
      * conditions in the order given, each scaled by {@code √(w/N)}.
      *
+     * @param round resampling round, ≥ 0
      * @param skip condition kinds to leave out (those a hard constraint enforces); may be empty
+     * @return a new list: the interior group first, then one group per condition not skipped
+     * @throws IllegalArgumentException if round is negative, or for an initial condition on a domain that is not a
+     *         {@link SpaceTime}
      */
     public List<ResidualGroup> groups(int round, java.util.Set<Condition.Kind> skip) {
         ArgumentChecks.requireNonNegative("round", round);
@@ -203,7 +263,13 @@ public final class PdeSpec {
             this.operator = operator;
         }
 
-        /** The source f of {@code 𝓛u = f} (default zero). */
+        /**
+         * The source f of {@code 𝓛u = f} (default zero).
+         *
+         * @param f the source, not null
+         * @return this builder
+         * @throws IllegalArgumentException if f is null
+         */
         public Builder source(Field f) {
             if (f == null) {
                 throw new IllegalArgumentException("source must not be null");
@@ -212,7 +278,13 @@ public final class PdeSpec {
             return this;
         }
 
-        /** Adds a condition. */
+        /**
+         * Adds a condition.
+         *
+         * @param c the condition, not null
+         * @return this builder
+         * @throws IllegalArgumentException if c is null
+         */
         public Builder condition(Condition c) {
             if (c == null) {
                 throw new IllegalArgumentException("condition must not be null");
@@ -221,13 +293,24 @@ public final class PdeSpec {
             return this;
         }
 
-        /** The exact solution, for error metrics. */
+        /**
+         * The exact solution, for error metrics.
+         *
+         * @param u the exact solution, or null for none
+         * @return this builder
+         */
         public Builder exact(Field u) {
             this.exact = u;
             return this;
         }
 
-        /** Interior and boundary sampler (default: the midpoint grid). */
+        /**
+         * Interior and boundary sampler (default: the midpoint grid).
+         *
+         * @param s the sampler, not null
+         * @return this builder
+         * @throws IllegalArgumentException if s is null
+         */
         public Builder sampler(PointSampler s) {
             if (s == null) {
                 throw new IllegalArgumentException("sampler must not be null");
@@ -236,33 +319,61 @@ public final class PdeSpec {
             return this;
         }
 
-        /** A separate boundary sampler. */
+        /**
+         * A separate boundary sampler.
+         *
+         * @param s the boundary sampler, or null to use the interior sampler
+         * @return this builder
+         */
         public Builder boundarySampler(PointSampler s) {
             this.boundarySampler = s;
             return this;
         }
 
-        /** About this many interior points (default 1000). */
+        /**
+         * About this many interior points (default 1000).
+         *
+         * @param count interior point count, positive
+         * @return this builder
+         * @throws IllegalArgumentException if count is not positive
+         */
         public Builder interiorPoints(int count) {
             ArgumentChecks.requirePositive("interiorPoints", count);
             this.interiorPoints = count;
             return this;
         }
 
-        /** About this many points per condition unless the condition says otherwise (default 200). */
+        /**
+         * About this many points per condition unless the condition says otherwise (default 200).
+         *
+         * @param count boundary point count, positive
+         * @return this builder
+         * @throws IllegalArgumentException if count is not positive
+         */
         public Builder boundaryPoints(int count) {
             ArgumentChecks.requirePositive("boundaryPoints", count);
             this.boundaryPoints = count;
             return this;
         }
 
-        /** Weight of the interior residual (default 1). */
+        /**
+         * Weight of the interior residual (default 1).
+         *
+         * @param w weight, positive
+         * @return this builder
+         * @throws IllegalArgumentException if w is not positive
+         */
         public Builder interiorWeight(double w) {
             ArgumentChecks.requirePositive("interiorWeight", w);
             this.interiorWeight = w;
             return this;
         }
 
+        /**
+         * The spec.
+         *
+         * @return the immutable spec
+         */
         public PdeSpec build() {
             return new PdeSpec(this);
         }

@@ -56,37 +56,69 @@ public final class PdeSystem {
     /**
      * Starts a system on points of {@code dimension} coordinates.
      *
+     * @param name system name for reports, or null for "pde system"
+     * @param dimension coordinates per point (space, plus time for evolution problems), ≥ 1
+     * @return a new empty builder
      * @throws IllegalArgumentException if the dimension is not positive
      */
     public static Builder builder(String name, int dimension) {
         return new Builder(name, dimension);
     }
 
+    /**
+     * System name.
+     *
+     * @return the name given to the builder
+     */
     public String name() {
         return name;
     }
 
-    /** Coordinates per point. */
+    /**
+     * Coordinates per point.
+     *
+     * @return the dimension, ≥ 1
+     */
     public int dimension() {
         return dimension;
     }
 
-    /** Number of fields. */
+    /**
+     * Number of fields.
+     *
+     * @return the number of fields, ≥ 1
+     */
     public int fieldCount() {
         return fields.size();
     }
 
-    /** The name of field f. */
+    /**
+     * The name of field f.
+     *
+     * @param f field index, in [0, fieldCount())
+     * @return the field's name
+     */
     public String fieldName(int f) {
         return fields.get(f).name();
     }
 
-    /** The network of field f. */
+    /**
+     * The network of field f.
+     *
+     * @param f field index, in [0, fieldCount())
+     * @return the field's network (shared, immutable)
+     */
     public Mlp network(int f) {
         return fields.get(f).net();
     }
 
-    /** The index of the field named {@code name}. */
+    /**
+     * The index of the field named {@code name}.
+     *
+     * @param fieldName the field's name
+     * @return the field index, in [0, fieldCount())
+     * @throws IllegalArgumentException if no field has that name
+     */
     public int field(String fieldName) {
         for (int f = 0; f < fields.size(); f++) {
             if (fields.get(f).name().equals(fieldName)) {
@@ -102,12 +134,20 @@ public final class PdeSystem {
         return out;
     }
 
-    /** The coefficient names, in parameter order. */
+    /**
+     * The coefficient names, in parameter order.
+     *
+     * @return an unmodifiable list, possibly empty
+     */
     public List<String> coefficientNames() {
         return coefficientNames;
     }
 
-    /** The residual group names, in residual order. */
+    /**
+     * The residual group names, in residual order.
+     *
+     * @return a new list of the group names
+     */
     public List<String> groupNames() {
         List<String> out = new ArrayList<>();
         groups.forEach(g -> out.add(g.name()));
@@ -157,7 +197,11 @@ public final class PdeSystem {
                 .filter(f -> exact.containsKey(f) || tables.containsKey(f)).toArray();
     }
 
-    /** Number of parameters: every network's, then the coefficients. */
+    /**
+     * Number of parameters: every network's, then the coefficients.
+     *
+     * @return the length of θ
+     */
     public int parameterCount() {
         int p = coefficientStarts.length;
         for (FieldSpec f : fields) {
@@ -166,7 +210,12 @@ public final class PdeSystem {
         return p;
     }
 
-    /** Offset of field f's network parameters in θ. */
+    /**
+     * Offset of field f's network parameters in θ.
+     *
+     * @param f field index, in [0, fieldCount()]; {@code fieldCount()} gives the coefficient offset
+     * @return the offset of the field's first parameter
+     */
     public int parameterOffset(int f) {
         int p = 0;
         for (int i = 0; i < f; i++) {
@@ -175,19 +224,34 @@ public final class PdeSystem {
         return p;
     }
 
-    /** Offset of the coefficients in θ. */
+    /**
+     * Offset of the coefficients in θ.
+     *
+     * @return the offset of the first coefficient, after all network parameters
+     */
     public int coefficientOffset() {
         return parameterOffset(fields.size());
     }
 
-    /** The coefficients in θ (a copy). */
+    /**
+     * The coefficients in θ (a copy).
+     *
+     * @param theta parameters, length {@link #parameterCount()}
+     * @return a new array with the coefficients, in the order of {@link #coefficientNames()}
+     * @throws IllegalArgumentException if theta has the wrong length
+     */
     public double[] coefficients(double[] theta) {
         ArgumentChecks.requireLength("theta", theta, parameterCount());
         int o = coefficientOffset();
         return Arrays.copyOfRange(theta, o, o + coefficientStarts.length);
     }
 
-    /** Initial parameters: each network's initialization (seed + field index), then the coefficients' starts. */
+    /**
+     * Initial parameters: each network's initialization (seed + field index), then the coefficients' starts.
+     *
+     * @param seed base random seed; field f uses {@code seed + f}
+     * @return a new parameter vector of length {@link #parameterCount()}
+     */
     public double[] initialParameters(long seed) {
         double[] theta = new double[parameterCount()];
         for (int f = 0; f < fields.size(); f++) {
@@ -198,7 +262,11 @@ public final class PdeSystem {
         return theta;
     }
 
-    /** The least-squares problem on the collocation points of round 0. */
+    /**
+     * The least-squares problem on the collocation points of round 0.
+     *
+     * @return a new problem
+     */
     public PdeSystemProblem problem() {
         return new PdeSystemProblem(this, 0);
     }
@@ -225,7 +293,14 @@ public final class PdeSystem {
             this.dimension = dimension;
         }
 
-        /** A field whose jet carries the plain Laplacian Δu. */
+        /**
+         * A field whose jet carries the plain Laplacian Δu.
+         *
+         * @param fieldName the field's name, unique in the system
+         * @param net the field's network, input dimension equal to the system dimension
+         * @return this builder
+         * @throws IllegalArgumentException as {@link #field(String, Mlp, double[])}
+         */
         public Builder field(String fieldName, Mlp net) {
             double[] ones = new double[dimension];
             Arrays.fill(ones, 1.0);
@@ -236,6 +311,10 @@ public final class PdeSystem {
          * A field whose jet carries {@code Σ_i κ_i ∂²u/∂x_i²} (for example {@code κ = (ν, 0)} on {@code (x, t)} for
          * {@code ν·u_xx}).
          *
+         * @param fieldName the field's name, unique in the system
+         * @param net the field's network, input dimension equal to the system dimension
+         * @param kappa Laplacian weights κ (length dimension, finite); copied
+         * @return this builder
          * @throws IllegalArgumentException if the network's input dimension or κ's length is not the dimension, or
          *                                  the name is taken
          */
@@ -249,6 +328,11 @@ public final class PdeSystem {
          * function), the network N. The residuals see u's jet, by the product rule; the conditions the ansatz
          * satisfies need no residual group.
          *
+         * @param fieldName the field's name, unique in the system, not null
+         * @param net the network N, input dimension equal to the system dimension, not null
+         * @param kappa Laplacian weights κ (length dimension, finite); copied
+         * @param ansatz the hard constraint, or null for {@code u = N}
+         * @return this builder
          * @throws IllegalArgumentException as {@link #field(String, Mlp, double[])}
          */
         public Builder field(String fieldName, Mlp net, double[] kappa, HardConstraint ansatz) {
@@ -269,6 +353,9 @@ public final class PdeSystem {
         /**
          * An unknown scalar coefficient, fitted with the fields, starting at {@code start}.
          *
+         * @param coefficientName the coefficient's name, unique, not null
+         * @param start initial value, finite
+         * @return this builder
          * @throws IllegalArgumentException if the name is taken or the start is not finite
          */
         public Builder coefficient(String coefficientName, double start) {
@@ -286,6 +373,11 @@ public final class PdeSystem {
         /**
          * A residual group: the residual on the points, with weight w.
          *
+         * @param groupName the group's name, for reports
+         * @param weight the group's weight w, positive and finite
+         * @param points the collocation points
+         * @param residual the pointwise residual F of the fields' jets
+         * @return this builder
          * @throws IllegalArgumentException if w is not positive and finite or an argument is null
          */
         public Builder group(String groupName, double weight, Collocation points, PointResidual residual) {
@@ -297,7 +389,14 @@ public final class PdeSystem {
             return this;
         }
 
-        /** The exact solution of a field, for error measurements. */
+        /**
+         * The exact solution of a field, for error measurements.
+         *
+         * @param fieldName name of a field already defined
+         * @param solution the exact solution u(x), not null
+         * @return this builder
+         * @throws IllegalArgumentException if the field is not defined or the solution is null
+         */
         public Builder exact(String fieldName, Field solution) {
             ArgumentChecks.requireNonNull("solution", solution);
             exact.put(index(fieldName), solution);
@@ -308,6 +407,10 @@ public final class PdeSystem {
          * Reference values of a field on fixed points (a reference solution file): errors are measured on exactly
          * these points.
          *
+         * @param fieldName name of a field already defined
+         * @param points the reference points, point-major, length {@code values.length · dimension}; copied
+         * @param values the reference values, one per point; copied
+         * @return this builder
          * @throws IllegalArgumentException on inconsistent lengths
          */
         public Builder reference(String fieldName, double[] points, double[] values) {
@@ -331,6 +434,7 @@ public final class PdeSystem {
         /**
          * The system.
          *
+         * @return the immutable system
          * @throws IllegalArgumentException without fields or groups
          */
         public PdeSystem build() {

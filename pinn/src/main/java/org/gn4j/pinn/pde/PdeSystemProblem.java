@@ -71,22 +71,40 @@ public final class PdeSystemProblem implements CollocationProblem {
         });
     }
 
-    /** The system. */
+    /**
+     * The system.
+     *
+     * @return the system this problem was built from
+     */
     public PdeSystem system() {
         return system;
     }
 
-    /** The resampling round. */
+    /**
+     * The resampling round.
+     *
+     * @return the round, ≥ 0
+     */
     public int round() {
         return round;
     }
 
-    /** The points of group g at this round. */
+    /**
+     * The points of group g at this round.
+     *
+     * @param g group index, in the order the groups were added
+     * @return the group's points, normals and data (shared, not copied)
+     */
     public Collocation.Points points(int g) {
         return points.get(g);
     }
 
-    /** Offset of group g in the residual vector. */
+    /**
+     * Offset of group g in the residual vector.
+     *
+     * @param g group index, in [0, number of groups]; the number of groups gives the residual count
+     * @return the index of the group's first residual
+     */
     public int groupOffset(int g) {
         return offsets[g];
     }
@@ -269,6 +287,10 @@ public final class PdeSystemProblem implements CollocationProblem {
     /**
      * Values of field f (through its ansatz, if any) at the points.
      *
+     * @param theta parameters, length {@link #parameterCount()}
+     * @param field field index
+     * @param coordinates point coordinates, point-major, a multiple of the dimension long
+     * @return a new array of the field's values, one per point
      * @throws IllegalArgumentException on wrong lengths
      */
     public double[] values(double[] theta, int field, double[] coordinates) {
@@ -310,7 +332,12 @@ public final class PdeSystemProblem implements CollocationProblem {
     /**
      * Errors over the given fields together: {@code ‖(u_f − u*_f)_f‖ / ‖(u*_f)_f‖} over the points.
      *
+     * @param theta parameters, length {@link #parameterCount()}
+     * @param coordinates point coordinates, point-major
+     * @param fields indices of the fields to compare, each with a reference; empty throws
+     * @return the joint error metrics of the fields at the points
      * @throws IllegalStateException if a field has no reference
+     * @throws IllegalArgumentException if the reference values are on other points than {@code coordinates}
      */
     public ErrorMetrics errors(double[] theta, double[] coordinates, int... fields) {
         if (fields.length == 0) {

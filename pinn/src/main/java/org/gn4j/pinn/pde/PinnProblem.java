@@ -68,12 +68,24 @@ public final class PinnProblem implements CollocationProblem {
                 new double[largest]));
     }
 
-    /** The problem with residuals of the solution u = N (the network itself), round 0. */
+    /**
+     * The problem with residuals of the solution u = N (the network itself), round 0.
+     *
+     * @param spec the PDE problem, not null
+     * @param net the network, input dimension equal to the domain's
+     * @return the problem at round 0, without hard constraint
+     * @throws IllegalArgumentException on a null argument or a dimension mismatch
+     */
     public static PinnProblem of(PdeSpec spec, Mlp net) {
         return new PinnProblem(spec, net, null, 0);
     }
 
-    /** The same problem with the ansatz {@code u = g + D·N} (null: none). */
+    /**
+     * The same problem with the ansatz {@code u = g + D·N} (null: none).
+     *
+     * @param h the hard constraint, or null for {@code u = N}; the condition kinds it enforces get no residual group
+     * @return a new problem at the same round
+     */
     public PinnProblem withHardConstraint(HardConstraint h) {
         return new PinnProblem(spec, net, h, round);
     }
@@ -126,30 +138,57 @@ public final class PinnProblem implements CollocationProblem {
         return LinearJetResidual.of(n, x, s, f, g.laplacianWeights());
     }
 
+    /**
+     * The PDE problem.
+     *
+     * @return the spec given at construction
+     */
     public PdeSpec spec() {
         return spec;
     }
 
+    /**
+     * The network N.
+     *
+     * @return the network given at construction
+     */
     public Mlp network() {
         return net;
     }
 
-    /** The hard constraint, or null. */
+    /**
+     * The hard constraint, or null.
+     *
+     * @return the hard constraint, or null if u = N
+     */
     public HardConstraint hardConstraint() {
         return hard;
     }
 
-    /** The resampling round. */
+    /**
+     * The resampling round.
+     *
+     * @return the round, ≥ 0
+     */
     public int round() {
         return round;
     }
 
-    /** The residual groups (in terms of the network's jet). */
+    /**
+     * The residual groups (in terms of the network's jet).
+     *
+     * @return an unmodifiable list, the interior group first
+     */
     public List<ResidualGroup> groups() {
         return groups;
     }
 
-    /** Offset of group i in the residual vector. */
+    /**
+     * Offset of group i in the residual vector.
+     *
+     * @param i group index, in [0, groups().size()]; {@code groups().size()} gives the residual count
+     * @return the index of the group's first residual
+     */
     public int groupOffset(int i) {
         return offsets[i];
     }
@@ -157,6 +196,8 @@ public final class PinnProblem implements CollocationProblem {
     /**
      * The calling thread's evaluator of this problem's network (for callers that evaluate the network on other
      * points); an evaluator is not shared between threads.
+     *
+     * @return the evaluator of the calling thread
      */
     public MlpEvaluator evaluator() {
         return work.get().evaluator();
@@ -226,6 +267,10 @@ public final class PinnProblem implements CollocationProblem {
     /**
      * The solution {@code u_θ} (through the ansatz if any) at {@code count} points.
      *
+     * @param theta network parameters, length {@link #parameterCount()}
+     * @param points point coordinates, point-major, at least {@code count·n} numbers
+     * @param count number of points, ≥ 0
+     * @param out output values, at least {@code count} long; the first count entries are overwritten
      * @throws IllegalArgumentException on short arrays
      */
     public void solution(double[] theta, double[] points, int count, double[] out) {
@@ -276,7 +321,13 @@ public final class PinnProblem implements CollocationProblem {
         return ErrorMetrics.of(u, e);
     }
 
-    /** The exact solution at the points. */
+    /**
+     * The exact solution at the points.
+     *
+     * @param points point coordinates, point-major, {@code count·n} numbers
+     * @return a new array of the exact values, one per point
+     * @throws NullPointerException if the spec has no exact solution
+     */
     public double[] exactValues(double[] points) {
         int n = net.inputDimension();
         int count = points.length / n;

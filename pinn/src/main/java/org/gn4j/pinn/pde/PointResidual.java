@@ -11,6 +11,11 @@ package org.gn4j.pinn.pde;
  */
 @FunctionalInterface
 public interface PointResidual {
-    /** The residual at the point. */
+    /**
+     * The residual at the point.
+     *
+     * @param p the jets, coordinates, normal and data at the point
+     * @return the residual value with its derivatives
+     */
     Dual at(Jets p);
 }

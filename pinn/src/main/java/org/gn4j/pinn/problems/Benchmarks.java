@@ -24,6 +24,11 @@ public final class Benchmarks {
     /**
      * 2D Poisson {@code −Δu = 2π² sin(πx) sin(πy)} on the unit square, zero Dirichlet data; exact
      * {@code u = sin(πx) sin(πy)}.
+     *
+     * @param interior about how many interior points (midpoint grid), positive
+     * @param boundary about how many boundary points, positive
+     * @return the spec
+     * @throws IllegalArgumentException if a count is not positive
      */
     public static PdeSpec poisson2d(int interior, int boundary) {
         double pi = Math.PI;
@@ -37,6 +42,11 @@ public final class Benchmarks {
     /**
      * 5D Poisson {@code −Δu = π² Σ sin(πx_i)} on {@code [0, 1]⁵} with Dirichlet data from the exact solution
      * {@code u = Σ_i sin(πx_i)}; Sobol collocation points.
+     *
+     * @param interior about how many interior Sobol points, positive
+     * @param boundary about how many boundary Sobol points, positive
+     * @return the spec
+     * @throws IllegalArgumentException if a count is not positive
      */
     public static PdeSpec poisson5d(int interior, int boundary) {
         double pi = Math.PI;
@@ -62,6 +72,11 @@ public final class Benchmarks {
     /**
      * 1+1D heat {@code u_t = ν u_xx} on {@code [0, 1] × [0, 1]}, ν = 1/4, {@code u(0, t) = u(1, t) = 0},
      * {@code u(x, 0) = sin(πx)}; exact {@code u = exp(−νπ²t) sin(πx)}.
+     *
+     * @param interior about how many interior points (midpoint grid), positive
+     * @param boundary about how many points per condition (boundary and initial), positive
+     * @return the spec
+     * @throws IllegalArgumentException if a count is not positive
      */
     public static PdeSpec heat1d(int interior, int boundary) {
         double pi = Math.PI;
@@ -73,7 +88,13 @@ public final class Benchmarks {
                 .interiorPoints(interior).boundaryPoints(boundary).build();
     }
 
-    /** A tanh network for the problem's box, inputs mapped to {@code [−1, 1]ⁿ}. */
+    /**
+     * A tanh network for the problem's box, inputs mapped to {@code [−1, 1]ⁿ}.
+     *
+     * @param spec the problem whose domain's bounding box sets the input map
+     * @param hidden hidden-layer widths, at least one, each positive
+     * @return the network
+     */
     public static Mlp network(PdeSpec spec, int... hidden) {
         return Mlp.tanh(spec.domain().dimension(), hidden).withInputBox(spec.domain().lower(),
                 spec.domain().upper());
@@ -98,7 +119,13 @@ public final class Benchmarks {
     /** A 2D section of the domain for plots. */
     @FunctionalInterface
     public interface Plane {
-        /** The domain point at plot coordinates (a, b) in the unit square. */
+        /**
+         * The domain point at plot coordinates (a, b) in the unit square.
+         *
+         * @param a first plot coordinate, in [0, 1]
+         * @param b second plot coordinate, in [0, 1]
+         * @return a new array with the domain point (the domain's dimension)
+         */
         double[] point(double a, double b);
     }
 
@@ -113,6 +140,13 @@ public final class Benchmarks {
      *       {@code u = sin(πx) + t·4x(1−x)·N} (lift from the data), errors on a 101×101 grid.</li>
      * </ul>
      *
+     * @param name one of {@link #NAMES} (case-insensitive)
+     * @param hidden hidden widths, or null for the default
+     * @param interior interior point count, or 0 (or negative) for the default
+     * @param boundary boundary point count, or 0 (or negative) for the default
+     * @param hard true for the hard constraint, false for soft conditions, null for the problem's default (hard for
+     *         poisson2d and heat1d, soft for poisson5d, where true throws)
+     * @return the setup
      * @throws IllegalArgumentException for an unknown name
      */
     public static Setup setup(String name, int[] hidden, int interior, int boundary, Boolean hard) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.gn4j.linalg.ComputePool;
 import org.gn4j.pinn.geometry.Ball;
 import org.gn4j.pinn.geometry.Box;
 import org.gn4j.pinn.geometry.PointSampler;
@@ -84,7 +85,13 @@ public final class Pinnacle {
             Benchmarks.Plane plane, String[] axes, org.gn4j.pinn.pde.Field exact) {
     }
 
-    /** PINNacle's network for its Adam runs: 5 hidden tanh layers of 100, inputs mapped to [−1, 1]. */
+    /**
+     * PINNacle's network for its Adam runs: 5 hidden tanh layers of 100, inputs mapped to [−1, 1].
+     *
+     * @param lower lower corner of the problem's box (its length is the input dimension)
+     * @param upper upper corner of the problem's box, same length
+     * @return the network n-100-100-100-100-100-1
+     */
     public static Mlp adamNetwork(double[] lower, double[] upper) {
         return Mlp.tanh(lower.length, 100, 100, 100, 100, 100).withInputBox(lower, upper);
     }
@@ -93,10 +100,12 @@ public final class Pinnacle {
      * One of {@link #NAMES}, with the problem's default constraints
      * ({@link #setup(String, int[], int, Path, Boolean)}).
      *
+     * @param name one of {@link #NAMES} (case-insensitive)
      * @param hidden  hidden widths (null: the problem's default for Gauss-Newton training)
      * @param points  interior collocation points (0: the default)
      * @param dataDir the folder holding {@code pinnacle/} reference files (poisson2d-c and ns2d-c; null: not
      *                needed)
+     * @return the setup
      * @throws IllegalArgumentException for an unknown name or a missing reference file
      */
     public static Setup setup(String name, int[] hidden, int points, Path dataDir) {
@@ -107,9 +116,14 @@ public final class Pinnacle {
      * One of {@link #NAMES}, with the boundary data of Poisson2d-C and NS2d-C as a hard-constraint ansatz or as
      * residuals.
      *
+     * @param name one of {@link #NAMES} (case-insensitive)
+     * @param hidden hidden widths (null: the problem's default for Gauss-Newton training)
+     * @param points interior collocation points (0: the default)
+     * @param dataDir the folder holding {@code pinnacle/} reference files (poisson2d-c and ns2d-c; null: not needed)
      * @param hard true: the ansatz (poisson2d-c, ns2d-c only); false: residuals; null: the problem's default, the
      *             ansatz for poisson2d-c (7.7e-5 after 200 s against 2.0e-3 after 600 s with residuals), residuals
      *             elsewhere (for ns2d-c the ansatz is no better: the error sits at the lid's corners either way)
+     * @return the setup
      * @throws IllegalArgumentException as {@link #setup(String, int[], int, Path)}, or hard for another problem
      */
     public static Setup setup(String name, int[] hidden, int points, Path dataDir, Boolean hard) {
@@ -146,7 +160,14 @@ public final class Pinnacle {
         return Mlp.tanh(box.dimension(), hidden).withInputBox(box.lower(), box.upper());
     }
 
-    /** Burgers1d-C with its Cole–Hopf reference on a 256 × 101 grid. */
+    /**
+     * Burgers1d-C with its Cole–Hopf reference on a 256 × 101 grid.
+     *
+     * @param hidden hidden widths of the tanh network, at least one, each positive
+     * @param interior interior collocation points; the initial and boundary groups get {@code max(50, interior/10)}
+     *         each
+     * @return the setup, errors on u against the Cole–Hopf values
+     */
     public static Setup burgers1d(int[] hidden, int interior) {
         SpaceTime st = SpaceTime.of(Box.interval(-1, 1), 0, 1);
         Box box = st.asBox();
@@ -155,9 +176,11 @@ public final class Pinnacle {
         double[] eval = grid(box, 256, 101);
         ColeHopf exact = new ColeHopf(nu);
         double[] ref = new double[eval.length / 2];
-        for (int q = 0; q < ref.length; q++) {
-            ref[q] = exact.value(eval[2 * q], eval[2 * q + 1]);
-        }
+        ComputePool.parallelFor(ref.length, 256, (from, to) -> {
+            for (int q = from; q < to; q++) {
+                ref[q] = exact.value(eval[2 * q], eval[2 * q + 1]);
+            }
+        });
         PdeSystem sys = PdeSystem.builder("burgers1d-c", 2)
                 .field("u", net(box, hidden), new double[] {nu, 0})
                 .group("pde", 1, Collocation.interior(st, s, interior),
@@ -171,7 +194,14 @@ public final class Pinnacle {
                 new String[] {"x", "t"}, x -> exact.value(x[0], x[1]));
     }
 
-    /** Wave1d-C: {@code u_tt − 4u_xx = 0} carried by the field's weighted Laplacian κ = (−4, 1). */
+    /**
+     * Wave1d-C: {@code u_tt − 4u_xx = 0} carried by the field's weighted Laplacian κ = (−4, 1).
+     *
+     * @param hidden hidden widths of the tanh network, at least one, each positive
+     * @param interior interior collocation points; the initial, initial-velocity and boundary groups get
+     *         {@code max(50, interior/10)} each
+     * @return the setup, errors on a 101 × 101 grid against the exact solution
+     */
     public static Setup wave1d(int[] hidden, int interior) {
         SpaceTime st = SpaceTime.of(Box.interval(0, 1), 0, 1);
         Box box = st.asBox();
@@ -193,7 +223,14 @@ public final class Pinnacle {
                         + 0.5 * Math.sin(4 * pi * x[0]) * Math.cos(8 * pi * x[1]));
     }
 
-    /** Heat2d-MS, the multi-scale heat problem. */
+    /**
+     * Heat2d-MS, the multi-scale heat problem.
+     *
+     * @param hidden hidden widths of the tanh network, at least one, each positive
+     * @param interior interior collocation points; the initial and boundary groups get {@code max(100, interior/5)}
+     *         each
+     * @return the setup, errors on 20000 uniform points against the exact solution
+     */
     public static Setup heat2dMs(int[] hidden, int interior) {
         SpaceTime st = SpaceTime.of(Box.unitCube(2), 0, 5);
         Box box = st.asBox();
@@ -232,7 +269,13 @@ public final class Pinnacle {
         return -(a * lap + ax * ux + ay * uy);
     }
 
-    /** PInv: fields u and a, noisy observations of u (σ = 0.1, seed fixed), a known on the boundary. */
+    /**
+     * PInv: fields u and a, noisy observations of u (σ = 0.1, seed fixed), a known on the boundary.
+     *
+     * @param hidden hidden widths of each of the two tanh networks (u and a)
+     * @param interior interior collocation points; the boundary group of a gets {@code max(100, interior/5)}
+     * @return the setup, errors on u over a 101 × 101 grid
+     */
     public static Setup pinv(int[] hidden, int interior) {
         return pinv(hidden, interior, 0.1);
     }
@@ -240,6 +283,10 @@ public final class Pinnacle {
     /**
      * PInv with observation noise of standard deviation {@code noise} (0: exact observations).
      *
+     * @param hidden hidden widths of each of the two tanh networks (u and a)
+     * @param interior interior collocation points; the boundary group of a gets {@code max(100, interior/5)}
+     * @param noise standard deviation σ of the Gaussian observation noise, finite, ≥ 0
+     * @return the setup ("pinv", or "pinv-exact" for σ = 0), errors on u over a 101 × 101 grid
      * @throws IllegalArgumentException if the noise is negative or not finite
      */
     public static Setup pinv(int[] hidden, int interior, double noise) {
@@ -274,13 +321,25 @@ public final class Pinnacle {
                 (a, b) -> new double[] {a, b}, new String[] {"x", "y"}, x -> Math.sin(pi * x[0]) * Math.sin(pi * x[1]));
     }
 
-    /** The Poisson2d-C domain: the square {@code [−0.5, 0.5]²} minus four disks of radius 0.1 at (±0.3, ±0.3). */
+    /**
+     * The Poisson2d-C domain: the square {@code [−0.5, 0.5]²} minus four disks of radius 0.1 at (±0.3, ±0.3).
+     *
+     * @return a new shape; its boundary pieces are the square's four sides and the four circles
+     */
     public static Shape poisson2dCDomain() {
         return Shape.difference(Box.rectangle(-0.5, 0.5, -0.5, 0.5), Ball.disk(-0.3, -0.3, 0.1),
                 Ball.disk(0.3, -0.3, 0.1), Ball.disk(-0.3, 0.3, 0.1), Ball.disk(0.3, 0.3, 0.1));
     }
 
-    /** Poisson2d-C with PINNacle's reference values on its 1246 nodes, boundary data as residuals. */
+    /**
+     * Poisson2d-C with PINNacle's reference values on its 1246 nodes, boundary data as residuals.
+     *
+     * @param hidden hidden widths of the tanh network
+     * @param interior interior collocation points
+     * @param dataDir the folder holding {@code pinnacle/poisson1_cg_data.dat}
+     * @return the setup, errors against the reference nodes
+     * @throws IllegalArgumentException if the reference file is missing or unreadable
+     */
     public static Setup poisson2dC(int[] hidden, int interior, Path dataDir) {
         return poisson2dC(hidden, interior, dataDir, false);
     }
@@ -288,8 +347,13 @@ public final class Pinnacle {
     /**
      * Poisson2d-C with PINNacle's reference values on its 1246 nodes.
      *
+     * @param hidden hidden widths of the tanh network
+     * @param interior interior collocation points
+     * @param dataDir the folder holding {@code pinnacle/poisson1_cg_data.dat}
      * @param hard boundary data through the ansatz {@code u = g + D·N} ({@link #poisson2dCLift g}, D the domain's
      *             distance function) instead of residual groups
+     * @return the setup, errors against the reference nodes
+     * @throws IllegalArgumentException if the reference file is missing or unreadable
      */
     public static Setup poisson2dC(int[] hidden, int interior, Path dataDir, boolean hard) {
         double[][] cols = table(dataDir, "poisson1_cg_data.dat", 3, "poisson2d-c");
@@ -392,7 +456,15 @@ public final class Pinnacle {
         }
     }
 
-    /** NS2d-C, the lid-driven cavity, with PINNacle's reference velocity on its 101 × 101 grid. */
+    /**
+     * NS2d-C, the lid-driven cavity, with PINNacle's reference velocity on its 101 × 101 grid.
+     *
+     * @param hidden hidden widths of each of the three tanh networks (u, v, p)
+     * @param interior interior collocation points
+     * @param dataDir the folder holding {@code pinnacle/lid_driven_a4.dat}
+     * @return the setup, errors on the velocity (u, v) together
+     * @throws IllegalArgumentException if the reference file is missing or unreadable
+     */
     public static Setup ns2d(int[] hidden, int interior, Path dataDir) {
         return ns2d(hidden, interior, dataDir, false);
     }
@@ -413,8 +485,13 @@ public final class Pinnacle {
     /**
      * NS2d-C, the lid-driven cavity, with PINNacle's reference velocity on its 101 × 101 grid.
      *
+     * @param hidden hidden widths of each of the three tanh networks (u, v, p)
+     * @param interior interior collocation points
+     * @param dataDir the folder holding {@code pinnacle/lid_driven_a4.dat}
      * @param hard velocity boundary data through the ansatz {@code u = g + D·N} ({@link #ns2dLidLift g}, D the
      *             box's distance product) instead of residual groups
+     * @return the setup, errors on the velocity (u, v) together
+     * @throws IllegalArgumentException if the reference file is missing or unreadable
      */
     public static Setup ns2d(int[] hidden, int interior, Path dataDir, boolean hard) {
         double[][] cols = table(dataDir, "lid_driven_a4.dat", 5, "ns2d-c");

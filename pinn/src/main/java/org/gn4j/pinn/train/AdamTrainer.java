@@ -18,7 +18,12 @@ public final class AdamTrainer implements PinnOptimizer {
     private final double finalRate;
     private final long decaySteps;
 
-    /** Adam with a constant learning rate. */
+    /**
+     * Adam with a constant learning rate.
+     *
+     * @param learningRate the learning rate η, positive
+     * @throws IllegalArgumentException if the rate is not positive
+     */
     public AdamTrainer(double learningRate) {
         this(learningRate, learningRate, 1);
     }
@@ -30,7 +35,14 @@ public final class AdamTrainer implements PinnOptimizer {
         this.decaySteps = decaySteps;
     }
 
-    /** Decays the rate geometrically from η to {@code finalRate} over {@code steps} steps, then holds it. */
+    /**
+     * Decays the rate geometrically from η to {@code finalRate} over {@code steps} steps, then holds it.
+     *
+     * @param finalRate the rate after {@code steps} steps, positive
+     * @param steps number of steps of the decay, positive
+     * @return a new trainer with the same initial rate; this one is unchanged
+     * @throws IllegalArgumentException if finalRate or steps is not positive
+     */
     public AdamTrainer withDecay(double finalRate, long steps) {
         ArgumentChecks.requirePositive("finalRate", finalRate);
         if (steps <= 0) {
@@ -67,10 +79,20 @@ public final class AdamTrainer implements PinnOptimizer {
 
     /** The loss {@code ½‖r‖²} and its gradient at θ, on the collocation points of the current round. */
     public interface LossSource {
-        /** The loss at θ, with its gradient into {@code gradient} when the loss is finite. */
+        /**
+         * The loss at θ, with its gradient into {@code gradient} when the loss is finite.
+         *
+         * @param theta the parameters, length P
+         * @param gradient output gradient {@code Jᵀr}, length P; overwritten when the loss is finite
+         * @return the loss {@code ½‖r‖²}, possibly non-finite
+         */
         double evaluate(double[] theta, double[] gradient);
 
-        /** Moves to the collocation points of round r (resampling); the default keeps the points. */
+        /**
+         * Moves to the collocation points of round r (resampling); the default keeps the points.
+         *
+         * @param round the new round, ≥ 1
+         */
         default void nextRound(int round) {
         }
     }
@@ -79,6 +101,14 @@ public final class AdamTrainer implements PinnOptimizer {
      * Full-batch Adam, the loop every PINN Adam run shares (single networks and domain decompositions): the loss and
      * gradient at θ, a history sample on schedule, the budget, the target and the iteration cap, one Adam step,
      * resampling every {@code options.resampleEvery()} steps.
+     *
+     * @param name the trainer's name for the result
+     * @param adam the Adam optimizer with its learning-rate schedule
+     * @param source the loss and gradient, with resampling
+     * @param rec the recorder (clock, budget, history) started for this run
+     * @param start the initial parameters; copied
+     * @param options iteration cap and resampling period (the budget is the recorder's)
+     * @return the result; its status says why the loop stopped (target, time, iteration cap or non-finite loss)
      */
     public static TrainingResult run(String name, Adam adam, LossSource source, Recorder rec, double[] start,
             TrainingOptions options) {

@@ -50,11 +50,25 @@ public final class GaussNewtonTrainer implements PinnOptimizer {
         this.lineSearchSteps = lineSearchSteps;
     }
 
-    /** ENGD as published: fixed damping μ and the grid line search over {@code 2^-k, k = 0..K}. */
+    /**
+     * ENGD as published: fixed damping μ and the grid line search over {@code 2^-k, k = 0..K}.
+     *
+     * @param mu the fixed damping μ, positive
+     * @param gridSteps the largest halving K of the grid line search, ≥ 0
+     * @return the trainer (Cholesky inner solve)
+     * @throws IllegalArgumentException if mu is not positive or gridSteps negative
+     */
     public static GaussNewtonTrainer engd(double mu, int gridSteps) {
         return new GaussNewtonTrainer().withFixedDamping(mu).withGridLineSearch(gridSteps);
     }
 
+    /**
+     * The same trainer with another inner linear solve.
+     *
+     * @param s the inner solve, not null
+     * @return a new trainer; this one is unchanged
+     * @throws IllegalArgumentException if s is null
+     */
     public GaussNewtonTrainer withInnerSolve(InnerSolve s) {
         if (s == null) {
             throw new IllegalArgumentException("inner solve must not be null");
@@ -62,19 +76,37 @@ public final class GaussNewtonTrainer implements PinnOptimizer {
         return new GaussNewtonTrainer(s, adaptive, damping, lineSearchSteps);
     }
 
-    /** A fixed damping μ > 0. */
+    /**
+     * A fixed damping μ > 0.
+     *
+     * @param mu the damping, positive
+     * @return a new trainer; this one is unchanged
+     * @throws IllegalArgumentException if mu is not positive
+     */
     public GaussNewtonTrainer withFixedDamping(double mu) {
         ArgumentChecks.requirePositive("damping", mu);
         return new GaussNewtonTrainer(inner, false, mu, lineSearchSteps);
     }
 
-    /** Nielsen-adaptive damping from λ₀ > 0. */
+    /**
+     * Nielsen-adaptive damping from λ₀ > 0.
+     *
+     * @param lambda0 the initial damping λ₀, positive
+     * @return a new trainer; this one is unchanged
+     * @throws IllegalArgumentException if lambda0 is not positive
+     */
     public GaussNewtonTrainer withAdaptiveDamping(double lambda0) {
         ArgumentChecks.requirePositive("damping", lambda0);
         return new GaussNewtonTrainer(inner, true, lambda0, lineSearchSteps);
     }
 
-    /** The grid line search over {@code 2^-k, k = 0..K} (K = 0: unit steps). */
+    /**
+     * The grid line search over {@code 2^-k, k = 0..K} (K = 0: unit steps).
+     *
+     * @param maxHalvings the largest halving K, ≥ 0
+     * @return a new trainer; this one is unchanged
+     * @throws IllegalArgumentException if maxHalvings is negative
+     */
     public GaussNewtonTrainer withGridLineSearch(int maxHalvings) {
         ArgumentChecks.requireNonNegative("maxHalvings", maxHalvings);
         return new GaussNewtonTrainer(inner, adaptive, damping, maxHalvings);
@@ -93,12 +125,20 @@ public final class GaussNewtonTrainer implements PinnOptimizer {
         return PinnLoopRunner.run(name(), loop(), inner == InnerSolve.CG, problem, start, options, listener);
     }
 
-    /** Whether the Jacobian is used matrix-free (the CG inner solve). */
+    /**
+     * Whether the Jacobian is used matrix-free (the CG inner solve).
+     *
+     * @return true for {@link InnerSolve#CG}
+     */
     public boolean matrixFree() {
         return inner == InnerSolve.CG;
     }
 
-    /** The core loop this trainer runs (its budget and callback are set per run from the training options). */
+    /**
+     * The core loop this trainer runs (its budget and callback are set per run from the training options).
+     *
+     * @return a new loop configured with this trainer's solver, damping and step length
+     */
     public GaussNewtonLoop loop() {
         DampedSolver solver;
         switch (inner) {

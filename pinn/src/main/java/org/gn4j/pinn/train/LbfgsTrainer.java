@@ -24,7 +24,12 @@ public final class LbfgsTrainer implements PinnOptimizer {
         this(20);
     }
 
-    /** Memory m ≥ 1. */
+    /**
+     * Memory m ≥ 1.
+     *
+     * @param memory the number m of stored correction pairs, ≥ 1
+     * @throws IllegalArgumentException if memory is not positive
+     */
     public LbfgsTrainer(int memory) {
         ArgumentChecks.requirePositive("memory", memory);
         this.memory = memory;

@@ -37,6 +37,13 @@ public final class LevenbergMarquardtTrainer implements PinnOptimizer {
         this.initialDamping = lambda;
     }
 
+    /**
+     * The same trainer with another inner solve of the damped step (Cholesky, QR or CG).
+     *
+     * @param s the step solver, not null
+     * @return a new trainer; this one is unchanged
+     * @throws IllegalArgumentException if s is null
+     */
     public LevenbergMarquardtTrainer withStepSolver(StepSolver s) {
         if (s == null) {
             throw new IllegalArgumentException("step solver must not be null");
@@ -44,10 +51,23 @@ public final class LevenbergMarquardtTrainer implements PinnOptimizer {
         return new LevenbergMarquardtTrainer(s, geodesic, scaling, initialDamping);
     }
 
+    /**
+     * The same trainer with geodesic acceleration on or off.
+     *
+     * @param on true for geodesic acceleration before every trial step
+     * @return a new trainer; this one is unchanged
+     */
     public LevenbergMarquardtTrainer withGeodesicAcceleration(boolean on) {
         return new LevenbergMarquardtTrainer(stepSolver, on, scaling, initialDamping);
     }
 
+    /**
+     * The same trainer with another damping scaling rule.
+     *
+     * @param s the scaling rule, not null ({@link ScalingRule#IDENTITY} by default)
+     * @return a new trainer; this one is unchanged
+     * @throws IllegalArgumentException if s is null
+     */
     public LevenbergMarquardtTrainer withScaling(ScalingRule s) {
         if (s == null) {
             throw new IllegalArgumentException("scaling must not be null");
@@ -55,6 +75,13 @@ public final class LevenbergMarquardtTrainer implements PinnOptimizer {
         return new LevenbergMarquardtTrainer(stepSolver, geodesic, s, initialDamping);
     }
 
+    /**
+     * The same trainer with another initial damping.
+     *
+     * @param lambda the initial damping λ₀, positive
+     * @return a new trainer; this one is unchanged
+     * @throws IllegalArgumentException if lambda is not positive
+     */
     public LevenbergMarquardtTrainer withInitialDamping(double lambda) {
         org.gn4j.linalg.ArgumentChecks.requirePositive("initialDamping", lambda);
         return new LevenbergMarquardtTrainer(stepSolver, geodesic, scaling, lambda);
@@ -65,7 +92,11 @@ public final class LevenbergMarquardtTrainer implements PinnOptimizer {
         return "LM (" + stepSolver.name().toLowerCase(Locale.ROOT) + (geodesic ? ", geodesic" : "") + ")";
     }
 
-    /** The core loop this trainer runs (its budget and callback are set per run from the training options). */
+    /**
+     * The core loop this trainer runs (its budget and callback are set per run from the training options).
+     *
+     * @return a new loop configured with this trainer's solver, damping, scaling and acceleration
+     */
     public GaussNewtonLoop loop() {
         StepControl control = new NielsenDamping(initialDamping);
         return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(control)

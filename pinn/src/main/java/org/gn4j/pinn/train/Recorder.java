@@ -42,6 +42,11 @@ public final class Recorder {
     /**
      * A recorder for any problem with an error source.
      *
+     * @param problem the source of error measurements against the reference
+     * @param parameters the parameter count P
+     * @param start the initial parameters, length P, finite (only checked, not kept)
+     * @param options budget, evaluation schedule, evaluation points and target
+     * @param listener receives every history sample, or null
      * @throws IllegalArgumentException if start does not have {@code parameters} finite entries
      */
     public Recorder(ErrorSource problem, int parameters, double[] start, TrainingOptions options,
@@ -54,22 +59,42 @@ public final class Recorder {
         this.budget = options.budget().toNanos();
     }
 
-    /** Training seconds since the recorder was made (time spent measuring errors left out). */
+    /**
+     * Training seconds since the recorder was made (time spent measuring errors left out).
+     *
+     * @return the training time in seconds
+     */
     public double seconds() {
         return (System.nanoTime() - start - measuring) / 1e9;
     }
 
-    /** Whether the budget has run out. */
+    /**
+     * Whether the budget has run out.
+     *
+     * @return true once the training time exceeds the budget
+     */
     public boolean outOfTime() {
         return System.nanoTime() > deadlineNanos();
     }
 
-    /** The deadline on {@link System#nanoTime()}: the budget after the start, moved by the time spent measuring. */
+    /**
+     * The deadline on {@link System#nanoTime()}: the budget after the start, moved by the time spent measuring.
+     *
+     * @return the deadline in nanoseconds on the {@link System#nanoTime()} clock
+     */
     public long deadlineNanos() {
         return start + budget + measuring;
     }
 
-    /** Records a sample when the schedule says so (or {@code force}); returns true once the target is reached. */
+    /**
+     * Records a sample when the schedule says so (or {@code force}); returns true once the target is reached.
+     *
+     * @param iteration the iteration number of the sample
+     * @param loss the current loss {@code ½‖r‖²}
+     * @param theta the current parameters (errors are measured on them if the problem has a reference); not kept
+     * @param force true to sample regardless of the schedule
+     * @return true if this or an earlier sample reached the target relative L2 error
+     */
     public boolean sample(int iteration, double loss, double[] theta, boolean force) {
         double now = seconds();
         if (!force && now - lastEval < options.evaluateEverySeconds()) {
@@ -96,12 +121,26 @@ public final class Recorder {
         return targetReached;
     }
 
-    /** Whether a sample reached the target error. */
+    /**
+     * Whether a sample reached the target error.
+     *
+     * @return true if a sample's relative L2 error was at or below the target
+     */
     public boolean targetReached() {
         return targetReached;
     }
 
-    /** The final sample and the result (status TARGET_REACHED whenever a sample reached the target). */
+    /**
+     * The final sample and the result (status TARGET_REACHED whenever a sample reached the target).
+     *
+     * @param name the trainer's name for the result
+     * @param theta the final parameters; copied
+     * @param iterations the number of iterations run
+     * @param loss the final loss
+     * @param status why the trainer stopped (replaced by TARGET_REACHED if the target was reached)
+     * @param message a human-readable detail of the stop
+     * @return the result with the full history
+     */
     public TrainingResult finish(String name, double[] theta, int iterations, double loss, TerminationReason status,
             String message) {
         sample(iterations, loss, theta, true);
@@ -109,7 +148,12 @@ public final class Recorder {
         return new TrainingResult(name, theta.clone(), history, iterations, seconds(), s, message);
     }
 
-    /** {@code ½‖r‖²}. */
+    /**
+     * {@code ½‖r‖²}.
+     *
+     * @param r residual vector
+     * @return half the sum of squares of r
+     */
     public static double cost(double[] r) {
         double s = 0;
         for (double v : r) {

@@ -26,6 +26,14 @@ public record TrainingResult(String optimizer, double[] parameters, List<History
     /**
      * Copies the history; a successful status with non-finite parameters or a non-finite final loss becomes
      * {@link TerminationReason#NON_FINITE} ({@link TerminationReason#given}).
+     *
+     * @param history the samples in order; copied
+     * @param optimizer the optimizer's description
+     * @param parameters final parameters θ (kept, not copied)
+     * @param iterations iterations done
+     * @param seconds wall-clock seconds
+     * @param status why it stopped
+     * @param message details
      */
     public TrainingResult {
         history = List.copyOf(history);
@@ -37,12 +45,21 @@ public record TrainingResult(String optimizer, double[] parameters, List<History
         }
     }
 
-    /** The last sample. */
+    /**
+     * The last sample.
+     *
+     * @return the final sample
+     * @throws IndexOutOfBoundsException if the history is empty
+     */
     public HistoryPoint last() {
         return history.get(history.size() - 1);
     }
 
-    /** The smallest relative L2 error seen (NaN if none was measured). */
+    /**
+     * The smallest relative L2 error seen (NaN if none was measured).
+     *
+     * @return the smallest relative L2 error, or NaN
+     */
     public double bestRelativeL2() {
         double best = Double.NaN;
         for (HistoryPoint h : history) {
@@ -53,7 +70,12 @@ public record TrainingResult(String optimizer, double[] parameters, List<History
         return best;
     }
 
-    /** The first time (seconds) at which the relative L2 error was at or below the target, or NaN. */
+    /**
+     * The first time (seconds) at which the relative L2 error was at or below the target, or NaN.
+     *
+     * @param target the target relative L2 error
+     * @return the training seconds of the first sample at or below the target, or NaN if none reached it
+     */
     public double secondsToReach(double target) {
         for (HistoryPoint h : history) {
             if (h.relativeL2() <= target) {
@@ -66,6 +88,7 @@ public record TrainingResult(String optimizer, double[] parameters, List<History
     /**
      * Writes the history as CSV: {@code iteration,seconds,loss,relative_l2,max_abs}.
      *
+     * @param file the output file; created or overwritten (UTF-8)
      * @throws IOException on write failure
      */
     public void writeCsv(Path file) throws IOException {
