@@ -6,6 +6,7 @@ import org.gn4j.gn.GaussNewton;
 import org.gn4j.gn.LeastSquaresOptimizer;
 import org.gn4j.gn.LevenbergMarquardt;
 import org.gn4j.gn.Optimum;
+import org.gn4j.gn.ScalingRule;
 import org.gn4j.gn.StepSolver;
 import org.gn4j.gn.core.TrustRadius;
 
@@ -13,7 +14,7 @@ import org.gn4j.gn.core.TrustRadius;
 public interface NllsSolver {
     /** The gn4j configurations by name. */
     java.util.List<String> GN4J = java.util.List.of("lm", "lm-plain", "lm-nielsen", "lm-nielsen-plain", "lm-cholesky", "lm-cg", "lm-lmder", "dogleg", "dogleg-subspace",
-            "dogleg-lmder", "gn");
+            "dogleg-lmder", "dogleg-runmax", "gn");
     /** The SciPy configurations by name. */
     java.util.List<String> SCIPY = java.util.List.of("scipy-lm", "scipy-trf", "scipy-trf-jac");
 
@@ -32,7 +33,8 @@ public interface NllsSolver {
      * damping, {@link DampingRule#NIELSEN}, with and without geodesic acceleration), {@code lm-cholesky}, {@code lm-cg} (other step solvers), {@code dogleg},
      * {@code dogleg-subspace} (the two-dimensional subspace step, {@link Dogleg#withSubspace}), {@code lm-lmder} and
      * {@code dogleg-lmder} (MINPACK {@code lmder}'s radius update, {@link TrustRadius.Rule#LMDER}),
-     * {@code gn} (Gauss-Newton with Armijo backtracking); all with {@code StoppingCriteria.defaults()}.
+     * {@code dogleg-runmax} (dogleg with MINPACK's running-maximum scaling, {@link ScalingRule#RUNNING_MAX}),
+     * {@code gn} (Gauss-Newton with Armijo backtracking); each with its own default stopping criteria.
      *
      * @throws IllegalArgumentException for another name
      */
@@ -68,6 +70,9 @@ public interface NllsSolver {
                 break;
             case "dogleg-subspace":
                 o = new Dogleg().withSubspace(true);
+                break;
+            case "dogleg-runmax":
+                o = new Dogleg().withScaling(ScalingRule.RUNNING_MAX);
                 break;
             case "gn":
                 o = new GaussNewton();
