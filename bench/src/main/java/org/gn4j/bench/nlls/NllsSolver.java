@@ -13,8 +13,8 @@ import org.gn4j.gn.core.TrustRadius;
 /** A solver configuration of the benchmark: a gn4j optimizer with its defaults, or a SciPy method. */
 public interface NllsSolver {
     /** The gn4j configurations by name. */
-    java.util.List<String> GN4J = java.util.List.of("lm", "lm-plain", "lm-nielsen", "lm-nielsen-plain", "lm-cholesky", "lm-cg", "lm-lmder", "dogleg", "dogleg-subspace",
-            "dogleg-lmder", "dogleg-runmax", "gn");
+    java.util.List<String> GN4J = java.util.List.of("lm", "lm-plain", "lm-nielsen", "lm-nielsen-plain", "lm-cholesky", "lm-cg", "lm-lmder", "lm-identity", "lm-restarted", "dogleg", "dogleg-subspace",
+            "dogleg-lmder", "dogleg-runmax", "dogleg-identity", "gn");
     /** The SciPy configurations by name. */
     java.util.List<String> SCIPY = java.util.List.of("scipy-lm", "scipy-trf", "scipy-trf-jac");
 
@@ -34,6 +34,8 @@ public interface NllsSolver {
      * {@code dogleg-subspace} (the two-dimensional subspace step, {@link Dogleg#withSubspace}), {@code lm-lmder} and
      * {@code dogleg-lmder} (MINPACK {@code lmder}'s radius update, {@link TrustRadius.Rule#LMDER}),
      * {@code dogleg-runmax} (dogleg with MINPACK's running-maximum scaling, {@link ScalingRule#RUNNING_MAX}),
+     * {@code dogleg-identity} and {@code lm-identity} (D = I, {@link ScalingRule#IDENTITY}), {@code lm-restarted}
+     * (LM with dogleg's {@link ScalingRule#RESTARTED_MAX}),
      * {@code gn} (Gauss-Newton with Armijo backtracking); each with its own default stopping criteria.
      *
      * @throws IllegalArgumentException for another name
@@ -73,6 +75,15 @@ public interface NllsSolver {
                 break;
             case "dogleg-runmax":
                 o = new Dogleg().withScaling(ScalingRule.RUNNING_MAX);
+                break;
+            case "dogleg-identity":
+                o = new Dogleg().withScaling(ScalingRule.IDENTITY);
+                break;
+            case "lm-identity":
+                o = new LevenbergMarquardt().withScaling(ScalingRule.IDENTITY);
+                break;
+            case "lm-restarted":
+                o = new LevenbergMarquardt().withScaling(ScalingRule.RESTARTED_MAX);
                 break;
             case "gn":
                 o = new GaussNewton();
