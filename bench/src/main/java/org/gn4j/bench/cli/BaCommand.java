@@ -44,7 +44,7 @@ public final class BaCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--solver", defaultValue = "dense-schur",
-            description = "dense-schur or iterative-schur (default: ${DEFAULT-VALUE}).")
+            description = "dense-schur, sparse-schur or iterative-schur (default: ${DEFAULT-VALUE}).")
     String solver;
 
     @Option(names = "--damping", defaultValue = "trust-region",
@@ -99,11 +99,13 @@ public final class BaCommand implements Callable<Integer> {
         switch (name) {
             case "dense-schur":
                 return DampedSolvers.denseSchur();
+            case "sparse-schur":
+                return DampedSolvers.sparseSchur();
             case "iterative-schur":
                 return DampedSolvers.iterativeSchur(cgTolerance, cgMax);
             default:
                 throw new IllegalArgumentException("--solver is '" + name
-                        + "', expected dense-schur or iterative-schur");
+                        + "', expected dense-schur, sparse-schur or iterative-schur");
         }
     }
 

@@ -2,12 +2,10 @@ package org.gn4j.solvers.schur;
 
 import java.util.Arrays;
 
-import org.ejml.data.DMatrixRMaj;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.ComputePool;
 import org.gn4j.solvers.SolveResult;
 import org.gn4j.solvers.SolveStatus;
-import org.gn4j.solvers.dense.DenseCholeskySolver;
 
 /**
  * Damped normal equations {@code (JᵀJ + λD²)x = −g} of a {@link CameraPointJacobian} solved by eliminating the points.
@@ -47,8 +45,15 @@ public final class SchurComplement {
     private double[] cp;
     private double[] cq;
     private double[] pointTmp;
-    private DMatrixRMaj s;
-    private DenseCholeskySolver chol;
+    private double[] s;
+    private BlockedCholesky chol;
+    private CameraOrdering ordering;
+    private int[] envFirst;
+    private int[] envStart;
+    private double[] env;
+    private double[] pb;
+    private EnvelopeCholesky envChol;
+    private boolean envelopeValid;
     private boolean prepared;
     /** Which λ-dependent data are valid for (cachedLambda, cachedD): point inverses, dense factor, preconditioner. */
     private boolean inversesValid;
@@ -151,6 +156,7 @@ public final class SchurComplement {
         prepared = true;
         inversesValid = false;
         factorValid = false;
+        envelopeValid = false;
         precondValid = false;
         return SolveResult.ok("Schur blocks: " + layout.reducedBlocks() + " cameras, " + layout.eliminatedBlocks()
                 + " points");
@@ -173,24 +179,162 @@ public final class SchurComplement {
         }
         if (!factorValid) {
             if (s == null) {
-                s = new DMatrixRMaj(nc, nc);
-                chol = new DenseCholeskySolver();
+                s = new double[nc * nc];
+                chol = new BlockedCholesky();
             }
             formDense(lambda, d);
-            SolveResult f = chol.factor(s);
+            SolveResult f = chol.factor(s, nc);
             if (!f.hasSolution()) {
                 return f;
             }
             factorValid = true;
         }
         reducedRhs(g);
-        SolveResult r = chol.solve(bc, xc);
-        if (!r.hasSolution()) {
-            return r;
+        chol.solve(bc, xc);
+        for (double v : xc) {
+            if (!Double.isFinite(v)) {
+                return SolveResult.failed(SolveStatus.NON_FINITE, "the triangular solves of the reduced camera system "
+                        + "overflowed");
+            }
         }
         backSubstitute(g, out);
-        return new SolveResult(SolveStatus.CONVERGED, 0, r.residualNorm(), r.rhsNorm(),
+        return new SolveResult(SolveStatus.CONVERGED, 0, Double.NaN, norm(bc),
                 "dense Schur complement " + nc + "x" + nc);
+    }
+
+    /**
+     * Solves {@code (JᵀJ + λD²)x = −g} with the reduced camera system formed in its sparsity and factored by an
+     * envelope Cholesky (the counterpart of Ceres's {@code SPARSE_SCHUR}): S has a nonzero camera block only where two
+     * cameras see a common point; the cameras are put in reverse Cuthill-McKee order ({@code CameraOrdering}, computed
+     * once per layout) and only the envelope of S's lower triangle in that order is stored and factored (no fill
+     * outside it). Statuses as {@link #solveDense}.
+     *
+     * @param lambda λ ≥ 0
+     * @param d      D (length n, positive) or null for the identity
+     * @param g      the gradient {@code Jᵀr} (length n)
+     * @param out    the step x (length n)
+     * @throws IllegalArgumentException if the envelope needs more than {@code 2³¹ − 1} entries
+     */
+    public SolveResult solveSparse(double lambda, double[] d, double[] g, double[] out) {
+        SolveResult pre = begin(lambda, d, g, out);
+        if (pre != null) {
+            return pre;
+        }
+        if (!envelopeValid) {
+            if (env == null) {
+                buildEnvelope();
+            }
+            formEnvelope(lambda, d);
+            SolveResult f = envChol.factor(env);
+            if (!f.hasSolution()) {
+                return f;
+            }
+            envelopeValid = true;
+        }
+        reducedRhs(g);
+        int[] cam = ordering.camera;
+        for (int p = 0; p < cam.length; p++) {
+            System.arraycopy(bc, cam[p] * fs, pb, p * fs, fs);
+        }
+        envChol.solve(env, pb, pb);
+        for (int p = 0; p < cam.length; p++) {
+            System.arraycopy(pb, p * fs, xc, cam[p] * fs, fs);
+        }
+        for (double v : xc) {
+            if (!Double.isFinite(v)) {
+                return SolveResult.failed(SolveStatus.NON_FINITE, "the triangular solves of the reduced camera system "
+                        + "overflowed");
+            }
+        }
+        backSubstitute(g, out);
+        return new SolveResult(SolveStatus.CONVERGED, 0, Double.NaN, norm(bc), "sparse Schur complement " + nc + "x"
+                + nc + ", envelope " + env.length + " entries");
+    }
+
+    /** The camera order and the envelope of S's lower triangle in it (once per layout). */
+    private void buildEnvelope() {
+        ordering = new CameraOrdering(layout);
+        int cams = layout.reducedBlocks();
+        envFirst = new int[nc];
+        envStart = new int[nc + 1];
+        long total = 0;
+        for (int p = 0; p < cams; p++) {
+            int c = ordering.camera[p];
+            int lo = p;
+            for (int a = ordering.start[c]; a < ordering.start[c + 1]; a++) {
+                lo = Math.min(lo, ordering.position[ordering.adj[a]]);
+            }
+            for (int i = 0; i < fs; i++) {
+                int r = p * fs + i;
+                envFirst[r] = lo * fs;
+                total += r - lo * fs + 1;
+                if (total > Integer.MAX_VALUE - 16) {
+                    throw new IllegalArgumentException("the envelope of the " + nc + "x" + nc + " reduced camera "
+                            + "system needs more than 2^31 entries; expected a narrower camera graph (use dense-schur "
+                            + "or iterative-schur)");
+                }
+                envStart[r + 1] = (int) total;
+            }
+        }
+        env = new double[(int) total];
+        pb = new double[nc];
+        envChol = new EnvelopeCholesky(envFirst, envStart);
+    }
+
+    /** S's envelope in camera order, block row by block row in parallel. */
+    private void formEnvelope(double lambda, double[] d) {
+        computeT();
+        int[] pos = ordering.position;
+        int[] cam = ordering.camera;
+        double[] e = env;
+        ComputePool.parallelFor(layout.reducedBlocks(), 4, (from, to) -> {
+            int[] rb = new int[fs];
+            for (int p1 = from; p1 < to; p1++) {
+                int c1 = cam[p1];
+                int r0 = p1 * fs;
+                Arrays.fill(e, envStart[r0], envStart[r0 + fs], 0);
+                // row r of S in camera order: e[rowBase(r) + column]
+                for (int i = 0; i < fs; i++) {
+                    int base = envStart[r0 + i] - envFirst[r0 + i];
+                    for (int j = 0; j <= i; j++) {
+                        e[base + r0 + j] = u[c1 * fs * fs + i * fs + j];
+                    }
+                    double di = d == null ? 1 : d[c1 * fs + i];
+                    e[base + r0 + i] += lambda * di * di;
+                }
+                for (int i = 0; i < fs; i++) {
+                    rb[i] = envStart[r0 + i] - envFirst[r0 + i];
+                }
+                for (int a1 = 0, n1 = layout.reducedCount(c1); a1 < n1; a1++) {
+                    int k1 = layout.reducedResidual(c1, a1);
+                    int pt = layout.eliminatedOf(k1);
+                    int to1 = k1 * fs * es;
+                    for (int a2 = 0, n2 = layout.eliminatedCount(pt); a2 < n2; a2++) {
+                        int k2 = layout.eliminatedResidual(pt, a2);
+                        int p2 = pos[layout.reducedOf(k2)];
+                        if (p2 > p1) {
+                            continue;
+                        }
+                        if (p2 == p1) {
+                            // diagonal block: the lower triangle only
+                            int wo = k2 * fs * es;
+                            for (int i = 0; i < fs; i++) {
+                                int base = envStart[r0 + i] - envFirst[r0 + i] + r0;
+                                for (int j = 0; j <= i; j++) {
+                                    double acc = 0;
+                                    for (int q = 0; q < es; q++) {
+                                        acc += t[to1 + i * es + q] * w[wo + j * es + q];
+                                    }
+                                    e[base + j] -= acc;
+                                }
+                            }
+                        } else {
+                            subtractProductRows(t, to1, w, k2 * fs * es, e, rb, p2 * fs);
+                        }
+                    }
+                }
+            }
+        });
     }
 
     /**
@@ -289,6 +433,7 @@ public final class SchurComplement {
         }
         inversesValid = false;
         factorValid = false;
+        envelopeValid = false;
         precondValid = false;
         int off = nc;
         boolean[] ok = {true};
@@ -333,15 +478,18 @@ public final class SchurComplement {
         return Arrays.equals(d, cachedD);
     }
 
-    /** {@code T_k = W_k V⁻¹} for every observation, then S block row by block row (no two threads write one row). */
+    /**
+     * {@code T_k = W_k V⁻¹} for every observation, then the lower block triangle of S block row by block row (no two
+     * threads write one row; the strict upper triangle is left as scratch for the factorization).
+     */
     private void formDense(double lambda, double[] d) {
         computeT();
-        double[] sd = s.data;
+        double[] sd = s;
         ComputePool.parallelFor(layout.reducedBlocks(), 1, (from, to) -> {
             for (int c1 = from; c1 < to; c1++) {
                 int r0 = c1 * fs;
                 for (int i = 0; i < fs; i++) {
-                    Arrays.fill(sd, (r0 + i) * nc, (r0 + i + 1) * nc, 0);
+                    Arrays.fill(sd, (r0 + i) * nc, (r0 + i) * nc + r0 + fs, 0);
                     for (int j = 0; j < fs; j++) {
                         sd[(r0 + i) * nc + r0 + j] = u[c1 * fs * fs + i * fs + j];
                     }
@@ -354,23 +502,69 @@ public final class SchurComplement {
                     int to1 = k1 * fs * es;
                     for (int a2 = 0, n2 = layout.eliminatedCount(p); a2 < n2; a2++) {
                         int k2 = layout.eliminatedResidual(p, a2);
-                        int c0 = layout.reducedOf(k2) * fs;
-                        int wo2 = k2 * fs * es;
-                        // S[c1, c2] −= T_k1 W_k2ᵀ
-                        for (int i = 0; i < fs; i++) {
-                            int row = (r0 + i) * nc + c0;
-                            for (int j = 0; j < fs; j++) {
-                                double acc = 0;
-                                for (int q = 0; q < es; q++) {
-                                    acc += t[to1 + i * es + q] * w[wo2 + j * es + q];
-                                }
-                                sd[row + j] -= acc;
-                            }
+                        int c2 = layout.reducedOf(k2);
+                        if (c2 > c1) {
+                            continue;
                         }
+                        // S[c1, c2] −= T_k1 W_k2ᵀ
+                        subtractProduct(t, to1, w, k2 * fs * es, sd, r0 * nc + c2 * fs, nc);
                     }
                 }
             }
         });
+    }
+
+    /** {@code S[rb[i] + col + j] −= (T Wᵀ)[i, j]} for one fs×es pair, each row i at its own base rb[i]. */
+    private void subtractProductRows(double[] tt, int to, double[] ww, int wo, double[] sd, int[] rb, int col) {
+        for (int i = 0; i < fs; i++) {
+            int row = rb[i] + col;
+            if (es == 3) {
+                int ti = to + 3 * i;
+                double t0 = tt[ti];
+                double t1 = tt[ti + 1];
+                double t2 = tt[ti + 2];
+                for (int j = 0; j < fs; j++) {
+                    int wj = wo + 3 * j;
+                    sd[row + j] -= t0 * ww[wj] + t1 * ww[wj + 1] + t2 * ww[wj + 2];
+                }
+            } else {
+                for (int j = 0; j < fs; j++) {
+                    double acc = 0;
+                    for (int q = 0; q < es; q++) {
+                        acc += tt[to + i * es + q] * ww[wo + j * es + q];
+                    }
+                    sd[row + j] -= acc;
+                }
+            }
+        }
+    }
+
+    /** {@code S[so..] −= T Wᵀ} for one fs×es pair, rows of S {@code stride} apart; unrolled for es = 3. */
+    private void subtractProduct(double[] tt, int to, double[] ww, int wo, double[] sd, int so, int stride) {
+        if (es == 3) {
+            for (int i = 0; i < fs; i++) {
+                int ti = to + 3 * i;
+                double t0 = tt[ti];
+                double t1 = tt[ti + 1];
+                double t2 = tt[ti + 2];
+                int row = so + i * stride;
+                for (int j = 0; j < fs; j++) {
+                    int wj = wo + 3 * j;
+                    sd[row + j] -= t0 * ww[wj] + t1 * ww[wj + 1] + t2 * ww[wj + 2];
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < fs; i++) {
+            int row = so + i * stride;
+            for (int j = 0; j < fs; j++) {
+                double acc = 0;
+                for (int q = 0; q < es; q++) {
+                    acc += tt[to + i * es + q] * ww[wo + j * es + q];
+                }
+                sd[row + j] -= acc;
+            }
+        }
     }
 
     private void computeT() {
