@@ -486,8 +486,12 @@ public final class SchurComplement {
         computeT();
         double[] sd = s;
         ComputePool.parallelFor(layout.reducedBlocks(), 1, (from, to) -> {
+            int[] rb = new int[fs];
             for (int c1 = from; c1 < to; c1++) {
                 int r0 = c1 * fs;
+                for (int i = 0; i < fs; i++) {
+                    rb[i] = (r0 + i) * nc;
+                }
                 for (int i = 0; i < fs; i++) {
                     Arrays.fill(sd, (r0 + i) * nc, (r0 + i) * nc + r0 + fs, 0);
                     for (int j = 0; j < fs; j++) {
@@ -507,7 +511,7 @@ public final class SchurComplement {
                             continue;
                         }
                         // S[c1, c2] −= T_k1 W_k2ᵀ
-                        subtractProduct(t, to1, w, k2 * fs * es, sd, r0 * nc + c2 * fs, nc);
+                        subtractProductRows(t, to1, w, k2 * fs * es, sd, rb, c2 * fs);
                     }
                 }
             }
@@ -516,47 +520,12 @@ public final class SchurComplement {
 
     /** {@code S[rb[i] + col + j] −= (T Wᵀ)[i, j]} for one fs×es pair, each row i at its own base rb[i]. */
     private void subtractProductRows(double[] tt, int to, double[] ww, int wo, double[] sd, int[] rb, int col) {
-        for (int i = 0; i < fs; i++) {
-            int row = rb[i] + col;
-            if (es == 3) {
-                int ti = to + 3 * i;
-                double t0 = tt[ti];
-                double t1 = tt[ti + 1];
-                double t2 = tt[ti + 2];
-                for (int j = 0; j < fs; j++) {
-                    int wj = wo + 3 * j;
-                    sd[row + j] -= t0 * ww[wj] + t1 * ww[wj + 1] + t2 * ww[wj + 2];
-                }
-            } else {
-                for (int j = 0; j < fs; j++) {
-                    double acc = 0;
-                    for (int q = 0; q < es; q++) {
-                        acc += tt[to + i * es + q] * ww[wo + j * es + q];
-                    }
-                    sd[row + j] -= acc;
-                }
-            }
-        }
-    }
-
-    /** {@code S[so..] −= T Wᵀ} for one fs×es pair, rows of S {@code stride} apart; unrolled for es = 3. */
-    private void subtractProduct(double[] tt, int to, double[] ww, int wo, double[] sd, int so, int stride) {
-        if (es == 3) {
-            for (int i = 0; i < fs; i++) {
-                int ti = to + 3 * i;
-                double t0 = tt[ti];
-                double t1 = tt[ti + 1];
-                double t2 = tt[ti + 2];
-                int row = so + i * stride;
-                for (int j = 0; j < fs; j++) {
-                    int wj = wo + 3 * j;
-                    sd[row + j] -= t0 * ww[wj] + t1 * ww[wj + 1] + t2 * ww[wj + 2];
-                }
-            }
+        if (fs == 9 && es == 3) {
+            subtractProduct93(tt, to, ww, wo, sd, rb, col);
             return;
         }
         for (int i = 0; i < fs; i++) {
-            int row = so + i * stride;
+            int row = rb[i] + col;
             for (int j = 0; j < fs; j++) {
                 double acc = 0;
                 for (int q = 0; q < es; q++) {
@@ -564,6 +533,53 @@ public final class SchurComplement {
                 }
                 sd[row + j] -= acc;
             }
+        }
+    }
+
+    /** {@link #subtractProductRows} for bundle adjustment's 9 × 3 blocks, W held in registers. */
+    private static void subtractProduct93(double[] tt, int to, double[] ww, int wo, double[] sd, int[] rb, int col) {
+        double w00 = ww[wo];
+        double w01 = ww[wo + 1];
+        double w02 = ww[wo + 2];
+        double w10 = ww[wo + 3];
+        double w11 = ww[wo + 4];
+        double w12 = ww[wo + 5];
+        double w20 = ww[wo + 6];
+        double w21 = ww[wo + 7];
+        double w22 = ww[wo + 8];
+        double w30 = ww[wo + 9];
+        double w31 = ww[wo + 10];
+        double w32 = ww[wo + 11];
+        double w40 = ww[wo + 12];
+        double w41 = ww[wo + 13];
+        double w42 = ww[wo + 14];
+        double w50 = ww[wo + 15];
+        double w51 = ww[wo + 16];
+        double w52 = ww[wo + 17];
+        double w60 = ww[wo + 18];
+        double w61 = ww[wo + 19];
+        double w62 = ww[wo + 20];
+        double w70 = ww[wo + 21];
+        double w71 = ww[wo + 22];
+        double w72 = ww[wo + 23];
+        double w80 = ww[wo + 24];
+        double w81 = ww[wo + 25];
+        double w82 = ww[wo + 26];
+        for (int i = 0; i < 9; i++) {
+            int ti = to + 3 * i;
+            double t0 = tt[ti];
+            double t1 = tt[ti + 1];
+            double t2 = tt[ti + 2];
+            int r = rb[i] + col;
+            sd[r] -= t0 * w00 + t1 * w01 + t2 * w02;
+            sd[r + 1] -= t0 * w10 + t1 * w11 + t2 * w12;
+            sd[r + 2] -= t0 * w20 + t1 * w21 + t2 * w22;
+            sd[r + 3] -= t0 * w30 + t1 * w31 + t2 * w32;
+            sd[r + 4] -= t0 * w40 + t1 * w41 + t2 * w42;
+            sd[r + 5] -= t0 * w50 + t1 * w51 + t2 * w52;
+            sd[r + 6] -= t0 * w60 + t1 * w61 + t2 * w62;
+            sd[r + 7] -= t0 * w70 + t1 * w71 + t2 * w72;
+            sd[r + 8] -= t0 * w80 + t1 * w81 + t2 * w82;
         }
     }
 
