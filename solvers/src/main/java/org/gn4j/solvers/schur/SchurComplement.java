@@ -109,12 +109,19 @@ public final class SchurComplement {
                     int k = layout.reducedResidual(c, i);
                     for (int r = 0; r < rr; r++) {
                         int ar = (k * rr + r) * fs;
+                        // the upper triangle; mirrored below
                         for (int p = 0; p < fs; p++) {
                             double x = a[ar + p];
-                            for (int q = 0; q < fs; q++) {
-                                u[uo + p * fs + q] += x * a[ar + q];
+                            int up = uo + p * fs;
+                            for (int q = p; q < fs; q++) {
+                                u[up + q] += x * a[ar + q];
                             }
                         }
+                    }
+                }
+                for (int p = 1; p < fs; p++) {
+                    for (int q = 0; q < p; q++) {
+                        u[uo + p * fs + q] = u[uo + q * fs + p];
                     }
                 }
             }
@@ -319,13 +326,24 @@ public final class SchurComplement {
                             // diagonal block: the lower triangle only
                             int wo = k2 * fs * es;
                             for (int i = 0; i < fs; i++) {
-                                int base = envStart[r0 + i] - envFirst[r0 + i] + r0;
-                                for (int j = 0; j <= i; j++) {
-                                    double acc = 0;
-                                    for (int q = 0; q < es; q++) {
-                                        acc += t[to1 + i * es + q] * w[wo + j * es + q];
+                                int base = rb[i] + r0;
+                                int ti = to1 + i * es;
+                                if (es == 3) {
+                                    double t0 = t[ti];
+                                    double t1 = t[ti + 1];
+                                    double t2 = t[ti + 2];
+                                    for (int j = 0; j <= i; j++) {
+                                        int wj = wo + 3 * j;
+                                        e[base + j] -= t0 * w[wj] + t1 * w[wj + 1] + t2 * w[wj + 2];
                                     }
-                                    e[base + j] -= acc;
+                                } else {
+                                    for (int j = 0; j <= i; j++) {
+                                        double acc = 0;
+                                        for (int q = 0; q < es; q++) {
+                                            acc += t[ti + q] * w[wo + j * es + q];
+                                        }
+                                        e[base + j] -= acc;
+                                    }
                                 }
                             }
                         } else {
