@@ -16,14 +16,15 @@ import org.gn4j.solvers.SolveStatus;
  * </pre>
  * the points are eliminated through the block-diagonal inverse {@code V_λ⁻¹}, leaving the reduced camera system
  * {@code S x_c = −g_c + W V_λ⁻¹ g_p} with {@code S = U_λ − W V_λ⁻¹ Wᵀ}, and then {@code x_p = V_λ⁻¹(−g_p − Wᵀx_c)}
- * (back-substitution). S is either formed densely and factored by Cholesky ({@link #solveDense}, Ceres's
- * {@code DENSE_SCHUR}) or solved by preconditioned CG through products {@code Sv = U_λv − W(V_λ⁻¹(Wᵀv))}
- * without forming it, preconditioned by the inverses of S's diagonal camera blocks
+ * (back-substitution). S is formed densely and factored by a blocked Cholesky ({@link #solveDense}, Ceres's
+ * {@code DENSE_SCHUR}), formed in its sparsity and factored by an envelope Cholesky in a bandwidth-reducing camera
+ * order ({@link #solveSparse}, the counterpart of Ceres's {@code SPARSE_SCHUR}), or solved by preconditioned CG
+ * through products {@code Sv = U_λv − W(V_λ⁻¹(Wᵀv))} without forming it, preconditioned by the inverses of S's diagonal camera blocks
  * {@code U_λ,c − Σ_k W_k V_λ⁻¹ W_kᵀ} (Schur-Jacobi; {@link #solveIterative}, Ceres's {@code ITERATIVE_SCHUR}).
  *
  * <p>Two phases: {@link #prepare} forms U, V and the per-observation {@code W_k = A_kᵀB_k} once per Jacobian; each
- * solve damps and inverts the point blocks, and a second solve with the same λ and D reuses the factor (dense) or the
- * preconditioner (iterative). Per-camera and per-point loops run on the compute pool. One instance per thread.
+ * solve damps and inverts the point blocks, and a second solve with the same λ and D reuses the factor (dense, sparse)
+ * or the preconditioner (iterative). Per-camera and per-point loops run on the compute pool. One instance per thread.
  */
 public final class SchurComplement {
     private static final double EPS = Math.ulp(1.0);
