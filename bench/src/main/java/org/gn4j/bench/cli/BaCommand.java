@@ -40,23 +40,23 @@ public final class BaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--file", description = "The BAL file to fit.")
+    @Option(names = "--file", paramLabel = "FILE", description = "The BAL file to fit (default: none, required).")
     Path file;
 
-    @Option(names = "--solver", defaultValue = "dense-schur",
+    @Option(names = "--solver", paramLabel = "dense-schur|sparse-schur|iterative-schur", defaultValue = "dense-schur",
             description = "dense-schur, sparse-schur or iterative-schur (default: ${DEFAULT-VALUE}).")
     String solver;
 
-    @Option(names = "--damping", defaultValue = "trust-region",
+    @Option(names = "--damping", paramLabel = "trust-region|nielsen|marquardt", defaultValue = "trust-region",
             description = "trust-region (Moré, the LM default), nielsen or marquardt (default: ${DEFAULT-VALUE}).")
     String damping;
 
-    @Option(names = "--scaling", defaultValue = "running-max",
+    @Option(names = "--scaling", paramLabel = "running-max|current|identity", defaultValue = "running-max",
             description = "running-max (Moré, the LM default), current (Ceres: sqrt(diag JᵀJ)) or identity "
                     + "(default: ${DEFAULT-VALUE}).")
     String scaling;
 
-    @Option(names = "--initial-damping", defaultValue = "1e-4",
+    @Option(names = "--initial-damping", paramLabel = "LAMBDA", defaultValue = "1e-4",
             description = "First λ of nielsen/marquardt damping, relative to D² (default: ${DEFAULT-VALUE}; Ceres "
                     + "starts at 1/initial_trust_region_radius = 1e-4).")
     double initialDamping;
@@ -65,34 +65,39 @@ public final class BaCommand implements Callable<Integer> {
             description = "Geodesic acceleration (the LM default: on).")
     boolean geodesic;
 
-    @Option(names = "--max-iterations", defaultValue = "100", description = "Iteration cap (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "100",
+            description = "Iteration cap (default: ${DEFAULT-VALUE}).")
     int maxIterations;
 
-    @Option(names = "--ftol", defaultValue = "1e-14", description = "Relative cost-reduction tolerance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ftol", paramLabel = "TOL", defaultValue = "1e-14",
+            description = "Relative cost-reduction tolerance (default: ${DEFAULT-VALUE}).")
     double ftol;
 
-    @Option(names = "--xtol", defaultValue = "1e-14", description = "Relative step tolerance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--xtol", paramLabel = "TOL", defaultValue = "1e-14",
+            description = "Relative step tolerance (default: ${DEFAULT-VALUE}).")
     double xtol;
 
-    @Option(names = "--gtol", defaultValue = "1e-14", description = "Gradient tolerance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--gtol", paramLabel = "TOL", defaultValue = "1e-14",
+            description = "Gradient tolerance (default: ${DEFAULT-VALUE}).")
     double gtol;
 
-    @Option(names = "--target-cost", defaultValue = "0",
+    @Option(names = "--target-cost", paramLabel = "COST", defaultValue = "0",
             description = "Stop as soon as the cost is at most this (default: none).")
     double targetCost;
 
-    @Option(names = "--cg-tolerance", defaultValue = "1e-6",
+    @Option(names = "--cg-tolerance", paramLabel = "TOL", defaultValue = "1e-6",
             description = "iterative-schur: CG relative residual (default: ${DEFAULT-VALUE}).")
     double cgTolerance;
 
-    @Option(names = "--cg-max-iterations", defaultValue = "500",
+    @Option(names = "--cg-max-iterations", paramLabel = "N", defaultValue = "500",
             description = "iterative-schur: CG iteration cap (default: ${DEFAULT-VALUE}).")
     int cgMaxIterations;
 
     @Option(names = "--trace", description = "Print one line per iteration: cost and seconds since the start.")
     boolean trace;
 
-    @Option(names = "--out", description = "Write the fitted problem as a BAL file.")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the fitted problem as a BAL file (default: none, not written).")
     Path out;
 
     static DampedSolver solver(String name, double cgTolerance, int cgMax) {
@@ -175,31 +180,37 @@ public final class BaCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--cameras", required = true, description = "Number of cameras.")
+        @Option(names = "--cameras", paramLabel = "N", required = true, description = "Number of cameras.")
         int cameras;
 
-        @Option(names = "--points", required = true, description = "Number of points.")
+        @Option(names = "--points", paramLabel = "N", required = true, description = "Number of points.")
         int points;
 
-        @Option(names = "--views", defaultValue = "5", description = "Cameras that see each point (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--views", paramLabel = "N", defaultValue = "5",
+                description = "Cameras that see each point (default: ${DEFAULT-VALUE}).")
         int views;
 
-        @Option(names = "--noise", defaultValue = "0.5", description = "Pixel noise standard deviation (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--noise", paramLabel = "SIGMA", defaultValue = "0.5",
+                description = "Pixel noise standard deviation (default: ${DEFAULT-VALUE}).")
         double noise;
 
-        @Option(names = "--rotation-sigma", defaultValue = "0.002", description = "Start perturbation of rotations, rad (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--rotation-sigma", paramLabel = "SIGMA", defaultValue = "0.002",
+                description = "Start perturbation of rotations, rad (default: ${DEFAULT-VALUE}).")
         double rotationSigma;
 
-        @Option(names = "--position-sigma", defaultValue = "0.02", description = "Start perturbation of translations and points (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--position-sigma", paramLabel = "SIGMA", defaultValue = "0.02",
+                description = "Start perturbation of translations and points (default: ${DEFAULT-VALUE}).")
         double positionSigma;
 
-        @Option(names = "--focal-sigma", defaultValue = "0.01", description = "Relative start perturbation of focal lengths (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--focal-sigma", paramLabel = "SIGMA", defaultValue = "0.01",
+                description = "Relative start perturbation of focal lengths (default: ${DEFAULT-VALUE}).")
         double focalSigma;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+                description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--out", required = true, description = "The BAL file to write.")
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "The BAL file to write.")
         Path out;
 
         @Override
