@@ -134,6 +134,10 @@ public final class Dogleg implements LeastSquaresOptimizer {
     /**
      * The scaling D of the trust region {@code ‖Dδ‖ <= Δ} (default {@link ScalingRule#RESTARTED_MAX};
      * {@link ScalingRule#RUNNING_MAX} is MINPACK's).
+     *
+     * @param s the scaling rule, not null
+     * @return a copy of this solver with that scaling rule
+     * @throws IllegalArgumentException if {@code s} is null
      */
     public Dogleg withScaling(ScalingRule s) {
         if (s == null) {

@@ -24,7 +24,12 @@ public final class AggregationBenchmark {
     private AggregationBenchmark() {
     }
 
-    /** Runs the measurement (see the class documentation) and prints the table to standard output. */
+    /**
+     * Runs the measurement (see the class documentation) and prints the table to standard output.
+     *
+     * @param args {@code master repeats n-list P-list}; each may be left out from the end (defaults {@code local[2]},
+     *        5, {@code 10,100,1000}, {@code 4,8,100})
+     */
     public static void main(String[] args) {
         String master = args.length > 0 ? args[0] : "local[2]";
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;

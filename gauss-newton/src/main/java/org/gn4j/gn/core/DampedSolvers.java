@@ -93,6 +93,8 @@ public final class DampedSolvers {
      * Schur complement eliminating the points, the reduced camera system formed in its sparsity (camera blocks of
      * cameras that share a point) and factored by an envelope Cholesky in reverse Cuthill-McKee camera order (the
      * counterpart of Ceres's {@code SPARSE_SCHUR}).
+     *
+     * @return a new Schur-complement damped solver in {@link SchurDampedSolver.Mode#SPARSE} mode
      */
     public static SchurDampedSolver sparseSchur() {
         return new SchurDampedSolver(SchurDampedSolver.Mode.SPARSE, 1e-10, 1);

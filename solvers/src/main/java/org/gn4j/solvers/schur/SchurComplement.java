@@ -230,6 +230,7 @@ public final class SchurComplement {
      * @param d      D (length n, positive) or null for the identity
      * @param g      the gradient {@code Jᵀr} (length n)
      * @param out    the step x (length n)
+     * @return the solve's status and the work it took, as {@link #solveDense} reports them
      * @throws IllegalArgumentException if the envelope needs more than {@code 2³¹ − 1} entries
      */
     public SolveResult solveSparse(double lambda, double[] d, double[] g, double[] out) {
