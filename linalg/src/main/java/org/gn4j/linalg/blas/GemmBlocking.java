@@ -1,0 +1,123 @@
+package org.gn4j.linalg.blas;
+
+import org.gn4j.linalg.ComputePool;
+
+/**
+ * The Goto/BLIS blocking that the float64 GEMM ({@link VectorBlas}) and the float32 one ({@code VectorSgemm}) share:
+ * the split of C across the compute pool, then per part the loops over {@link #NC}-column panels of {@code op(B)},
+ * {@link #KC}-deep slices of k, {@link #MC}-row blocks of {@code op(A)}, {@code NR}-column B slivers and
+ * {@code MR}-row A slivers, with partial slivers at the edges. What depends on the precision (packing into
+ * {@code double[]} or {@code float[]}, reading an operand in place, the {@code DoubleVector} or {@code FloatVector}
+ * register kernel and the update of C) sits behind {@link Tiles}, which each precision implements as a per-thread
+ * object that also holds its packing buffers, so that running the loops allocates nothing.
+ *
+ * <p>The interface calls cost nothing measurable: one {@link Tiles#tile} call runs a whole {@code MR × NR × kc}
+ * kernel, and each call site sees at most the two implementations (C2 inlines both behind a type check).
+ */
+final class GemmBlocking {
+    /** Rows of a packed A block (kept in L2). */
+    static final int MC = 96;
+    /** Depth of a packed slice (A sliver and B sliver in L1). */
+    static final int KC = 256;
+    /** Columns of a packed B panel. */
+    static final int NC = 1024;
+
+    private GemmBlocking() {
+    }
+
+    /** The precision-specific half of a blocked GEMM, driven by {@link #blocks}. */
+    interface Tiles {
+        /** Packs {@code op(B)[pc:pc+kc, jc:jc+nc]} into slivers (or nothing, where B is read in place). */
+        void packB(int pc, int kc, int jc, int nc);
+
+        /** Packs {@code α·op(A)[ic:ic+mc, pc:pc+kc]} into slivers (or only what cannot be read in place). */
+        void packA(int ic, int mc, int pc, int kc);
+
+        /** Chooses the B sliver of columns {@code jc+jr … jc+jr+nr} for the tiles that follow. */
+        void sliverB(int pc, int kc, int jc, int jr, int nr);
+
+        /**
+         * Adds the {@code mr × nr} tile of rows {@code ic+ir…} and columns {@code jc+jr…} of this slice's product
+         * to C, which is scaled by β first (β = 0: C not read).
+         */
+        void tile(int ic, int ir, int mr, int pc, int kc, int jc, int jr, int nr, double beta);
+    }
+
+    /** One part of C: rows {@code [r0, r1)}, columns {@code [c0, c1)}, the whole depth. */
+    interface Part {
+        void run(int r0, int r1, int c0, int c1);
+    }
+
+    /**
+     * Runs {@code part} over all of an {@code m × n} C, split across the compute pool when there is at least
+     * {@code workPerThread} of {@code work} per thread: by rows (whole {@code mr}-row slivers) unless there are too
+     * few row slivers to share (short, wide products: conv layers' output channels × batch·pixels), then by columns
+     * (whole {@code nr}-column slivers). Each part packs its own panels.
+     */
+    static void split(int m, int n, int mr, int nr, long work, long workPerThread, boolean multiThreaded, Part part) {
+        int rowSlivers = (m + mr - 1) / mr;
+        int colSlivers = (n + nr - 1) / nr;
+        int threads = multiThreaded ? ComputePool.parallelism() : 1;
+        threads = (int) Math.min(threads, Math.max(1, work / workPerThread));
+        boolean byRows = rowSlivers >= 2 * threads || rowSlivers >= colSlivers;
+        int parts = Math.min(threads, byRows ? rowSlivers : colSlivers);
+        if (parts <= 1) {
+            part.run(0, m, 0, n);
+            return;
+        }
+        final int t = parts;
+        final int slivers = byRows ? rowSlivers : colSlivers;
+        final int unit = byRows ? mr : nr;
+        ComputePool.parallelFor(t, 1, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                int lo = (int) ((long) slivers * p / t) * unit;
+                int hi = (int) ((long) slivers * (p + 1) / t) * unit;
+                if (byRows) {
+                    hi = Math.min(m, hi);
+                    if (hi > lo) {
+                        part.run(lo, hi, 0, n);
+                    }
+                } else {
+                    hi = Math.min(n, hi);
+                    if (hi > lo) {
+                        part.run(0, m, lo, hi);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Length of a packed panel of {@code extent} rows (or columns) cut to {@code block}, rounded up to whole
+     * {@code sliver}s, over at most {@link #KC} of depth {@code k}.
+     */
+    static int panelLength(int extent, int block, int sliver, int k) {
+        return ((Math.min(block, extent) + sliver - 1) / sliver) * sliver * Math.min(KC, k);
+    }
+
+    /**
+     * The blocked loops over rows {@code [r0, r1)} and columns {@code [c0, c1)} of C with {@code mr × nr} register
+     * tiles: β scales C on the first slice of k only.
+     */
+    static void blocks(Tiles tiles, int mr, int nr, int r0, int r1, int c0, int c1, int k, double beta) {
+        for (int jc = c0; jc < c1; jc += NC) {
+            int nc = Math.min(NC, c1 - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                double betaEff = pc == 0 ? beta : 1.0;
+                tiles.packB(pc, kc, jc, nc);
+                for (int ic = r0; ic < r1; ic += MC) {
+                    int mc = Math.min(MC, r1 - ic);
+                    tiles.packA(ic, mc, pc, kc);
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int nrValid = Math.min(nr, nc - jr);
+                        tiles.sliverB(pc, kc, jc, jr, nrValid);
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            tiles.tile(ic, ir, Math.min(mr, mc - ir), pc, kc, jc, jr, nrValid, betaEff);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
