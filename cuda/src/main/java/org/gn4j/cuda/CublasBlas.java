@@ -14,6 +14,7 @@ import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.VectorOps;
 import org.gn4j.linalg.blas.Blas;
 import org.gn4j.linalg.blas.BlasArguments;
+import org.gn4j.linalg.blas.CpuBlas;
 import org.gn4j.linalg.blas.Transpose;
 
 /**
@@ -44,12 +45,7 @@ public final class CublasBlas implements Blas {
             int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
         boolean ta = transA == Transpose.YES;
         boolean tb = transB == Transpose.YES;
-        ArgumentChecks.requireNonNegative("m", m);
-        ArgumentChecks.requireNonNegative("n", n);
-        ArgumentChecks.requireNonNegative("k", k);
-        ArgumentChecks.requireMatrix("a", a, aOff, ta ? k : m, ta ? m : k, lda);
-        ArgumentChecks.requireMatrix("b", b, bOff, tb ? n : k, tb ? k : n, ldb);
-        ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
+        BlasArguments.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         if (c == a || c == b) {
             throw new IllegalArgumentException("c must not be the same array as a or b");
         }
@@ -143,16 +139,7 @@ public final class CublasBlas implements Blas {
             }
         }
         // column-major lower triangle = row-major upper triangle; combine and mirror on the host
-        for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                double v = alpha * g[i * n + j];
-                if (beta != 0) {
-                    v += beta * c[cOff + i * ldc + j];
-                }
-                c[cOff + i * ldc + j] = v;
-                c[cOff + j * ldc + i] = v;
-            }
-        }
+        CpuBlas.addSymmetric(n, alpha, g, beta, c, cOff, ldc);
     }
 
     @Override

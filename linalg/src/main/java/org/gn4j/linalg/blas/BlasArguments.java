@@ -18,12 +18,7 @@ public final class BlasArguments {
      */
     public static void checkGemm(Transpose transA, Transpose transB, int m, int n, int k, double[] a, int aOff,
             int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
-        if (transA == null || transB == null) {
-            throw new IllegalArgumentException("transpose flags must not be null");
-        }
-        ArgumentChecks.requireNonNegative("m", m);
-        ArgumentChecks.requireNonNegative("n", n);
-        ArgumentChecks.requireNonNegative("k", k);
+        checkSizes(transA, transB, m, n, k);
         boolean ta = transA == Transpose.YES;
         boolean tb = transB == Transpose.YES;
         ArgumentChecks.requireMatrix("a", a, aOff, ta ? k : m, ta ? m : k, lda);
@@ -39,17 +34,22 @@ public final class BlasArguments {
      */
     public static void checkGemm(Transpose transA, Transpose transB, int m, int n, int k, float[] a, int aOff,
             int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        checkSizes(transA, transB, m, n, k);
+        boolean ta = transA == Transpose.YES;
+        boolean tb = transB == Transpose.YES;
+        ArgumentChecks.requireMatrix("a", a, aOff, ta ? k : m, ta ? m : k, lda);
+        ArgumentChecks.requireMatrix("b", b, bOff, tb ? n : k, tb ? k : n, ldb);
+        ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
+    }
+
+    /** The checks of either storage that do not look at the arrays: flags present, sizes non-negative. */
+    private static void checkSizes(Transpose transA, Transpose transB, int m, int n, int k) {
         if (transA == null || transB == null) {
             throw new IllegalArgumentException("transpose flags must not be null");
         }
         ArgumentChecks.requireNonNegative("m", m);
         ArgumentChecks.requireNonNegative("n", n);
         ArgumentChecks.requireNonNegative("k", k);
-        boolean ta = transA == Transpose.YES;
-        boolean tb = transB == Transpose.YES;
-        ArgumentChecks.requireMatrix("a", a, aOff, ta ? k : m, ta ? m : k, lda);
-        ArgumentChecks.requireMatrix("b", b, bOff, tb ? n : k, tb ? k : n, ldb);
-        ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
     }
 
     /**

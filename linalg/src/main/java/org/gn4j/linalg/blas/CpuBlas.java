@@ -206,10 +206,18 @@ public final class CpuBlas implements Blas {
                 CommonOps_DDRM.multOuter(ma, g);
             }
         }
-        // combine from the upper triangle and mirror, so C is exactly symmetric
+        addSymmetric(n, alpha, g.data, beta, c, cOff, ldc);
+    }
+
+    /**
+     * {@code C = α·G + β·C} for a symmetric result, read from the upper triangle of the compact {@code n×n} row-major
+     * {@code g} (and of C) and mirrored, so that C comes out exactly symmetric: the last step of a DSYRK whose
+     * product {@code G = op(A)·op(A)ᵀ} was computed elsewhere. β = 0 does not read C.
+     */
+    public static void addSymmetric(int n, double alpha, double[] g, double beta, double[] c, int cOff, int ldc) {
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
-                double v = alpha * g.data[i * n + j];
+                double v = alpha * g[i * n + j];
                 if (beta != 0) {
                     v += beta * c[cOff + i * ldc + j];
                 }

@@ -43,6 +43,116 @@ final class GemmBlocking {
         void tile(int ic, int ir, int mr, int pc, int kc, int jc, int jr, int nr, double beta);
     }
 
+    /**
+     * What the two precisions' {@link Tiles} share: the operands of the product under way (A and B are
+     * {@code double[]} or {@code float[]}), the per-thread packed panels {@code P} ({@code double[]} or
+     * {@code float[]}, each starting on a cache line) and the choice of B sliver, packed or read in place. A
+     * subclass adds C, packing and the register kernel.
+     *
+     * @param <P> the panels' array type
+     */
+    abstract static class Panels<P> implements Tiles {
+        private final int mr;
+        private final int nr;
+        private final int lineElements;
+        P ap;
+        P bp;
+        int ao;
+        int bo;
+        boolean ta;
+        boolean tb;
+        /** B ({@code op(B) = B}, of type {@code P}) read in place: only its last, partial sliver is packed. */
+        boolean directB;
+        double alpha;
+        Object a;
+        int aOff;
+        int lda;
+        Object b;
+        int bOff;
+        int ldb;
+        int cOff;
+        int ldc;
+        /** The B sliver of the tiles under way: packed ({@code nr} per step of k) or B in place ({@code ldb} apart). */
+        P bs;
+        int bIdx;
+        int bStep;
+
+        /**
+         * @param mr rows of the register tile
+         * @param nr columns of the register tile
+         * @param lineElements elements of {@code P} per cache line
+         */
+        Panels(int mr, int nr, int lineElements) {
+            this.mr = mr;
+            this.nr = nr;
+            this.lineElements = lineElements;
+        }
+
+        /** Holds the operands and grows the panels for a part of {@code rows × cols} of C. */
+        final void start(boolean ta, boolean tb, double alpha, Object a, int aOff, int lda, Object b, int bOff,
+                int ldb, int cOff, int ldc, int rows, int cols, int k) {
+            this.ta = ta;
+            this.tb = tb;
+            this.alpha = alpha;
+            this.a = a;
+            this.aOff = aOff;
+            this.lda = lda;
+            this.b = b;
+            this.bOff = bOff;
+            this.ldb = ldb;
+            this.cOff = cOff;
+            this.ldc = ldc;
+            // a cache line of slack, so that the panels can start on a cache line (vector loads within one line)
+            ap = grow(ap, panelLength(rows, MC, mr, k) + lineElements);
+            bp = grow(bp, panelLength(cols, NC, nr, k) + lineElements);
+            ao = alignedStart(ap);
+            bo = alignedStart(bp);
+        }
+
+        /** Lets go of the caller's arrays, so that the thread keeps none reachable. */
+        void finish() {
+            a = null;
+            b = null;
+            bs = null;
+        }
+
+        /** {@code panel} if it holds {@code length} elements, else a new panel that does. */
+        abstract P grow(P panel, int length);
+
+        /** The first index of {@code panel} on a cache line. */
+        abstract int alignedStart(P panel);
+
+        /** Packs {@code op(B)[pc:pc+kc, jc:jc+nc]} into NR-column slivers of {@link #bp} from {@link #bo}. */
+        abstract void packPanelB(boolean transposed, int pc, int kc, int jc, int nc);
+
+        @Override
+        public final void packB(int pc, int kc, int jc, int nc) {
+            if (!directB) {
+                packPanelB(tb, pc, kc, jc, nc);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public final void sliverB(int pc, int kc, int jc, int jr, int nrValid) {
+            if (!directB) {
+                bs = bp;
+                bIdx = bo + jr * kc;
+                bStep = nr;
+            } else if (nrValid == nr) {
+                bs = (P) b;
+                bIdx = bOff + pc * ldb + jc + jr;
+                bStep = ldb;
+            } else {
+                // the last, partial sliver: pack it (zero padded) for the ordinary kernel
+                packPanelB(false, pc, kc, jc + jr, nrValid);
+                bs = bp;
+                bIdx = bo;
+                bStep = nr;
+            }
+        }
+    }
+
     /** One part of C: rows {@code [r0, r1)}, columns {@code [c0, c1)}, the whole depth. */
     interface Part {
         void run(int r0, int r1, int c0, int c1);

@@ -156,112 +156,59 @@ public final class VectorBlas implements Blas {
     private void blocked(boolean ta, boolean tb, int r0, int r1, int c0, int c1, int k, double alpha, double[] a,
             int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
         Panels p = PANELS.get();
-        p.reserve(r1 - r0, c1 - c0, k);
+        p.start(ta, tb, alpha, a, aOff, lda, b, bOff, ldb, cOff, ldc, r1 - r0, c1 - c0, k);
         p.vector = vector;
-        p.ta = ta;
-        p.tb = tb;
-        p.alpha = alpha;
-        p.a = a;
-        p.aOff = aOff;
-        p.lda = lda;
-        p.b = b;
-        p.bOff = bOff;
-        p.ldb = ldb;
         p.c = c;
-        p.cOff = cOff;
-        p.ldc = ldc;
         p.directB = vector && !tb && r1 - r0 <= DIRECT_B_ROWS;
         p.directA = vector && ta && alpha == 1.0 && c1 - c0 <= DIRECT_A_COLUMNS;
         try {
             GemmBlocking.blocks(p, MR, NR, r0, r1, c0, c1, k, beta);
         } finally {
-            // keep no caller array reachable from the thread
-            p.a = null;
-            p.b = null;
-            p.c = null;
-            p.bs = null;
+            p.finish();
         }
     }
 
-    /**
-     * The float64 side of {@link GemmBlocking}: per-thread packing buffers (grown on demand and reused) and the
-     * operands of the product under way.
-     */
-    private static final class Panels implements GemmBlocking.Tiles {
-        double[] ap = new double[0];
-        double[] bp = new double[0];
+    /** The float64 side of {@link GemmBlocking}: C, packing into {@code double[]} and the DoubleVector kernels. */
+    private static final class Panels extends GemmBlocking.Panels<double[]> {
         final double[] tile = new double[MR * NR];
-        int ao;
-        int bo;
         boolean vector;
-        boolean ta;
-        boolean tb;
+        /** {@code op(A) = Aᵀ} read in place: only the last, partial sliver of each block is packed. */
         boolean directA;
-        boolean directB;
-        double alpha;
-        double[] a;
-        int aOff;
-        int lda;
-        double[] b;
-        int bOff;
-        int ldb;
         double[] c;
-        int cOff;
-        int ldc;
-        /** The B sliver of the tiles under way: packed (NR doubles per step of k) or B in place (ldb apart). */
-        double[] bs;
-        int bIdx;
-        int bStep;
 
-        /** Grows the panels for a part of {@code rows × cols}, each starting on a cache line. */
-        void reserve(int rows, int cols, int k) {
-            // a cache line of slack, so that the panels can start on a cache line (vector loads within one line)
-            int apNeed = GemmBlocking.panelLength(rows, MC, MR, k) + CacheLines.DOUBLES;
-            int bpNeed = GemmBlocking.panelLength(cols, NC, NR, k) + CacheLines.DOUBLES;
-            if (ap.length < apNeed) {
-                ap = new double[apNeed];
-            }
-            if (bp.length < bpNeed) {
-                bp = new double[bpNeed];
-            }
-            ao = CacheLines.alignedStart(ap);
-            bo = CacheLines.alignedStart(bp);
+        Panels() {
+            super(MR, NR, CacheLines.DOUBLES);
         }
 
         @Override
-        public void packB(int pc, int kc, int jc, int nc) {
-            if (!directB) {
-                VectorBlas.packB(tb, b, bOff, ldb, pc, kc, jc, nc, bp, bo);
-            }
+        void finish() {
+            super.finish();
+            c = null;
+        }
+
+        @Override
+        double[] grow(double[] panel, int length) {
+            return panel != null && panel.length >= length ? panel : new double[length];
+        }
+
+        @Override
+        int alignedStart(double[] panel) {
+            return CacheLines.alignedStart(panel);
+        }
+
+        @Override
+        void packPanelB(boolean transposed, int pc, int kc, int jc, int nc) {
+            VectorBlas.packB(transposed, (double[]) b, bOff, ldb, pc, kc, jc, nc, bp, bo);
         }
 
         @Override
         public void packA(int ic, int mc, int pc, int kc) {
             if (!directA) {
-                VectorBlas.packA(ta, a, aOff, lda, ic, mc, pc, kc, alpha, ap, ao);
+                VectorBlas.packA(ta, (double[]) a, aOff, lda, ic, mc, pc, kc, alpha, ap, ao);
             } else if (mc % MR != 0) {
                 // the last, partial sliver: pack it (zero padded) once for all B slivers
                 int last = mc - mc % MR;
-                VectorBlas.packA(true, a, aOff, lda, ic + last, mc - last, pc, kc, 1.0, ap, ao);
-            }
-        }
-
-        @Override
-        public void sliverB(int pc, int kc, int jc, int jr, int nr) {
-            if (!directB) {
-                bs = bp;
-                bIdx = bo + jr * kc;
-                bStep = NR;
-            } else if (nr == NR) {
-                bs = b;
-                bIdx = bOff + pc * ldb + jc + jr;
-                bStep = ldb;
-            } else {
-                // the last, partial sliver: pack it (zero padded) for the ordinary kernel
-                VectorBlas.packB(false, b, bOff, ldb, pc, kc, jc + jr, nr, bp, bo);
-                bs = bp;
-                bIdx = bo;
-                bStep = NR;
+                VectorBlas.packA(true, (double[]) a, aOff, lda, ic + last, mc - last, pc, kc, 1.0, ap, ao);
             }
         }
 
@@ -274,7 +221,7 @@ public final class VectorBlas implements Blas {
             int aStep = MR;
             if (directA) {
                 if (mr == MR) {
-                    as = a;
+                    as = (double[]) a;
                     aIdx = aOff + pc * lda + ic + ir;
                     aStep = lda;
                 } else {

@@ -87,104 +87,55 @@ final class VectorSgemm {
     private static void blocked(boolean ta, boolean tb, int r0, int r1, int c0, int c1, int k, double alpha,
             Object a, int aOff, int lda, Object b, int bOff, int ldb, double beta, Object c, int cOff, int ldc) {
         Panels p = PANELS.get();
-        p.reserve(r1 - r0, c1 - c0, k);
-        p.ta = ta;
-        p.tb = tb;
-        p.alpha = alpha;
-        p.a = a;
-        p.aOff = aOff;
-        p.lda = lda;
-        p.b = b;
-        p.bOff = bOff;
-        p.ldb = ldb;
+        p.start(ta, tb, alpha, a, aOff, lda, b, bOff, ldb, cOff, ldc, r1 - r0, c1 - c0, k);
         p.cf = c instanceof float[] ? (float[]) c : null;
         p.cd = c instanceof double[] ? (double[]) c : null;
-        p.cOff = cOff;
-        p.ldc = ldc;
         p.directB = !tb && b instanceof float[] && r1 - r0 <= DIRECT_B_ROWS;
         try {
             GemmBlocking.blocks(p, MR, NR, r0, r1, c0, c1, k, beta);
         } finally {
-            // keep no caller array reachable from the thread
-            p.a = null;
-            p.b = null;
-            p.cf = null;
-            p.cd = null;
-            p.bs = null;
+            p.finish();
         }
     }
 
     /**
-     * The float32 side of {@link GemmBlocking}: per-thread packing buffers (grown on demand and reused) and the
-     * operands of the product under way.
+     * The float32 side of {@link GemmBlocking}: C (float or double), packing into {@code float[]} with rounding, and
+     * the FloatVector kernels.
      */
-    private static final class Panels implements GemmBlocking.Tiles {
-        float[] ap = new float[0];
-        float[] bp = new float[0];
+    private static final class Panels extends GemmBlocking.Panels<float[]> {
         final float[] tile = new float[MR * NR];
-        int ao;
-        int bo;
-        boolean ta;
-        boolean tb;
-        boolean directB;
-        double alpha;
-        Object a;
-        int aOff;
-        int lda;
-        Object b;
-        int bOff;
-        int ldb;
         float[] cf;
         double[] cd;
-        int cOff;
-        int ldc;
-        /** The B sliver of the tiles under way: packed (NR floats per step of k) or a float B in place. */
-        float[] bs;
-        int bIdx;
-        int bStep;
 
-        /** Grows the panels for a part of {@code rows × cols}, each starting on a cache line. */
-        void reserve(int rows, int cols, int k) {
-            int apNeed = GemmBlocking.panelLength(rows, MC, MR, k) + CacheLines.FLOATS;
-            int bpNeed = GemmBlocking.panelLength(cols, NC, NR, k) + CacheLines.FLOATS;
-            if (ap.length < apNeed) {
-                ap = new float[apNeed];
-            }
-            if (bp.length < bpNeed) {
-                bp = new float[bpNeed];
-            }
-            ao = CacheLines.alignedStart(ap);
-            bo = CacheLines.alignedStart(bp);
+        Panels() {
+            super(MR, NR, CacheLines.FLOATS);
         }
 
         @Override
-        public void packB(int pc, int kc, int jc, int nc) {
-            if (!directB) {
-                VectorSgemm.packB(tb, b, bOff, ldb, pc, kc, jc, nc, bp, bo);
-            }
+        void finish() {
+            super.finish();
+            cf = null;
+            cd = null;
+        }
+
+        @Override
+        float[] grow(float[] panel, int length) {
+            return panel != null && panel.length >= length ? panel : new float[length];
+        }
+
+        @Override
+        int alignedStart(float[] panel) {
+            return CacheLines.alignedStart(panel);
+        }
+
+        @Override
+        void packPanelB(boolean transposed, int pc, int kc, int jc, int nc) {
+            VectorSgemm.packB(transposed, b, bOff, ldb, pc, kc, jc, nc, bp, bo);
         }
 
         @Override
         public void packA(int ic, int mc, int pc, int kc) {
             VectorSgemm.packA(ta, a, aOff, lda, ic, mc, pc, kc, alpha, ap, ao);
-        }
-
-        @Override
-        public void sliverB(int pc, int kc, int jc, int jr, int nr) {
-            if (!directB) {
-                bs = bp;
-                bIdx = bo + jr * kc;
-                bStep = NR;
-            } else if (nr == NR) {
-                bs = (float[]) b;
-                bIdx = bOff + pc * ldb + jc + jr;
-                bStep = ldb;
-            } else {
-                VectorSgemm.packB(false, b, bOff, ldb, pc, kc, jc + jr, nr, bp, bo);
-                bs = bp;
-                bIdx = bo;
-                bStep = NR;
-            }
         }
 
         @Override
