@@ -10,7 +10,6 @@ import jcuda.jcublas.cublasFillMode;
 import jcuda.jcublas.cublasHandle;
 import jcuda.runtime.JCuda;
 
-import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.VectorOps;
 import org.gn4j.linalg.blas.Blas;
 import org.gn4j.linalg.blas.BlasArguments;
@@ -81,15 +80,10 @@ public final class CublasBlas implements Blas {
     @Override
     public synchronized void dgemv(Transpose trans, int m, int n, double alpha, double[] a, int aOff, int lda,
             double[] x, int xOff, double beta, double[] y, int yOff) {
+        BlasArguments.checkGemv(trans, m, n, a, aOff, lda, x, xOff, y, yOff);
         boolean t = trans == Transpose.YES;
-        ArgumentChecks.requireMatrix("a", a, aOff, m, n, lda);
         int xLen = t ? m : n;
         int yLen = t ? n : m;
-        ArgumentChecks.requireRange("x", x, xOff, xLen);
-        ArgumentChecks.requireRange("y", y, yOff, yLen);
-        if (y == x || y == a) {
-            throw new IllegalArgumentException("y must not be the same array as a or x");
-        }
         if (yLen == 0) {
             return;
         }

@@ -19,10 +19,8 @@ public final class BlasArguments {
     public static void checkGemm(Transpose transA, Transpose transB, int m, int n, int k, double[] a, int aOff,
             int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
         checkSizes(transA, transB, m, n, k);
-        boolean ta = transA == Transpose.YES;
-        boolean tb = transB == Transpose.YES;
-        ArgumentChecks.requireMatrix("a", a, aOff, ta ? k : m, ta ? m : k, lda);
-        ArgumentChecks.requireMatrix("b", b, bOff, tb ? n : k, tb ? k : n, ldb);
+        ArgumentChecks.requireMatrix("a", a, aOff, rows(transA, m, k), rows(transA, k, m), lda);
+        ArgumentChecks.requireMatrix("b", b, bOff, rows(transB, k, n), rows(transB, n, k), ldb);
         ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
     }
 
@@ -35,11 +33,30 @@ public final class BlasArguments {
     public static void checkGemm(Transpose transA, Transpose transB, int m, int n, int k, float[] a, int aOff,
             int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
         checkSizes(transA, transB, m, n, k);
-        boolean ta = transA == Transpose.YES;
-        boolean tb = transB == Transpose.YES;
-        ArgumentChecks.requireMatrix("a", a, aOff, ta ? k : m, ta ? m : k, lda);
-        ArgumentChecks.requireMatrix("b", b, bOff, tb ? n : k, tb ? k : n, ldb);
+        ArgumentChecks.requireMatrix("a", a, aOff, rows(transA, m, k), rows(transA, k, m), lda);
+        ArgumentChecks.requireMatrix("b", b, bOff, rows(transB, k, n), rows(transB, n, k), ldb);
         ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
+    }
+
+    /** Rows of an operand stored as {@code rows × cols} for {@code NO}, as its transpose for {@code YES}. */
+    private static int rows(Transpose t, int rows, int cols) {
+        return t == Transpose.YES ? cols : rows;
+    }
+
+    /**
+     * DGEMV: A {@code m×n} inside its array, x and y of the lengths the flag implies ({@code n} and {@code m} for NO,
+     * {@code m} and {@code n} for YES), and y distinct from A and x.
+     *
+     * @throws IllegalArgumentException naming the offending argument
+     */
+    public static void checkGemv(Transpose trans, int m, int n, double[] a, int aOff, int lda, double[] x, int xOff,
+            double[] y, int yOff) {
+        ArgumentChecks.requireMatrix("a", a, aOff, m, n, lda);
+        ArgumentChecks.requireRange("x", x, xOff, rows(trans, n, m));
+        ArgumentChecks.requireRange("y", y, yOff, rows(trans, m, n));
+        if (y == x || y == a) {
+            throw new IllegalArgumentException("y must not be the same array as a or x");
+        }
     }
 
     /** The checks of either storage that do not look at the arrays: flags present, sizes non-negative. */

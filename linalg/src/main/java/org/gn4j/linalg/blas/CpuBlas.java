@@ -3,7 +3,6 @@ package org.gn4j.linalg.blas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
-import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.ComputePool;
 import org.gn4j.linalg.VectorOps;
 
@@ -126,15 +125,9 @@ public final class CpuBlas implements Blas {
     @Override
     public void dgemv(Transpose trans, int m, int n, double alpha, double[] a, int aOff, int lda, double[] x,
             int xOff, double beta, double[] y, int yOff) {
-        ArgumentChecks.requireMatrix("a", a, aOff, m, n, lda);
+        BlasArguments.checkGemv(trans, m, n, a, aOff, lda, x, xOff, y, yOff);
         boolean t = trans == Transpose.YES;
-        int xLen = t ? m : n;
         int yLen = t ? n : m;
-        ArgumentChecks.requireRange("x", x, xOff, xLen);
-        ArgumentChecks.requireRange("y", y, yOff, yLen);
-        if (y == x || y == a) {
-            throw new IllegalArgumentException("y must not be the same array as a or x");
-        }
         if (yLen == 0) {
             return;
         }

@@ -109,6 +109,18 @@ final class GemmBlocking {
             bo = alignedStart(bp);
         }
 
+        /**
+         * Runs {@link #blocks} over rows {@code [r0, r1)} and columns {@code [c0, c1)} of C, then lets go of the
+         * operands.
+         */
+        final void run(int r0, int r1, int c0, int c1, int k, double beta) {
+            try {
+                blocks(this, mr, nr, r0, r1, c0, c1, k, beta);
+            } finally {
+                finish();
+            }
+        }
+
         /** Lets go of the caller's arrays, so that the thread keeps none reachable. */
         void finish() {
             a = null;

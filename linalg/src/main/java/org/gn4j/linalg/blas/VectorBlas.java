@@ -27,9 +27,10 @@ import org.gn4j.linalg.ComputePool;
  * lambda and fork-join tasks). Products with {@code m·n·k} below
  * {@link #SMALL_WORK} use a plain triple loop.
  *
- * <p>{@code sgemm} and {@code dgemmF32} run the float32 sibling of this kernel ({@code VectorSgemm}, the same
- * blocking with {@code FloatVector}); it has no in-place paths for A or B on double storage, so short, wide
- * products on double storage (convolutions with few output channels) pack B in full.
+ * <p>The blocking loops and the thread split are {@link GemmBlocking}'s, shared with the float32 sibling of this
+ * kernel ({@code VectorSgemm}, with {@code FloatVector}) that {@code sgemm} and {@code dgemmF32} run; the sibling
+ * has no in-place paths for A or B on double storage, so short, wide products on double storage (convolutions with
+ * few output channels) pack B in full.
  *
  * <p>{@code dgemv}, {@code ddot} and {@code daxpy} delegate to {@link CpuBlas}; {@code dsyrk} runs this
  * DGEMM over the full square and mirrors the upper triangle (twice the necessary work, but exactly symmetric).
@@ -161,11 +162,7 @@ public final class VectorBlas implements Blas {
         p.c = c;
         p.directB = vector && !tb && r1 - r0 <= DIRECT_B_ROWS;
         p.directA = vector && ta && alpha == 1.0 && c1 - c0 <= DIRECT_A_COLUMNS;
-        try {
-            GemmBlocking.blocks(p, MR, NR, r0, r1, c0, c1, k, beta);
-        } finally {
-            p.finish();
-        }
+        p.run(r0, r1, c0, c1, k, beta);
     }
 
     /** The float64 side of {@link GemmBlocking}: C, packing into {@code double[]} and the DoubleVector kernels. */

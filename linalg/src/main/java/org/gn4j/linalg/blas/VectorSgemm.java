@@ -6,7 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Single-precision GEMM on the incubating Vector API ({@link FloatVector#SPECIES_PREFERRED}: 16 lanes on AVX-512, 8
- * on AVX2), the float32 sibling of {@link VectorBlas}'s DGEMM and the same Goto/BLIS scheme: {@link #NC}-column
+ * on AVX2), the float32 sibling of {@link VectorBlas}'s DGEMM, running the same loops ({@link GemmBlocking}) with its
+ * own packing and register kernel: {@link #NC}-column
  * panels of {@code op(B)} and {@link #KC}-deep slices packed into {@link #NR}-column slivers, {@link #MC}-row blocks
  * of {@code α·op(A)} packed into {@link #MR}-row slivers, an {@code MR × NR} register tile of float accumulators
  * (8 × 32 on AVX-512, 4 × 16 on AVX2), panels on 64-byte cache lines, transposes handled in packing, rows (or
@@ -91,11 +92,7 @@ final class VectorSgemm {
         p.cf = c instanceof float[] ? (float[]) c : null;
         p.cd = c instanceof double[] ? (double[]) c : null;
         p.directB = !tb && b instanceof float[] && r1 - r0 <= DIRECT_B_ROWS;
-        try {
-            GemmBlocking.blocks(p, MR, NR, r0, r1, c0, c1, k, beta);
-        } finally {
-            p.finish();
-        }
+        p.run(r0, r1, c0, c1, k, beta);
     }
 
     /**

@@ -80,6 +80,33 @@ final class GemmCase {
         }
     }
 
+    /** One case of {@link #sweep}. */
+    interface Check {
+        void run(boolean ta, boolean tb, int m, int n, int k, double alpha, double beta);
+    }
+
+    /**
+     * Every {@code (m, n, k)} over {@code sizes} with {@code m·n·k ≤ maxWork}, each with all four transpose flags
+     * and (α, β) cycling through (1, 0), (−0.75, 1), (2.5, −0.5).
+     */
+    static void sweep(int[] sizes, long maxWork, Check check) {
+        double[][] alphaBeta = {{1, 0}, {-0.75, 1}, {2.5, -0.5}};
+        int cases = 0;
+        for (int m : sizes) {
+            for (int n : sizes) {
+                for (int k : sizes) {
+                    if ((long) m * n * k > maxWork) {
+                        continue;
+                    }
+                    for (int t = 0; t < 4; t++) {
+                        double[] ab = alphaBeta[(cases++) % alphaBeta.length];
+                        check.run((t & 1) != 0, (t & 2) != 0, m, n, k, ab[0], ab[1]);
+                    }
+                }
+            }
+        }
+    }
+
     /** {@code op(A)} as the flag BLAS takes. */
     Transpose transA() {
         return Transpose.of(ta);

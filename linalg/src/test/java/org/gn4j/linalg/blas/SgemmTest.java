@@ -36,45 +36,21 @@ class SgemmTest {
     @Test
     void floatStorageOddShapesAgainstDoubleAccumulation() {
         Random r = new Random(Seeds.of(21));
-        double[][] alphaBeta = {{1, 0}, {-0.75, 1}, {2.5, -0.5}};
-        int cases = 0;
-        for (int m : SIZES) {
-            for (int n : SIZES) {
-                for (int k : SIZES) {
-                    if (m * (long) n * k > 17L * 70 * 257) {
-                        continue;
-                    }
-                    for (int t = 0; t < 4; t++) {
-                        double[] ab = alphaBeta[(cases++) % alphaBeta.length];
-                        for (Blas blas : implementations(m * n * k)) {
-                            checkFloat(blas, (t & 1) != 0, (t & 2) != 0, m, n, k, (float) ab[0], (float) ab[1], r);
-                        }
-                    }
-                }
+        GemmCase.sweep(SIZES, 17L * 70 * 257, (ta, tb, m, n, k, alpha, beta) -> {
+            for (Blas blas : implementations(m * n * k)) {
+                checkFloat(blas, ta, tb, m, n, k, (float) alpha, (float) beta, r);
             }
-        }
+        });
     }
 
     @Test
     void doubleStorageFloatProductsOddShapes() {
         Random r = new Random(Seeds.of(22));
-        double[][] alphaBeta = {{1, 0}, {-0.75, 1}, {2.5, -0.5}};
-        int cases = 0;
-        for (int m : SIZES) {
-            for (int n : SIZES) {
-                for (int k : SIZES) {
-                    if (m * (long) n * k > 17L * 70 * 257) {
-                        continue;
-                    }
-                    for (int t = 0; t < 4; t++) {
-                        double[] ab = alphaBeta[(cases++) % alphaBeta.length];
-                        for (Blas blas : implementations(m * n * k)) {
-                            checkMixed(blas, (t & 1) != 0, (t & 2) != 0, m, n, k, ab[0], ab[1], r);
-                        }
-                    }
-                }
+        GemmCase.sweep(SIZES, 17L * 70 * 257, (ta, tb, m, n, k, alpha, beta) -> {
+            for (Blas blas : implementations(m * n * k)) {
+                checkMixed(blas, ta, tb, m, n, k, alpha, beta, r);
             }
-        }
+        });
     }
 
     /** A product deeper than one cache slice and wider than one panel, split across threads. */

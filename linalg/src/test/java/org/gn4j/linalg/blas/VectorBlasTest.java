@@ -59,27 +59,13 @@ class VectorBlasTest {
     @Test
     void oddShapesAgainstNaiveLoops() {
         Blas[] impls = {new VectorBlas(true, true), new VectorBlas(false, false)};
-        double[][] alphaBeta = {{1, 0}, {-0.75, 1}, {2.5, -0.5}};
         Random r = new Random(Seeds.of(42));
-        int cases = 0;
-        for (int m : SIZES) {
-            for (int n : SIZES) {
-                for (int k : SIZES) {
-                    int big = (m == 257 ? 1 : 0) + (n == 257 ? 1 : 0) + (k == 257 ? 1 : 0);
-                    if (big >= 3) {
-                        continue;
-                    }
-                    for (int t = 0; t < 4; t++) {
-                        boolean ta = (t & 1) != 0;
-                        boolean tb = (t & 2) != 0;
-                        double[] ab = alphaBeta[(cases++) % alphaBeta.length];
-                        for (Blas blas : impls) {
-                            check(blas, ta, tb, m, n, k, ab[0], ab[1], r);
-                        }
-                    }
-                }
+        // all but the largest cube
+        GemmCase.sweep(SIZES, 257L * 257 * 63, (ta, tb, m, n, k, alpha, beta) -> {
+            for (Blas blas : impls) {
+                check(blas, ta, tb, m, n, k, alpha, beta, r);
             }
-        }
+        });
     }
 
     /** Within 1e-12 of the float64 reference relative to {@code Σ|α·a·b| + |β·c|} (k·2⁻⁵³ is at most 3e-14). */
