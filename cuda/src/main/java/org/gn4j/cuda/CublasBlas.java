@@ -10,7 +10,6 @@ import jcuda.jcublas.cublasFillMode;
 import jcuda.jcublas.cublasHandle;
 import jcuda.runtime.JCuda;
 
-import org.gn4j.linalg.VectorOps;
 import org.gn4j.linalg.blas.Blas;
 import org.gn4j.linalg.blas.BlasArguments;
 import org.gn4j.linalg.blas.CpuBlas;
@@ -134,16 +133,6 @@ public final class CublasBlas implements Blas {
         }
         // column-major lower triangle = row-major upper triangle; combine and mirror on the host
         CpuBlas.addSymmetric(n, alpha, g, beta, c, cOff, ldc);
-    }
-
-    @Override
-    public double ddot(int n, double[] x, int xOff, double[] y, int yOff) {
-        return VectorOps.dot(n, x, xOff, y, yOff);
-    }
-
-    @Override
-    public void daxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
-        VectorOps.axpy(n, alpha, x, xOff, y, yOff);
     }
 
     private static Pointer alloc(long count) {

@@ -2,6 +2,8 @@ package org.gn4j.linalg.blas;
 
 import org.ejml.data.DMatrixRMaj;
 
+import org.gn4j.linalg.VectorOps;
+
 /**
  * The dense-kernel seam: every dense product in gn4j goes through one of these methods, so a faster implementation
  * (own Vector API kernels, cuBLAS) replaces all of them at once. Get the process-wide instance from
@@ -122,11 +124,15 @@ public interface Blas {
         return precision == Precision.F64 ? this : new Float32Products(this);
     }
 
-    /** {@code Σ x_i y_i} over n entries. */
-    double ddot(int n, double[] x, int xOff, double[] y, int yOff);
+    /** {@code Σ x_i y_i} over n entries. This default runs on the host ({@link VectorOps#dot}). */
+    default double ddot(int n, double[] x, int xOff, double[] y, int yOff) {
+        return VectorOps.dot(n, x, xOff, y, yOff);
+    }
 
-    /** {@code y += α·x} over n entries. */
-    void daxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff);
+    /** {@code y += α·x} over n entries. This default runs on the host ({@link VectorOps#axpy}). */
+    default void daxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        VectorOps.axpy(n, alpha, x, xOff, y, yOff);
+    }
 
     /** {@code C = α·op(A)·op(B) + β·C} on EJML matrices (shapes checked). */
     default void gemm(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b, double beta,

@@ -220,16 +220,6 @@ public final class CpuBlas implements Blas {
         }
     }
 
-    @Override
-    public double ddot(int n, double[] x, int xOff, double[] y, int yOff) {
-        return VectorOps.dot(n, x, xOff, y, yOff);
-    }
-
-    @Override
-    public void daxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
-        VectorOps.axpy(n, alpha, x, xOff, y, yOff);
-    }
-
 
     /**
      * Per-thread staging matrices for operands EJML cannot address in place (an offset, a leading dimension wider

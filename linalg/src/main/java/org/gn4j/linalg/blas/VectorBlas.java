@@ -32,8 +32,9 @@ import org.gn4j.linalg.ComputePool;
  * has no in-place paths for A or B on double storage, so short, wide products on double storage (convolutions with
  * few output channels) pack B in full.
  *
- * <p>{@code dgemv}, {@code ddot} and {@code daxpy} delegate to {@link CpuBlas}; {@code dsyrk} runs this
- * DGEMM over the full square and mirrors the upper triangle (twice the necessary work, but exactly symmetric).
+ * <p>{@code dgemv} delegates to {@link CpuBlas}, {@code ddot} and {@code daxpy} are {@link Blas}'s host defaults;
+ * {@code dsyrk} runs this DGEMM over the full square and mirrors the upper triangle (twice the necessary work, but
+ * exactly symmetric).
  */
 public final class VectorBlas implements Blas {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -708,15 +709,5 @@ public final class VectorBlas implements Blas {
                 c[cOff + j * ldc + i] = c[cOff + i * ldc + j];
             }
         }
-    }
-
-    @Override
-    public double ddot(int n, double[] x, int xOff, double[] y, int yOff) {
-        return cpu.ddot(n, x, xOff, y, yOff);
-    }
-
-    @Override
-    public void daxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
-        cpu.daxpy(n, alpha, x, xOff, y, yOff);
     }
 }
