@@ -40,6 +40,13 @@ public final class Dogleg implements LeastSquaresOptimizer {
         this.initialRadiusFactor = factor;
     }
 
+    /**
+     * The same solver with other stopping criteria (default {@link StoppingCriteria#defaults()}).
+     *
+     * @param s the criteria; not {@code null}
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code s} is {@code null}
+     */
     public Dogleg withStopping(StoppingCriteria s) {
         if (s == null) {
             throw new IllegalArgumentException("stopping criteria must not be null");
@@ -47,10 +54,23 @@ public final class Dogleg implements LeastSquaresOptimizer {
         return new Dogleg(s, listener, stepSolver, initialRadiusFactor, subspace, radiusRule);
     }
 
+    /**
+     * The same solver with a listener told of every iteration.
+     *
+     * @param l the listener, or {@code null} for none
+     * @return a new solver with this setting, the others unchanged
+     */
     public Dogleg withListener(IterationListener l) {
         return new Dogleg(stop, l, stepSolver, initialRadiusFactor, subspace, radiusRule);
     }
 
+    /**
+     * The same solver with another linear solver for the Gauss-Newton step.
+     *
+     * @param s the step solver; not {@code null}
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code s} is {@code null}
+     */
     public Dogleg withStepSolver(StepSolver s) {
         if (s == null) {
             throw new IllegalArgumentException("step solver must not be null");
@@ -58,7 +78,13 @@ public final class Dogleg implements LeastSquaresOptimizer {
         return new Dogleg(stop, listener, s, initialRadiusFactor, subspace, radiusRule);
     }
 
-    /** Initial trust radius as a multiple of {@code max(‖Dβ₀‖, 1)}. */
+    /**
+     * Initial trust radius as a multiple of {@code max(‖Dβ₀‖, 1)}.
+     *
+     * @param f the factor, positive and finite
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code f} is not positive and finite
+     */
     public Dogleg withInitialRadiusFactor(double f) {
         org.gn4j.linalg.ArgumentChecks.requirePositive("initialRadiusFactor", f);
         return new Dogleg(stop, listener, stepSolver, f, subspace, radiusRule);
@@ -69,6 +95,9 @@ public final class Dogleg implements LeastSquaresOptimizer {
      * instead of Powell's dogleg path: the model's minimizer on {@code span{D⁻²g, δ_GN}} inside the trust region.
      * Off by default: on the Moré-Garbow-Hillstrom suite it solves fewer runs than the dogleg path
      * (docs/BENCHMARKS.md).
+     *
+     * @param on {@code true} for the subspace step, {@code false} for the dogleg path
+     * @return a new solver with this setting, the others unchanged
      */
     public Dogleg withSubspace(boolean on) {
         return new Dogleg(stop, listener, stepSolver, initialRadiusFactor, on, radiusRule);
@@ -77,6 +106,10 @@ public final class Dogleg implements LeastSquaresOptimizer {
     /**
      * The update rule of the trust radius (default {@link TrustRadius.Rule#HYBRD}, MINPACK {@code hybrd}'s;
      * {@link TrustRadius.Rule#LMDER} is MINPACK {@code lmder}'s).
+     *
+     * @param r the radius rule; not {@code null}
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code r} is {@code null}
      */
     public Dogleg withRadiusRule(TrustRadius.Rule r) {
         if (r == null) {
@@ -93,6 +126,8 @@ public final class Dogleg implements LeastSquaresOptimizer {
     /**
      * The core loop this configuration runs, with its tolerances, budget and listener: {@link #optimize} is
      * {@code loop().withSolver(stepSolver.solverFor(problem)).run(new LeastSquaresObjective(problem, stepSolver.matrixFree(problem)), start)}; use it to drive the steps yourself.
+     *
+     * @return a new loop configured as this solver, with the step solver's damped solver
      */
     public GaussNewtonLoop loop() {
         return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new TrustRadius(initialRadiusFactor, radiusRule))

@@ -21,12 +21,21 @@ public enum FiniteDifferences {
         this.relativeStep = relativeStep;
     }
 
-    /** The relative step s. */
+    /**
+     * The relative step s.
+     *
+     * @return s: √ε for forward, ∛ε for central differences; the step is {@code h_j = s·|β_j|} (s where β_j = 0)
+     */
     public double relativeStep() {
         return relativeStep;
     }
 
-    /** Residual evaluations per Jacobian. */
+    /**
+     * Residual evaluations per Jacobian.
+     *
+     * @param n the number of parameters
+     * @return n for forward, 2n for central differences
+     */
     public int evaluationsPerJacobian(int n) {
         return this == FORWARD ? n : 2 * n;
     }

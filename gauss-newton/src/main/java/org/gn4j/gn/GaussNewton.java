@@ -33,6 +33,13 @@ public final class GaussNewton implements LeastSquaresOptimizer {
         this.maxHalvings = maxHalvings;
     }
 
+    /**
+     * The same solver with other stopping criteria (default {@link StoppingCriteria#defaults()}).
+     *
+     * @param s the criteria; not {@code null}
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code s} is {@code null}
+     */
     public GaussNewton withStopping(StoppingCriteria s) {
         if (s == null) {
             throw new IllegalArgumentException("stopping criteria must not be null");
@@ -40,10 +47,23 @@ public final class GaussNewton implements LeastSquaresOptimizer {
         return new GaussNewton(s, listener, stepSolver, armijo, maxHalvings);
     }
 
+    /**
+     * The same solver with a listener told of every iteration.
+     *
+     * @param l the listener, or {@code null} for none
+     * @return a new solver with this setting, the others unchanged
+     */
     public GaussNewton withListener(IterationListener l) {
         return new GaussNewton(stop, l, stepSolver, armijo, maxHalvings);
     }
 
+    /**
+     * The same solver with another linear solver for the Gauss-Newton step.
+     *
+     * @param s the step solver; not {@code null}
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code s} is {@code null}
+     */
     public GaussNewton withStepSolver(StepSolver s) {
         if (s == null) {
             throw new IllegalArgumentException("step solver must not be null");
@@ -51,7 +71,13 @@ public final class GaussNewton implements LeastSquaresOptimizer {
         return new GaussNewton(stop, listener, s, armijo, maxHalvings);
     }
 
-    /** Sufficient-decrease constant c in (0, 1). */
+    /**
+     * Sufficient-decrease constant c in (0, 1).
+     *
+     * @param c the Armijo constant c ∈ (0, 1)
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException if c is outside (0, 1)
+     */
     public GaussNewton withArmijoConstant(double c) {
         if (!(c > 0 && c < 1)) {
             throw new IllegalArgumentException("armijo constant is " + c + ", expected in (0, 1)");
@@ -59,7 +85,13 @@ public final class GaussNewton implements LeastSquaresOptimizer {
         return new GaussNewton(stop, listener, stepSolver, c, maxHalvings);
     }
 
-    /** Maximum number of step halvings per iteration. */
+    /**
+     * Maximum number of step halvings per iteration.
+     *
+     * @param k the largest number of halvings, ≥ 1
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code k < 1}
+     */
     public GaussNewton withMaxHalvings(int k) {
         ArgumentChecks.requirePositive("maxHalvings", k);
         return new GaussNewton(stop, listener, stepSolver, armijo, k);
@@ -73,6 +105,8 @@ public final class GaussNewton implements LeastSquaresOptimizer {
     /**
      * The core loop this configuration runs, with its tolerances, budget and listener: {@link #optimize} is
      * {@code loop().withSolver(stepSolver.solverFor(problem)).run(new LeastSquaresObjective(problem, stepSolver.matrixFree(problem)), start)}; use it to drive the steps yourself.
+     *
+     * @return a new loop configured as this solver, with the step solver's damped solver
      */
     public GaussNewtonLoop loop() {
         return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(new FixedDamping(0))

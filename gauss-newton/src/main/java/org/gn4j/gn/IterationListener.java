@@ -10,10 +10,21 @@ import org.gn4j.linalg.VectorView;
  */
 @FunctionalInterface
 public interface IterationListener {
-    /** Called after each trial step with the record and the current (accepted) parameters. */
+    /**
+     * Called after each trial step with the record and the current (accepted) parameters.
+     *
+     * @param record the trial step's record
+     * @param parameters the current (accepted) parameters, as a read-only view of the live point (copy it to keep it)
+     */
     void iteration(IterationRecord record, VectorView parameters);
 
-    /** The listener as a callback that always continues (null for null). */
+    /**
+     * The listener as a callback that always continues (null for null).
+     *
+     * @param l the listener, or {@code null}
+     * @return a callback that calls {@code l} and returns {@link CallbackReturn#CONTINUE}, or {@code null} for a {@code
+     *         null} listener
+     */
     static IterationCallback callback(IterationListener l) {
         if (l == null) {
             return null;

@@ -9,6 +9,11 @@ import org.gn4j.linalg.op.LinearOperator;
  */
 @FunctionalInterface
 public interface JacobianOperatorFunction {
-    /** The Jacobian at {@code beta} as an operator of shape m×n. */
+    /**
+     * The Jacobian at {@code beta} as an operator of shape m×n.
+     *
+     * @param beta the parameters β, length n
+     * @return the m × n Jacobian at β
+     */
     LinearOperator at(double[] beta);
 }

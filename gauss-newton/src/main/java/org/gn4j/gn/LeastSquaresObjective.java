@@ -39,7 +39,11 @@ public final class LeastSquaresObjective implements Objective {
     private int jacobianEvaluations;
 
     /**
+     * An objective over the problem's weighted residuals.
+     *
+     * @param problem the problem; not {@code null}
      * @param matrixFree use the problem's Jacobian operator as it is (only when its source is an operator)
+     * @throws IllegalArgumentException if {@code problem} is {@code null}
      */
     public LeastSquaresObjective(LeastSquaresProblem problem, boolean matrixFree) {
         if (problem == null) {
@@ -66,17 +70,29 @@ public final class LeastSquaresObjective implements Objective {
         return problem.bounded() ? problem.upperBounds() : null;
     }
 
-    /** Whether the Jacobian is used as an operator. */
+    /**
+     * Whether the Jacobian is used as an operator.
+     *
+     * @return {@code true} if the Jacobian is used as an operator
+     */
     public boolean matrixFree() {
         return matrixFree;
     }
 
-    /** The problem. */
+    /**
+     * The problem.
+     *
+     * @return the problem this objective evaluates
+     */
     public LeastSquaresProblem problem() {
         return problem;
     }
 
-    /** The weighted residuals at the current point (live). */
+    /**
+     * The weighted residuals at the current point (live).
+     *
+     * @return the m weighted residuals; the live array, not a copy
+     */
     public double[] residuals() {
         return r;
     }

@@ -64,12 +64,20 @@ public final class LeastSquaresProblem {
         this.upper = b.upper == null ? null : b.upper.clone();
     }
 
-    /** Whether the problem has bounds {@code l ≤ β ≤ u} with at least one finite side. */
+    /**
+     * Whether the problem has bounds {@code l ≤ β ≤ u} with at least one finite side.
+     *
+     * @return {@code true} if some parameter has a finite bound
+     */
     public boolean bounded() {
         return lower != null;
     }
 
-    /** The lower bounds (a copy; −∞ where a parameter has none), or all −∞ for an unbounded problem. */
+    /**
+     * The lower bounds (a copy; −∞ where a parameter has none), or all −∞ for an unbounded problem.
+     *
+     * @return a new array of the n lower bounds
+     */
     public double[] lowerBounds() {
         if (lower == null) {
             double[] l = new double[n];
@@ -79,7 +87,11 @@ public final class LeastSquaresProblem {
         return lower.clone();
     }
 
-    /** The upper bounds (a copy; +∞ where a parameter has none), or all +∞ for an unbounded problem. */
+    /**
+     * The upper bounds (a copy; +∞ where a parameter has none), or all +∞ for an unbounded problem.
+     *
+     * @return a new array of the n upper bounds
+     */
     public double[] upperBounds() {
         if (upper == null) {
             double[] u = new double[n];
@@ -92,49 +104,84 @@ public final class LeastSquaresProblem {
     /**
      * Starts a problem with {@code n} parameters and {@code m} residuals.
      *
+     * @param parameters the number of parameters n ≥ 1
+     * @param residuals the number of residuals m ≥ 0
+     * @return a new builder
      * @throws IllegalArgumentException if n is not positive or m is negative
      */
     public static Builder builder(int parameters, int residuals) {
         return new Builder(parameters, residuals);
     }
 
-    /** Number of parameters n. */
+    /**
+     * Number of parameters n.
+     *
+     * @return the number of parameters n
+     */
     public int parameterCount() {
         return n;
     }
 
-    /** Number of residuals m. */
+    /**
+     * Number of residuals m.
+     *
+     * @return the number of residuals m
+     */
     public int residualCount() {
         return m;
     }
 
-    /** Parameter names (b1, b2, … unless set). */
+    /**
+     * Parameter names (b1, b2, … unless set).
+     *
+     * @return the n parameter names, unmodifiable
+     */
     public List<String> parameterNames() {
         return parameterNames;
     }
 
-    /** The Jacobian source. */
+    /**
+     * The Jacobian source.
+     *
+     * @return where the Jacobian comes from: dense, operator or finite differences
+     */
     public JacobianSource jacobianSource() {
         return jacobian != null ? JacobianSource.DENSE
                 : jacobianOperator != null ? JacobianSource.OPERATOR : JacobianSource.FINITE_DIFFERENCES;
     }
 
-    /** The finite-difference scheme (used when the source is {@link JacobianSource#FINITE_DIFFERENCES}). */
+    /**
+     * The finite-difference scheme (used when the source is {@link JacobianSource#FINITE_DIFFERENCES}).
+     *
+     * @return the finite-difference scheme
+     */
     public FiniteDifferences finiteDifferences() {
         return differences;
     }
 
-    /** The robust loss. */
+    /**
+     * The robust loss.
+     *
+     * @return the robust loss ρ ({@link RobustLoss#LINEAR} unless set)
+     */
     public RobustLoss loss() {
         return loss;
     }
 
-    /** The robust loss scale c. */
+    /**
+     * The robust loss scale c.
+     *
+     * @return the scale c &gt; 0 (1 unless set)
+     */
     public double lossScale() {
         return lossScale;
     }
 
-    /** True when per-residual weights were given. */
+    /**
+     * True when per-residual weights were given.
+     *
+     * @return {@code true} if weights were given
+     */
     public boolean weighted() {
         return sqrtWeights != null;
     }
@@ -142,6 +189,8 @@ public final class LeastSquaresProblem {
     /**
      * Weighted residuals {@code √w_i·r_i(β)}.
      *
+     * @param beta the parameters β, length n
+     * @param out receives the m weighted residuals, overwritten
      * @throws IllegalArgumentException on wrong lengths
      */
     public void residuals(double[] beta, double[] out) {
@@ -155,7 +204,12 @@ public final class LeastSquaresProblem {
         }
     }
 
-    /** The cost {@code ½ Σ ρ_c(r_i²)} of weighted residuals {@code r}. */
+    /**
+     * The cost {@code ½ Σ ρ_c(r_i²)} of weighted residuals {@code r}.
+     *
+     * @param weightedResiduals the m weighted residuals
+     * @return the cost F ≥ 0 (NaN or infinite if a residual is not finite)
+     */
     public double cost(double[] weightedResiduals) {
         ArgumentChecks.requireLength("residuals", weightedResiduals, m);
         if (loss == RobustLoss.LINEAR) {
@@ -178,6 +232,7 @@ public final class LeastSquaresProblem {
      * The weighted dense Jacobian at {@code beta}: from the dense source, by materializing the operator (n products),
      * or by finite differences (n or 2n residual evaluations).
      *
+     * @param beta the parameters β, length n
      * @param weightedResiduals the weighted residuals at beta (needed by forward differences)
      * @param out               m×n output
      * @return residual evaluations spent (finite differences), else 0
@@ -217,6 +272,9 @@ public final class LeastSquaresProblem {
     /**
      * The weighted Jacobian as an operator: the matrix-free source directly (with weights applied around it); a dense
      * or finite-difference Jacobian is computed densely and wrapped.
+     *
+     * @param beta the parameters β, length n
+     * @return the weighted m × n Jacobian at β as an operator
      */
     public LinearOperator jacobianOperator(double[] beta) {
         if (jacobianSource() != JacobianSource.OPERATOR) {
@@ -275,27 +333,50 @@ public final class LeastSquaresProblem {
             }
         }
 
-        /** The residual function (required). */
+        /**
+         * The residual function (required).
+         *
+         * @param f computes the m residuals r(β); not {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code f} is {@code null}
+         */
         public Builder residuals(ResidualFunction f) {
             this.residuals = ArgumentChecks.requireNonNull("residual function", f);
             return this;
         }
 
-        /** A dense analytic Jacobian (replaces any other Jacobian source). */
+        /**
+         * A dense analytic Jacobian (replaces any other Jacobian source).
+         *
+         * @param j fills the m × n Jacobian; not {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code j} is {@code null}
+         */
         public Builder jacobian(JacobianFunction j) {
             this.jacobian = ArgumentChecks.requireNonNull("Jacobian function", j);
             this.jacobianOperator = null;
             return this;
         }
 
-        /** A matrix-free Jacobian (replaces any other Jacobian source). */
+        /**
+         * A matrix-free Jacobian (replaces any other Jacobian source).
+         *
+         * @param j gives J at β as a linear operator; not {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code j} is {@code null}
+         */
         public Builder jacobianOperator(JacobianOperatorFunction j) {
             this.jacobianOperator = ArgumentChecks.requireNonNull("Jacobian operator function", j);
             this.jacobian = null;
             return this;
         }
 
-        /** Finite differences of the residuals with this scheme (replaces any other Jacobian source). */
+        /**
+         * Finite differences of the residuals with this scheme (replaces any other Jacobian source).
+         *
+         * @param scheme the difference scheme; not {@code null}
+         * @return this builder
+         */
         public Builder finiteDifferences(FiniteDifferences scheme) {
             if (scheme == null) {
                 throw new IllegalArgumentException("finite-difference scheme must not be null");
@@ -309,6 +390,8 @@ public final class LeastSquaresProblem {
         /**
          * Per-residual weights {@code w_i > 0} (inverse variances); the residual becomes {@code √w_i·r_i}.
          *
+         * @param w the m weights, each positive and finite (copied)
+         * @return this builder
          * @throws IllegalArgumentException on a wrong length or a weight that is not positive and finite
          */
         public Builder weights(double... w) {
@@ -326,6 +409,9 @@ public final class LeastSquaresProblem {
         /**
          * A robust loss with scale c (residuals larger than about c are down-weighted).
          *
+         * @param l the loss ρ; not {@code null}
+         * @param scale the scale c &gt; 0, in the units of the residuals
+         * @return this builder
          * @throws IllegalArgumentException if the scale is not positive and finite
          */
         public Builder robustLoss(RobustLoss l, double scale) {
@@ -342,6 +428,9 @@ public final class LeastSquaresProblem {
          * Bounds {@code lower[j] ≤ β_j ≤ upper[j]}; either side may be infinite ({@code ±∞}: no bound on that side).
          * Bounds with every side infinite leave the problem unbounded.
          *
+         * @param lower the n lower bounds, {@code −∞} where none (copied)
+         * @param upper the n upper bounds, {@code +∞} where none (copied)
+         * @return this builder
          * @throws IllegalArgumentException on a wrong length, a NaN, {@code lower[j] > upper[j]}, or a lower bound of
          *                                  +∞ / an upper bound of −∞
          */
@@ -367,6 +456,8 @@ public final class LeastSquaresProblem {
         /**
          * Parameter names for reports.
          *
+         * @param names the n parameter names (copied)
+         * @return this builder
          * @throws IllegalArgumentException on a wrong count
          */
         public Builder parameterNames(List<String> names) {
@@ -381,6 +472,7 @@ public final class LeastSquaresProblem {
         /**
          * Builds the immutable problem.
          *
+         * @return a new problem
          * @throws IllegalArgumentException if no residual function was given
          */
         public LeastSquaresProblem build() {

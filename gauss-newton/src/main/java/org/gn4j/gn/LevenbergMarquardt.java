@@ -65,6 +65,13 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
         this.marquardtFactor = marquardtFactor;
     }
 
+    /**
+     * The same solver with other stopping criteria (default {@link StoppingCriteria#defaults()}).
+     *
+     * @param s the criteria; not {@code null}
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code s} is {@code null}
+     */
     public LevenbergMarquardt withStopping(StoppingCriteria s) {
         if (s == null) {
             throw new IllegalArgumentException("stopping criteria must not be null");
@@ -73,11 +80,24 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
                 radiusRule);
     }
 
+    /**
+     * The same solver with a listener told of every iteration.
+     *
+     * @param l the listener, or {@code null} for none
+     * @return a new solver with this setting, the others unchanged
+     */
     public LevenbergMarquardt withListener(IterationListener l) {
         return new LevenbergMarquardt(stop, l, stepSolver, rule, initialDamping, marquardtFactor, scaling, geodesic,
                 radiusRule);
     }
 
+    /**
+     * The same solver with another linear solver for the damped step (default {@link StepSolver#QR}).
+     *
+     * @param s the step solver; not {@code null}
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code s} is {@code null}
+     */
     public LevenbergMarquardt withStepSolver(StepSolver s) {
         if (s == null) {
             throw new IllegalArgumentException("step solver must not be null");
@@ -86,6 +106,13 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
                 radiusRule);
     }
 
+    /**
+     * The same solver with another damping rule (default {@link DampingRule#TRUST_REGION}).
+     *
+     * @param r the damping rule; not {@code null}
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code r} is {@code null}
+     */
     public LevenbergMarquardt withDampingRule(DampingRule r) {
         if (r == null) {
             throw new IllegalArgumentException("damping rule must not be null");
@@ -94,14 +121,27 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
                 radiusRule);
     }
 
-    /** @throws IllegalArgumentException if not positive and finite */
+    /**
+     * The same solver with another initial damping λ₀ (relative to D²) for the Nielsen and Marquardt rules (default
+     * 1e-3).
+     *
+     * @param lambda λ₀, positive and finite
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code lambda} is not positive and finite
+     */
     public LevenbergMarquardt withInitialDamping(double lambda) {
         ArgumentChecks.requirePositive("initialDamping", lambda);
         return new LevenbergMarquardt(stop, listener, stepSolver, rule, lambda, marquardtFactor, scaling, geodesic,
                 radiusRule);
     }
 
-    /** Factor of the {@link DampingRule#MARQUARDT} rule. @throws IllegalArgumentException unless > 1 */
+    /**
+     * The same solver with another factor of the {@link DampingRule#MARQUARDT} rule (default 10).
+     *
+     * @param f the factor, finite and &gt; 1
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException unless {@code f} is finite and &gt; 1
+     */
     public LevenbergMarquardt withMarquardtFactor(double f) {
         if (!(f > 1) || Double.isInfinite(f)) {
             throw new IllegalArgumentException("marquardtFactor is " + f + ", expected a finite value > 1");
@@ -110,7 +150,13 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
                 radiusRule);
     }
 
-    /** The scaling D of the damping term (default {@link ScalingRule#RUNNING_MAX}). */
+    /**
+     * The scaling D of the damping term (default {@link ScalingRule#RUNNING_MAX}).
+     *
+     * @param s the scaling rule; not {@code null}
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code s} is {@code null}
+     */
     public LevenbergMarquardt withScaling(ScalingRule s) {
         if (s == null) {
             throw new IllegalArgumentException("scaling rule must not be null");
@@ -127,6 +173,9 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
      * had failed; otherwise a rejected step is retried once as {@code v + ½a} (one residual evaluation). Follows
      * narrow curved valleys that plain LM crawls along. Plain least squares only (ignored with a robust loss or
      * bounds).
+     *
+     * @param on {@code true} to use geodesic acceleration (the default), {@code false} for plain LM steps
+     * @return a new solver with this setting, the others unchanged
      */
     public LevenbergMarquardt withGeodesicAcceleration(boolean on) {
         return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, marquardtFactor, scaling, on,
@@ -136,6 +185,10 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
     /**
      * The update rule of the trust radius under {@link DampingRule#TRUST_REGION} (default
      * {@link TrustRadius.Rule#HYBRD}; {@link TrustRadius.Rule#LMDER} is MINPACK {@code lmder}'s own rule).
+     *
+     * @param r the radius rule; not {@code null}
+     * @return a new solver with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code r} is {@code null}
      */
     public LevenbergMarquardt withRadiusRule(TrustRadius.Rule r) {
         if (r == null) {
@@ -145,6 +198,11 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
                 r);
     }
 
+    /**
+     * The stopping criteria.
+     *
+     * @return the tolerances and caps of this solver
+     */
     public StoppingCriteria stopping() {
         return stop;
     }
@@ -157,6 +215,8 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
     /**
      * The core loop this configuration runs, with its tolerances, budget and listener: {@link #optimize} is
      * {@code loop().withSolver(stepSolver.solverFor(problem)).run(new LeastSquaresObjective(problem, stepSolver.matrixFree(problem)), start)}; use it to drive the steps yourself.
+     *
+     * @return a new loop configured as this solver, with the step solver's damped solver
      */
     public GaussNewtonLoop loop() {
         if (rule == DampingRule.TRUST_REGION) {

@@ -93,92 +93,165 @@ public final class Optimum {
                 bound);
     }
 
-    /** Name of the solver that produced this result. */
+    /**
+     * Name of the solver that produced this result.
+     *
+     * @return the solver's name
+     */
     public String solver() {
         return solver;
     }
 
-    /** The parameters found (a copy). */
+    /**
+     * The parameters found (a copy).
+     *
+     * @return a new array of the n parameters
+     */
     public double[] parameters() {
         return parameters.clone();
     }
 
-    /** Parameter {@code j}. */
+    /**
+     * Parameter {@code j}.
+     *
+     * @param j the parameter index, 0 ≤ j &lt; n
+     * @return the parameter's value
+     */
     public double parameter(int j) {
         return parameters[j];
     }
 
-    /** Parameter names. */
+    /**
+     * Parameter names.
+     *
+     * @return the n parameter names, unmodifiable
+     */
     public List<String> parameterNames() {
         return parameterNames;
     }
 
-    /** Cost at the start. */
+    /**
+     * Cost at the start.
+     *
+     * @return the cost at the start point
+     */
     public double initialCost() {
         return initialCost;
     }
 
-    /** Final cost {@code F = ½Σρ(r_i²)}; for plain least squares half the residual sum of squares. */
+    /**
+     * Final cost {@code F = ½Σρ(r_i²)}; for plain least squares half the residual sum of squares.
+     *
+     * @return the final cost F ≥ 0
+     */
     public double cost() {
         return cost;
     }
 
-    /** {@code ‖r‖₂ = √(2F)} (weighted residuals, plain least squares). */
+    /**
+     * {@code ‖r‖₂ = √(2F)} (weighted residuals, plain least squares).
+     *
+     * @return {@code √(2F)}
+     */
     public double residualNorm() {
         return Math.sqrt(2 * cost);
     }
 
-    /** Infinity norm of the gradient at the solution. */
+    /**
+     * Infinity norm of the gradient at the solution.
+     *
+     * @return ‖g‖∞ at the solution
+     */
     public double gradientNorm() {
         return gradientNorm;
     }
 
-    /** Iterations (trial steps, accepted or not). */
+    /**
+     * Iterations (trial steps, accepted or not).
+     *
+     * @return the number of iterations
+     */
     public int iterations() {
         return iterations;
     }
 
-    /** Residual evaluations, including those spent on finite differences. */
+    /**
+     * Residual evaluations, including those spent on finite differences.
+     *
+     * @return the number of residual evaluations
+     */
     public int residualEvaluations() {
         return residualEvaluations;
     }
 
-    /** Jacobian evaluations. */
+    /**
+     * Jacobian evaluations.
+     *
+     * @return the number of Jacobian evaluations
+     */
     public int jacobianEvaluations() {
         return jacobianEvaluations;
     }
 
-    /** Why the solve stopped. */
+    /**
+     * Why the solve stopped.
+     *
+     * @return the termination reason
+     */
     public TerminationReason reason() {
         return reason;
     }
 
-    /** True when a convergence criterion fired. */
+    /**
+     * True when a convergence criterion fired.
+     *
+     * @return {@code true} if the solve converged
+     */
     public boolean converged() {
         return reason.converged();
     }
 
-    /** One line of detail on the termination. */
+    /**
+     * One line of detail on the termination.
+     *
+     * @return the termination message
+     */
     public String message() {
         return message;
     }
 
-    /** The per-iteration trace. */
+    /**
+     * The per-iteration trace.
+     *
+     * @return the iteration records in order, unmodifiable
+     */
     public List<IterationRecord> trace() {
         return trace;
     }
 
-    /** Wall-clock seconds of the solve. */
+    /**
+     * Wall-clock seconds of the solve.
+     *
+     * @return the elapsed seconds
+     */
     public double seconds() {
         return seconds;
     }
 
-    /** True when the covariance can be computed (computed on the first call of a covariance method). */
+    /**
+     * True when the covariance can be computed (computed on the first call of a covariance method).
+     *
+     * @return {@code true} if {@link #covariance()} and {@link #standardErrors()} will not throw
+     */
     public boolean hasCovariance() {
         return covariance.matrix() != null;
     }
 
-    /** Why the covariance is (un)available. */
+    /**
+     * Why the covariance is (un)available.
+     *
+     * @return a short explanation
+     */
     public String covarianceNote() {
         return covariance.note();
     }
@@ -186,6 +259,7 @@ public final class Optimum {
     /**
      * The covariance {@code σ²(JᵀJ)⁻¹} (a copy).
      *
+     * @return a new n × n matrix; the rows and columns of parameters on a bound are NaN
      * @throws IllegalStateException when unavailable (see {@link #covarianceNote()})
      */
     public DMatrixRMaj covariance() {
@@ -196,12 +270,19 @@ public final class Optimum {
     /**
      * Which bound parameter j sits on: −1 its lower bound, +1 its upper bound, 0 neither (or the problem has no
      * bounds). A parameter on a bound has no standard error (NaN) and is left out of the covariance.
+     *
+     * @param j the parameter index, 0 ≤ j &lt; n
+     * @return −1, 0 or +1
      */
     public int bound(int j) {
         return bound[j];
     }
 
-    /** Whether any parameter sits on one of its bounds. */
+    /**
+     * Whether any parameter sits on one of its bounds.
+     *
+     * @return {@code true} if some parameter is on a bound
+     */
     public boolean anyOnBound() {
         for (int b : bound) {
             if (b != 0) {
@@ -211,7 +292,11 @@ public final class Optimum {
         return false;
     }
 
-    /** Standard errors {@code √diag(cov)}; NaN for a parameter on a bound ({@link #bound}). */
+    /**
+     * Standard errors {@code √diag(cov)}; NaN for a parameter on a bound ({@link #bound}).
+     *
+     * @return a new array of n standard errors
+     */
     public double[] standardErrors() {
         requireCovariance();
         int n = parameters.length;
@@ -248,7 +333,11 @@ public final class Optimum {
         }
     }
 
-    /** A Ceres-style summary block. */
+    /**
+     * A Ceres-style summary block.
+     *
+     * @return a multi-line human-readable report of the solve
+     */
     public String summary() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s: %s (%s)%n", solver, reason, message));

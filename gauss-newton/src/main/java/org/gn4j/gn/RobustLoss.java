@@ -71,6 +71,10 @@ public enum RobustLoss {
     /**
      * Writes {@code ρ_c(s), ρ_c'(s), ρ_c''(s)} for scale {@code c}: {@code ρ_c(s) = c²ρ(s/c²)}, {@code ρ_c' = ρ'(s/c²)},
      * {@code ρ_c'' = ρ''(s/c²)/c²}.
+     *
+     * @param s the squared residual {@code s = r² ≥ 0}
+     * @param scale the scale c &gt; 0
+     * @param out receives {@code ρ_c(s), ρ_c'(s), ρ_c''(s)} in its first three entries
      */
     public void evaluate(double s, double scale, double[] out) {
         double c2 = scale * scale;

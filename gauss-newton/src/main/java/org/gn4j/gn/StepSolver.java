@@ -24,6 +24,9 @@ public enum StepSolver {
     /**
      * Whether a run on {@code problem} uses its Jacobian as an operator: with {@link #CG} on an operator source,
      * and with every step solver on an operator source whose dense form exceeds {@link #DENSE_LIMIT_BYTES}.
+     *
+     * @param problem the problem to be solved
+     * @return {@code true} if the Jacobian is used as an operator
      */
     public boolean matrixFree(LeastSquaresProblem problem) {
         if (problem.jacobianSource() != LeastSquaresProblem.JacobianSource.OPERATOR) {
@@ -32,12 +35,21 @@ public enum StepSolver {
         return this == CG || 8.0 * problem.residualCount() * problem.parameterCount() > DENSE_LIMIT_BYTES;
     }
 
-    /** The core part for {@code problem}: {@link #solver()}, or matrix-free CG where {@link #matrixFree} holds. */
+    /**
+     * The core part for {@code problem}: {@link #solver()}, or matrix-free CG where {@link #matrixFree} holds.
+     *
+     * @param problem the problem to be solved
+     * @return a new damped solver for the problem
+     */
     public DampedSolver solverFor(LeastSquaresProblem problem) {
         return matrixFree(problem) ? DampedSolvers.cg() : solver();
     }
 
-    /** The core part. */
+    /**
+     * The core part.
+     *
+     * @return a new damped solver of this kind
+     */
     public DampedSolver solver() {
         switch (this) {
             case QR:

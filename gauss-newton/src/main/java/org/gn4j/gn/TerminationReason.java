@@ -45,12 +45,20 @@ public enum TerminationReason {
         this.converged = converged;
     }
 
-    /** True for the convergence criteria (a first-order or step test held). */
+    /**
+     * True for the convergence criteria (a first-order or step test held).
+     *
+     * @return {@code true} if a convergence test ended the run
+     */
     public boolean converged() {
         return converged;
     }
 
-    /** True when the run ended as wanted: converged, the target reached, or stopped by a callback with success. */
+    /**
+     * True when the run ended as wanted: converged, the target reached, or stopped by a callback with success.
+     *
+     * @return {@code true} for a wanted ending
+     */
     public boolean success() {
         return converged || this == TARGET_REACHED || this == USER_SUCCESS || this == COMPLETED;
     }
@@ -62,6 +70,7 @@ public enum TerminationReason {
      * so no result is a success with a non-finite number in it.
      *
      * @param values the numbers the result reports (arrays are checked element by element)
+     * @return {@link #NON_FINITE} if this reason is a success and some value is not finite, else this reason
      */
     public TerminationReason given(double[]... values) {
         if (!success()) {
@@ -80,7 +89,11 @@ public enum TerminationReason {
         return this;
     }
 
-    /** What to try after a run that ended this way (empty for a wanted ending). */
+    /**
+     * What to try after a run that ended this way (empty for a wanted ending).
+     *
+     * @return the advice, an empty string for a wanted ending
+     */
     public String advice() {
         switch (this) {
             case STALLED:
@@ -107,7 +120,11 @@ public enum TerminationReason {
         }
     }
 
-    /** True for the caps of a budget (iterations, evaluations, wall clock). */
+    /**
+     * True for the caps of a budget (iterations, evaluations, wall clock).
+     *
+     * @return {@code true} for {@link #MAX_ITERATIONS}, {@link #MAX_EVALUATIONS} and {@link #TIME_BUDGET}
+     */
     public boolean budget() {
         return this == MAX_ITERATIONS || this == MAX_EVALUATIONS || this == TIME_BUDGET;
     }

@@ -80,7 +80,11 @@ public final class ComputePool {
         return (int) Math.min(32767, (long) MAX_THREADS_PER_PROCESSOR * Math.max(1, cores));
     }
 
-    /** The largest thread count the property can set: {@value #MAX_THREADS_PER_PROCESSOR} × available processors. */
+    /**
+     * The largest thread count the property can set: {@value #MAX_THREADS_PER_PROCESSOR} × available processors.
+     *
+     * @return {@value #MAX_THREADS_PER_PROCESSOR} × {@link Runtime#availableProcessors()}, at most 32767
+     */
     public static int maxThreads() {
         return maxThreads(Runtime.getRuntime().availableProcessors());
     }
@@ -88,17 +92,27 @@ public final class ComputePool {
     /**
      * Why the {@value #THREADS_PROPERTY} property was not used as given (not an integer, below 1 or above
      * {@link #maxThreads()}) and what is used instead; empty when it was used as given or is unset.
+     *
+     * @return the warning about the property value, or empty when it was used as given or is unset
      */
     public static Optional<String> configurationWarning() {
         return Optional.ofNullable(Holder.SETTING.warning());
     }
 
-    /** Number of worker threads. */
+    /**
+     * Number of worker threads.
+     *
+     * @return the number of worker threads of {@link #pool()}, {@code >= 1}, fixed for the life of the process
+     */
     public static int parallelism() {
         return Holder.PARALLELISM;
     }
 
-    /** The pool itself, for callers that submit their own tasks. */
+    /**
+     * The pool itself, for callers that submit their own tasks.
+     *
+     * @return the shared pool; its worker threads are daemon threads named {@code gn4j-compute-N}
+     */
     public static ForkJoinPool pool() {
         return Holder.POOL;
     }
@@ -106,6 +120,13 @@ public final class ComputePool {
     /** Body of a parallel loop over an index range {@code [from, to)}. */
     @FunctionalInterface
     public interface RangeBody {
+        /**
+         * Processes the indices {@code [from, to)}; called once per chunk, possibly from several threads at once on
+         * disjoint ranges.
+         *
+         * @param from first index of the chunk, inclusive
+         * @param to end of the chunk, exclusive; {@code from < to}
+         */
         void run(int from, int to);
     }
 
@@ -114,6 +135,9 @@ public final class ComputePool {
      * pool when there is more than one chunk and more than one thread, inline otherwise. Exceptions thrown by the body
      * propagate to the caller.
      *
+     * @param n number of indices, {@code >= 0}; nothing runs for 0
+     * @param grain smallest chunk size, {@code >= 1}; larger values mean fewer, longer tasks
+     * @param body the loop body, run on disjoint chunks that together cover {@code [0, n)} once; not null
      * @throws IllegalArgumentException if {@code n < 0}, {@code grain < 1} or {@code body} is null
      */
     public static void parallelFor(int n, int grain, RangeBody body) {

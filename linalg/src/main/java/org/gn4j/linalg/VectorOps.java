@@ -10,7 +10,16 @@ public final class VectorOps {
     private VectorOps() {
     }
 
-    /** Returns {@code Σ x[xOff+i]·y[yOff+i]} for {@code i < n}. Four partial sums break the dependency chain. */
+    /**
+     * Returns {@code Σ x[xOff+i]·y[yOff+i]} for {@code i < n}. Four partial sums break the dependency chain.
+     *
+     * @param n number of entries, {@code >= 0}
+     * @param x the array holding x
+     * @param xOff index of x's first entry in {@code x}
+     * @param y the array holding y
+     * @param yOff index of y's first entry in {@code y}
+     * @return the dot product; 0 for {@code n == 0}
+     */
     public static double dot(int n, double[] x, int xOff, double[] y, int yOff) {
         ArgumentChecks.requireRange("x", x, xOff, n);
         ArgumentChecks.requireRange("y", y, yOff, n);
@@ -32,13 +41,28 @@ public final class VectorOps {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** Returns the dot product of two whole arrays of equal length. */
+    /**
+     * Returns the dot product of two whole arrays of equal length.
+     *
+     * @param x first vector; not null
+     * @param y second vector, of the length of {@code x} (else {@link IllegalArgumentException})
+     * @return {@code Σ x_i·y_i}; 0 for empty arrays
+     */
     public static double dot(double[] x, double[] y) {
         ArgumentChecks.requireLength("y", y, x.length);
         return dotUnchecked(x.length, x, 0, y, 0);
     }
 
-    /** {@code y[yOff+i] += alpha·x[xOff+i]} for {@code i < n}. */
+    /**
+     * {@code y[yOff+i] += alpha·x[xOff+i]} for {@code i < n}.
+     *
+     * @param n number of entries, {@code >= 0}
+     * @param alpha scale of x
+     * @param x the array holding x; not modified
+     * @param xOff index of x's first entry in {@code x}
+     * @param y the array holding y, updated in place
+     * @param yOff index of y's first entry in {@code y}
+     */
     public static void axpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
         ArgumentChecks.requireRange("x", x, xOff, n);
         ArgumentChecks.requireRange("y", y, yOff, n);
@@ -51,13 +75,25 @@ public final class VectorOps {
         }
     }
 
-    /** {@code y += alpha·x} on whole arrays of equal length. */
+    /**
+     * {@code y += alpha·x} on whole arrays of equal length.
+     *
+     * @param alpha scale of x
+     * @param x the vector added; not modified
+     * @param y the vector updated in place, of the length of {@code x} (else {@link IllegalArgumentException})
+     */
     public static void axpy(double alpha, double[] x, double[] y) {
         ArgumentChecks.requireLength("y", y, x.length);
         axpyUnchecked(x.length, alpha, x, 0, y, 0);
     }
 
-    /** {@code y = x + beta·y} on whole arrays (the CG search-direction update {@code p = z + βp}). */
+    /**
+     * {@code y = x + beta·y} on whole arrays (the CG search-direction update {@code p = z + βp}).
+     *
+     * @param x the vector added; not modified
+     * @param beta scale of y
+     * @param y the vector updated in place, of the length of {@code x} (else {@link IllegalArgumentException})
+     */
     public static void xpby(double[] x, double beta, double[] y) {
         ArgumentChecks.requireLength("y", y, x.length);
         for (int i = 0; i < x.length; i++) {
@@ -65,7 +101,14 @@ public final class VectorOps {
         }
     }
 
-    /** {@code x[xOff+i] *= alpha} for {@code i < n}. */
+    /**
+     * {@code x[xOff+i] *= alpha} for {@code i < n}.
+     *
+     * @param n number of entries, {@code >= 0}
+     * @param alpha the scale factor
+     * @param x the array holding x, scaled in place
+     * @param xOff index of x's first entry in {@code x}
+     */
     public static void scal(int n, double alpha, double[] x, int xOff) {
         ArgumentChecks.requireRange("x", x, xOff, n);
         for (int i = 0; i < n; i++) {
@@ -73,21 +116,39 @@ public final class VectorOps {
         }
     }
 
-    /** {@code x *= alpha} on the whole array. */
+    /**
+     * {@code x *= alpha} on the whole array.
+     *
+     * @param alpha the scale factor
+     * @param x the vector, scaled in place; not null
+     */
     public static void scal(double alpha, double[] x) {
         for (int i = 0; i < x.length; i++) {
             x[i] *= alpha;
         }
     }
 
-    /** Copies {@code n} entries from {@code x} to {@code y}; overlapping ranges of one array are handled. */
+    /**
+     * Copies {@code n} entries from {@code x} to {@code y}; overlapping ranges of one array are handled.
+     *
+     * @param n number of entries, {@code >= 0}
+     * @param x the source array
+     * @param xOff index of the first entry copied
+     * @param y the destination array (may be {@code x})
+     * @param yOff index in {@code y} receiving the first entry
+     */
     public static void copy(int n, double[] x, int xOff, double[] y, int yOff) {
         ArgumentChecks.requireRange("x", x, xOff, n);
         ArgumentChecks.requireRange("y", y, yOff, n);
         System.arraycopy(x, xOff, y, yOff, n);
     }
 
-    /** Copies the whole of {@code x} into {@code y} (equal lengths). */
+    /**
+     * Copies the whole of {@code x} into {@code y} (equal lengths).
+     *
+     * @param x the source; not null
+     * @param y the destination, of the length of {@code x} (else {@link IllegalArgumentException})
+     */
     public static void copy(double[] x, double[] y) {
         ArgumentChecks.requireLength("y", y, x.length);
         System.arraycopy(x, 0, y, 0, x.length);
@@ -96,6 +157,12 @@ public final class VectorOps {
     /**
      * Euclidean norm {@code ‖x‖₂} of {@code n} entries, computed without overflow or harmful underflow: a plain sum
      * of squares when it is safely representable, otherwise a rescaled pass (as LAPACK's {@code dnrm2}).
+     *
+     * @param n number of entries, {@code >= 0}
+     * @param x the array holding x
+     * @param xOff index of x's first entry in {@code x}
+     * @return {@code ‖x‖₂ ≥ 0}; NaN if an entry is NaN (and no entry is infinite), +∞ if an entry is infinite; 0 for
+     *         {@code n == 0}
      */
     public static double norm2(int n, double[] x, int xOff) {
         ArgumentChecks.requireRange("x", x, xOff, n);
@@ -122,12 +189,24 @@ public final class VectorOps {
         return scale * Math.sqrt(t);
     }
 
-    /** Euclidean norm of the whole array. */
+    /**
+     * Euclidean norm of the whole array.
+     *
+     * @param x the vector; not null
+     * @return {@code ‖x‖₂}, as {@link #norm2(int, double[], int)}
+     */
     public static double norm2(double[] x) {
         return norm2(x.length, x, 0);
     }
 
-    /** Infinity norm {@code max |x_i|}; NaN if any entry is NaN. */
+    /**
+     * Infinity norm {@code max |x_i|}; NaN if any entry is NaN.
+     *
+     * @param n number of entries, {@code >= 0}
+     * @param x the array holding x
+     * @param xOff index of x's first entry in {@code x}
+     * @return {@code max |x_i|}, NaN if an entry is NaN, 0 for {@code n == 0}
+     */
     public static double normInf(int n, double[] x, int xOff) {
         ArgumentChecks.requireRange("x", x, xOff, n);
         double m = 0;
@@ -143,12 +222,24 @@ public final class VectorOps {
         return m;
     }
 
-    /** Infinity norm of the whole array. */
+    /**
+     * Infinity norm of the whole array.
+     *
+     * @param x the vector; not null
+     * @return {@code max |x_i|}, NaN if an entry is NaN, 0 for an empty array
+     */
     public static double normInf(double[] x) {
         return normInf(x.length, x, 0);
     }
 
-    /** One-norm {@code Σ |x_i|}. */
+    /**
+     * One-norm {@code Σ |x_i|}.
+     *
+     * @param n number of entries, {@code >= 0}
+     * @param x the array holding x
+     * @param xOff index of x's first entry in {@code x}
+     * @return {@code Σ |x_i|}; 0 for {@code n == 0}
+     */
     public static double norm1(int n, double[] x, int xOff) {
         ArgumentChecks.requireRange("x", x, xOff, n);
         double s = 0;
@@ -158,13 +249,27 @@ public final class VectorOps {
         return s;
     }
 
-    /** Sets {@code n} entries to {@code value}. */
+    /**
+     * Sets {@code n} entries to {@code value}.
+     *
+     * @param n number of entries, {@code >= 0}
+     * @param value the value written
+     * @param x the array, filled in place
+     * @param xOff index of the first entry written
+     */
     public static void fill(int n, double value, double[] x, int xOff) {
         ArgumentChecks.requireRange("x", x, xOff, n);
         java.util.Arrays.fill(x, xOff, xOff + n, value);
     }
 
-    /** True when every one of the {@code n} entries is finite. */
+    /**
+     * True when every one of the {@code n} entries is finite.
+     *
+     * @param n number of entries, {@code >= 0}
+     * @param x the array holding x
+     * @param xOff index of x's first entry in {@code x}
+     * @return true when no entry is NaN or infinite (true for {@code n == 0})
+     */
     public static boolean allFinite(int n, double[] x, int xOff) {
         ArgumentChecks.requireRange("x", x, xOff, n);
         for (int i = 0; i < n; i++) {
@@ -175,12 +280,23 @@ public final class VectorOps {
         return true;
     }
 
-    /** True when every entry of the array is finite. */
+    /**
+     * True when every entry of the array is finite.
+     *
+     * @param x the vector; not null
+     * @return true when no entry is NaN or infinite (true for an empty array)
+     */
     public static boolean allFinite(double[] x) {
         return allFinite(x.length, x, 0);
     }
 
-    /** Elementwise product {@code z_i = x_i·y_i} on whole arrays of equal length; z may alias x or y. */
+    /**
+     * Elementwise product {@code z_i = x_i·y_i} on whole arrays of equal length; z may alias x or y.
+     *
+     * @param x first factor; not null
+     * @param y second factor, of the length of {@code x}
+     * @param z receives the product, of the length of {@code x}; may be {@code x} or {@code y}
+     */
     public static void multiply(double[] x, double[] y, double[] z) {
         ArgumentChecks.requireLength("y", y, x.length);
         ArgumentChecks.requireLength("z", z, x.length);

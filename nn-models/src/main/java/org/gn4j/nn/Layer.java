@@ -14,30 +14,64 @@ import org.gn4j.linalg.blas.Precision;
  * {@code in = inputShape().size()}. Methods allocate nothing.
  */
 public interface Layer {
-    /** Short description, e.g. "Dense(784→20)". */
+    /**
+     * Short description, e.g. "Dense(784→20)".
+     *
+     * @return a short human-readable description, e.g. {@code "Dense(784→20)"}
+     */
     String name();
 
-    /** Shape of one input sample. */
+    /**
+     * Shape of one input sample.
+     *
+     * @return the shape of one input sample
+     */
     Shape inputShape();
 
-    /** Shape of one output sample. */
+    /**
+     * Shape of one output sample.
+     *
+     * @return the shape of one output sample
+     */
     Shape outputShape();
 
-    /** Number of parameters in θ. */
+    /**
+     * Number of parameters in θ.
+     *
+     * @return the length of this layer's slice of θ, {@code >= 0}
+     */
     int parameterCount();
 
-    /** Work storage for batches of up to {@code maxBatch} samples (cached inputs, pre-activations, masks). */
+    /**
+     * Work storage for batches of up to {@code maxBatch} samples (cached inputs, pre-activations, masks).
+     *
+     * @param maxBatch the largest batch the state must hold, {@code >= 1}
+     * @return a new state, to be used by one thread at a time
+     */
     LayerState newState(int maxBatch);
 
-    /** {@code y = f(x; θ)} for {@code batch} samples; caches what the tangent and adjoint passes need in the state. */
+    /**
+     * {@code y = f(x; θ)} for {@code batch} samples; caches what the tangent and adjoint passes need in the state.
+     *
+     * @param theta the network's flat parameter vector θ; not modified
+     * @param off index of this layer's first parameter in {@code theta}
+     * @param batch number of samples, {@code >= 1} and at most the state's {@code maxBatch}
+     * @param x the inputs, batch-major {@code batch × inputShape().size()}; not modified
+     * @param y receives the outputs, batch-major {@code batch × outputShape().size()}; overwritten
+     * @param state the state that receives the cache of this pass
+     */
     void forward(double[] theta, int off, int batch, double[] x, double[] y, LayerState state);
 
     /**
      * Forward mode (R-operator) at the cached point: {@code ẏ = ∂f/∂x·ẋ + ∂f/∂θ·v}.
      *
-     * @param v  parameter tangent (this layer's slice at {@code off}); null means zero
-     * @param xt input tangent; null means zero
-     * @param yt output tangent (overwritten)
+     * @param theta the network's flat parameter vector θ; not modified
+     * @param off   index of this layer's first parameter in {@code theta}
+     * @param v     parameter tangent (this layer's slice at {@code off}); null means zero
+     * @param batch number of samples, as in the last {@link #forward} on {@code state}
+     * @param xt    input tangent; null means zero
+     * @param yt    output tangent (overwritten)
+     * @param state the state of the last {@link #forward}, fixing the point
      */
     void jvp(double[] theta, int off, double[] v, int batch, double[] xt, double[] yt, LayerState state);
 
@@ -45,8 +79,13 @@ public interface Layer {
      * Reverse mode at the cached point: accumulates {@code Σ_s (∂f/∂θ)ᵀ ȳ_s} into {@code grad} (this layer's slice at
      * {@code off}) and writes {@code x̄ = (∂f/∂x)ᵀ ȳ}.
      *
-     * @param grad parameter gradient, accumulated (not overwritten); null to skip
-     * @param xb   input cotangent (overwritten); null to skip
+     * @param theta the network's flat parameter vector θ; not modified
+     * @param off   index of this layer's first parameter in {@code theta}
+     * @param batch number of samples, as in the last {@link #forward} on {@code state}
+     * @param yb    the output cotangent ȳ, batch-major {@code batch × outputShape().size()}; may be used as scratch
+     * @param grad  parameter gradient, accumulated (not overwritten); null to skip
+     * @param xb    input cotangent (overwritten); null to skip
+     * @param state the state of the last {@link #forward}, fixing the point
      */
     void vjp(double[] theta, int off, int batch, double[] yb, double[] grad, double[] xb, LayerState state);
 
@@ -54,6 +93,16 @@ public interface Layer {
      * Reverse mode per sample: for each sample s writes {@code (∂f/∂θ)ᵀ ȳ_s} into its own row,
      * {@code rows[rowOffset + s·rowStride + off ..]} (overwritten), and {@code x̄} as {@link #vjp}. Used to build
      * per-sample Jacobians with c reverse passes instead of d forward passes.
+     *
+     * @param theta the network's flat parameter vector θ; not modified
+     * @param off index of this layer's first parameter in {@code theta}
+     * @param batch number of samples, as in the last {@link #forward} on {@code state}
+     * @param yb the output cotangent ȳ, batch-major {@code batch × outputShape().size()}; may be used as scratch
+     * @param rows the per-sample gradient rows; this layer writes entries {@code [off, off + parameterCount())} of each
+     * @param rowOffset index in {@code rows} of sample 0's row
+     * @param rowStride distance in {@code rows} between the rows of consecutive samples
+     * @param xb input cotangent (overwritten); null to skip
+     * @param state the state of the last {@link #forward}, fixing the point
      */
     void vjpPerSample(double[] theta, int off, int batch, double[] yb, double[] rows, int rowOffset, int rowStride,
             double[] xb, LayerState state);
@@ -63,6 +112,8 @@ public interface Layer {
      * precision: the same function of the same parameters. Layers without GEMMs (activations, pooling, reshapes)
      * return themselves.
      *
+     * @param precision the precision of the products; not null
+     * @return a layer computing the same function in {@code precision}; this layer when nothing changes
      * @throws IllegalArgumentException if {@code precision} is null
      */
     default Layer withPrecision(Precision precision) {
@@ -72,11 +123,21 @@ public interface Layer {
         return this;
     }
 
-    /** The precision of this layer's products ({@link Precision#F64} for layers without GEMMs). */
+    /**
+     * The precision of this layer's products ({@link Precision#F64} for layers without GEMMs).
+     *
+     * @return the precision of this layer's products
+     */
     default Precision precision() {
         return Precision.F64;
     }
 
-    /** Initializes this layer's parameters (Glorot / He for weights, zero biases). */
+    /**
+     * Initializes this layer's parameters (Glorot / He for weights, zero biases).
+     *
+     * @param theta the network's flat parameter vector θ; this layer's slice is overwritten
+     * @param off index of this layer's first parameter in {@code theta}
+     * @param rng the random source drawn from; advanced by the draws
+     */
     void initialize(double[] theta, int off, Random rng);
 }

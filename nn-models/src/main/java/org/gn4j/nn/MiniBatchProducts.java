@@ -55,6 +55,8 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.PerSample
     private double[] trialSums;
 
     /**
+     * @param net the network; its parameter count d and output size c fix the products' sizes
+     * @param loss the per-sample loss
      * @param maxBatch the largest mini-batch that will be evaluated
      * @throws IllegalArgumentException if maxBatch is not positive
      */
@@ -109,12 +111,20 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.PerSample
         return sum;
     }
 
-    /** The network. */
+    /**
+     * The network.
+     *
+     * @return the network (referenced, not a copy)
+     */
     public Sequential network() {
         return net;
     }
 
-    /** The loss function. */
+    /**
+     * The loss function.
+     *
+     * @return the loss (referenced)
+     */
     public Loss lossFunction() {
         return loss;
     }
@@ -124,7 +134,11 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.PerSample
         return d;
     }
 
-    /** Batch size of the last evaluation. */
+    /**
+     * Batch size of the last evaluation.
+     *
+     * @return the number of samples b of the last {@link #evaluate}; 0 before the first
+     */
     public int batch() {
         return batch;
     }
@@ -135,7 +149,11 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.PerSample
         return batch;
     }
 
-    /** The largest batch this evaluator takes (its buffers' size). */
+    /**
+     * The largest batch this evaluator takes (its buffers' size).
+     *
+     * @return the capacity in samples, as given to the constructor
+     */
     public int maxBatch() {
         return maxBatch;
     }
@@ -191,6 +209,12 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.PerSample
      * Forward pass on a mini-batch: samples {@code x[xOff ..]} (batch × input size) with targets {@code y[yOff ..]}
      * (batch × c) at parameters θ (referenced until the next call, not copied).
      *
+     * @param theta the parameters θ, length d; referenced until the next call, so it must not change meanwhile
+     * @param batch number of samples b, {@code 1 <= b <= maxBatch()}
+     * @param x the inputs, batch-major, b × input size from {@code xOff}
+     * @param xOff index of the first input entry in {@code x}
+     * @param y the targets, batch-major, {@code b × c} from {@code yOff}; copied
+     * @param yOff index of the first target entry in {@code y}
      * @return the mean loss; NaN or infinite values are returned as they are for the caller to handle
      */
     public double evaluate(double[] theta, int batch, double[] x, int xOff, double[] y, int yOff) {
@@ -224,7 +248,11 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.PerSample
         return lossValue;
     }
 
-    /** Copies the network outputs of the last evaluation (batch × c) into {@code out}. */
+    /**
+     * Copies the network outputs of the last evaluation (batch × c) into {@code out}.
+     *
+     * @param out receives the outputs, batch-major, at least {@code b·c} entries (entries beyond are left untouched)
+     */
     public void outputs(double[] out) {
         ArgumentChecks.requireRange("out", out, 0, batch * c);
         int pos = 0;
@@ -267,7 +295,12 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.PerSample
         scale(out, 1.0 / batch);
     }
 
-    /** The GGN {@code G = (1/b)JᵀQJ} at the current point as a symmetric PSD operator (for conjugate gradient). */
+    /**
+     * The GGN {@code G = (1/b)JᵀQJ} at the current point as a symmetric PSD operator (for conjugate gradient).
+     *
+     * @return a {@code d×d} operator applying {@link #ggnTimes}; valid until the next {@link #evaluate}, not
+     *         thread-safe
+     */
     public LinearOperator ggnOperator() {
         return Operators.of(d, d, this::ggnTimes, this::ggnTimes, Structure.SYMMETRIC,
                 Structure.POSITIVE_SEMIDEFINITE);

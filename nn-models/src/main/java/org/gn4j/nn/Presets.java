@@ -24,6 +24,11 @@ public final class Presets {
      * A fully connected network {@code in → hidden[0] → … → hidden[n−1] → out} with activation {@code f} after every
      * hidden layer and none after the output layer.
      *
+     * @param in input size, {@code >= 1}
+     * @param hidden the hidden layer widths, each {@code >= 1}; empty for a linear model; not null
+     * @param out output size, {@code >= 1}
+     * @param f the hidden activation; not null
+     * @return a new float64 network with {@code 2·hidden.length + 1} layers
      * @throws IllegalArgumentException if a size is not positive or {@code f} is null
      */
     public static Sequential mlp(int in, int[] hidden, int out, Activation.Function f) {
@@ -45,17 +50,33 @@ public final class Presets {
         return new Sequential(layers);
     }
 
-    /** {@code inputs → 20 → 20 → 20 → outputs}, sigmoid hidden layers (the SGN paper's small MLP). */
+    /**
+     * {@code inputs → 20 → 20 → 20 → outputs}, sigmoid hidden layers (the SGN paper's small MLP).
+     *
+     * @param inputs input size, {@code >= 1}
+     * @param outputs output size, {@code >= 1}
+     * @return a new float64 network
+     */
     public static Sequential mlp3x20Sigmoid(int inputs, int outputs) {
         return mlp(inputs, new int[] {20, 20, 20}, outputs, Activation.Function.SIGMOID);
     }
 
-    /** {@code inputs → 100 → 100 → outputs}, sigmoid hidden layers. */
+    /**
+     * {@code inputs → 100 → 100 → outputs}, sigmoid hidden layers.
+     *
+     * @param inputs input size, {@code >= 1}
+     * @param outputs output size, {@code >= 1}
+     * @return a new float64 network
+     */
     public static Sequential mlp2x100Sigmoid(int inputs, int outputs) {
         return mlp(inputs, new int[] {100, 100}, outputs, Activation.Function.SIGMOID);
     }
 
-    /** {@code 784 → 1024 → 1024 → 10}, tanh hidden layers (1,863,690 parameters). */
+    /**
+     * {@code 784 → 1024 → 1024 → 10}, tanh hidden layers (1,863,690 parameters).
+     *
+     * @return a new float64 network for flattened 28×28 images
+     */
     public static Sequential mlp784x1024x1024x10Tanh() {
         return mlp(784, new int[] {1024, 1024}, 10, Activation.Function.TANH);
     }
@@ -72,6 +93,8 @@ public final class Presets {
      * {@code maxpool(relu(x)) = relu(maxpool(x))} exactly and the gradients agree too (both send a window's cotangent
      * to its first maximum, or give 0 when the maximum is ≤ 0): the textbook conv → ReLU → pool network, with the ReLU
      * applied to a quarter of the values.
+     *
+     * @return a new float64 network
      */
     public static Sequential leNetFashion() {
         Activation.Function relu = Activation.Function.RELU;
@@ -101,6 +124,8 @@ public final class Presets {
      * Max-pooling comes before the ReLU, as in {@link #leNetFashion}. Memory: the activations on the tape take about
      * 80,000 doubles (0.6 MB) per sample; the convolutions' im2col columns are rebuilt per block of samples and not
      * kept (see {@link org.gn4j.nn.layers.Conv2d}).
+     *
+     * @return a new float64 network, convolutions' algorithm {@link Conv2d.Algorithm#AUTO}
      */
     public static Sequential cifarCnn() {
         return cifarCnn(Conv2d.Algorithm.AUTO);
@@ -111,6 +136,8 @@ public final class Presets {
      * and third convolutions; {@link Conv2d.Algorithm#COLUMNS}: im2col GEMMs for all three, for comparisons). Both
      * compute the same function from the same parameters.
      *
+     * @param algorithm {@link Conv2d.Algorithm#AUTO} or {@link Conv2d.Algorithm#COLUMNS}
+     * @return a new float64 network
      * @throws IllegalArgumentException if {@code algorithm} is null or {@link Conv2d.Algorithm#WINOGRAD}, which the
      *                                  3-channel first layer would not pick (use AUTO)
      */

@@ -25,6 +25,7 @@ public final class Sequential {
     private final Precision precision;
 
     /**
+     * @param layers the layers in order, at least one; the list is copied, the layers referenced; products in float64
      * @throws IllegalArgumentException if the list is empty or consecutive shapes do not match (naming the layer, the
      *                                  shape found and the shape expected)
      */
@@ -37,6 +38,8 @@ public final class Sequential {
      * {@link Layer#withPrecision}, so forward passes, JVPs, VJPs, per-sample Jacobians and the GGN products built on
      * them use float32 GEMMs for {@link Precision#F32}; activations stay in float64 arrays.
      *
+     * @param layers the layers in order, at least one; the list is copied
+     * @param precision the precision of every layer's products; not null
      * @throws IllegalArgumentException as {@link #Sequential(List)}, or if {@code precision} is null
      */
     public Sequential(List<? extends Layer> layers, Precision precision) {
@@ -68,7 +71,12 @@ public final class Sequential {
         this.parameterCount = (int) total;
     }
 
-    /** A network of the given layers. */
+    /**
+     * A network of the given layers.
+     *
+     * @param layers the layers in order, at least one
+     * @return a new float64 network
+     */
     public static Sequential of(Layer... layers) {
         return new Sequential(List.of(layers));
     }
@@ -76,52 +84,95 @@ public final class Sequential {
     /**
      * The precision of the network's products: {@link Precision#F64} for the constructors without one (generic
      * least-squares fits, tests), whatever {@link #withPrecision} or {@link #Sequential(List, Precision)} chose.
+     *
+     * @return the precision all layers' products run in
      */
     public Precision precision() {
         return precision;
     }
 
-    /** The same layers and parameters layout with products in {@code precision} (this network when it agrees). */
+    /**
+     * The same layers and parameters layout with products in {@code precision} (this network when it agrees).
+     *
+     * @param precision the precision of the products; not null
+     * @return this network if {@code precision} is its own, else a new one over the same layers; θ layouts are
+     *         identical
+     */
     public Sequential withPrecision(Precision precision) {
         return precision == this.precision ? this : new Sequential(List.of(layers), precision);
     }
 
-    /** Number of parameters d. */
+    /**
+     * Number of parameters d.
+     *
+     * @return the length d of θ
+     */
     public int parameterCount() {
         return parameterCount;
     }
 
-    /** Number of layers. */
+    /**
+     * Number of layers.
+     *
+     * @return the number of layers, {@code >= 1}
+     */
     public int layerCount() {
         return layers.length;
     }
 
-    /** Layer {@code l}. */
+    /**
+     * Layer {@code l}.
+     *
+     * @param l the layer index, {@code 0 <= l < layerCount()}
+     * @return layer {@code l} as the network uses it (already in the network's precision)
+     */
     public Layer layer(int l) {
         return layers[l];
     }
 
-    /** The layers. */
+    /**
+     * The layers.
+     *
+     * @return an unmodifiable list of the layers, in order
+     */
     public List<Layer> layers() {
         return List.of(layers);
     }
 
-    /** Offset of layer l's parameters in θ. */
+    /**
+     * Offset of layer l's parameters in θ.
+     *
+     * @param l the layer index, {@code 0 <= l < layerCount()}
+     * @return the index in θ of layer l's first parameter
+     */
     public int offset(int l) {
         return offsets[l];
     }
 
-    /** Shape of one input sample. */
+    /**
+     * Shape of one input sample.
+     *
+     * @return the shape of one input sample (the first layer's input shape)
+     */
     public Shape inputShape() {
         return layers[0].inputShape();
     }
 
-    /** Shape of one output sample (c = its size). */
+    /**
+     * Shape of one output sample (c = its size).
+     *
+     * @return the shape of one output sample (the last layer's output shape)
+     */
     public Shape outputShape() {
         return layers[layers.length - 1].outputShape();
     }
 
-    /** A fresh parameter vector initialized layer by layer from {@code new Random(seed)}. */
+    /**
+     * A fresh parameter vector initialized layer by layer from {@code new Random(seed)}.
+     *
+     * @param seed seed of the {@link Random} the layers draw from, in layer order; the same seed gives the same θ
+     * @return a new vector θ of length {@link #parameterCount()}
+     */
     public double[] initialParameters(long seed) {
         double[] theta = new double[parameterCount];
         Random rng = new Random(seed);
@@ -131,7 +182,12 @@ public final class Sequential {
         return theta;
     }
 
-    /** Work storage for batches of up to {@code maxBatch} samples. */
+    /**
+     * Work storage for batches of up to {@code maxBatch} samples.
+     *
+     * @param maxBatch the largest batch the tape holds, {@code >= 1}
+     * @return a new tape for this network (one per thread)
+     */
     public Tape newTape(int maxBatch) {
         ArgumentChecks.requirePositive("maxBatch", maxBatch);
         return new Tape(this, maxBatch);
@@ -140,6 +196,12 @@ public final class Sequential {
     /**
      * Forward pass on samples {@code x[xOff ..]} (batch × input size), caching everything in the tape.
      *
+     * @param theta the parameter vector θ, length {@link #parameterCount()}
+     * @param batch number of samples, {@code 1 <= batch <= tape.maxBatch()}
+     * @param x the inputs, batch-major: sample s at {@code x[xOff + s·in ..]} with {@code in = inputShape().size()}
+     * @param xOff index of the first input entry in {@code x}
+     * @param tape the work storage that receives the activations; fixes the point for {@link #jvp}, {@link #vjp} and
+     *             {@link #perSampleJacobian}
      * @return the output array of the tape (batch × c)
      * @throws IllegalArgumentException on a wrong θ length, a batch larger than the tape, too short an input, or a
      *                                  non-finite input (naming the sample and entry)
@@ -167,6 +229,9 @@ public final class Sequential {
     /**
      * {@code J·v} at the tape's forward point (input tangent zero).
      *
+     * @param theta the parameter vector θ, length {@link #parameterCount()}
+     * @param v the parameter tangent, length d
+     * @param tape a tape after {@link #forward}, at whose point the product is taken
      * @return the tape's output tangent (batch × c)
      */
     public double[] jvp(double[] theta, double[] v, Tape tape) {
@@ -181,8 +246,10 @@ public final class Sequential {
     /**
      * {@code grad += Jᵀ·u} at the tape's forward point.
      *
-     * @param u    output cotangent, batch × c
-     * @param grad length d, accumulated
+     * @param theta the parameter vector θ, length {@link #parameterCount()}
+     * @param u     output cotangent, batch × c
+     * @param grad  length d, accumulated
+     * @param tape  a tape after {@link #forward}, at whose point the product is taken
      */
     public void vjp(double[] theta, double[] u, double[] grad, Tape tape) {
         int batch = tape.batch;
@@ -200,6 +267,12 @@ public final class Sequential {
     /**
      * The per-sample Jacobian at the tape's forward point: row {@code s·c + k} is {@code ∂f_k(x_s)/∂θ}, written into
      * {@code jac[rowOffset ..]} with rows of length d, built with c reverse passes over the batch.
+     *
+     * @param theta the parameter vector θ, length {@link #parameterCount()}
+     * @param tape a tape after {@link #forward} on b samples, at whose point the Jacobian is taken
+     * @param jac receives the {@code bc × d} Jacobian, row-major; must hold {@code b·c·d} entries from
+     *            {@code rowOffset}
+     * @param rowOffset index in {@code jac} of row 0's first entry
      */
     public void perSampleJacobian(double[] theta, Tape tape, double[] jac, int rowOffset) {
         int batch = tape.batch;
@@ -226,6 +299,14 @@ public final class Sequential {
      * row {@code s·c + k} is {@code (S_s e_k)ᵀ ∂f(x_s)/∂θ}, i.e. the rows of sample s are {@code S_sᵀJ_s}, with
      * {@code S_s} the c×c row-major matrix at {@code seeds[seedOffset + s·c²]}. With the loss-Hessian factors as seeds
      * this gives the whitened Jacobian {@code L_sᵀJ_s} of the exact Gauss-Newton step at the cost of J.
+     *
+     * @param theta the parameter vector θ, length {@link #parameterCount()}
+     * @param tape a tape after {@link #forward} on b samples, at whose point the Jacobian is taken
+     * @param jac receives the {@code bc × d} whitened Jacobian, row-major; must hold {@code b·c·d} entries from
+     *            {@code rowOffset}
+     * @param rowOffset index in {@code jac} of row 0's first entry
+     * @param seeds the b seed matrices {@code S_s}, each {@code c×c} row-major, one after the other
+     * @param seedOffset index in {@code seeds} of {@code S_0}'s first entry
      */
     public void perSampleJacobian(double[] theta, Tape tape, double[] jac, int rowOffset, double[] seeds,
             int seedOffset) {

@@ -26,22 +26,41 @@ public final class Shape {
         this.size = (int) s;
     }
 
-    /** A shape with the given dimensions. */
+    /**
+     * A shape with the given dimensions.
+     *
+     * @param dims the dimensions, at least one, all {@code > 0}, product at most {@link Integer#MAX_VALUE}; copied
+     * @return the shape
+     * @throws IllegalArgumentException if the dimensions are empty, not positive or too large
+     */
     public static Shape of(int... dims) {
         return new Shape(dims);
     }
 
-    /** Number of entries of one sample. */
+    /**
+     * Number of entries of one sample.
+     *
+     * @return the product of the dimensions, {@code >= 1}
+     */
     public int size() {
         return size;
     }
 
-    /** Number of dimensions. */
+    /**
+     * Number of dimensions.
+     *
+     * @return the number of dimensions, {@code >= 1}
+     */
     public int rank() {
         return dims.length;
     }
 
-    /** Dimension {@code i}. */
+    /**
+     * Dimension {@code i}.
+     *
+     * @param i the dimension index, {@code 0 <= i < rank()}
+     * @return the extent of dimension i, {@code >= 1}
+     */
     public int dim(int i) {
         return dims[i];
     }

@@ -32,22 +32,38 @@ public final class Tape {
         }
     }
 
-    /** The largest batch this tape holds. */
+    /**
+     * The largest batch this tape holds.
+     *
+     * @return the capacity in samples, {@code >= 1}
+     */
     public int maxBatch() {
         return maxBatch;
     }
 
-    /** The batch size of the last forward pass. */
+    /**
+     * The batch size of the last forward pass.
+     *
+     * @return the number of samples of the last {@link Sequential#forward}; 0 before the first
+     */
     public int batch() {
         return batch;
     }
 
-    /** The network output of the last forward pass (batch × outputs, batch-major; valid until the next pass). */
+    /**
+     * The network output of the last forward pass (batch × outputs, batch-major; valid until the next pass).
+     *
+     * @return the tape's own output array (a view, not a copy), holding at least {@code batch() × c} valid entries
+     */
     public double[] output() {
         return act[act.length - 1];
     }
 
-    /** The output tangent of the last {@code jvp} (batch × outputs). */
+    /**
+     * The output tangent of the last {@code jvp} (batch × outputs).
+     *
+     * @return the tape's own output tangent array (a view), holding at least {@code batch() × c} valid entries
+     */
     public double[] outputTangent() {
         return tan[tan.length - 1];
     }

@@ -17,10 +17,18 @@ package org.gn4j.solvers;
  * </ul>
  */
 public interface LinearSolver {
-    /** Rows of the prepared system (length of b). */
+    /**
+     * Rows of the prepared system (length of b).
+     *
+     * @return the number of rows m, the required length of b
+     */
     int rows();
 
-    /** Columns of the prepared system (length of x). */
+    /**
+     * Columns of the prepared system (length of x).
+     *
+     * @return the number of columns n, the required length of x
+     */
     int cols();
 
     /**
@@ -28,6 +36,8 @@ public interface LinearSolver {
      *
      * @param b right-hand side, length {@link #rows()}
      * @param x output, length {@link #cols()}; read as the starting point by iterative solvers with warm start
+     * @return the status, iterations and residual norms; x holds a usable answer when {@link
+     *         SolveResult#hasSolution()}
      */
     SolveResult solve(double[] b, double[] x);
 }

@@ -13,6 +13,16 @@ package org.gn4j.solvers;
  */
 public record SolveResult(SolveStatus status, int iterations, double residualNorm, double rhsNorm, String message) {
 
+    /**
+     * Checks the status and normalises the message.
+     *
+     * @param status how the solve ended, not null
+     * @param iterations iterations performed (0 for direct solves)
+     * @param residualNorm final residual norm, or NaN where not computed
+     * @param rhsNorm norm of the right-hand side, or NaN where not applicable
+     * @param message human-readable detail, or null for none
+     * @throws IllegalArgumentException if status is null (a null message becomes the empty string)
+     */
     public SolveResult {
         if (status == null) {
             throw new IllegalArgumentException("status must not be null");
@@ -22,27 +32,50 @@ public record SolveResult(SolveStatus status, int iterations, double residualNor
         }
     }
 
-    /** A successful direct result with no residual information. */
+    /**
+     * A successful direct result with no residual information.
+     *
+     * @param message human-readable detail, or null for none
+     * @return a CONVERGED result with 0 iterations and NaN residual and right-hand-side norms
+     */
     public static SolveResult ok(String message) {
         return new SolveResult(SolveStatus.CONVERGED, 0, Double.NaN, Double.NaN, message);
     }
 
-    /** A failed result. */
+    /**
+     * A failed result.
+     *
+     * @param status the failure status, not null
+     * @param message human-readable detail (what failed), or null for none
+     * @return a result with that status, 0 iterations and NaN norms
+     */
     public static SolveResult failed(SolveStatus status, String message) {
         return new SolveResult(status, 0, Double.NaN, Double.NaN, message);
     }
 
-    /** {@code residualNorm / rhsNorm}, or the residual itself when the right-hand side is zero. */
+    /**
+     * {@code residualNorm / rhsNorm}, or the residual itself when the right-hand side is zero.
+     *
+     * @return the relative residual; NaN when the residual was not computed
+     */
     public double relativeResidual() {
         return rhsNorm > 0 ? residualNorm / rhsNorm : residualNorm;
     }
 
-    /** True when the output holds a usable answer ({@link SolveStatus#hasSolution()}). */
+    /**
+     * True when the output holds a usable answer ({@link SolveStatus#hasSolution()}).
+     *
+     * @return whether the output vector holds a usable answer for this status
+     */
     public boolean hasSolution() {
         return status.hasSolution();
     }
 
-    /** True for {@link SolveStatus#CONVERGED}. */
+    /**
+     * True for {@link SolveStatus#CONVERGED}.
+     *
+     * @return whether the status is CONVERGED
+     */
     public boolean converged() {
         return status == SolveStatus.CONVERGED;
     }
@@ -50,6 +83,7 @@ public record SolveResult(SolveStatus status, int iterations, double residualNor
     /**
      * Returns this result if it holds a solution, else throws — the switch for callers that prefer exceptions.
      *
+     * @return this result, unchanged
      * @throws SolverException if {@link #hasSolution()} is false
      */
     public SolveResult orThrow() {

@@ -36,7 +36,11 @@ public enum SolveStatus {
         this.hasSolution = hasSolution;
     }
 
-    /** True when the output vector holds a usable answer. */
+    /**
+     * True when the output vector holds a usable answer.
+     *
+     * @return whether a result with this status leaves a usable answer in the output vector
+     */
     public boolean hasSolution() {
         return hasSolution;
     }

@@ -5,12 +5,21 @@ public final class SolverException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient SolveResult result;
 
+    /**
+     * An exception carrying the failed result; its message is {@code "linear solve failed: "} followed by the result.
+     *
+     * @param result the result without a solution
+     */
     public SolverException(SolveResult result) {
         super("linear solve failed: " + result);
         this.result = result;
     }
 
-    /** The failed result. */
+    /**
+     * The failed result.
+     *
+     * @return the result passed to the constructor
+     */
     public SolveResult result() {
         return result;
     }

@@ -23,7 +23,11 @@ public final class EmbeddedSpark {
     private EmbeddedSpark() {
     }
 
-    /** Whether Spark's classes can be loaded by this class's loader. */
+    /**
+     * Whether Spark's classes can be loaded by this class's loader.
+     *
+     * @return true when {@code org.apache.spark.SparkConf} is found (without initialising it)
+     */
     public static boolean onClassPath() {
         try {
             Class.forName("org.apache.spark.SparkConf", false, EmbeddedSpark.class.getClassLoader());
@@ -33,7 +37,11 @@ public final class EmbeddedSpark {
         }
     }
 
-    /** Whether this JVM opens {@code java.base/sun.nio.ch} to unnamed modules (a sign the options were given). */
+    /**
+     * Whether this JVM opens {@code java.base/sun.nio.ch} to unnamed modules (a sign the options were given).
+     *
+     * @return true when {@code java.base/sun.nio.ch} is open to this class's module
+     */
     public static boolean jvmOptionsGiven() {
         return Object.class.getModule().isOpen("sun.nio.ch", EmbeddedSpark.class.getModule());
     }

@@ -21,9 +21,13 @@ import org.gn4j.gn.expr.ModelExpression;
  */
 public final class ExpressionRowModel implements RowModel<double[]> {
     private static final long serialVersionUID = 1L;
+    /** The expression text, shipped to the executors and compiled there. */
     private final String text;
+    /** The variable names, in row order (immutable). */
     private final List<String> variables;
+    /** The parameter names, in θ order (immutable). */
     private final List<String> parameters;
+    /** Whether each row ends with a weight after the target. */
     private final boolean weighted;
 
     private ExpressionRowModel(String text, List<String> variables, List<String> parameters, boolean weighted) {
@@ -36,6 +40,10 @@ public final class ExpressionRowModel implements RowModel<double[]> {
     /**
      * Compiles the expression once on the driver to check it.
      *
+     * @param text the expression for f(x; β), e.g. {@code "a * exp(-b * x)"}
+     * @param variables names of the variables x, in row order (copied)
+     * @param parameters names of the parameters β, in θ order (copied)
+     * @return an unweighted model: row = variables, then target
      * @throws org.gn4j.gn.expr.ExpressionParseException if the text is not a valid expression in these names
      * @throws IllegalArgumentException                  if an argument is null
      */
@@ -45,6 +53,14 @@ public final class ExpressionRowModel implements RowModel<double[]> {
 
     /**
      * As {@link #of(String, List, List)}, with a weight column after the target when {@code weighted}.
+     *
+     * @param text the expression for f(x; β)
+     * @param variables names of the variables x, in row order (copied)
+     * @param parameters names of the parameters β, in θ order (copied)
+     * @param weighted true when each row ends with a weight {@code w > 0} after the target
+     * @return the model
+     * @throws org.gn4j.gn.expr.ExpressionParseException if the text is not a valid expression in these names
+     * @throws IllegalArgumentException if an argument is null
      */
     public static ExpressionRowModel of(String text, List<String> variables, List<String> parameters,
             boolean weighted) {
@@ -61,6 +77,9 @@ public final class ExpressionRowModel implements RowModel<double[]> {
      * nothing is read until a pass runs, and rows never pass through the driver.
      *
      * @param weight the weight column, or null for an unweighted model
+     * @param data the data frame; its other columns are ignored
+     * @param target the column holding y
+     * @return a lazy RDD of rows of length {@link #rowLength()}
      * @throws IllegalArgumentException if a column is missing, or the weight column is given for an unweighted model
      *                                  or missing for a weighted one
      */
@@ -96,27 +115,47 @@ public final class ExpressionRowModel implements RowModel<double[]> {
         });
     }
 
-    /** The expression text. */
+    /**
+     * The expression text.
+     *
+     * @return the expression text as given to {@link #of}
+     */
     public String text() {
         return text;
     }
 
-    /** A new compiled instance of the expression (on the calling JVM; compiled models are not thread-safe). */
+    /**
+     * A new compiled instance of the expression (on the calling JVM; compiled models are not thread-safe).
+     *
+     * @return a freshly compiled model for this expression
+     */
     public CompiledModel compiled() {
         return ModelExpression.parse(text, variables, parameters);
     }
 
-    /** The variable names, in row order. */
+    /**
+     * The variable names, in row order.
+     *
+     * @return the variable names (immutable list)
+     */
     public List<String> variableNames() {
         return variables;
     }
 
-    /** Whether each row ends with a weight. */
+    /**
+     * Whether each row ends with a weight.
+     *
+     * @return true when rows carry a weight column
+     */
     public boolean weighted() {
         return weighted;
     }
 
-    /** The row length: variables, target, weight when weighted. */
+    /**
+     * The row length: variables, target, weight when weighted.
+     *
+     * @return the number of doubles in each row: variables + 1, + 1 more when weighted
+     */
     public int rowLength() {
         return variables.size() + (weighted ? 2 : 1);
     }

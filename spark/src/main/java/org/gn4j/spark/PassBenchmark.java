@@ -28,7 +28,12 @@ public final class PassBenchmark {
     private PassBenchmark() {
     }
 
-    /** Runs the measurement (see the class documentation) and prints the table to standard output. */
+    /**
+     * Runs the measurement (see the class documentation) and prints the table to standard output.
+     *
+     * @param args {@code rows partitions repeats master...}, all optional (defaults 1000000, 4, 5, {@code local[1]
+     *             local[2]})
+     */
     public static void main(String[] args) {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 4;

@@ -13,13 +13,25 @@ import java.util.List;
  * @param <T> the row type of the data set
  */
 public interface RowModel<T> extends Serializable {
-    /** The number of parameters n. */
+    /**
+     * The number of parameters n.
+     *
+     * @return n, the length of θ, ≥ 1
+     */
     int parameterCount();
 
-    /** The residuals per row c (1 for a scalar model fitted to one response). */
+    /**
+     * The residuals per row c (1 for a scalar model fitted to one response).
+     *
+     * @return c, the number of residuals each row contributes, ≥ 1
+     */
     int residualsPerRow();
 
-    /** The parameter names (length n); {@code p0, p1, …} by default. */
+    /**
+     * The parameter names (length n); {@code p0, p1, …} by default.
+     *
+     * @return the n parameter names in θ order
+     */
     default List<String> parameterNames() {
         List<String> names = new ArrayList<>();
         for (int j = 0; j < parameterCount(); j++) {
@@ -28,7 +40,11 @@ public interface RowModel<T> extends Serializable {
         return names;
     }
 
-    /** A new evaluator for one partition's rows (called on the executor). */
+    /**
+     * A new evaluator for one partition's rows (called on the executor).
+     *
+     * @return an evaluator that may keep per-partition buffers; used by one thread
+     */
     RowEvaluator<T> evaluator();
 
     /**
@@ -36,6 +52,9 @@ public interface RowModel<T> extends Serializable {
      *
      * @param n parameters
      * @param c residuals per row
+     * @param <T> the row type
+     * @param function evaluates the c residuals of a row and, on request, their c×n Jacobian rows
+     * @return a serializable model with parameter names {@code p0, p1, …}
      * @throws IllegalArgumentException if n or c is not positive or the function is null
      */
     static <T> RowModel<T> of(int n, int c, RowFunction<T> function) {
@@ -45,6 +64,11 @@ public interface RowModel<T> extends Serializable {
     /**
      * A model from a serializable function of (θ, row) with parameter names.
      *
+     * @param <T> the row type
+     * @param parameterNames the n parameter names in θ order (n = their count, ≥ 1)
+     * @param c residuals per row, ≥ 1
+     * @param function evaluates the c residuals of a row and, on request, their c×n Jacobian rows
+     * @return a serializable model with those names
      * @throws IllegalArgumentException if the names are not n, or as {@link #of(int, int, RowFunction)}
      */
     static <T> RowModel<T> of(List<String> parameterNames, int c, RowFunction<T> function) {

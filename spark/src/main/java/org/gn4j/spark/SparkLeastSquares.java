@@ -66,9 +66,18 @@ public final class SparkLeastSquares<T> implements Objective {
         PRODUCT
     }
 
-    /** The kind and wall-clock time of one aggregation pass. */
+    /**
+     * The kind and wall-clock time of one aggregation pass.
+     *
+     * @param kind what the pass aggregated
+     * @param seconds wall-clock time of the pass on the driver, in seconds
+     */
     public record Pass(PassKind kind, double seconds) {
-        /** Whether this pass linearized. */
+        /**
+         * Whether this pass linearized.
+         *
+         * @return true for a {@link PassKind#LINEARIZATION} pass
+         */
         public boolean linearization() {
             return kind == PassKind.LINEARIZATION;
         }
@@ -90,6 +99,11 @@ public final class SparkLeastSquares<T> implements Objective {
     /**
      * Plain least squares {@code ½Σrᵢ²} of the model's residuals over the rows.
      *
+     * @param <T> the row type
+     * @param rows the data set, one element per row (persist it if recomputing is expensive); read once per pass
+     * @param model the per-row residuals and Jacobian rows
+     * @return an unbounded problem with the linear loss, aggregated with depth {@link #DEFAULT_DEPTH}, normal
+     *         equations formed
      * @throws IllegalArgumentException if an argument is null
      */
     public static <T> SparkLeastSquares<T> of(JavaRDD<T> rows, RowModel<T> model) {
@@ -102,6 +116,9 @@ public final class SparkLeastSquares<T> implements Objective {
     /**
      * The same problem with a robust loss ρ of scale c (see {@link RobustLoss}).
      *
+     * @param l the loss ρ
+     * @param scale the scale c &gt; 0 of the loss, in the units of the residuals
+     * @return a new objective with that loss; this one is unchanged
      * @throws IllegalArgumentException if the loss is null or the scale is not positive and finite
      */
     public SparkLeastSquares<T> withLoss(RobustLoss l, double scale) {
@@ -117,6 +134,9 @@ public final class SparkLeastSquares<T> implements Objective {
     /**
      * The same problem with bounds {@code lo ≤ θ ≤ hi} ({@code ±∞} for none on that side).
      *
+     * @param lo lower bounds, length n; {@code Double.NEGATIVE_INFINITY} for none (copied)
+     * @param hi upper bounds, length n; {@code Double.POSITIVE_INFINITY} for none (copied)
+     * @return a new objective with those bounds; this one is unchanged
      * @throws IllegalArgumentException for lengths other than n, NaN, or {@code lo[j] > hi[j]}
      */
     public SparkLeastSquares<T> withBounds(double[] lo, double[] hi) {
@@ -137,6 +157,8 @@ public final class SparkLeastSquares<T> implements Objective {
      * The same problem aggregated through a tree of the given depth ({@code ≥ 1}; 1 sends every partition's sums to
      * the driver).
      *
+     * @param d the depth of Spark's {@code treeAggregate}, ≥ 1 (default {@link #DEFAULT_DEPTH})
+     * @return a new objective with that depth; this one is unchanged
      * @throws IllegalArgumentException if depth is below 1
      */
     public SparkLeastSquares<T> withDepth(int d) {
@@ -152,32 +174,55 @@ public final class SparkLeastSquares<T> implements Objective {
      * gradient ({@link DampedSolvers#cg()}) whose every product {@code J̃ᵀ(J̃v)} is one more pass (v broadcast, the
      * Jacobian rows evaluated again on the executors). For parameter counts where the Gram matrix is too large to
      * send or factor: a pass moves {@code 8n} bytes per partial instead of {@code 4n²}.
+     *
+     * @param on true for matrix-free CG steps, false for the normal equations (the default)
+     * @return a new objective with that setting; this one is unchanged
      */
     public SparkLeastSquares<T> withMatrixFree(boolean on) {
         return new SparkLeastSquares<>(rows, model, loss, lossScale, lower, upper, depth, on);
     }
 
-    /** Whether steps are solved matrix-free ({@link #withMatrixFree}). */
+    /**
+     * Whether steps are solved matrix-free ({@link #withMatrixFree}).
+     *
+     * @return true when linearizations aggregate only the gradient and Gram diagonal
+     */
     public boolean matrixFree() {
         return matrixFree;
     }
 
-    /** The model. */
+    /**
+     * The model.
+     *
+     * @return the row model given to {@link #of}
+     */
     public RowModel<T> model() {
         return model;
     }
 
-    /** The rows. */
+    /**
+     * The rows.
+     *
+     * @return the data set given to {@link #of} (the same RDD, not a copy)
+     */
     public JavaRDD<T> rows() {
         return rows;
     }
 
-    /** The residual count of the last pass (−1 before the first). */
+    /**
+     * The residual count of the last pass (−1 before the first).
+     *
+     * @return the number of residuals counted by the last pass, or −1 before the first
+     */
     public long residualCount() {
         return residualCount;
     }
 
-    /** Every aggregation pass so far, in order (unmodifiable view). */
+    /**
+     * Every aggregation pass so far, in order (unmodifiable view).
+     *
+     * @return the passes of the current run in order, as an unmodifiable view that grows with later passes
+     */
     public List<Pass> passes() {
         return Collections.unmodifiableList(passes);
     }
@@ -185,17 +230,33 @@ public final class SparkLeastSquares<T> implements Objective {
     /**
      * Runs the loop on this objective with the normal-equation solver ({@link DampedSolvers#cholesky()}): the
      * loop's tolerances, budget, control, descent and callback are used as they are.
+     *
+     * @param loop the configured loop; its step solver is replaced (CG when matrix-free, else Cholesky)
+     * @param start the initial θ, length n (not modified)
+     * @return the final per-run state of the loop: the iterate, counts, stop reason and trace
      */
     public GaussNewtonLoop.State run(GaussNewtonLoop loop, double[] start) {
         return loop.withSolver(matrixFree ? DampedSolvers.cg() : DampedSolvers.cholesky()).run(this, start);
     }
 
-    /** Levenberg-Marquardt as configured (its step solver is replaced by the normal equations or CG). */
+    /**
+     * Levenberg-Marquardt as configured (its step solver is replaced by the normal equations or CG).
+     *
+     * @param lm the configured Levenberg-Marquardt method
+     * @param start the initial θ, length n (not modified)
+     * @return the optimum with the pass counts and times of this run
+     */
     public SparkOptimum fit(LevenbergMarquardt lm, double[] start) {
         return SparkOptimum.of("distributed Levenberg-Marquardt (" + solverName() + ")", this, run(lm.loop(), start));
     }
 
-    /** Dogleg as configured (its step solver is replaced by the normal equations or CG). */
+    /**
+     * Dogleg as configured (its step solver is replaced by the normal equations or CG).
+     *
+     * @param dogleg the configured dogleg method
+     * @param start the initial θ, length n (not modified)
+     * @return the optimum with the pass counts and times of this run
+     */
     public SparkOptimum fit(Dogleg dogleg, double[] start) {
         return SparkOptimum.of("distributed dogleg (" + solverName() + ")", this, run(dogleg.loop(), start));
     }

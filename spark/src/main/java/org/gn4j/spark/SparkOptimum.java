@@ -33,24 +33,56 @@ public record SparkOptimum(String solver, double[] parameters, List<String> para
         int jacobianEvaluations, int productPasses, TerminationReason reason, String message, List<IterationRecord> trace,
         double seconds, double aggregationSeconds) {
 
-    /** Copies the arrays and lists. */
+    /**
+     * Copies the arrays and lists.
+     *
+     * @param solver the configuration that ran
+     * @param parameters the point found, length n (copied)
+     * @param parameterNames the parameter names, length n (copied)
+     * @param initialCost the cost at the start
+     * @param cost the final cost {@code ½Σρ(rᵢ²)}
+     * @param gradientNorm {@code ‖g‖∞} at the point
+     * @param residualCount the residuals summed per pass
+     * @param iterations trial steps, accepted or not
+     * @param residualEvaluations cost-only passes (the start and every trial)
+     * @param jacobianEvaluations linearization passes
+     * @param productPasses Gram-product passes of the matrix-free form (0 otherwise)
+     * @param reason why the run ended
+     * @param message the termination message
+     * @param trace one record per iteration (copied)
+     * @param seconds wall-clock time of the run, in seconds
+     * @param aggregationSeconds wall-clock time spent in aggregation passes, in seconds
+     */
     public SparkOptimum {
         parameters = parameters.clone();
         parameterNames = List.copyOf(parameterNames);
         trace = List.copyOf(trace);
     }
 
+    /**
+     * The point found.
+     *
+     * @return a copy of the parameters, length n, in {@link #parameterNames()} order
+     */
     @Override
     public double[] parameters() {
         return parameters.clone();
     }
 
-    /** Aggregation passes of every kind. */
+    /**
+     * Aggregation passes of every kind.
+     *
+     * @return {@code residualEvaluations + jacobianEvaluations + productPasses}
+     */
     public int passes() {
         return residualEvaluations + jacobianEvaluations + productPasses;
     }
 
-    /** Whether the run ended at a point where a convergence test holds. */
+    /**
+     * Whether the run ended at a point where a convergence test holds.
+     *
+     * @return whether the termination reason is a convergence test
+     */
     public boolean converged() {
         return reason.converged();
     }

@@ -53,6 +53,14 @@ public final class SparkTrainingData implements TrainingData {
      * one-hot or distribution rows for classification, values for regression); the rows are read once and cached
      * as one shard per partition.
      *
+     * @param rows the samples, each of length {@code featureSize + targetWidth}; counted in one pass here, then
+     *             cached as shards
+     * @param featureSize features per sample (the flattened network input size), ≥ 1
+     * @param targetWidth target values per sample (the network output width), ≥ 1
+     * @param network builds the trained network on each executor (serializable; must match the trainer's network)
+     * @param loss builds the loss on each executor (serializable)
+     * @return the training set, samples numbered in RDD order, aggregated with depth {@link
+     *         SparkLeastSquares#DEFAULT_DEPTH}
      * @throws IllegalArgumentException if a size is not positive, a factory is null, the network's input or output
      *                                  size differs from the rows', or a row has the wrong length
      */
@@ -108,6 +116,12 @@ public final class SparkTrainingData implements TrainingData {
      * data that fit on the driver; larger sets come as an RDD through {@link #of}): broadcast once, each partition
      * slicing its range into a cached shard.
      *
+     * @param jsc the Spark context to broadcast with
+     * @param data the training set on the driver (read once and broadcast)
+     * @param partitions number of contiguous sample ranges (shards), ≥ 1
+     * @param network builds the trained network on each executor (serializable; must match the trainer's network)
+     * @param loss builds the loss on each executor (serializable)
+     * @return the distributed training set, samples numbered as in {@code data}
      * @throws IllegalArgumentException as {@link #of}, or if partitions is not positive
      */
     public static SparkTrainingData distribute(JavaSparkContext jsc, TrainingData data, int partitions,
@@ -174,7 +188,11 @@ public final class SparkTrainingData implements TrainingData {
         return targetWidth;
     }
 
-    /** Number of partitions (shards). */
+    /**
+     * Number of partitions (shards).
+     *
+     * @return the number of partitions of the shard RDD, ≥ 1
+     */
     public int partitions() {
         return shards.getNumPartitions();
     }

@@ -44,7 +44,11 @@ public final class SyntheticRows {
     private SyntheticRows() {
     }
 
-    /** The expression model the rows fit ({@link #TEN_PARAMETER_MODEL}). */
+    /**
+     * The expression model the rows fit ({@link #TEN_PARAMETER_MODEL}).
+     *
+     * @return an unweighted model of {@link #TEN_PARAMETER_MODEL} in {@link #VARIABLES} and {@link #PARAMETERS}
+     */
     public static ExpressionRowModel model() {
         return ExpressionRowModel.of(TEN_PARAMETER_MODEL, VARIABLES, PARAMETERS);
     }
@@ -52,6 +56,11 @@ public final class SyntheticRows {
     /**
      * The rows as an RDD of P partitions generated on the executors.
      *
+     * @param jsc the Spark context
+     * @param rows total number of rows, ≥ 0
+     * @param partitions number of partitions P, ≥ 1
+     * @param seed base seed; the same seed, rows and P give the same rows
+     * @return a lazy RDD of rows {@code [x1, x2, x3, y]}, regenerated on every pass unless persisted
      * @throws IllegalArgumentException if rows is negative or partitions is not positive
      */
     public static JavaRDD<double[]> generate(JavaSparkContext jsc, long rows, int partitions, long seed) {
@@ -66,7 +75,15 @@ public final class SyntheticRows {
         });
     }
 
-    /** The same rows on this JVM, partition after partition (for comparisons on small sizes). */
+    /**
+     * The same rows on this JVM, partition after partition (for comparisons on small sizes).
+     *
+     * @param rows total number of rows, in [0, {@code Integer.MAX_VALUE}]
+     * @param partitions number of partitions P the rows are generated as, ≥ 1
+     * @param seed base seed, as for {@link #generate}
+     * @return a new array of {@code rows} rows {@code [x1, x2, x3, y]}, equal to the RDD's rows in order
+     * @throws IllegalArgumentException if rows is negative or too large, or partitions is not positive
+     */
     public static double[][] local(long rows, int partitions, long seed) {
         check(rows, partitions);
         if (rows > Integer.MAX_VALUE) {

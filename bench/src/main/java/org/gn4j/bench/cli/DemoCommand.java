@@ -65,6 +65,12 @@ public final class DemoCommand implements Callable<Integer> {
     /** Body of a section: prints to {@code out}, throws on failure. */
     @FunctionalInterface
     public interface SectionBody {
+        /**
+         * Runs the section.
+         *
+         * @param out where the section prints its report lines
+         * @throws Exception when the section fails (a result disagrees with its reference, or an error)
+         */
         void run(PrintWriter out) throws Exception;
     }
 

@@ -32,7 +32,11 @@ public final class Gn4jCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Runs the command line on the process's standard streams and exits the JVM with its exit code. */
+    /**
+     * Runs the command line on the process's standard streams and exits the JVM with its exit code.
+     *
+     * @param args the command-line arguments (a subcommand and its options)
+     */
     public static void main(String[] args) {
         CommandLine cl = commandLine();
         // built on the PrintStreams themselves, so checkError() sees their write failures
@@ -41,7 +45,12 @@ public final class Gn4jCommand implements Callable<Integer> {
         System.exit(cl.execute(args));
     }
 
-    /** A configured command line (tests call {@code execute} on it with their own output writers). */
+    /**
+     * A configured command line (tests call {@code execute} on it with their own output writers).
+     *
+     * @return a new command line with the subcommands, the one-line handler for bad input and the execution
+     *         strategy set
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Gn4jCommand());
         // "gn4j jmh CgIteration -prof gc": JMH's options are unknown to picocli and must reach JMH as plain arguments

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.gn4j.bench.plot.HeatMapPng;
 import org.gn4j.bench.plot.LinePlot;
+import org.gn4j.linalg.ComputePool;
 import org.gn4j.pinn.pde.ErrorMetrics;
 import org.gn4j.pinn.pde.PdeSystemProblem;
 import org.gn4j.pinn.problems.Pinnacle;
@@ -190,12 +191,14 @@ final class PinnacleRunner {
         if (setup.exact() != null) {
             double[] e = new double[k * k];
             double[] err = new double[k * k];
-            double[] x = new double[n];
-            for (int q = 0; q < e.length; q++) {
-                System.arraycopy(pts, q * n, x, 0, n);
-                e[q] = setup.exact().value(x);
-                err[q] = Math.abs(u[q] - e[q]);
-            }
+            ComputePool.parallelFor(e.length, 64, (from, to) -> {
+                double[] x = new double[n];
+                for (int q = from; q < to; q++) {
+                    System.arraycopy(pts, q * n, x, 0, n);
+                    e[q] = setup.exact().value(x);
+                    err[q] = Math.abs(u[q] - e[q]);
+                }
+            });
             panels.add(new HeatMapPng.Panel("exact", e, k));
             panels.add(new HeatMapPng.Panel("|error|", err, k, true));
         }

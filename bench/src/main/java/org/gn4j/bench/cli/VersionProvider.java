@@ -14,7 +14,12 @@ import picocli.CommandLine;
 public final class VersionProvider implements CommandLine.IVersionProvider {
     private static final String RESOURCE = "/org/gn4j/bench/version.properties";
 
-    /** The gn4j version, never null. */
+    /**
+     * The gn4j version, never null.
+     *
+     * @return the jar manifest's implementation version, else the version of the bundled properties resource, else
+     *         {@code "dev"}
+     */
     public static String gn4jVersion() {
         String v = VersionProvider.class.getPackage().getImplementationVersion();
         if (usable(v)) {

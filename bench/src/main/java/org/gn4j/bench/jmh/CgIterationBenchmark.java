@@ -36,9 +36,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class CgIterationBenchmark {
+    /** The operator size n. */
     @Param({"100000"})
     public int n;
 
+    /** CG iterations per solve (the cap; the tolerance is 0). */
     @Param({"10", "100"})
     public int iterations;
 
@@ -46,6 +48,9 @@ public class CgIterationBenchmark {
     private double[] b;
     private double[] x;
 
+    /**
+     * Builds the stencil operator, prepares CG with the iteration cap, and draws a seeded N(0, 1) right-hand side.
+     */
     @Setup
     public void setUp() {
         int size = n;
@@ -66,7 +71,11 @@ public class CgIterationBenchmark {
         x = new double[size];
     }
 
-    /** One solve of {@code iterations} CG iterations. */
+    /**
+     * One solve of {@code iterations} CG iterations.
+     *
+     * @return the solve's result (status MAX_ITERATIONS), returned so that JMH sinks it
+     */
     @Benchmark
     public SolveResult solve() {
         return cg.solve(b, x);

@@ -65,14 +65,22 @@ public class DgemmBenchmark {
         vectorSt = VectorBlas.singleThreaded();
     }
 
-    /** gn4j {@code CpuBlas(true)}: EJML's multi-threaded kernel above the work threshold, on the compute pool's cap. */
+    /**
+     * gn4j {@code CpuBlas(true)}: EJML's multi-threaded kernel above the work threshold, on the compute pool's cap.
+     *
+     * @return C = A·B (n×n, the benchmark's own output matrix), returned so that JMH sinks it
+     */
     @Benchmark
     public DMatrixRMaj gn4jCpuBlasMt() {
         gn4jMt.gemm(false, false, 1.0, a, b, 0.0, c);
         return c;
     }
 
-    /** gn4j {@code CpuBlas(false)}: single-threaded. */
+    /**
+     * gn4j {@code CpuBlas(false)}: single-threaded.
+     *
+     * @return C = A·B (n×n, the benchmark's own output matrix), returned so that JMH sinks it
+     */
     @Benchmark
     public DMatrixRMaj gn4jCpuBlasSt() {
         gn4jSt.gemm(false, false, 1.0, a, b, 0.0, c);
@@ -82,6 +90,8 @@ public class DgemmBenchmark {
     /**
      * gn4j {@code VectorBlas}: packed, cache-blocked Vector API kernel on the compute pool (needs
      * {@code --add-modules jdk.incubator.vector}, which the fork inherits from the launching JVM).
+     *
+     * @return C = A·B (n×n, the benchmark's own output matrix), returned so that JMH sinks it
      */
     @Benchmark
     public DMatrixRMaj gn4jVectorBlas() {
@@ -89,28 +99,46 @@ public class DgemmBenchmark {
         return c;
     }
 
-    /** gn4j {@code VectorBlas} on one thread. */
+    /**
+     * gn4j {@code VectorBlas} on one thread.
+     *
+     * @return C = A·B (n×n, the benchmark's own output matrix), returned so that JMH sinks it
+     */
     @Benchmark
     public DMatrixRMaj gn4jVectorBlasSt() {
         vectorSt.gemm(false, false, 1.0, a, b, 0.0, c);
         return c;
     }
 
-    /** EJML {@code CommonOps_DDRM.mult}, the single-threaded baseline. */
+    /**
+     * EJML {@code CommonOps_DDRM.mult}, the single-threaded baseline.
+     *
+     * @return C = A·B (n×n, the benchmark's own output matrix), returned so that JMH sinks it
+     */
     @Benchmark
     public DMatrixRMaj ejmlMult() {
         CommonOps_DDRM.mult(a, b, c);
         return c;
     }
 
-    /** EJML {@code CommonOps_MT_DDRM.mult}, the multi-threaded baseline. */
+    /**
+     * EJML {@code CommonOps_MT_DDRM.mult}, the multi-threaded baseline.
+     *
+     * @return C = A·B (n×n, the benchmark's own output matrix), returned so that JMH sinks it
+     */
     @Benchmark
     public DMatrixRMaj ejmlMultMt() {
         CommonOps_MT_DDRM.mult(a, b, c);
         return c;
     }
 
-    /** GFLOP/s of one {@code n×n} product that takes {@code msPerOp} ms (the score of this benchmark). */
+    /**
+     * GFLOP/s of one {@code n×n} product that takes {@code msPerOp} ms (the score of this benchmark).
+     *
+     * @param n the matrix order
+     * @param msPerOp the measured time of one product, in milliseconds
+     * @return {@code 2n³ / (msPerOp·10⁶)}, in GFLOP/s
+     */
     public static double gflops(int n, double msPerOp) {
         return Flops.gemmGflops(n, msPerOp);
     }

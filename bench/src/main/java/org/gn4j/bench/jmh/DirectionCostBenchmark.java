@@ -48,9 +48,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class DirectionCostBenchmark {
+    /**
+     * The network: {@code mlp784-20-20-20-10} (the MNIST MLP) or {@code lenet-fashion} (the Fashion-MNIST LeNet).
+     */
     @Param({"mlp784-20-20-20-10", "lenet-fashion"})
     public String network;
 
+    /** The mini-batch size b. */
     @Param({"32", "128", "512", "1000"})
     public int batch;
 
@@ -61,6 +65,10 @@ public class DirectionCostBenchmark {
     private double[] out;
     private Egn egn;
 
+    /**
+     * Builds the network, seeded random inputs and one-hot labels, evaluates the forward pass once at the initial
+     * parameters, and draws v.
+     */
     @Setup
     public void setUp() {
         Sequential net = NetworkStepBenchmark.network(network);
@@ -87,21 +95,33 @@ public class DirectionCostBenchmark {
         egn = new Egn().withDamping(Damping.fixed(1e-2)).withLineSearch(LineSearch.none());
     }
 
-    /** One GGN product: the cost of one SGN CG iteration. */
+    /**
+     * One GGN product: the cost of one SGN CG iteration.
+     *
+     * @return the product (length d), returned so that JMH sinks it
+     */
     @Benchmark
     public double[] ggnProduct() {
         products.ggnTimes(v, out);
         return out;
     }
 
-    /** One mini-batch gradient at the cached forward point. */
+    /**
+     * One mini-batch gradient at the cached forward point.
+     *
+     * @return the gradient (length d), returned so that JMH sinks it
+     */
     @Benchmark
     public double[] gradient() {
         products.gradient(out);
         return out;
     }
 
-    /** One EGN step (gradient + exact direction + update of a scratch copy of θ). */
+    /**
+     * One EGN step (gradient + exact direction + update of a scratch copy of θ).
+     *
+     * @return the step's result, returned so that JMH sinks it
+     */
     @Benchmark
     public StepResult egnDirection() {
         System.arraycopy(theta, 0, work, 0, theta.length);

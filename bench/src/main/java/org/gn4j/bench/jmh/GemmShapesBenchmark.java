@@ -36,6 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class GemmShapesBenchmark {
+    /** The product shape {@code "m,n,k,opA,opB"}: C is m×n, the inner dimension k, opA and opB N or T. */
     @Param({"1000,20,784,N,T", "1000,1024,784,N,T", "1000,1024,1024,N,T", "1024,784,1000,T,N", "1000,784,1024,N,N",
         "6,784,25,N,N", "16,100,150,N,N", "32,1024,27,N,N", "64,256,288,N,N", "64,64,576,N,N"})
     public String shape;
@@ -53,6 +54,7 @@ public class GemmShapesBenchmark {
     private Blas ejmlMt;
     private Blas ejmlSt;
 
+    /** Parses the shape, fills A and B with seeded N(0, 1) entries and builds the four BLAS instances. */
     @Setup
     public void setUp() {
         String[] p = shape.split(",");
@@ -85,21 +87,41 @@ public class GemmShapesBenchmark {
         return c;
     }
 
+    /**
+     * Vector API kernel on the compute pool.
+     *
+     * @return C (m×n, row-major), returned so that JMH sinks it
+     */
     @Benchmark
     public double[] vectorMt() {
         return run(vectorMt);
     }
 
+    /**
+     * Vector API kernel on one thread.
+     *
+     * @return C (m×n, row-major), returned so that JMH sinks it
+     */
     @Benchmark
     public double[] vectorSt() {
         return run(vectorSt);
     }
 
+    /**
+     * EJML's multi-threaded kernel ({@code CpuBlas(true)}).
+     *
+     * @return C (m×n, row-major), returned so that JMH sinks it
+     */
     @Benchmark
     public double[] ejmlMt() {
         return run(ejmlMt);
     }
 
+    /**
+     * EJML's single-threaded kernel ({@code CpuBlas(false)}).
+     *
+     * @return C (m×n, row-major), returned so that JMH sinks it
+     */
     @Benchmark
     public double[] ejmlSt() {
         return run(ejmlSt);

@@ -38,9 +38,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class NetworkStepBenchmark {
+    /**
+     * The network: {@code mlp784-20-20-20-10}, {@code mlp784-1024-1024-10}, {@code lenet-fashion}, {@code
+     * cnn-cifar10} or {@code cnn-cifar10-columns}.
+     */
     @Param({"mlp784-20-20-20-10", "mlp784-1024-1024-10", "lenet-fashion", "cnn-cifar10"})
     public String network;
 
+    /** The mini-batch size b. */
     @Param({"1000"})
     public int batch;
 
@@ -75,6 +80,10 @@ public class NetworkStepBenchmark {
         }
     }
 
+    /**
+     * Builds the network at the chosen precision, seeded random inputs, one-hot labels and v, and evaluates the
+     * forward pass once at the initial parameters.
+     */
     @Setup
     public void setUp() {
         Sequential net = network(network).withPrecision(Precision.parse(precision));
@@ -101,7 +110,11 @@ public class NetworkStepBenchmark {
         products.evaluate(theta, batch, x, 0, y, 0);
     }
 
-    /** One SGD step: forward, gradient, θ ← θ − 0.01·∇L (θ drifts slowly; irrelevant for timing). */
+    /**
+     * One SGD step: forward, gradient, θ ← θ − 0.01·∇L (θ drifts slowly; irrelevant for timing).
+     *
+     * @return the mini-batch loss at θ before the update, returned so that JMH sinks it
+     */
     @Benchmark
     public double sgdStep() {
         double loss = products.evaluate(theta, batch, x, 0, y, 0);
@@ -112,7 +125,11 @@ public class NetworkStepBenchmark {
         return loss;
     }
 
-    /** One GGN-vector product at the cached forward point. */
+    /**
+     * One GGN-vector product at the cached forward point.
+     *
+     * @return the product (length d), returned so that JMH sinks it
+     */
     @Benchmark
     public double[] ggnProduct() {
         products.ggnTimes(v, gv);

@@ -19,6 +19,8 @@ public final class CountedProblem {
     /**
      * Wraps {@code inner}.
      *
+     * @param inner the problem to count, with a dense Jacobian, unweighted, with the linear loss; referenced, not
+     *              copied
      * @throws IllegalArgumentException if the problem has no dense Jacobian, or has weights or a robust loss (the
      *                                  SciPy bridge evaluates plain least squares only)
      */
@@ -40,17 +42,29 @@ public final class CountedProblem {
         this.counted = b.build();
     }
 
-    /** The problem the gn4j solvers run on: the same functions, counted. */
+    /**
+     * The problem the gn4j solvers run on: the same functions, counted.
+     *
+     * @return a problem with the inner problem's sizes, names and bounds whose evaluations go through this counter
+     */
     public LeastSquaresProblem problem() {
         return counted;
     }
 
-    /** Parameters n. */
+    /**
+     * Parameters n.
+     *
+     * @return n, the inner problem's parameter count
+     */
     public int n() {
         return inner.parameterCount();
     }
 
-    /** Residuals m. */
+    /**
+     * Residuals m.
+     *
+     * @return m, the inner problem's residual count
+     */
     public int m() {
         return inner.residualCount();
     }
@@ -62,7 +76,12 @@ public final class CountedProblem {
         nanos = 0;
     }
 
-    /** Evaluates (and counts) the residuals at {@code x} into {@code out} (length m). */
+    /**
+     * Evaluates (and counts) the residuals at {@code x} into {@code out} (length m).
+     *
+     * @param x the parameters, length n (not modified)
+     * @param out receives the m residuals
+     */
     public void residuals(double[] x, double[] out) {
         long t = System.nanoTime();
         residualEvaluations++;
@@ -70,7 +89,12 @@ public final class CountedProblem {
         nanos += System.nanoTime() - t;
     }
 
-    /** Evaluates (and counts) the Jacobian at {@code x} into {@code out} (length m·n, row-major). */
+    /**
+     * Evaluates (and counts) the Jacobian at {@code x} into {@code out} (length m·n, row-major).
+     *
+     * @param x the parameters, length n (not modified)
+     * @param out receives the m×n Jacobian, row-major (length m·n)
+     */
     public void jacobian(double[] x, double[] out) {
         long t = System.nanoTime();
         jacobianEvaluations++;
@@ -78,22 +102,39 @@ public final class CountedProblem {
         nanos += System.nanoTime() - t;
     }
 
-    /** Residual evaluations since {@link #reset()}. */
+    /**
+     * Residual evaluations since {@link #reset()}.
+     *
+     * @return the number of {@link #residuals} calls since the last reset
+     */
     public int residualEvaluations() {
         return residualEvaluations;
     }
 
-    /** Jacobian evaluations since {@link #reset()}. */
+    /**
+     * Jacobian evaluations since {@link #reset()}.
+     *
+     * @return the number of {@link #jacobian} calls since the last reset
+     */
     public int jacobianEvaluations() {
         return jacobianEvaluations;
     }
 
-    /** Seconds spent evaluating since {@link #reset()}. */
+    /**
+     * Seconds spent evaluating since {@link #reset()}.
+     *
+     * @return the wall-clock seconds spent inside counted evaluations since the last reset
+     */
     public double evaluationSeconds() {
         return nanos / 1e9;
     }
 
-    /** The cost {@code ½‖r(x)‖²} at {@code x}, not counted (NaN when a residual is not finite). */
+    /**
+     * The cost {@code ½‖r(x)‖²} at {@code x}, not counted (NaN when a residual is not finite).
+     *
+     * @param x the parameters, length n (not modified)
+     * @return ½ the sum of squared residuals, or NaN
+     */
     public double cost(double[] x) {
         double[] r = new double[m()];
         inner.residuals(x, r);

@@ -15,6 +15,10 @@ public final class NllsBenchmark {
 
     /**
      * @param progress receives each result as it is finished (may be a no-op)
+     * @param problems the runs; an empty list gives an empty result
+     * @param solvers the solver configurations, each run on every problem
+     * @param repeats timed repetitions of each problem × solver, ≥ 1
+     * @return a new list of one result per problem × solver, problem-major in the given orders
      * @throws IllegalArgumentException if repeats &lt; 1
      */
     public static List<RunResult> run(List<NllsProblem> problems, List<NllsSolver> solvers, int repeats,

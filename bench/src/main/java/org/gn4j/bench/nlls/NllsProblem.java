@@ -26,7 +26,17 @@ public record NllsProblem(String name, String family, int start, LeastSquaresPro
         boolean solved(double[] x, double cost);
     }
 
-    /** @throws IllegalArgumentException if x0 does not have n entries */
+    /**
+     * Checks the start's length and copies it.
+     *
+     * @param name run name, unique in its suite
+     * @param family the data set or function the run belongs to
+     * @param start the start's label
+     * @param problem the problem
+     * @param x0 starting point, length n (copied)
+     * @param judge whether a final point and its cost count as solved
+     * @throws IllegalArgumentException if x0 does not have n entries
+     */
     public NllsProblem {
         if (x0.length != problem.parameterCount()) {
             throw new IllegalArgumentException(name + ": start has " + x0.length + " entries, expected "

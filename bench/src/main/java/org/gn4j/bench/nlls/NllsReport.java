@@ -54,17 +54,32 @@ public final class NllsReport {
         }
     }
 
-    /** The result of solver s on problem p. */
+    /**
+     * The result of solver s on problem p.
+     *
+     * @param p problem index in [0, {@link #problems()}), in first-seen order
+     * @param s solver index in [0, number of solvers), in the constructor's order
+     * @return the result (never null)
+     */
     public RunResult result(int p, int s) {
         return table[p][s];
     }
 
-    /** Number of problems. */
+    /**
+     * Number of problems.
+     *
+     * @return the number of distinct problems (rows of the table)
+     */
     public int problems() {
         return problems.size();
     }
 
-    /** Number of problems solver s solves. */
+    /**
+     * Number of problems solver s solves.
+     *
+     * @param s solver index, in the constructor's order
+     * @return the number of problems whose result of solver s is solved, in [0, {@link #problems()}]
+     */
     public int solved(int s) {
         int k = 0;
         for (RunResult[] row : table) {
@@ -73,13 +88,21 @@ public final class NllsReport {
         return k;
     }
 
-    /** Indices of the problems every solver solves. */
+    /**
+     * Indices of the problems every solver solves.
+     *
+     * @return a new array of problem indices, increasing
+     */
     public int[] solvedByAll() {
         return java.util.stream.IntStream.range(0, table.length)
                 .filter(p -> Arrays.stream(table[p]).allMatch(RunResult::solved)).toArray();
     }
 
-    /** The profile of residual + Jacobian evaluations (unsolved: ∞). */
+    /**
+     * The profile of residual + Jacobian evaluations (unsolved: ∞).
+     *
+     * @return a profile over problems × solvers of the evaluation counts (floored at 1)
+     */
     public PerformanceProfile evaluationProfile() {
         double[][] c = new double[table.length][solvers.size()];
         for (int p = 0; p < table.length; p++) {
@@ -91,7 +114,11 @@ public final class NllsReport {
         return new PerformanceProfile(c);
     }
 
-    /** The profile of solver seconds (unsolved: ∞; times are floored at 1 ns). */
+    /**
+     * The profile of solver seconds (unsolved: ∞; times are floored at 1 ns).
+     *
+     * @return a profile over problems × solvers of the solver times in seconds
+     */
     public PerformanceProfile timeProfile() {
         double[][] c = new double[table.length][solvers.size()];
         for (int p = 0; p < table.length; p++) {
@@ -103,7 +130,12 @@ public final class NllsReport {
         return new PerformanceProfile(c);
     }
 
-    /** Writes the CSV (one row per problem × solver). */
+    /**
+     * Writes the CSV (one row per problem × solver).
+     *
+     * @param file the CSV file, UTF-8, replaced if it exists; columns as {@link #CSV_HEADER}
+     * @throws IOException if the file cannot be written
+     */
     public void writeCsv(Path file) throws IOException {
         StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
         for (RunResult[] row : table) {
@@ -120,7 +152,12 @@ public final class NllsReport {
         Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
     }
 
-    /** Writes both profiles as one two-panel PNG. */
+    /**
+     * Writes both profiles as one two-panel PNG.
+     *
+     * @param file the PNG file, replaced if it exists
+     * @throws IOException if the file cannot be written
+     */
     public void writePlot(Path file) throws IOException {
         ProfilePlot.write(file, solvers, List.of(
                 new ProfilePlot.Panel(suite + ": residual + Jacobian evaluations", evaluationProfile()),
@@ -130,6 +167,8 @@ public final class NllsReport {
     /**
      * The summary table: per solver the runs solved, and the median evaluations and time over the runs every solver
      * solves; then ρ_s(τ) at τ = 1, 2, 4, 16 for both measures.
+     *
+     * @return the table as text lines, each ending in a line separator
      */
     public String table() {
         int[] common = solvedByAll();

@@ -17,12 +17,20 @@ public interface NllsSolver {
     /** The SciPy configurations by name. */
     java.util.List<String> SCIPY = java.util.List.of("scipy-lm", "scipy-trf", "scipy-trf-jac");
 
-    /** The configuration's name. */
+    /**
+     * The configuration's name.
+     *
+     * @return the name, one of {@link #GN4J} or {@link #SCIPY}
+     */
     String name();
 
     /**
      * Solves {@code p} once from its start; the counts are read from {@code counted}, which wraps
      * {@code p.problem()} and is reset before the call.
+     *
+     * @param p the problem with its start point
+     * @param counted the counting wrapper of {@code p.problem()}, reset to zero counts
+     * @return the run's outcome: final cost, counts, status and seconds
      */
     RunResult run(NllsProblem p, CountedProblem counted);
 
@@ -34,6 +42,8 @@ public interface NllsSolver {
      * {@code dogleg-lmder} (MINPACK {@code lmder}'s radius update, {@link TrustRadius.Rule#LMDER}),
      * {@code gn} (Gauss-Newton with Armijo backtracking); all with {@code StoppingCriteria.defaults()}.
      *
+     * @param name one of {@link #GN4J}
+     * @return the configuration
      * @throws IllegalArgumentException for another name
      */
     static NllsSolver gn4j(String name) {
@@ -106,6 +116,9 @@ public interface NllsSolver {
      * lmder), {@code scipy-trf} (method 'trf', with the problem's bounds), {@code scipy-trf-jac} ('trf' with
      * {@code x_scale='jac'}); SciPy's default tolerances.
      *
+     * @param name one of {@link #SCIPY}
+     * @param bridge the running SciPy child process that evaluates the runs
+     * @return the configuration
      * @throws IllegalArgumentException for another name
      */
     static NllsSolver scipy(String name, ScipyBridge bridge) {

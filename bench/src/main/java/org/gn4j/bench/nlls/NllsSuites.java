@@ -38,6 +38,8 @@ public final class NllsSuites {
     /**
      * The runs of a suite.
      *
+     * @param name {@code nist}, {@code mgh} or {@code bounded}
+     * @return a new list of the suite's runs, in suite order
      * @throws IllegalArgumentException for an unknown name, or a suite this build does not have
      */
     public static List<NllsProblem> suite(String name) {
@@ -56,6 +58,9 @@ public final class NllsSuites {
     /**
      * The runs whose family or run name is in {@code names} (case-insensitive), in suite order.
      *
+     * @param runs the runs of a suite
+     * @param names family or run names, surrounding spaces ignored
+     * @return a new list of the matching runs, each once, in the order of {@code runs}
      * @throws IllegalArgumentException if a name matches no run (the message lists the families)
      */
     public static List<NllsProblem> select(List<NllsProblem> runs, List<String> names) {
@@ -87,7 +92,12 @@ public final class NllsSuites {
         return chosen;
     }
 
-    /** The NIST StRD runs: every data set from start 1 and start 2. */
+    /**
+     * The NIST StRD runs: every data set from start 1 and start 2.
+     *
+     * @return a new list, two runs per data set, solved when every parameter matches its certified value to the
+     *         required {@link #NIST_LRE} digits
+     */
     public static List<NllsProblem> nist() {
         List<NllsProblem> runs = new ArrayList<>();
         for (String name : NistDatasets.names()) {
@@ -107,7 +117,11 @@ public final class NllsSuites {
         return runs;
     }
 
-    /** The MGH runs of {@link #mghRuns()} with the acceptable-cost judge. */
+    /**
+     * The MGH runs of {@link #mghRuns()} with the acceptable-cost judge.
+     *
+     * @return a new list of the 108 runs, solved when the final cost is acceptable for the function
+     */
     public static List<NllsProblem> mgh() {
         List<NllsProblem> runs = new ArrayList<>();
         for (TestProblem t : mghRuns()) {

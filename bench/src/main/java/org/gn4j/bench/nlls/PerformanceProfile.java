@@ -49,12 +49,24 @@ public final class PerformanceProfile {
         }
     }
 
-    /** The performance ratio {@code r[p][s]} (∞ when s did not solve p). */
+    /**
+     * The performance ratio {@code r[p][s]} (∞ when s did not solve p).
+     *
+     * @param problem problem index p, in the cost table's row order
+     * @param solver solver index s, in the cost table's column order
+     * @return {@code t[p][s] / min_s t[p][s]} ≥ 1, or {@code +∞}
+     */
     public double ratio(int problem, int solver) {
         return ratios[problem][solver];
     }
 
-    /** {@code ρ_s(τ)}: the fraction of problems whose ratio for solver s is at most τ. */
+    /**
+     * {@code ρ_s(τ)}: the fraction of problems whose ratio for solver s is at most τ.
+     *
+     * @param solver solver index s
+     * @param tau the factor τ ≥ 1 over the best cost
+     * @return {@code ρ_s(τ)} in [0, 1]
+     */
     public double fraction(int solver, double tau) {
         int k = 0;
         for (int p = 0; p < problems; p++) {
@@ -65,7 +77,11 @@ public final class PerformanceProfile {
         return (double) k / problems;
     }
 
-    /** The largest finite ratio of any solver (1 when none is finite). */
+    /**
+     * The largest finite ratio of any solver (1 when none is finite).
+     *
+     * @return the largest finite {@code r[p][s]}, ≥ 1
+     */
     public double maxFiniteRatio() {
         double max = 1;
         for (double[] row : ratios) {
@@ -82,6 +98,8 @@ public final class PerformanceProfile {
      * The staircase of {@code ρ_s} for plotting on a log2 axis: x = log2 τ from 0 to {@code log2(tauMax)}, y = ρ_s,
      * with a vertical step at every finite ratio.
      *
+     * @param solver solver index s
+     * @param tauMax the right end τ of the plot, ≥ 1
      * @return {@code {x, y}}
      */
     public double[][] staircase(int solver, double tauMax) {
@@ -117,12 +135,20 @@ public final class PerformanceProfile {
         return new double[][] {Arrays.copyOf(x, i), Arrays.copyOf(y, i)};
     }
 
-    /** Number of problems. */
+    /**
+     * Number of problems.
+     *
+     * @return the number of problems (rows of the cost table)
+     */
     public int problems() {
         return problems;
     }
 
-    /** Number of solvers. */
+    /**
+     * Number of solvers.
+     *
+     * @return the number of solvers (columns of the cost table)
+     */
     public int solvers() {
         return solvers;
     }

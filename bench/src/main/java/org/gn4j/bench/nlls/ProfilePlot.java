@@ -44,6 +44,8 @@ public final class ProfilePlot {
      * Writes the panels side by side, each 640×480 pixels.
      *
      * @param solvers solver names, in the profiles' column order
+     * @param file the PNG file, replaced if it exists
+     * @param panels the panels, left to right; each profile has one column per solver
      * @throws IOException on write failure
      */
     public static void write(Path file, List<String> solvers, List<Panel> panels) throws IOException {

@@ -26,7 +26,11 @@ public record RunResult(String problem, String family, int start, String solver,
         int residualEvaluations, int jacobianEvaluations, int reportedResiduals, int reportedJacobians,
         String status, String message, double seconds, double[] x) {
 
-    /** Residual plus Jacobian evaluations, the cost measure of the evaluation profile. */
+    /**
+     * Residual plus Jacobian evaluations, the cost measure of the evaluation profile.
+     *
+     * @return {@code residualEvaluations + jacobianEvaluations}
+     */
     public int evaluations() {
         return residualEvaluations + jacobianEvaluations;
     }

@@ -70,6 +70,8 @@ public final class ScipyBridge implements AutoCloseable {
     /**
      * Starts the driver with {@code python} (a command on the PATH or a path, e.g. {@code python3}).
      *
+     * @param python the interpreter command
+     * @return a running bridge; close it to end the child process
      * @throws Unavailable when the interpreter cannot be started or SciPy cannot be imported (the message says which)
      */
     public static ScipyBridge start(String python) throws Unavailable {
@@ -114,7 +116,11 @@ public final class ScipyBridge implements AutoCloseable {
         }
     }
 
-    /** The interpreter's versions, e.g. {@code Python 3.12.3, SciPy 1.17.1, NumPy 2.4.6}. */
+    /**
+     * The interpreter's versions, e.g. {@code Python 3.12.3, SciPy 1.17.1, NumPy 2.4.6}.
+     *
+     * @return the versions line the driver reported at start-up
+     */
     public String versions() {
         return versions;
     }
@@ -124,6 +130,11 @@ public final class ScipyBridge implements AutoCloseable {
      * {@code x_scale='jac'}; the problem's bounds are passed on when it has any. Resets {@code problem}'s counts
      * first.
      *
+     * @param problem the counted problem; its evaluations answer the child's requests
+     * @param x0 the starting point, length n (not modified)
+     * @param method {@code "lm"} or {@code "trf"}
+     * @param jacScale true to pass {@code x_scale='jac'}
+     * @return SciPy's result with its counts and the solver time
      * @throws UncheckedIOException when the child process fails (it is then unusable)
      */
     public Result solve(CountedProblem problem, double[] x0, String method, boolean jacScale) {

@@ -34,7 +34,22 @@ import org.gn4j.gn.sparse.SparseObjective;
  * (after a GC and a reset); for SciPy, the child's peak resident set.
  */
 public final class SparseMghBenchmark {
-    /** A run's figures. */
+    /**
+     * A run's figures.
+     *
+     * @param function the function's label
+     * @param n the problem size (parameters)
+     * @param solver {@code gn4j-lm}, {@code gn4j-lm-fd} or {@code scipy-trf-lsmr}
+     * @param seconds end-to-end wall-clock time, in seconds
+     * @param iterations iterations of the loop (−1 for SciPy, which does not report them)
+     * @param residualEvaluations residual evaluations
+     * @param jacobianEvaluations Jacobian evaluations (SciPy's {@code njev})
+     * @param initialCost cost at the start (NaN for SciPy)
+     * @param cost final cost {@code ½‖r‖²}
+     * @param status gn4j's termination reason, or {@code "status k"} with SciPy's status code
+     * @param peakMiB peak heap (gn4j) or peak resident set of the child (SciPy), in MiB
+     * @param solved whether {@code cost ≤} {@link #SOLVED_COST}
+     */
     public record Row(String function, int n, String solver, double seconds, int iterations, int residualEvaluations,
             int jacobianEvaluations, double initialCost, double cost, String status, double peakMiB, boolean solved) {
     }
@@ -49,7 +64,15 @@ public final class SparseMghBenchmark {
     private SparseMghBenchmark() {
     }
 
-    /** Solves f at size n with gn4j; {@code analytic} chooses the exact Jacobian over grouped differences. */
+    /**
+     * Solves f at size n with gn4j; {@code analytic} chooses the exact Jacobian over grouped differences.
+     *
+     * @param f the function
+     * @param n the problem size, as accepted by f
+     * @param analytic true for the exact sparse Jacobian ({@code gn4j-lm}), false for grouped differences ({@code
+     *                 gn4j-lm-fd})
+     * @return the run's figures
+     */
     public static Row gn4j(ScalableMgh f, int n, boolean analytic) {
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -79,7 +102,11 @@ public final class SparseMghBenchmark {
     /** SciPy's versions line from the last {@link #scipy} run, or null. */
     private static String versions;
 
-    /** The interpreter and library versions SciPy reported, or null before a SciPy run. */
+    /**
+     * The interpreter and library versions SciPy reported, or null before a SciPy run.
+     *
+     * @return the versions line of the last SciPy run, or null
+     */
     public static String scipyVersions() {
         return versions;
     }
@@ -87,6 +114,11 @@ public final class SparseMghBenchmark {
     /**
      * Solves f at size n with SciPy trf + lsmr in a child process.
      *
+     * @param python the Python interpreter command, e.g. {@code python3}, with SciPy installed
+     * @param f the function
+     * @param n the problem size
+     * @param timeoutSeconds wall-clock limit for the child, in seconds; the child is killed when it is exceeded
+     * @return the run's figures as SciPy reported them
      * @throws IOException when the interpreter cannot be run or its answer cannot be read (the message has its
      *                     stderr)
      */
@@ -142,7 +174,12 @@ public final class SparseMghBenchmark {
         return m.find() ? m.group(1) : null;
     }
 
-    /** One CSV line for a row. */
+    /**
+     * One CSV line for a row.
+     *
+     * @param r the run
+     * @return the fields of r in {@link #CSV_HEADER} order, comma-separated, without a line end
+     */
     public static String csv(Row r) {
         return String.format(Locale.ROOT, "%s,%d,%s,%.4f,%d,%d,%d,%.6e,%.6e,%s,%.1f,%s", r.function(), r.n(),
                 r.solver(), r.seconds(), r.iterations(), r.residualEvaluations(), r.jacobianEvaluations(),

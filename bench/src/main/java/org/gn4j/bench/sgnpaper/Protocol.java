@@ -36,7 +36,10 @@ public final class Protocol {
 
     /** What is compared at the budgets: test accuracy (higher is better) or test loss (lower is better). */
     public enum Metric {
-        TEST_ACCURACY, TEST_LOSS;
+        /** Fraction of test samples classified correctly, in [0, 1]; higher is better. */
+        TEST_ACCURACY,
+        /** Mean loss over the test set; lower is better. */
+        TEST_LOSS;
 
         boolean better(double a, double b) {
             return this == TEST_ACCURACY ? a > b : a < b;
@@ -51,24 +54,48 @@ public final class Protocol {
         }
     }
 
-    /** Train and test data of a problem. */
+    /**
+     * Train and test data of a problem.
+     *
+     * @param train the training set
+     * @param test the test set
+     */
     public record Data(Dataset train, Dataset test) {
     }
 
     /** A loader of a problem's data. */
     @FunctionalInterface
     public interface DataLoader {
+        /**
+         * Loads the data.
+         *
+         * @param dataDir the directory holding the data sets (one subdirectory per data set); unused by generated
+         *                data
+         * @return the train and test sets
+         * @throws IOException if a data file is missing or cannot be read
+         */
         Data load(Path dataDir) throws IOException;
     }
 
     /**
      * One benchmark problem.
      *
+     * @param name the problem's name, as accepted by {@link #problem(String)}
+     * @param description a one-line description for reports
+     * @param data the loader of the train and test sets
+     * @param network builds a fresh network for each run
+     * @param loss builds the loss
+     * @param batch the mini-batch size
      * @param budgets the two wall-clock budgets in seconds, smaller first
+     * @param metric what is compared at the budgets
      */
     public record Problem(String name, String description, DataLoader data, Supplier<Sequential> network,
             Supplier<Loss> loss, int batch, double[] budgets, Metric metric) {
-        /** The larger budget. */
+        /**
+         * The larger budget.
+         *
+         * @return the last entry of {@code budgets}, in seconds
+         */
         public double largeBudget() {
             return budgets[budgets.length - 1];
         }
@@ -77,14 +104,30 @@ public final class Protocol {
     /** Builds a fresh optimizer for one run (seed for any randomness the optimizer has, estimated total steps). */
     @FunctionalInterface
     public interface OptimizerFactory {
+        /**
+         * Builds an optimizer.
+         *
+         * @param seed seed for the optimizer's own randomness (if any)
+         * @return a new optimizer, not shared with other runs
+         */
         Optimizer create(long seed);
     }
 
-    /** One optimizer configuration; the family groups them in tables (sgd, adam, sgn, egn). */
+    /**
+     * One optimizer configuration; the family groups them in tables (sgd, adam, sgn, egn).
+     *
+     * @param name the configuration's name in tables, e.g. {@code "sgd lr=0.01"}
+     * @param family the family (sgd, adam, sgn, egn)
+     * @param factory builds the optimizer of each run
+     */
     public record Config(String name, String family, OptimizerFactory factory) {
     }
 
-    /** The noisy sine wave of the SGN paper: 3×20 sigmoid MLP, MSE, mini-batch 101 (our budgets: 5 s and 15 s). */
+    /**
+     * The noisy sine wave of the SGN paper: 3×20 sigmoid MLP, MSE, mini-batch 101 (our budgets: 5 s and 15 s).
+     *
+     * @return the problem, with budgets 5 s and 15 s and the test-loss metric
+     */
     public static Problem sine() {
         return new Problem("sine", "noisy sine wave y = sin(10x) + N(0, 0.01²), 1,000 train / 1,000 test points, "
                 + "3x20 sigmoid MLP, MSE, mini-batch 101",
@@ -93,7 +136,11 @@ public final class Protocol {
                 Metric.TEST_LOSS);
     }
 
-    /** MNIST-10k (10,000-image subset, 8,000/2,000): 3×20 sigmoid MLP, cross-entropy, mini-batch 1000, 25 s / 100 s. */
+    /**
+     * MNIST-10k (10,000-image subset, 8,000/2,000): 3×20 sigmoid MLP, cross-entropy, mini-batch 1000, 25 s / 100 s.
+     *
+     * @return the problem, data read from {@code mnist-10k/} under the data directory, compared by test accuracy
+     */
     public static Problem mnist10k() {
         return new Problem("mnist-10k", "MNIST-10k (10,000-image subset, 8,000 train / 2,000 test), 3x20 sigmoid "
                 + "MLP, cross-entropy, mini-batch 1000",
@@ -103,7 +150,11 @@ public final class Protocol {
                 Metric.TEST_ACCURACY);
     }
 
-    /** Fashion-MNIST (60,000/10,000, not the official split): LeNet-style CNN, mini-batch 1000, 50 s / 150 s. */
+    /**
+     * Fashion-MNIST (60,000/10,000, not the official split): LeNet-style CNN, mini-batch 1000, 50 s / 150 s.
+     *
+     * @return the problem, data read from {@code fashion-mnist/} under the data directory, compared by test accuracy
+     */
     public static Problem fashionMnist() {
         return new Problem("fashion-mnist", "Fashion-MNIST (60,000 train / 10,000 test, not the official split), "
                 + "LeNet-style CNN, cross-entropy, mini-batch 1000",
@@ -113,7 +164,14 @@ public final class Protocol {
                 Metric.TEST_ACCURACY);
     }
 
-    /** The problems by name. */
+    /**
+     * The problems by name.
+     *
+     * @param name {@code sine}, {@code mnist-10k} (or {@code mnist}) or {@code fashion-mnist} (or {@code fashion}),
+     *             any case
+     * @return a new problem
+     * @throws IllegalArgumentException for any other name
+     */
     public static Problem problem(String name) {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "sine":
@@ -144,7 +202,11 @@ public final class Protocol {
     /** SGN's fixed CG iteration counts (plus the adaptive rule). */
     public static final int[] SGN_ITERATIONS = {2, 3, 5, 10};
 
-    /** Every configuration of the protocol, in table order. */
+    /**
+     * Every configuration of the protocol, in table order.
+     *
+     * @return a new mutable list of every configuration: SGD, Adam, SGN and EGN
+     */
     public static List<Config> configs() {
         List<Config> all = new ArrayList<>();
         for (double lr : SGD_RATES) {

@@ -33,6 +33,12 @@ public final class Report {
     private final List<Run> runs;
     private final Map<String, List<Run>> byConfig = new LinkedHashMap<>();
 
+    /**
+     * A report of the runs of one problem, grouped by configuration in first-seen order.
+     *
+     * @param problem the problem the runs were made on (its budgets and metric are used)
+     * @param runs every run of the problem, each configuration with one or more seeds (copied)
+     */
     public Report(Protocol.Problem problem, List<Run> runs) {
         this.problem = problem;
         this.runs = List.copyOf(runs);
@@ -50,6 +56,9 @@ public final class Report {
      * evaluation), plus every run's final one. Fast
      * configurations finish thousands of epochs (one row each would be megabytes per problem); the table and the plots
      * read nothing finer than this grid.
+     *
+     * @param file the CSV file, UTF-8, replaced if it exists; its parent directories are created
+     * @throws IOException if the file cannot be written
      */
     public void writeCsv(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -117,7 +126,13 @@ public final class Report {
         return sum / rs.size();
     }
 
-    /** The four plots; returns their paths. */
+    /**
+     * The four plots; returns their paths.
+     *
+     * @param dir the directory to write into (created if missing); files are named {@code <problem>-<plot>.png}
+     * @return the four PNG paths: train loss and test metric against seconds, then against epochs
+     * @throws IOException if a file cannot be written
+     */
     public List<Path> writePlots(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
         int points = 200;
@@ -164,7 +179,12 @@ public final class Report {
         return out;
     }
 
-    /** The best SGD configuration at the larger budget and its mean metric (the target); null without SGD runs. */
+    /**
+     * The best SGD configuration at the larger budget and its mean metric (the target); null without SGD runs.
+     *
+     * @return the best SGD configuration's name with its mean test metric at the larger budget, or null without SGD
+     *         runs
+     */
     public Map.Entry<String, Double> target() {
         String best = null;
         double bestValue = Double.NaN;
@@ -194,7 +214,11 @@ public final class Report {
         return n > 0 ? sum / n : Double.NaN;
     }
 
-    /** The Markdown table with its definitions. */
+    /**
+     * The Markdown table with its definitions.
+     *
+     * @return the Markdown text: the table, then the definitions
+     */
     public String markdown() {
         StringBuilder sb = new StringBuilder();
         double[] b = problem.budgets();

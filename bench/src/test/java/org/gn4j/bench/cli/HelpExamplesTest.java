@@ -26,8 +26,10 @@ import picocli.CommandLine;
 
 /**
  * Runs every example command shown in every subcommand's {@code --help} (the lines starting with {@code gn4j}),
- * as written but with short budgets: wall-clock budgets of 2 s, one seed, a small matrix-free problem, and output
- * files in a temporary folder. The data files the {@code fit} examples name are made here ({@code *.dat} is the
+ * as written but with short budgets: wall-clock budgets of 2 s, one seed, the SGN-paper protocol at 1 % of its
+ * budgets for the SGD and SGN families, a small matrix-free problem, sparse suites at 1000 and 2000 parameters, and
+ * output files in a temporary folder (a later example that reads a file an earlier one wrote reads it there). Each
+ * example's time is printed. The data files the {@code fit} examples name are made here ({@code *.dat} is the
  * built-in NIST file of that name). Examples that need the data sets or SciPy are skipped where those are absent.
  *
  * <p>Tagged {@code help-examples} and left out of the default build (the PINNacle and full SGN-paper examples take
@@ -43,6 +45,9 @@ class HelpExamplesTest {
     /** Options whose value is a file or folder the example writes: redirected into the temporary folder. */
     private static final Set<String> OUTPUTS = Set.of("--out", "--csv", "--plot", "--output", "--residuals", "--json",
             "--metrics", "--checkpoint");
+
+    /** Files an earlier example wrote (as the help names them), where they were written: later examples read them. */
+    private static final Map<String, Path> WRITTEN = new LinkedHashMap<>();
 
     /** One example: the command it belongs to and its words after {@code gn4j}. */
     record Example(String command, List<String> words) {
@@ -147,10 +152,16 @@ class HelpExamplesTest {
                     case "sgn-paper" -> {
                         set.put("--seeds", "1");
                         set.put("--budget-scale", "0.01");
+                        if (!w.contains("--only")) {
+                            set.put("--only", "sgd,sgn"); // a first-order and a Gauss-Newton family on every problem
+                        }
                         add.add("--no-progress");
                     }
                     case "nlls" -> {
                         set.put("--repeats", "1");
+                        if (w.contains("--sizes")) {
+                            set.put("--sizes", "1000,2000");
+                        }
                         add.add("--no-progress");
                     }
                     case "matrix-free" -> {
@@ -160,6 +171,12 @@ class HelpExamplesTest {
                     default -> { }
                 }
             }
+            case "spark" -> {
+                if (w.get(1).equals("train")) {
+                    set.put("--budget", "2");
+                    add.add("--no-progress");
+                }
+            }
             default -> { }
         }
         for (int i = 0; i < w.size(); i++) {
@@ -167,9 +184,13 @@ class HelpExamplesTest {
             if (set.containsKey(word) && i + 1 < w.size()) {
                 w.set(i + 1, set.remove(word));
             } else if (OUTPUTS.contains(word) && i + 1 < w.size()) {
-                Path p = dir.resolve(e.words().hashCode() + "").resolve(w.get(i + 1));
+                Path named = Path.of(w.get(i + 1));
+                Path p = dir.resolve(e.words().hashCode() + "").resolve(named.isAbsolute() ? named.getFileName() : named);
                 Files.createDirectories(p.getParent());
+                WRITTEN.put(w.get(i + 1), p);
                 w.set(i + 1, p.toString());
+            } else if (word.equals("--file") && i + 1 < w.size() && WRITTEN.containsKey(w.get(i + 1))) {
+                w.set(i + 1, WRITTEN.get(w.get(i + 1)).toString());
             } else if (word.equals("--data") && i + 1 < w.size()) {
                 w.set(i + 1, inputCsv(w.get(i + 1)).toString());
             } else if (word.endsWith(".dat")) {
@@ -181,7 +202,10 @@ class HelpExamplesTest {
             w.add(v);
         });
         w.addAll(add);
+        long start = System.nanoTime();
         CliRun r = CliRun.of(w.toArray(new String[0]));
+        System.out.printf(java.util.Locale.ROOT, "help example, %.1f s: gn4j %s%n", (System.nanoTime() - start) / 1e9,
+                String.join(" ", w));
         assertEquals(0, r.exitCode(), "gn4j " + String.join(" ", w) + "\n" + r.out() + "\n" + r.err());
     }
 

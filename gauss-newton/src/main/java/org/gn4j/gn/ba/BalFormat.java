@@ -26,6 +26,8 @@ public final class BalFormat {
     /**
      * Reads a BAL file.
      *
+     * @param file the BAL text file
+     * @return the problem, with the file's cameras and points as its parameters
      * @throws IllegalArgumentException naming the file, the line and what was expected, when the content is malformed
      * @throws UncheckedIOException     if the file cannot be read
      */
@@ -41,6 +43,9 @@ public final class BalFormat {
     /**
      * Reads BAL content from a reader; {@code name} is used in error messages.
      *
+     * @param reader the BAL text (not closed)
+     * @param name the name of the source for error messages
+     * @return the problem, with the text's cameras and points as its parameters
      * @throws IllegalArgumentException naming the source, the line and what was expected, when the content is malformed
      * @throws UncheckedIOException     on a read error
      */
@@ -78,6 +83,8 @@ public final class BalFormat {
     /**
      * Writes the problem (its parameter vector as the cameras and points).
      *
+     * @param file the file to create or overwrite (US-ASCII)
+     * @param problem the problem to write; not {@code null}
      * @throws UncheckedIOException if the file cannot be written
      */
     public static void write(Path file, BalProblem problem) {
@@ -92,6 +99,8 @@ public final class BalFormat {
     /**
      * Writes the problem to a writer (not closed).
      *
+     * @param out the destination
+     * @param problem the problem to write; not {@code null}
      * @throws IOException on a write error
      */
     public static void write(Writer out, BalProblem problem) throws IOException {

@@ -65,27 +65,55 @@ public final class BalGenerator {
         this.seed = seed;
     }
 
-    /** Cameras that see each point (2 ≤ v ≤ cameras), so observations = points · v. */
+    /**
+     * Cameras that see each point (2 ≤ v ≤ cameras), so observations = points · v.
+     *
+     * @param v the views per point, in [2, cameras]
+     * @return a new generator with this setting, the others unchanged
+     * @throws IllegalArgumentException if v is outside [2, cameras]
+     */
     public BalGenerator withViewsPerPoint(int v) {
         return new BalGenerator(cameras, points, v, pixelNoise, rotationSigma, positionSigma, focalSigma, seed);
     }
 
-    /** Standard deviation of the pixel noise of the observations. */
+    /**
+     * Standard deviation of the pixel noise of the observations.
+     *
+     * @param sigma the standard deviation in pixels, finite and ≥ 0
+     * @return a new generator with this setting, the others unchanged
+     * @throws IllegalArgumentException if sigma is negative or not finite
+     */
     public BalGenerator withPixelNoise(double sigma) {
         return new BalGenerator(cameras, points, viewsPerPoint, sigma, rotationSigma, positionSigma, focalSigma, seed);
     }
 
-    /** Standard deviations of the start's perturbation: rotation (rad), position (scene units), relative focal length. */
+    /**
+     * Standard deviations of the start's perturbation: rotation (rad), position (scene units), relative focal length.
+     *
+     * @param rotation the rotation standard deviation in radians, ≥ 0
+     * @param position the position standard deviation in scene units, ≥ 0
+     * @param focal the relative focal-length standard deviation, ≥ 0
+     * @return a new generator with this setting, the others unchanged
+     * @throws IllegalArgumentException if a deviation is negative or not finite
+     */
     public BalGenerator withPerturbation(double rotation, double position, double focal) {
         return new BalGenerator(cameras, points, viewsPerPoint, pixelNoise, rotation, position, focal, seed);
     }
 
-    /** Number of observations the generated problem has. */
+    /**
+     * Number of observations the generated problem has.
+     *
+     * @return points · views per point
+     */
     public long observations() {
         return (long) points * viewsPerPoint;
     }
 
-    /** The true scene (cameras then points), as the parameter vector of a problem. */
+    /**
+     * The true scene (cameras then points), as the parameter vector of a problem.
+     *
+     * @return a new vector of {@code 9C + 3P} true parameters
+     */
     public double[] truth() {
         return scene(new SplittableRandom(seed));
     }
@@ -122,6 +150,7 @@ public final class BalGenerator {
     /**
      * Generates the problem: observations of the true scene with noise, and the perturbed start as its parameters.
      *
+     * @return a new problem, the same for the same settings and seed
      * @throws IllegalArgumentException if the problem would have more than {@code 2³¹ − 1} observations
      */
     public BalProblem generate() {

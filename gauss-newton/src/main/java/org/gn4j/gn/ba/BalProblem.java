@@ -59,67 +59,124 @@ public final class BalProblem {
         this.parameters = parameters.clone();
     }
 
-    /** Number of cameras C. */
+    /**
+     * Number of cameras C.
+     *
+     * @return the number of cameras C
+     */
     public int cameras() {
         return cameras;
     }
 
-    /** Number of points P. */
+    /**
+     * Number of points P.
+     *
+     * @return the number of points P
+     */
     public int points() {
         return points;
     }
 
-    /** Number of observations K. */
+    /**
+     * Number of observations K.
+     *
+     * @return the number of observations K
+     */
     public int observations() {
         return cameraOf.length;
     }
 
-    /** Number of parameters {@code 9C + 3P}. */
+    /**
+     * Number of parameters {@code 9C + 3P}.
+     *
+     * @return {@code 9C + 3P}
+     */
     public int parameterCount() {
         return parameters.length;
     }
 
-    /** Number of residuals {@code 2K}. */
+    /**
+     * Number of residuals {@code 2K}.
+     *
+     * @return {@code 2K}
+     */
     public int residualCount() {
         return 2 * cameraOf.length;
     }
 
-    /** Offset of the points in the parameter vector, {@code 9C}. */
+    /**
+     * Offset of the points in the parameter vector, {@code 9C}.
+     *
+     * @return {@code 9C}, the index of the first point coordinate
+     */
     public int pointOffset() {
         return SnavelyProjection.CAMERA_SIZE * cameras;
     }
 
-    /** Camera of observation k. */
+    /**
+     * Camera of observation k.
+     *
+     * @param k the observation index, 0 ≤ k &lt; K
+     * @return the camera index, in [0, C)
+     */
     public int cameraOf(int k) {
         return cameraOf[k];
     }
 
-    /** Point of observation k. */
+    /**
+     * Point of observation k.
+     *
+     * @param k the observation index, 0 ≤ k &lt; K
+     * @return the point index, in [0, P)
+     */
     public int pointOf(int k) {
         return pointOf[k];
     }
 
-    /** Observed x of observation k. */
+    /**
+     * Observed x of observation k.
+     *
+     * @param k the observation index, 0 ≤ k &lt; K
+     * @return the observed image x coordinate
+     */
     public double observedX(int k) {
         return observed[2 * k];
     }
 
-    /** Observed y of observation k. */
+    /**
+     * Observed y of observation k.
+     *
+     * @param k the observation index, 0 ≤ k &lt; K
+     * @return the observed image y coordinate
+     */
     public double observedY(int k) {
         return observed[2 * k + 1];
     }
 
-    /** A copy of the parameter vector (the start). */
+    /**
+     * A copy of the parameter vector (the start).
+     *
+     * @return a new array of {@code 9C + 3P} parameters: C camera blocks of 9, then P points of 3
+     */
     public double[] parameters() {
         return parameters.clone();
     }
 
-    /** The same observations with another parameter vector (a fitted result, say). */
+    /**
+     * The same observations with another parameter vector (a fitted result, say).
+     *
+     * @param x the parameter vector, length {@code 9C + 3P}
+     * @return a new problem with the same observations
+     */
     public BalProblem withParameters(double[] x) {
         return new BalProblem(cameras, points, cameraOf, pointOf, observed, x);
     }
 
-    /** The Jacobian's two-block structure: cameras (9 columns) reduced, points (3 columns) eliminated, 2 rows each. */
+    /**
+     * The Jacobian's two-block structure: cameras (9 columns) reduced, points (3 columns) eliminated, 2 rows each.
+     *
+     * @return the block layout, built on the first call and cached
+     */
     public synchronized SchurLayout layout() {
         if (layout == null) {
             layout = new SchurLayout(cameras, SnavelyProjection.CAMERA_SIZE, points, SnavelyProjection.POINT_SIZE, 2,
@@ -131,6 +188,9 @@ public final class BalProblem {
     /**
      * The residuals at x (length 2K) into out and the cost {@code ½‖r‖²}.
      *
+     * @param x the parameters, length {@code 9C + 3P}
+     * @param out receives the 2K residuals, overwritten
+     * @return the cost ½‖r‖²
      * @throws IllegalArgumentException if a length is wrong
      */
     public double residuals(double[] x, double[] out) {

@@ -42,7 +42,11 @@ public final class BundleAdjustmentObjective implements Objective {
         this.b = new double[problem.observations() * 6];
     }
 
-    /** The problem. */
+    /**
+     * The problem.
+     *
+     * @return the bundle-adjustment problem this objective evaluates
+     */
     public BalProblem problem() {
         return problem;
     }

@@ -48,17 +48,29 @@ public final class SchurDampedSolver implements DampedSolver {
         this.maxIterations = maxIterations;
     }
 
-    /** The mode. */
+    /**
+     * The mode.
+     *
+     * @return DENSE or ITERATIVE
+     */
     public Mode mode() {
         return mode;
     }
 
-    /** The CG tolerance (ITERATIVE). */
+    /**
+     * The CG tolerance (ITERATIVE).
+     *
+     * @return the relative residual at which CG stops (used by ITERATIVE only)
+     */
     public double tolerance() {
         return tolerance;
     }
 
-    /** The CG iteration cap (ITERATIVE). */
+    /**
+     * The CG iteration cap (ITERATIVE).
+     *
+     * @return the largest number of CG iterations (used by ITERATIVE only)
+     */
     public int maxIterations() {
         return maxIterations;
     }

@@ -26,10 +26,13 @@ public final class SnavelyProjection {
      * The residual of one observation and, optionally, its Jacobian blocks.
      *
      * @param cam  camera parameters at {@code cam[co..co+9)}
+     * @param co   offset of the camera's 9 parameters in cam
      * @param pt   point at {@code pt[po..po+3)}
+     * @param po   offset of the point's 3 coordinates in pt
      * @param ox   observed x
      * @param oy   observed y
      * @param res  the 2 residuals into {@code res[ro], res[ro+1]}
+     * @param ro   offset into res
      * @param jc   the 2×9 camera block (row-major) into {@code jc[jo..jo+18)}, or null for none
      * @param jo   offset into jc
      * @param jp   the 2×3 point block (row-major) into {@code jp[jpo..jpo+6)}, or null for none

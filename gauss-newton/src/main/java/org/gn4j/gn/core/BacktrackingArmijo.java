@@ -30,14 +30,29 @@ public final class BacktrackingArmijo implements StepLength {
         this.maxTries = maxTries;
     }
 
+    /**
+     * The sufficient-decrease constant.
+     *
+     * @return c ∈ (0, 1)
+     */
     public double c() {
         return c;
     }
 
+    /**
+     * The factor by which α shrinks after a refused trial.
+     *
+     * @return τ ∈ (0, 1)
+     */
     public double shrink() {
         return shrink;
     }
 
+    /**
+     * The largest number of costs evaluated per search.
+     *
+     * @return the cap, ≥ 1
+     */
     public int maxTries() {
         return maxTries;
     }

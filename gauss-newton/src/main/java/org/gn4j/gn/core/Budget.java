@@ -21,24 +21,46 @@ public final class Budget {
         this.targetCost = targetCost;
     }
 
-    /** No limits at all. */
+    /**
+     * No limits at all.
+     *
+     * @return a budget with no caps and no target cost
+     */
     public static Budget unlimited() {
         return new Budget(Integer.MAX_VALUE, Integer.MAX_VALUE, null, Double.NEGATIVE_INFINITY);
     }
 
-    /** @throws IllegalArgumentException if not positive */
+    /**
+     * The same budget with another cap on the iterations (trial steps).
+     *
+     * @param cap the largest number of iterations, ≥ 1
+     * @return a new budget with this cap, the others unchanged
+     * @throws IllegalArgumentException if {@code cap} is not positive
+     */
     public Budget withMaxIterations(int cap) {
         ArgumentChecks.requirePositive("maxIterations", cap);
         return new Budget(cap, maxEvaluations, wallClock, targetCost);
     }
 
-    /** @throws IllegalArgumentException if not positive */
+    /**
+     * The same budget with another cap on the residual evaluations.
+     *
+     * @param cap the largest number of residual evaluations, ≥ 1
+     * @return a new budget with this cap, the others unchanged
+     * @throws IllegalArgumentException if {@code cap} is not positive
+     */
     public Budget withMaxEvaluations(int cap) {
         ArgumentChecks.requirePositive("maxEvaluations", cap);
         return new Budget(maxIterations, cap, wallClock, targetCost);
     }
 
-    /** A wall-clock limit, or null for none. @throws IllegalArgumentException if zero or negative */
+    /**
+     * The same budget with a wall-clock limit, or none.
+     *
+     * @param d the positive wall-clock limit, or {@code null} for none
+     * @return a new budget with this cap, the others unchanged
+     * @throws IllegalArgumentException if {@code d} is zero or negative
+     */
     public Budget withWallClock(Duration d) {
         if (d != null && (d.isZero() || d.isNegative())) {
             throw new IllegalArgumentException("wall clock is " + d + ", expected a positive duration");
@@ -46,7 +68,13 @@ public final class Budget {
         return new Budget(maxIterations, maxEvaluations, d, targetCost);
     }
 
-    /** Stop once the cost is at or below this value. @throws IllegalArgumentException if NaN */
+    /**
+     * The same budget with a target cost: the run stops once the cost is at or below it.
+     *
+     * @param target the target cost; {@code −∞} for none
+     * @return a new budget with this cap, the others unchanged
+     * @throws IllegalArgumentException if {@code target} is NaN
+     */
     public Budget withTargetCost(double target) {
         if (Double.isNaN(target)) {
             throw new IllegalArgumentException("target cost is NaN, expected a number");
@@ -54,20 +82,38 @@ public final class Budget {
         return new Budget(maxIterations, maxEvaluations, wallClock, target);
     }
 
+    /**
+     * The cap on iterations (trial steps).
+     *
+     * @return the largest number of iterations, ≥ 1 ({@link Integer#MAX_VALUE}: none)
+     */
     public int maxIterations() {
         return maxIterations;
     }
 
+    /**
+     * The cap on residual evaluations.
+     *
+     * @return the largest number of residual evaluations, ≥ 1 ({@link Integer#MAX_VALUE}: none)
+     */
     public int maxEvaluations() {
         return maxEvaluations;
     }
 
-    /** The wall-clock limit, or null. */
+    /**
+     * The wall-clock limit, or null.
+     *
+     * @return the wall-clock limit, or {@code null} for none
+     */
     public Duration wallClock() {
         return wallClock;
     }
 
-    /** The target cost ({@code −∞}: none). */
+    /**
+     * The target cost ({@code −∞}: none).
+     *
+     * @return the target cost, {@code −∞} for none
+     */
     public double targetCost() {
         return targetCost;
     }

@@ -47,6 +47,8 @@ public final class CgIterations {
     /**
      * Exactly k iterations per step (fewer only when CG converges to a relative residual of 1e-10).
      *
+     * @param k the iterations per step, ≥ 1
+     * @return the fixed rule
      * @throws IllegalArgumentException if {@code k < 1}
      */
     public static CgIterations fixed(int k) {
@@ -56,6 +58,9 @@ public final class CgIterations {
     /**
      * At most k iterations per step, stopping earlier at the relative residual {@code tolerance}.
      *
+     * @param k the iteration cap per step, ≥ 1
+     * @param tolerance the relative residual at which CG stops early, in [0, 1)
+     * @return the fixed rule
      * @throws IllegalArgumentException if {@code k < 1} or the tolerance is negative or not below 1
      */
     public static CgIterations fixed(int k, double tolerance) {
@@ -68,7 +73,11 @@ public final class CgIterations {
         return new CgIterations(false, k, k, k, tolerance);
     }
 
-    /** The adaptive rule with its defaults: start 3, bounds [2, 50], forcing tolerance 1e-3. */
+    /**
+     * The adaptive rule with its defaults: start 3, bounds [2, 50], forcing tolerance 1e-3.
+     *
+     * @return the adaptive rule with default settings
+     */
     public static CgIterations adaptive() {
         return adaptive(3, 2, 50, 1e-3);
     }
@@ -76,6 +85,11 @@ public final class CgIterations {
     /**
      * The adaptive rule (see the class documentation) with a start, bounds and forcing tolerance.
      *
+     * @param initial k at the first step
+     * @param min the lower bound of k, ≥ 1
+     * @param max the upper bound of k
+     * @param tolerance the forcing tolerance in (0, 1)
+     * @return the adaptive rule
      * @throws IllegalArgumentException unless {@code 1 ≤ min ≤ initial ≤ max} and {@code 0 < tolerance < 1}
      */
     public static CgIterations adaptive(int initial, int min, int max, double tolerance) {
@@ -89,27 +103,47 @@ public final class CgIterations {
         return new CgIterations(true, initial, min, max, tolerance);
     }
 
-    /** Whether k adapts. */
+    /**
+     * Whether k adapts.
+     *
+     * @return {@code true} for the adaptive rule, {@code false} for a fixed k
+     */
     public boolean isAdaptive() {
         return adaptive;
     }
 
-    /** k at the first step. */
+    /**
+     * k at the first step.
+     *
+     * @return the cap of the first step, ≥ 1
+     */
     public int initial() {
         return initial;
     }
 
-    /** Lower bound of k. */
+    /**
+     * Lower bound of k.
+     *
+     * @return the smallest cap the rule returns, ≥ 1
+     */
     public int min() {
         return min;
     }
 
-    /** Upper bound of k. */
+    /**
+     * Upper bound of k.
+     *
+     * @return the largest cap the rule returns
+     */
     public int max() {
         return max;
     }
 
-    /** The relative residual at which CG stops before the cap. */
+    /**
+     * The relative residual at which CG stops before the cap.
+     *
+     * @return the relative residual tolerance, in [0, 1)
+     */
     public double tolerance() {
         return tolerance;
     }
@@ -120,6 +154,7 @@ public final class CgIterations {
      * @param k         the cap the last step used
      * @param cg        the last step's CG result (null if no solve ran)
      * @param gainRatio the last step's gain ratio (NaN for a failed step)
+     * @return the cap for the next step, within [{@link #min()}, {@link #max()}] (k unchanged for a fixed rule)
      */
     public int next(int k, SolveResult cg, double gainRatio) {
         if (!adaptive) {

@@ -77,6 +77,10 @@ public final class CgSolver implements DampedSolver {
     /**
      * CG to a relative residual of {@code tolerance} with at most {@code max(minimum, perParameter·n)} iterations.
      *
+     * @param tolerance the relative residual at which CG stops, in [0, 1)
+     * @param minimum the smallest iteration cap, ≥ 1
+     * @param perParameter iterations allowed per parameter, ≥ 1
+     * @return a new CG solver
      * @throws IllegalArgumentException if the tolerance is not in [0, 1) or a count is below 1
      */
     public static CgSolver toTolerance(double tolerance, int minimum, int perParameter) {
@@ -88,7 +92,13 @@ public final class CgSolver implements DampedSolver {
         return new CgSolver(tolerance, minimum, perParameter, null, false, false, 0L);
     }
 
-    /** CG whose cap and tolerance follow a {@link CgIterations} rule (fixed or adaptive). */
+    /**
+     * CG whose cap and tolerance follow a {@link CgIterations} rule (fixed or adaptive).
+     *
+     * @param rule the iteration rule; not {@code null}
+     * @return a new CG solver
+     * @throws IllegalArgumentException if {@code rule} is {@code null}
+     */
     public static CgSolver withRule(CgIterations rule) {
         if (rule == null) {
             throw new IllegalArgumentException("CG iteration rule must not be null");
@@ -96,23 +106,43 @@ public final class CgSolver implements DampedSolver {
         return new CgSolver(rule.tolerance(), 1, 1, rule, false, false, 0L);
     }
 
-    /** The same solver starting CG from the previous step's solution (or not). */
+    /**
+     * The same solver starting CG from the previous step's solution (or not).
+     *
+     * @param warm {@code true} to start CG from the previous solution, {@code false} to start from 0
+     * @return a new solver with this setting
+     */
     public CgSolver withWarmStart(boolean warm) {
         return new CgSolver(tolerance, minIterations, perParameter, rule, warm, preconditioned, seed);
     }
 
-    /** The same solver with (or without) the Hutchinson diagonal preconditioner, probes seeded by {@code seed}. */
+    /**
+     * The same solver with (or without) the Hutchinson diagonal preconditioner, probes seeded by {@code seed}.
+     *
+     * @param on {@code true} to use the diagonal preconditioner
+     * @param probeSeed the seed of the Rademacher probe vectors
+     * @return a new solver with this setting
+     */
     public CgSolver withDiagonalPreconditioner(boolean on, long probeSeed) {
         return new CgSolver(tolerance, minIterations, perParameter, rule, warmStart, on, probeSeed);
     }
 
-    /** The CG iteration cap the next solve uses. */
+    /**
+     * The CG iteration cap the next solve uses.
+     *
+     * @param parameters the parameter count n
+     * @return the maximum number of CG iterations of the next solve, ≥ 1
+     */
     public int iterationCap(int parameters) {
         return rule != null ? k : Math.max(minIterations, (int) Math.min(Integer.MAX_VALUE,
                 (long) perParameter * parameters));
     }
 
-    /** The iteration rule, or null for a fixed cap. */
+    /**
+     * The iteration rule, or null for a fixed cap.
+     *
+     * @return the iteration rule, or {@code null} when the cap is {@code max(minimum, perParameter·n)}
+     */
     public CgIterations rule() {
         return rule;
     }

@@ -16,16 +16,34 @@ import org.gn4j.solvers.SolveResult;
  * configuration for each run.
  */
 public interface DampedSolver {
-    /** Short name for reports ("qr", "cholesky", "cg", "push-through", "block-banded"). */
+    /**
+     * Short name for reports ("qr", "cholesky", "cg", "push-through", "block-banded").
+     *
+     * @return the solver's short name
+     */
     String name();
 
-    /** A new solver with the same configuration and no state. */
+    /**
+     * A new solver with the same configuration and no state.
+     *
+     * @return a new, unprepared solver
+     */
     DampedSolver fresh();
 
-    /** Whether this solver can work on the linearization (a dense J for QR, residuals for push-through, …). */
+    /**
+     * Whether this solver can work on the linearization (a dense J for QR, residuals for push-through, …).
+     *
+     * @param lin the linearization at the current point
+     * @return {@code true} if {@link #prepare} can work on it
+     */
     boolean supports(Linearization lin);
 
-    /** Prepares for the linearization (Gram matrix, factor of the base); failure is a status. */
+    /**
+     * Prepares for the linearization (Gram matrix, factor of the base); failure is a status.
+     *
+     * @param lin the linearization at the current point
+     * @return the outcome; a failure is reported in its status, not thrown
+     */
     SolveResult prepare(Linearization lin);
 
     /**
@@ -38,18 +56,27 @@ public interface DampedSolver {
      * @param residual r (length m) or null for a Gram-only linearization
      * @param gradient Jᵀr (length n)
      * @param out      the step x (length n); read as the starting guess by warm-started iterative solvers
+     * @return the outcome (status, iterations, residual); {@code out} holds the step when {@link
+     *         SolveResult#hasSolution()}
      */
     SolveResult solve(double lambda, double[] d, double[] residual, double[] gradient, double[] out);
 
     /**
      * {@code sᵀJᵀJs} from products the last solve already made, or NaN when it has none for s (the loop then asks the
      * linearization).
+     *
+     * @param s the step direction, length n
+     * @return {@code sᵀJᵀJs}, or NaN when not available from the last solve
      */
     default double curvature(double[] s) {
         return Double.NaN;
     }
 
-    /** Whether the solver reads the gain ratio of each step ({@link #afterStep}). */
+    /**
+     * Whether the solver reads the gain ratio of each step ({@link #afterStep}).
+     *
+     * @return {@code true} if {@link #afterStep} needs the gain ratio
+     */
     default boolean usesGainRatio() {
         return false;
     }
@@ -57,11 +84,20 @@ public interface DampedSolver {
     /**
      * Told after each step: its gain ratio (NaN for a failed step), whether it was taken, the last solve's result
      * (null if none) and the solver's solution (null if none).
+     *
+     * @param gainRatio the step's gain ratio, NaN for a failed step
+     * @param accepted whether the step was taken
+     * @param last the last solve's result, or {@code null}
+     * @param solution the last solve's solution (length n), or {@code null}; not to be kept
      */
     default void afterStep(double gainRatio, boolean accepted, SolveResult last, double[] solution) {
     }
 
-    /** The solver's own state for a checkpoint (empty by default). */
+    /**
+     * The solver's own state for a checkpoint (empty by default).
+     *
+     * @return a new vector with the solver's state; empty for a stateless solver
+     */
     default double[] state() {
         return new double[0];
     }
@@ -69,6 +105,10 @@ public interface DampedSolver {
     /**
      * Restores {@link #state()} from {@code v[from..]} for n parameters; returns the entries consumed.
      *
+     * @param v the checkpoint vector
+     * @param from the index of the solver's first entry in {@code v}
+     * @param n the parameter count
+     * @return the number of entries of {@code v} read
      * @throws IllegalArgumentException if the entries do not fit
      */
     default int restore(double[] v, int from, int n) {

@@ -13,12 +13,20 @@ public final class DampedSolvers {
     private DampedSolvers() {
     }
 
-    /** Householder QR of the augmented Jacobian. */
+    /**
+     * Householder QR of the augmented Jacobian.
+     *
+     * @return a new QR solver (needs a dense Jacobian)
+     */
     public static DampedSolver qr() {
         return new QrSolver();
     }
 
-    /** Cholesky of the cached Gram matrix. */
+    /**
+     * Cholesky of the cached Gram matrix.
+     *
+     * @return a new Gram-Cholesky solver
+     */
     public static DampedSolver cholesky() {
         return new GramCholeskySolver();
     }
@@ -26,17 +34,27 @@ public final class DampedSolvers {
     /**
      * Matrix-free CG for deterministic solves: relative residual 1e-13, at most {@code max(50, 20n)} iterations
      * (enough for CG to reach the accuracy of a direct solve on the problems it meets here).
+     *
+     * @return a new CG solver
      */
     public static CgSolver cg() {
         return CgSolver.toTolerance(1e-13, 50, 20);
     }
 
-    /** Push-through / Woodbury in residual space. */
+    /**
+     * Push-through / Woodbury in residual space.
+     *
+     * @return a new push-through solver with the default path rule
+     */
     public static PushThroughSolver pushThrough() {
         return new PushThroughSolver();
     }
 
-    /** Block-banded Cholesky. */
+    /**
+     * Block-banded Cholesky.
+     *
+     * @return a new block-banded solver (needs a block-banded Jacobian)
+     */
     public static DampedSolver blockBanded() {
         return new BlockBandedSolver();
     }
@@ -44,6 +62,8 @@ public final class DampedSolvers {
     /**
      * Sparse Cholesky of {@code JᵀJ + λD²} with a minimum-degree ordering, symbolic factorization once per Jacobian
      * pattern (needs a sparse Jacobian).
+     *
+     * @return a new sparse Cholesky solver
      */
     public static org.gn4j.gn.sparse.SparseCholeskySolver sparseCholesky() {
         return new org.gn4j.gn.sparse.SparseCholeskySolver();
@@ -52,6 +72,8 @@ public final class DampedSolvers {
     /**
      * LSMR with a Jacobi preconditioner, matrix-free over a sparse Jacobian (or any Jacobian operator): relative
      * normal-equation residual 1e-10, at most {@code max(100, 10n)} iterations.
+     *
+     * @return a new LSMR solver
      */
     public static org.gn4j.gn.sparse.LsmrSolver lsmr() {
         return new org.gn4j.gn.sparse.LsmrSolver(1e-10, 100, 10);
@@ -60,6 +82,8 @@ public final class DampedSolvers {
     /**
      * Schur complement eliminating the points of a camera-point block Jacobian (bundle adjustment), the reduced camera
      * system formed densely and factored by Cholesky (Ceres's {@code DENSE_SCHUR}).
+     *
+     * @return a new dense Schur solver
      */
     public static SchurDampedSolver denseSchur() {
         return new SchurDampedSolver(SchurDampedSolver.Mode.DENSE, 1e-10, 1);
@@ -68,6 +92,8 @@ public final class DampedSolvers {
     /**
      * Schur complement solved by CG with the Schur-Jacobi preconditioner without forming it (Ceres's
      * {@code ITERATIVE_SCHUR}): relative residual 1e-6, at most 500 iterations.
+     *
+     * @return a new iterative Schur solver
      */
     public static SchurDampedSolver iterativeSchur() {
         return iterativeSchur(1e-6, 500);
@@ -76,6 +102,9 @@ public final class DampedSolvers {
     /**
      * {@link #iterativeSchur()} with the CG stop {@code ‖b − Sx‖ <= tolerance·‖b‖} and an iteration cap.
      *
+     * @param tolerance the relative residual at which CG stops, in (0, 1)
+     * @param maxIterations the CG iteration cap, ≥ 1
+     * @return a new iterative Schur solver
      * @throws IllegalArgumentException if tolerance is not in (0, 1) or maxIterations &lt; 1
      */
     public static SchurDampedSolver iterativeSchur(double tolerance, int maxIterations) {
@@ -94,6 +123,10 @@ public final class DampedSolvers {
      *   <li>dense with {@code n > 200}: the cached-Gram Cholesky (the Gram matrix once per linearization,
      *       {@code n³/3} per λ).</li>
      * </ol>
+     *
+     * @param lin the first linearization of the run
+     * @param identityScaling whether the damping scaling D is the identity
+     * @return a new solver suited to the linearization
      */
     public static DampedSolver auto(Linearization lin, boolean identityScaling) {
         if (lin.sparseJacobian() != null) {

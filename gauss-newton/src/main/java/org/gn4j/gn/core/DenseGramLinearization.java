@@ -44,7 +44,11 @@ public final class DenseGramLinearization implements Linearization {
         this.gramOperator = DenseOperator.symmetric(gram, false);
     }
 
-    /** The number of residual rows summed into this linearization. */
+    /**
+     * The number of residual rows summed into this linearization.
+     *
+     * @return the number m of residual rows, ≥ 0
+     */
     public long residualRows() {
         return rows;
     }

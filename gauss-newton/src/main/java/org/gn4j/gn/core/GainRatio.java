@@ -18,7 +18,13 @@ public final class GainRatio {
     private GainRatio() {
     }
 
-    /** The gain ratio of a step with the given actual and predicted reductions (see the class rules). */
+    /**
+     * The gain ratio of a step with the given actual and predicted reductions (see the class rules).
+     *
+     * @param actual the actual reduction {@code F(x) − F(x + αs)}
+     * @param predicted the model's predicted reduction, e.g. from {@link #predicted}
+     * @return the gain ratio: finite, {@code −∞}, or NaN for a failed step
+     */
     public static double of(double actual, double predicted) {
         if (Double.isNaN(actual) || Double.isNaN(predicted)) {
             return Double.NaN;
@@ -32,6 +38,11 @@ public final class GainRatio {
     /**
      * The predicted reduction {@code −(α·slope + ½α²·curvature)} of the model along {@code αs}, with
      * {@code slope = gᵀs} and {@code curvature = sᵀGs}.
+     *
+     * @param alpha the step length α
+     * @param slope {@code gᵀs}
+     * @param curvature {@code sᵀGs ≥ 0}
+     * @return the predicted reduction of the cost
      */
     public static double predicted(double alpha, double slope, double curvature) {
         return -(alpha * slope + 0.5 * alpha * alpha * curvature);

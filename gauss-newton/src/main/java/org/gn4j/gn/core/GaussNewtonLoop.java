@@ -93,12 +93,24 @@ public final class GaussNewtonLoop {
         this.solveRetries = solveRetries;
     }
 
-    /** The damped solver (null: {@link DampedSolvers#auto} at the first linearization). */
+    /**
+     * The damped solver (null: {@link DampedSolvers#auto} at the first linearization).
+     *
+     * @param s the damped solver, or {@code null} to choose one automatically
+     * @return a new loop with this setting, the others unchanged
+     */
     public GaussNewtonLoop withSolver(DampedSolver s) {
         return new GaussNewtonLoop(s, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
                 maxFailures, solveRetries);
     }
 
+    /**
+     * The same loop with another step control, the rule for the damping λ or the trust radius Δ.
+     *
+     * @param c the step control; not {@code null}
+     * @return a new loop with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code c} is {@code null}
+     */
     public GaussNewtonLoop withControl(StepControl c) {
         if (c == null) {
             throw new IllegalArgumentException("step control must not be null");
@@ -107,6 +119,13 @@ public final class GaussNewtonLoop {
                 maxFailures, solveRetries);
     }
 
+    /**
+     * The same loop with another step-length rule (unit step, Armijo, grid, strong Wolfe).
+     *
+     * @param l the step-length rule; not {@code null}
+     * @return a new loop with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code l} is {@code null}
+     */
     public GaussNewtonLoop withStepLength(StepLength l) {
         if (l == null) {
             throw new IllegalArgumentException("step length must not be null");
@@ -115,6 +134,13 @@ public final class GaussNewtonLoop {
                 maxFailures, solveRetries);
     }
 
+    /**
+     * The same loop with another way of forming the step from the damped solver (default {@link Descent#DAMPED}).
+     *
+     * @param d the descent; not {@code null}
+     * @return a new loop with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code d} is {@code null}
+     */
     public GaussNewtonLoop withDescent(Descent d) {
         if (d == null) {
             throw new IllegalArgumentException("descent must not be null");
@@ -123,6 +149,13 @@ public final class GaussNewtonLoop {
                 maxFailures, solveRetries);
     }
 
+    /**
+     * The same loop with another rule for the diagonal scaling D (default {@link ScalingRule#IDENTITY}).
+     *
+     * @param s the scaling rule; not {@code null}
+     * @return a new loop with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code s} is {@code null}
+     */
     public GaussNewtonLoop withScaling(ScalingRule s) {
         if (s == null) {
             throw new IllegalArgumentException("scaling must not be null");
@@ -136,6 +169,10 @@ public final class GaussNewtonLoop {
      * {@code a} solves {@code (JᵀJ + λD²)a = −Jᵀr_vv}, {@code r_vv} the second directional derivative of the
      * residuals along the step v, and a step whose correction is large ({@code 2‖Da‖ > 0.75‖Dv‖}) is not trusted.
      * {@link Geodesic#AFTER_TRIAL} or {@link Geodesic#EVERY_STEP}; {@link Geodesic#OFF} (the default) for none.
+     *
+     * @param g when to apply the correction; not {@code null}
+     * @return a new loop with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code g} is {@code null}
      */
     public GaussNewtonLoop withGeodesicAcceleration(Geodesic g) {
         ArgumentChecks.requireNonNull("geodesic", g);
@@ -143,7 +180,12 @@ public final class GaussNewtonLoop {
                 maxFailures, solveRetries);
     }
 
-    /** {@code withGeodesicAcceleration(on ? Geodesic.AFTER_TRIAL : Geodesic.OFF)}. */
+    /**
+     * {@code withGeodesicAcceleration(on ? Geodesic.AFTER_TRIAL : Geodesic.OFF)}.
+     *
+     * @param on {@code true} for {@link Geodesic#AFTER_TRIAL}, {@code false} for {@link Geodesic#OFF}
+     * @return a new loop with this setting, the others unchanged
+     */
     public GaussNewtonLoop withGeodesicAcceleration(boolean on) {
         return withGeodesicAcceleration(on ? Geodesic.AFTER_TRIAL : Geodesic.OFF);
     }
@@ -168,7 +210,13 @@ public final class GaussNewtonLoop {
         EVERY_STEP
     }
 
-    /** Heavy-ball momentum β ∈ [0, 1) on stochastic steps: {@code s = δ + β·Δx_prev} while it is a descent. */
+    /**
+     * Heavy-ball momentum β ∈ [0, 1) on stochastic steps: {@code s = δ + β·Δx_prev} while it is a descent.
+     *
+     * @param beta the momentum coefficient β ∈ [0, 1) (0: none)
+     * @return a new loop with this setting, the others unchanged
+     * @throws IllegalArgumentException if β is outside [0, 1)
+     */
     public GaussNewtonLoop withMomentum(double beta) {
         if (!(beta >= 0 && beta < 1)) {
             throw new IllegalArgumentException("momentum is " + beta + ", expected a value in [0, 1)");
@@ -177,7 +225,13 @@ public final class GaussNewtonLoop {
                 maxFailures, solveRetries);
     }
 
-    /** Tolerances of the convergence tests; the caps are the loop's {@link #withBudget budget} alone. */
+    /**
+     * Tolerances of the convergence tests; the caps are the loop's {@link #withBudget budget} alone.
+     *
+     * @param s the tolerances; not {@code null}
+     * @return a new loop with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code s} is {@code null}
+     */
     public GaussNewtonLoop withTolerances(StoppingCriteria s) {
         if (s == null) {
             throw new IllegalArgumentException("stopping criteria must not be null");
@@ -186,6 +240,14 @@ public final class GaussNewtonLoop {
                 maxFailures, solveRetries);
     }
 
+    /**
+     * The same loop with another budget: the caps on iterations, evaluations and wall-clock time of a deterministic
+     * run.
+     *
+     * @param b the budget; not {@code null}
+     * @return a new loop with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code b} is {@code null}
+     */
     public GaussNewtonLoop withBudget(Budget b) {
         if (b == null) {
             throw new IllegalArgumentException("budget must not be null");
@@ -194,7 +256,12 @@ public final class GaussNewtonLoop {
                 maxFailures, solveRetries);
     }
 
-    /** The callback after every trial step (null: none). */
+    /**
+     * The callback after every trial step (null: none).
+     *
+     * @param cb the callback, or {@code null} for none
+     * @return a new loop with this setting, the others unchanged
+     */
     public GaussNewtonLoop withCallback(IterationCallback cb) {
         return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, cb,
                 maxFailures, solveRetries);
@@ -203,6 +270,10 @@ public final class GaussNewtonLoop {
     /**
      * Failures in a row (non-finite trials, or failed stochastic steps) that end the run: a deterministic run stops
      * after more than n, a stochastic step reports {@link StepOutcome#NON_FINITE} at the n-th.
+     *
+     * @param n the number of failures in a row, ≥ 1 (default 60)
+     * @return a new loop with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code n < 1}
      */
     public GaussNewtonLoop withMaxFailures(int n) {
         ArgumentChecks.requirePositive("maxFailures", n);
@@ -210,33 +281,69 @@ public final class GaussNewtonLoop {
                 solveRetries);
     }
 
-    /** In a stochastic step, how often an unsolvable system is retried with the control's raised damping. */
+    /**
+     * In a stochastic step, how often an unsolvable system is retried with the control's raised damping.
+     *
+     * @param n the number of retries, ≥ 0 (default 0)
+     * @return a new loop with this setting, the others unchanged
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public GaussNewtonLoop withSolveRetries(int n) {
         ArgumentChecks.requireNonNegative("solveRetries", n);
         return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
                 maxFailures, n);
     }
 
+    /**
+     * The damped solver.
+     *
+     * @return the configured damped solver, or {@code null} when it is chosen automatically at the first linearization
+     */
     public DampedSolver solver() {
         return solver;
     }
 
+    /**
+     * The step control.
+     *
+     * @return the rule for the damping λ or the trust radius Δ
+     */
     public StepControl control() {
         return control;
     }
 
+    /**
+     * The step-length rule.
+     *
+     * @return the step-length rule applied to each step
+     */
     public StepLength stepLength() {
         return length;
     }
 
+    /**
+     * The budget of a deterministic run.
+     *
+     * @return the caps on iterations, evaluations and wall-clock time
+     */
     public Budget budget() {
         return budget;
     }
 
+    /**
+     * The tolerances of the convergence tests.
+     *
+     * @return the stopping criteria (their caps are not used; see {@link #budget()})
+     */
     public StoppingCriteria tolerances() {
         return tolerances;
     }
 
+    /**
+     * Heavy-ball momentum on stochastic steps.
+     *
+     * @return the momentum coefficient β ∈ [0, 1), 0 for none
+     */
     public double momentum() {
         return momentum;
     }
@@ -305,65 +412,127 @@ public final class GaussNewtonLoop {
         /**
          * The current linearization without the bound mask (the whole Jacobian), or {@link #linearization()} itself
          * for an unbounded run.
+         *
+         * @return the linearization of all parameters, or {@code null} before the first linearization
          */
         public Linearization unmaskedLinearization() {
             return lin instanceof MaskedLinearization ? ((MaskedLinearization) lin).inner() : lin;
         }
 
-        /** The current point (live; do not modify). */
+        /**
+         * The current point (live; do not modify).
+         *
+         * @return the current point, length n; the live array, not a copy
+         */
         public double[] x() {
             return x;
         }
 
+        /**
+         * The cost at the current point.
+         *
+         * @return the cost (½‖r‖² for plain least squares) at {@link #x()}
+         */
         public double cost() {
             return cost;
         }
 
+        /**
+         * The cost at the start point.
+         *
+         * @return the cost at x₀ (NaN for a stochastic state)
+         */
         public double initialCost() {
             return initialCost;
         }
 
-        /** Infinity norm of the gradient at the current point (NaN before the first linearization). */
+        /**
+         * Infinity norm of the gradient at the current point (NaN before the first linearization).
+         *
+         * @return ‖g‖∞ at the current point, or NaN before the first linearization
+         */
         public double gradientNorm() {
             return lin == null ? Double.NaN : VectorOps.normInf(lin.gradient());
         }
 
+        /**
+         * Trial steps taken so far.
+         *
+         * @return the number of trial steps (accepted or refused), ≥ 0
+         */
         public int iterations() {
             return iterations;
         }
 
+        /**
+         * One record per trial step, in order.
+         *
+         * @return the live list of iteration records
+         */
         public List<IterationRecord> trace() {
             return trace;
         }
 
+        /**
+         * Wall-clock time since the run started.
+         *
+         * @return the elapsed seconds
+         */
         public double seconds() {
             return (System.nanoTime() - start) / 1e9;
         }
 
-        /** The reason the run ended, or null while it goes on. */
+        /**
+         * The reason the run ended, or null while it goes on.
+         *
+         * @return the termination reason, or {@code null} while the run goes on
+         */
         public TerminationReason reason() {
             return reason;
         }
 
+        /**
+         * A human-readable explanation of the termination.
+         *
+         * @return the message, or {@code null} while the run goes on
+         */
         public String message() {
             return message;
         }
 
-        /** The linearization at the current point, or null. */
+        /**
+         * The linearization at the current point, or null.
+         *
+         * @return the current linearization, or {@code null} before the first one
+         */
         public Linearization linearization() {
             return lin;
         }
 
+        /**
+         * The objective of this run.
+         *
+         * @return the objective, or {@code null} for a stochastic state
+         */
         public Objective objective() {
             return objective;
         }
 
-        /** The control's state (live: a copy is a checkpoint). */
+        /**
+         * The control's state (live: a copy is a checkpoint).
+         *
+         * @return the control's state array; live, not a copy
+         */
         public double[] controlState() {
             return controlState;
         }
 
-        /** Replaces the control's state (a resumed run, or a new round that keeps the damping). */
+        /**
+         * Replaces the control's state (a resumed run, or a new round that keeps the damping).
+         *
+         * @param v the new state, of the same length as {@link #controlState()}; copied
+         * @throws IllegalArgumentException if {@code v} is {@code null} or has another length
+         */
         public void restoreControlState(double[] v) {
             if (v == null || v.length != controlState.length) {
                 throw new IllegalArgumentException("control state has length " + (v == null ? "null" : v.length)
@@ -372,11 +541,20 @@ public final class GaussNewtonLoop {
             System.arraycopy(v, 0, controlState, 0, v.length);
         }
 
-        /** The damped solver of this run. */
+        /**
+         * The damped solver of this run.
+         *
+         * @return the damped solver, or {@code null} until it is chosen at the first linearization
+         */
         public DampedSolver solver() {
             return solver;
         }
 
+        /**
+         * Accepted steps so far.
+         *
+         * @return the number of accepted steps, ≥ 0
+         */
         public long acceptedSteps() {
             return accepted;
         }
@@ -388,6 +566,9 @@ public final class GaussNewtonLoop {
      * Starts a deterministic run at x₀: the start cost, the first linearization, the start tests (a non-finite
      * gradient, zero cost, zero gradient end the run at once: {@link State#reason()} is then set).
      *
+     * @param objective the objective; not {@code null}
+     * @param x0 the start point, length n (copied)
+     * @return the run's state at x₀
      * @throws IllegalArgumentException if x₀ has the wrong length, is not finite, or gives a non-finite cost
      */
     public State init(Objective objective, double[] x0) {
@@ -445,6 +626,9 @@ public final class GaussNewtonLoop {
      * The state of a deterministic run besides its point, for a checkpoint: the control's state, the start gradient
      * norm (read by the relative gradient test), the scaling D (a running maximum remembers every Jacobian) and the
      * solver's state. {@link #resume} with the point continues bit for bit.
+     *
+     * @param st a deterministic run's state
+     * @return a new vector {@code [n, control state, ‖g₀‖∞, D (n entries), solver state]}
      */
     public double[] checkpoint(State st) {
         double[] solverState = st.solver == null ? new double[0] : st.solver.state();
@@ -461,6 +645,10 @@ public final class GaussNewtonLoop {
     /**
      * A deterministic run from a checkpoint: {@link #init} at the checkpoint's point x, then its state restored.
      *
+     * @param objective the objective; not {@code null}
+     * @param x the point the checkpoint was taken at, length n (copied)
+     * @param checkpoint a vector from {@link #checkpoint}
+     * @return the restored run's state
      * @throws IllegalArgumentException if the checkpoint does not fit this loop and x
      */
     public State resume(Objective objective, double[] x, double[] checkpoint) {
@@ -484,7 +672,14 @@ public final class GaussNewtonLoop {
         return st;
     }
 
-    /** Runs from x₀ until a termination; the state holds the result. */
+    /**
+     * Runs from x₀ until a termination; the state holds the result.
+     *
+     * @param objective the objective; not {@code null}
+     * @param x0 the start point, length n (copied)
+     * @return the final state: point, cost, trace and {@link State#reason()}
+     * @throws IllegalArgumentException as {@link #init}
+     */
     public State run(Objective objective, double[] x0) {
         State st = init(objective, x0);
         while (st.reason == null) {
@@ -616,7 +811,12 @@ public final class GaussNewtonLoop {
         return st.prepared;
     }
 
-    /** One deterministic trial step (see the class documentation); sets {@link State#reason()} when the run ends. */
+    /**
+     * One deterministic trial step (see the class documentation); sets {@link State#reason()} when the run ends.
+     *
+     * @param st a state from {@link #init} or {@link #resume}, updated in place
+     * @return the report of the trial step
+     */
     public StepReport step(State st) {
         if (st.reason != null) {
             throw new IllegalStateException("the run has ended: " + st.reason);
@@ -908,7 +1108,13 @@ public final class GaussNewtonLoop {
         }
     }
 
-    /** Euclidean norm of {@code D·v}. */
+    /**
+     * Euclidean norm of {@code D·v}.
+     *
+     * @param d the diagonal scaling D, length n
+     * @param v the vector, length n
+     * @return {@code ‖D·v‖₂}
+     */
     public static double scaledNorm(double[] d, double[] v) {
         double s = 0;
         for (int j = 0; j < v.length; j++) {
@@ -1431,6 +1637,10 @@ public final class GaussNewtonLoop {
 
     /**
      * A fresh state for stochastic steps over n parameters (no start evaluation: each mini-batch brings its own).
+     *
+     * @param n the parameter count, ≥ 1
+     * @return a fresh state with zero velocity and the control's initial state
+     * @throws IllegalArgumentException if {@code n < 1}
      */
     public State stochasticState(int n) {
         ArgumentChecks.requirePositive("parameters", n);
@@ -1447,6 +1657,11 @@ public final class GaussNewtonLoop {
      * {@link #withSolveRetries}), momentum while it is a descent, the step length, the gain ratio of the
      * undamped model, and the control's update. A non-finite loss or gradient at θ, or {@code maxFailures} failures
      * in a row, report {@link StepOutcome#NON_FINITE} with θ untouched.
+     *
+     * @param st a state from {@link #stochasticState} or {@link #restoreState}, updated in place
+     * @param batch the mini-batch objective, evaluated at θ
+     * @param theta the parameters θ, length n, updated in place when the step is taken
+     * @return the report of the step
      */
     public StepReport stochasticStep(State st, Objective batch, double[] theta) {
         int n = st.n;
@@ -1621,7 +1836,12 @@ public final class GaussNewtonLoop {
      * solver state].
      */
 
-    /** The stochastic state as numbers for a checkpoint. */
+    /**
+     * The stochastic state as numbers for a checkpoint.
+     *
+     * @param st a stochastic state
+     * @return a new vector {@code [control state, failures, attempts, n, hasVelocity, velocity, solver state]}
+     */
     public double[] stateVector(State st) {
         int n = st.n;
         double[] extra = st.solver == null ? new double[0] : st.solver.state();
@@ -1643,6 +1863,10 @@ public final class GaussNewtonLoop {
     /**
      * The stochastic state from {@link #stateVector}, with {@code acceptedSteps} accepted steps so far.
      *
+     * @param v a vector from {@link #stateVector}
+     * @param acceptedSteps the accepted steps so far, ≥ 0
+     * @param owner the optimizer's name, used in error messages
+     * @return the restored stochastic state
      * @throws IllegalArgumentException if the vector does not fit this loop
      */
     public State restoreState(double[] v, long acceptedSteps, String owner) {
@@ -1679,12 +1903,22 @@ public final class GaussNewtonLoop {
         return st;
     }
 
-    /** Accepted steps of a stochastic state. */
+    /**
+     * Accepted steps of a stochastic state.
+     *
+     * @param st a stochastic state
+     * @return the number of accepted steps, ≥ 0
+     */
     public static long acceptedSteps(State st) {
         return st.accepted;
     }
 
-    /** Failures in a row of a stochastic state. */
+    /**
+     * Failures in a row of a stochastic state.
+     *
+     * @param st a stochastic state
+     * @return the number of failed steps since the last accepted one, ≥ 0
+     */
     public static int failures(State st) {
         return st.failures;
     }

@@ -29,6 +29,9 @@ public final class GramLinearization implements Linearization {
      * stopping tests read of J: its column norms {@code √diag G} and {@code ‖r‖} (a distributed Jacobian, whose
      * rows stay where they are).
      *
+     * @param gram the n × n Gram operator {@code G = JᵀJ}
+     * @param g the gradient {@code Jᵀr}, length n (not copied)
+     * @param cost the cost at the point
      * @param columnNorms  the column norms of J (length n, not copied), or null when not known
      * @param residualNorm {@code ‖r‖}, or NaN when not known
      * @throws IllegalArgumentException if the column norms have another length than G's order

@@ -15,6 +15,11 @@ public final class GridSearch implements StepLength {
         this.maxHalvings = maxHalvings;
     }
 
+    /**
+     * The number of halvings K of the grid.
+     *
+     * @return K ≥ 0
+     */
     public int maxHalvings() {
         return maxHalvings;
     }

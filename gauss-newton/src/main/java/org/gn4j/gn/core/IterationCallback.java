@@ -9,6 +9,7 @@ public interface IterationCallback {
     /**
      * @param record     the trial step
      * @param parameters the current (accepted) parameters, read-only
+     * @return whether the loop goes on, stops with success or aborts
      */
     CallbackReturn iteration(IterationRecord record, VectorView parameters);
 }

@@ -11,25 +11,53 @@ import org.gn4j.linalg.op.LinearOperator;
  * reads whichever form it needs. Valid until the objective that made it is linearized again.
  */
 public interface Linearization {
-    /** Residual rows m (0 when only the Gram operator is known). */
+    /**
+     * Residual rows m (0 when only the Gram operator is known).
+     *
+     * @return the number of residuals m, or 0
+     */
     int rows();
 
-    /** Parameters n. */
+    /**
+     * Parameters n.
+     *
+     * @return the number of parameters n
+     */
     int cols();
 
-    /** The cost at the point. */
+    /**
+     * The cost at the point.
+     *
+     * @return the cost (½‖r‖² for plain least squares) at the linearization point
+     */
     double cost();
 
-    /** The residuals r (length m), or null when only the Gram operator is known. Not to be modified. */
+    /**
+     * The residuals r (length m), or null when only the Gram operator is known. Not to be modified.
+     *
+     * @return the residual vector (not to be modified), or {@code null}
+     */
     double[] residuals();
 
-    /** The gradient {@code g = Jᵀr} (length n). Not to be modified. */
+    /**
+     * The gradient {@code g = Jᵀr} (length n). Not to be modified.
+     *
+     * @return the gradient, length n (not to be modified)
+     */
     double[] gradient();
 
-    /** J as an operator, or null when only the Gram operator is known. */
+    /**
+     * J as an operator, or null when only the Gram operator is known.
+     *
+     * @return the m × n Jacobian operator, or {@code null}
+     */
     LinearOperator jacobian();
 
-    /** J as a dense m×n matrix when one is held (or cheaply formed), else null. Not to be modified. */
+    /**
+     * J as a dense m×n matrix when one is held (or cheaply formed), else null. Not to be modified.
+     *
+     * @return the dense m × n Jacobian (not to be modified), or {@code null}
+     */
     default DMatrixRMaj denseJacobian() {
         return null;
     }
@@ -37,6 +65,8 @@ public interface Linearization {
     /**
      * J as a sparse matrix in compressed rows when the linearization holds one (a sparse problem), else null. Not to
      * be modified.
+     *
+     * @return the m × n Jacobian in CSR form (not to be modified), or {@code null}
      */
     default org.gn4j.solvers.sparse.CsrMatrix sparseJacobian() {
         return null;
@@ -45,6 +75,8 @@ public interface Linearization {
     /**
      * {@code G = JᵀJ} as a dense symmetric n×n matrix (both triangles) when the linearization holds one without a
      * dense J (normal equations accumulated row by row or summed over data partitions), else null. Not to be modified.
+     *
+     * @return the dense n × n Gram matrix (not to be modified), or {@code null}
      */
     default DMatrixRMaj denseGram() {
         return null;
@@ -53,19 +85,35 @@ public interface Linearization {
     /**
      * The Euclidean norm {@code ‖r‖} of the (scaled) residuals, or NaN when it is not known; a linearization that
      * sums its rows without holding r (a Gram pair) gives it from {@code Σrᵢ²}.
+     *
+     * @return ‖r‖, or NaN
      */
     default double residualNorm() {
         double[] r = residuals();
         return r == null ? Double.NaN : VectorOps.norm2(r);
     }
 
-    /** The Gram operator {@code G = JᵀJ} (symmetric positive semidefinite). */
+    /**
+     * The Gram operator {@code G = JᵀJ} (symmetric positive semidefinite).
+     *
+     * @return the n × n Gram operator
+     */
     LinearOperator gram();
 
-    /** The curvature {@code sᵀGs = ‖Js‖²} along s. */
+    /**
+     * The curvature {@code sᵀGs = ‖Js‖²} along s.
+     *
+     * @param s the direction, length n
+     * @return {@code ‖Js‖² ≥ 0}
+     */
     double curvature(double[] s);
 
-    /** {@code out = J·v} (length m); only where {@link #jacobian()} is not null. */
+    /**
+     * {@code out = J·v} (length m); only where {@link #jacobian()} is not null.
+     *
+     * @param v the vector, length n
+     * @param out receives {@code J·v}, length m, overwritten
+     */
     default void jacobianTimes(double[] v, double[] out) {
         jacobian().apply(v, out);
     }
@@ -73,6 +121,9 @@ public interface Linearization {
     /**
      * The Euclidean column norms of J into out (zero columns give 1); false when they are not available at a
      * reasonable cost (a matrix-free J with many columns).
+     *
+     * @param out receives the n column norms, overwritten
+     * @return {@code true} if {@code out} was filled
      */
     boolean columnNorms(double[] out);
 }

@@ -10,7 +10,13 @@ public final class MarquardtDamping implements StepControl {
     private final double initial;
     private final double factor;
 
-    /** @param initial λ₀ > 0; @param factor the factor, finite and > 1 */
+    /**
+     * Marquardt's rule from λ₀ with a constant factor.
+     *
+     * @param initial the initial damping λ₀ &gt; 0
+     * @param factor the factor that divides or multiplies λ, finite and &gt; 1
+     * @throws IllegalArgumentException if λ₀ is not positive or the factor is not finite and &gt; 1
+     */
     public MarquardtDamping(double initial, double factor) {
         ArgumentChecks.requirePositive("initialDamping", initial);
         if (!(factor > 1) || Double.isInfinite(factor)) {

@@ -61,12 +61,26 @@ public final class PushThroughSolver implements DampedSolver {
         this.costRule = costRule;
     }
 
-    /** A fixed rule: factor while {@code m <= size}, above it CG with at most {@code cgIterations}. */
+    /**
+     * A fixed rule: factor while {@code m <= size}, above it CG with at most {@code cgIterations}.
+     *
+     * @param size the largest m that is factored, ≥ 1
+     * @param cgIterations the small-space CG iteration cap, ≥ 1
+     * @return a new solver with that rule
+     * @throws IllegalArgumentException if {@code size} or {@code cgIterations} is below 1
+     */
     public PushThroughSolver withMaxFactorSize(int size, int cgIterations) {
         return new PushThroughSolver(size, cgIterations, false);
     }
 
-    /** The cost rule below {@code m <= size}, CG at most {@code cgIterations} (also the k of the rule). */
+    /**
+     * The cost rule below {@code m <= size}, CG at most {@code cgIterations} (also the k of the rule).
+     *
+     * @param size the memory cap on m for the factored path, ≥ 1
+     * @param cgIterations the small-space CG iteration cap, also the k of the cost rule, ≥ 1
+     * @return a new solver with that rule
+     * @throws IllegalArgumentException if {@code size} or {@code cgIterations} is below 1
+     */
     public PushThroughSolver withCostBasedPath(int size, int cgIterations) {
         return new PushThroughSolver(size, cgIterations, true);
     }
@@ -75,6 +89,11 @@ public final class PushThroughSolver implements DampedSolver {
      * The cost rule: true when factoring the {@code m × m} system ({@code m²n + m³/3} flops: Gram matrix and
      * Cholesky) costs no more than k CG iterations in the small space ({@code k·4mn} flops: a forward and a reverse
      * product each).
+     *
+     * @param m the number of residuals
+     * @param n the number of parameters
+     * @param k the CG iteration estimate
+     * @return {@code true} when the factorization costs no more than k CG iterations
      */
     public static boolean factorIsCheaper(int m, int n, int k) {
         double mm = m;
@@ -83,16 +102,31 @@ public final class PushThroughSolver implements DampedSolver {
         return factor <= cg;
     }
 
-    /** Whether a system with m residuals and n parameters is factored. */
+    /**
+     * Whether a system with m residuals and n parameters is factored.
+     *
+     * @param rows the number of residuals m
+     * @param cols the number of parameters n
+     * @return {@code true} for the factored path, {@code false} for CG
+     */
     public boolean factors(int rows, int cols) {
         return rows <= maxFactorSize && (!costRule || factorIsCheaper(rows, cols, smallCgIterations));
     }
 
+    /**
+     * The memory cap of the factored path.
+     *
+     * @return the largest m that may be factored
+     */
     public int maxFactorSize() {
         return maxFactorSize;
     }
 
-    /** Whether the last prepared linearization was factored (else CG in the small space). */
+    /**
+     * Whether the last prepared linearization was factored (else CG in the small space).
+     *
+     * @return {@code true} if factored, {@code false} if solved by CG (or nothing prepared yet)
+     */
     public boolean factored() {
         return factored;
     }

@@ -8,16 +8,33 @@ package org.gn4j.gn.core;
 public interface StepLength {
     /** What the loop offers a search: the cost at x, the slope {@code gᵀs} and costs along s. */
     interface Trial {
-        /** The cost at α = 0. */
+        /**
+         * The cost at α = 0.
+         *
+         * @return the cost F(x) at the current point
+         */
         double cost0();
 
-        /** The directional derivative {@code gᵀs} at α = 0. */
+        /**
+         * The directional derivative {@code gᵀs} at α = 0.
+         *
+         * @return {@code gᵀs}, negative for a descent direction
+         */
         double slope0();
 
-        /** The cost at {@code x + αs}; NaN or infinite when the residuals or loss are not finite. */
+        /**
+         * The cost at {@code x + αs}; NaN or infinite when the residuals or loss are not finite.
+         *
+         * @param alpha the step length α &gt; 0
+         * @return the cost F(x + αs), NaN or infinite when not finite
+         */
         double cost(double alpha);
 
-        /** The directional derivative at the point last passed to {@link #cost}; NaN where unavailable. */
+        /**
+         * The directional derivative at the point last passed to {@link #cost}; NaN where unavailable.
+         *
+         * @return the directional derivative {@code ∇F(x + αs)ᵀs} at the last α evaluated, or NaN
+         */
         default double slope() {
             return Double.NaN;
         }
@@ -25,7 +42,11 @@ public interface StepLength {
         /** Keeps the point last passed to {@link #cost} as the one to move to. */
         void keep();
 
-        /** Whether the caller's clock has run out (a long search then stops early). */
+        /**
+         * Whether the caller's clock has run out (a long search then stops early).
+         *
+         * @return {@code true} if the time budget is spent
+         */
         default boolean outOfTime() {
             return false;
         }
@@ -42,15 +63,28 @@ public interface StepLength {
     record Result(boolean found, double alpha, double cost, int trials) {
     }
 
-    /** Searches along the trial's direction. */
+    /**
+     * Searches along the trial's direction.
+     *
+     * @param trial the costs along the direction
+     * @return the outcome of the search: the step length taken, if any
+     */
     Result search(Trial trial);
 
-    /** Whether this rule needs a descent direction ({@code gᵀs < 0}); the unit step does not. */
+    /**
+     * Whether this rule needs a descent direction ({@code gᵀs < 0}); the unit step does not.
+     *
+     * @return {@code true} if the rule needs {@code gᵀs < 0}
+     */
     default boolean needsDescent() {
         return true;
     }
 
-    /** The unit step α = 1, found whenever the cost there is finite. */
+    /**
+     * The unit step α = 1, found whenever the cost there is finite.
+     *
+     * @return the unit-step rule
+     */
     static StepLength none() {
         return UnitStep.INSTANCE;
     }

@@ -10,7 +10,13 @@ public final class StrongWolfe implements StepLength {
     private final double c1;
     private final double c2;
 
-    /** @param c1 sufficient decrease, @param c2 curvature, {@code 0 < c1 < c2 < 1} */
+    /**
+     * A strong Wolfe line search with the given constants.
+     *
+     * @param c1 the sufficient-decrease constant c₁
+     * @param c2 the curvature constant c₂, with {@code 0 < c1 < c2 < 1}
+     * @throws IllegalArgumentException unless {@code 0 < c1 < c2 < 1}
+     */
     public StrongWolfe(double c1, double c2) {
         if (!(c1 > 0 && c1 < c2 && c2 < 1)) {
             throw new IllegalArgumentException("constants are c1 = " + c1 + ", c2 = " + c2

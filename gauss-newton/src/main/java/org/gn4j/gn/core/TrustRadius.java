@@ -30,7 +30,12 @@ public final class TrustRadius implements StepControl {
     private final double factor;
     private final Rule rule;
 
-    /** The {@link Rule#HYBRD} radius. @param factor Δ₀ as a multiple of {@code max(‖Dx₀‖, 1)} */
+    /**
+     * The {@link Rule#HYBRD} radius.
+     *
+     * @param factor Δ₀ as a multiple of {@code max(‖Dx₀‖, 1)}, positive and finite
+     * @throws IllegalArgumentException if {@code factor} is not positive and finite
+     */
     public TrustRadius(double factor) {
         this(factor, Rule.HYBRD);
     }
@@ -47,7 +52,11 @@ public final class TrustRadius implements StepControl {
         this.rule = rule;
     }
 
-    /** The update rule. */
+    /**
+     * The update rule.
+     *
+     * @return the rule by which Δ follows the gain ratio
+     */
     public Rule rule() {
         return rule;
     }

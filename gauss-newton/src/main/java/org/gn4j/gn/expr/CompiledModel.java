@@ -146,32 +146,56 @@ public final class CompiledModel {
         }
     }
 
-    /** A new instance with the same tape and its own work buffers, for use on another thread. */
+    /**
+     * A new instance with the same tape and its own work buffers, for use on another thread.
+     *
+     * @return a new model sharing this one's compiled tape
+     */
     public CompiledModel copy() {
         return new CompiledModel(this);
     }
 
-    /** The number of parameters {@code p}, the length of the {@code params} and {@code gradOut} arrays. */
+    /**
+     * The number of parameters {@code p}, the length of the {@code params} and {@code gradOut} arrays.
+     *
+     * @return the number of parameters p
+     */
     public int parameterCount() {
         return parameterNames.size();
     }
 
-    /** The number of variables, the length of the {@code vars} array. */
+    /**
+     * The number of variables, the length of the {@code vars} array.
+     *
+     * @return the number of variables
+     */
     public int variableCount() {
         return variableNames.size();
     }
 
-    /** The parameter names in the order of the {@code params} array (unmodifiable). */
+    /**
+     * The parameter names in the order of the {@code params} array (unmodifiable).
+     *
+     * @return the parameter names, unmodifiable
+     */
     public List<String> parameterNames() {
         return parameterNames;
     }
 
-    /** The variable names in the order of the {@code vars} array (unmodifiable). */
+    /**
+     * The variable names in the order of the {@code vars} array (unmodifiable).
+     *
+     * @return the variable names, unmodifiable
+     */
     public List<String> variableNames() {
         return variableNames;
     }
 
-    /** The expression text this model was compiled from. */
+    /**
+     * The expression text this model was compiled from.
+     *
+     * @return the source text of the expression
+     */
     public String text() {
         return text;
     }

@@ -43,17 +43,29 @@ public final class ExpressionParseException extends IllegalArgumentException {
         return text.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
     }
 
-    /** The 1-based column of the error in {@link #expression()} ({@code length + 1} means "at the end"). */
+    /**
+     * The 1-based column of the error in {@link #expression()} ({@code length + 1} means "at the end").
+     *
+     * @return the 1-based column, in [1, length + 1]
+     */
     public int column() {
         return column;
     }
 
-    /** The message without the expression and caret lines. */
+    /**
+     * The message without the expression and caret lines.
+     *
+     * @return the reason the expression does not parse
+     */
     public String reason() {
         return reason;
     }
 
-    /** The expression text that failed to parse. */
+    /**
+     * The expression text that failed to parse.
+     *
+     * @return the expression text
+     */
     public String expression() {
         return expression;
     }

@@ -122,6 +122,9 @@ public final class CsvTable {
      * Parses lines; {@code source} names the input in error messages. The lines are joined with {@code \n}, so a
      * quoted field may continue on the next line.
      *
+     * @param source the name of the input for error messages (a file name, say)
+     * @param lines the lines of the CSV text, without line terminators
+     * @return the parsed table
      * @throws IllegalArgumentException if an argument or a line is null, or the content is malformed (see the class
      *                                  comment)
      */
@@ -290,7 +293,11 @@ public final class CsvTable {
         }
     }
 
-    /** Column names. */
+    /**
+     * Column names.
+     *
+     * @return the column names from the header, in file order
+     */
     public List<String> columns() {
         return columns;
     }
@@ -304,7 +311,11 @@ public final class CsvTable {
         return headerLine;
     }
 
-    /** Number of data rows. */
+    /**
+     * Number of data rows.
+     *
+     * @return the number of data rows m
+     */
     public int rowCount() {
         return rows.length;
     }
@@ -312,6 +323,8 @@ public final class CsvTable {
     /**
      * The values of a column.
      *
+     * @param name the column name, as in the header
+     * @return a new array of the m values
      * @throws IllegalArgumentException if the name is null or not a column (the message lists the available ones), or
      *                                  the column holds a cell that is not a finite number (the message names the
      *                                  file, line, column and cell text)
@@ -328,6 +341,8 @@ public final class CsvTable {
     /**
      * Rows of the named columns, in the given order.
      *
+     * @param names the column names, each as in the header
+     * @return a new m × k array: one row per data row, one value per named column
      * @throws IllegalArgumentException if {@code names} is null, or as {@link #column(String)} for one of its names
      */
     public double[][] columns(List<String> names) {

@@ -23,6 +23,10 @@ public final class CurveFit {
     /**
      * The fitting problem for {@code model} on the data.
      *
+     * @param model the compiled model f with n parameters and k predictors
+     * @param x the m rows of k predictors each (not retained: the problem copies them)
+     * @param targets the m targets t_i
+     * @return a new unweighted, unbounded plain least-squares problem
      * @throws IllegalArgumentException if the rows and targets differ in count, a row has the wrong number of
      *                                  predictors, there are fewer observations than parameters, or data are not
      *                                  finite (naming the row)
@@ -34,6 +38,12 @@ public final class CurveFit {
     /**
      * The fitting problem with a robust loss ρ of scale c on the residuals (see {@link RobustLoss}).
      *
+     * @param model the compiled model f with n parameters and k predictors
+     * @param x the m rows of k predictors each (not retained: the problem copies them)
+     * @param targets the m targets t_i
+     * @param loss the robust loss ρ; not {@code null}
+     * @param scale the loss scale c &gt; 0, in the units of the residuals
+     * @return a new unweighted, unbounded problem
      * @throws IllegalArgumentException as {@link #problem(CompiledModel, double[][], double[])}, or for a scale that
      *                                  is not positive and finite
      */
@@ -47,6 +57,15 @@ public final class CurveFit {
      * errors σ_i take {@link #weightsFromSigma}), bounds {@code lower ≤ β ≤ upper} ({@code ±∞} for no bound on that
      * side) and a robust loss. Null weights: unweighted; null bounds: unbounded.
      *
+     * @param model the compiled model f with n parameters and k predictors
+     * @param x the m rows of k predictors each (not retained: the problem copies them)
+     * @param targets the m targets t_i
+     * @param weights the m weights w_i &gt; 0, or {@code null} for none
+     * @param lower the n lower bounds, or {@code null} (together with {@code upper}) for none
+     * @param upper the n upper bounds, or {@code null} (together with {@code lower}) for none
+     * @param loss the robust loss ρ ({@link RobustLoss#LINEAR} for plain least squares); not {@code null}
+     * @param scale the loss scale c &gt; 0, in the units of the residuals
+     * @return a new problem
      * @throws IllegalArgumentException as {@link #problem(CompiledModel, double[][], double[], RobustLoss, double)},
      *                                  for weights of the wrong length or not positive and finite, for bounds of the
      *                                  wrong length, with a NaN or crossing ({@code lower[j] > upper[j]}), or for only
@@ -128,6 +147,8 @@ public final class CurveFit {
      * The weights {@code w_i = 1/σ_i²} for measurement standard deviations σ_i (as scipy's {@code curve_fit} uses its
      * {@code sigma}).
      *
+     * @param sigma the m standard deviations σ_i &gt; 0, in the units of the targets
+     * @return a new array of the m weights
      * @throws IllegalArgumentException if {@code sigma} is null or a σ_i is not positive and finite, or its square
      *                                  under- or overflows (naming the 1-based row)
      */
@@ -144,7 +165,13 @@ public final class CurveFit {
         return w;
     }
 
-    /** The fitting problem of a NIST StRD data set (targets transformed as its model line says, e.g. log[y]). */
+    /**
+     * The fitting problem of a NIST StRD data set (targets transformed as its model line says, e.g. log[y]).
+     *
+     * @param nist the NIST problem; not {@code null}
+     * @return a new unweighted problem of its model, predictors and transformed targets
+     * @throws IllegalArgumentException if {@code nist} is {@code null}
+     */
     public static LeastSquaresProblem problem(NistProblem nist) {
         ArgumentChecks.requireNonNull("nist", nist);
         return problem(nist.compiledModel(), nist.x(), nist.targets());
@@ -154,6 +181,10 @@ public final class CurveFit {
      * The log relative error {@code LRE = −log10(|estimate − certified| / |certified|)}, the number of agreeing
      * significant digits, capped at 11 (the certified values carry 11 digits); for a certified 0 the absolute error is
      * used. NaN estimates score 0.
+     *
+     * @param estimate the computed value
+     * @param certified the certified value
+     * @return the LRE in [0, 11]
      */
     public static double logRelativeError(double estimate, double certified) {
         if (!Double.isFinite(estimate)) {

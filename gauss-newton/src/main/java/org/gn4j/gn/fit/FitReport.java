@@ -105,6 +105,7 @@ public final class FitReport {
      * @param targets       m targets
      * @param weights       the m weights of the problem, or null for an unweighted problem
      * @param absoluteSigma whether the weights are absolute inverse variances (see the class comment)
+     * @return the report
      * @throws IllegalArgumentException if an argument is null (weights excepted), the sizes disagree with the problem,
      *                                  or weights are given for an unweighted problem or missing for a weighted one
      */
@@ -186,95 +187,167 @@ public final class FitReport {
                 problem.lowerBounds(), problem.upperBounds());
     }
 
-    /** The solver's result. */
+    /**
+     * The solver's result.
+     *
+     * @return the optimum the report was built from
+     */
     public Optimum optimum() {
         return optimum;
     }
 
-    /** The parameters (a copy). */
+    /**
+     * The parameters (a copy).
+     *
+     * @return a new array of the n fitted parameters
+     */
     public double[] parameters() {
         return parameters.clone();
     }
 
-    /** The parameter names. */
+    /**
+     * The parameter names.
+     *
+     * @return the n parameter names, in the model's order
+     */
     public List<String> parameterNames() {
         return parameterNames;
     }
 
-    /** Number of rows m. */
+    /**
+     * Number of rows m.
+     *
+     * @return the number of data rows m
+     */
     public int rowCount() {
         return residuals.length;
     }
 
-    /** Degrees of freedom m − n. */
+    /**
+     * Degrees of freedom m − n.
+     *
+     * @return m − n
+     */
     public int degreesOfFreedom() {
         return residuals.length - parameters.length;
     }
 
-    /** Model predictions {@code f(x_i; β)} per row (a copy). */
+    /**
+     * Model predictions {@code f(x_i; β)} per row (a copy).
+     *
+     * @return a new array of the m predictions
+     */
     public double[] predictions() {
         return predictions.clone();
     }
 
-    /** Residuals {@code t_i − f(x_i; β)} per row, unweighted (a copy). */
+    /**
+     * Residuals {@code t_i − f(x_i; β)} per row, unweighted (a copy).
+     *
+     * @return a new array of the m unweighted residuals
+     */
     public double[] residuals() {
         return residuals.clone();
     }
 
-    /** Weights per row (all 1 for an unweighted fit; a copy). */
+    /**
+     * Weights per row (all 1 for an unweighted fit; a copy).
+     *
+     * @return a new array of the m weights
+     */
     public double[] weights() {
         return weights.clone();
     }
 
-    /** Whether the fit was weighted. */
+    /**
+     * Whether the fit was weighted.
+     *
+     * @return {@code true} if the fit was weighted
+     */
     public boolean weighted() {
         return weighted;
     }
 
-    /** Whether the covariance treats the weights as absolute inverse variances. */
+    /**
+     * Whether the covariance treats the weights as absolute inverse variances.
+     *
+     * @return {@code true} for absolute sigma, {@code false} when the covariance is scaled by the reduced χ²
+     */
     public boolean absoluteSigma() {
         return absoluteSigma;
     }
 
-    /** {@code χ² = Σ w_i r_i²} (RSS when unweighted). */
+    /**
+     * {@code χ² = Σ w_i r_i²} (RSS when unweighted).
+     *
+     * @return χ² ≥ 0
+     */
     public double chiSquare() {
         return chiSquare;
     }
 
-    /** {@code χ²/(m − n)} (NaN when m = n). */
+    /**
+     * {@code χ²/(m − n)} (NaN when m = n).
+     *
+     * @return the reduced χ², or NaN when m = n
+     */
     public double reducedChiSquare() {
         int dof = degreesOfFreedom();
         return dof > 0 ? chiSquare / dof : Double.NaN;
     }
 
-    /** {@code 1 − χ²/TSS} (weighted sums for a weighted fit; NaN when every target is the same). */
+    /**
+     * {@code 1 − χ²/TSS} (weighted sums for a weighted fit; NaN when every target is the same).
+     *
+     * @return R², or NaN
+     */
     public double rSquared() {
         return totalSumOfSquares > 0 ? 1 - chiSquare / totalSumOfSquares : Double.NaN;
     }
 
-    /** True when {@link #rSquared()} is computed with weighted sums. */
+    /**
+     * True when {@link #rSquared()} is computed with weighted sums.
+     *
+     * @return {@code true} for weighted sums
+     */
     public boolean rSquaredWeighted() {
         return weighted;
     }
 
-    /** {@code AIC = m·ln(χ²/m) + 2n}, constants of the Gaussian likelihood left out. */
+    /**
+     * {@code AIC = m·ln(χ²/m) + 2n}, constants of the Gaussian likelihood left out.
+     *
+     * @return the Akaike information criterion
+     */
     public double aic() {
         int m = residuals.length;
         return m * Math.log(chiSquare / m) + 2.0 * parameters.length;
     }
 
-    /** {@code BIC = m·ln(χ²/m) + n·ln m}, constants of the Gaussian likelihood left out. */
+    /**
+     * {@code BIC = m·ln(χ²/m) + n·ln m}, constants of the Gaussian likelihood left out.
+     *
+     * @return the Bayesian information criterion
+     */
     public double bic() {
         int m = residuals.length;
         return m * Math.log(chiSquare / m) + parameters.length * Math.log(m);
     }
 
-    /** Whether the covariance (and everything derived from it) is available. */
+    /**
+     * Whether the covariance (and everything derived from it) is available.
+     *
+     * @return {@code true} if the covariance, standard errors and intervals are available
+     */
     public boolean hasCovariance() {
         return covariance != null;
     }
 
-    /** How the covariance was computed, or why it is unavailable. */
+    /**
+     * How the covariance was computed, or why it is unavailable.
+     *
+     * @return a short explanation
+     */
     public String covarianceNote() {
         return covarianceNote;
     }
@@ -282,6 +355,7 @@ public final class FitReport {
     /**
      * The n × n covariance (a copy).
      *
+     * @return a new n × n array, row-major by parameter
      * @throws IllegalStateException when unavailable (see {@link #covarianceNote()})
      */
     public double[][] covariance() {
@@ -296,6 +370,7 @@ public final class FitReport {
     /**
      * Standard errors {@code √C_jj}.
      *
+     * @return a new array of n standard errors
      * @throws IllegalStateException when the covariance is unavailable
      */
     public double[] standardErrors() {
@@ -310,6 +385,7 @@ public final class FitReport {
     /**
      * The correlation matrix {@code C_jk / √(C_jj C_kk)}.
      *
+     * @return a new n × n array of correlations in [−1, 1]
      * @throws IllegalStateException when the covariance is unavailable
      */
     public double[][] correlation() {
@@ -356,22 +432,38 @@ public final class FitReport {
         return ci;
     }
 
-    /** Lower bounds (−∞ where none; a copy). */
+    /**
+     * Lower bounds (−∞ where none; a copy).
+     *
+     * @return a new array of the n lower bounds
+     */
     public double[] lowerBounds() {
         return lower.clone();
     }
 
-    /** Upper bounds (+∞ where none; a copy). */
+    /**
+     * Upper bounds (+∞ where none; a copy).
+     *
+     * @return a new array of the n upper bounds
+     */
     public double[] upperBounds() {
         return upper.clone();
     }
 
-    /** Per parameter: free, at its lower or at its upper bound (a copy). */
+    /**
+     * Per parameter: free, at its lower or at its upper bound (a copy).
+     *
+     * @return a new array of the n bound states
+     */
     public BoundState[] boundStates() {
         return boundStates.clone();
     }
 
-    /** Whether any parameter is at a bound. */
+    /**
+     * Whether any parameter is at a bound.
+     *
+     * @return {@code true} if some parameter is at a bound
+     */
     public boolean anyAtBound() {
         for (BoundState s : boundStates) {
             if (s != BoundState.FREE) {

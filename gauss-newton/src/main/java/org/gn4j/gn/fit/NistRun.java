@@ -19,7 +19,15 @@ import org.gn4j.gn.nist.NistProblem;
 public record NistRun(String problem, int start, String solver, double minLre, double minLreStdErr,
         Optimum optimum) {
 
-    /** Runs {@code solver} on {@code nist} from start 1 or 2 and scores the result. */
+    /**
+     * Runs {@code solver} on {@code nist} from start 1 or 2 and scores the result.
+     *
+     * @param nist the NIST problem
+     * @param start which certified start to use, 1 or 2
+     * @param solver the solver to run
+     * @return the scored run
+     * @throws IllegalArgumentException if {@code start} is not 1 or 2
+     */
     public static NistRun run(NistProblem nist, int start, LeastSquaresOptimizer solver) {
         if (start != 1 && start != 2) {
             throw new IllegalArgumentException("start is " + start + ", expected 1 or 2");
@@ -43,12 +51,20 @@ public record NistRun(String problem, int start, String solver, double minLre, d
         return new NistRun(nist.name(), start, solver.name(), lre, lreSe, o);
     }
 
-    /** Iterations of the run. */
+    /**
+     * Iterations of the run.
+     *
+     * @return the number of iterations
+     */
     public int iterations() {
         return optimum.iterations();
     }
 
-    /** Wall-clock seconds of the run. */
+    /**
+     * Wall-clock seconds of the run.
+     *
+     * @return the elapsed seconds
+     */
     public double seconds() {
         return optimum.seconds();
     }

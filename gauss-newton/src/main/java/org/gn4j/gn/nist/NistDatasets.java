@@ -74,7 +74,11 @@ public final class NistDatasets {
                 + "\\s*\\(\\s*lines\\s+(\\d+)\\s+to\\s+(\\d+)\\s*\\)", Pattern.CASE_INSENSITIVE);
     }
 
-    /** The names of the 27 datasets, in alphabetical order as NIST lists them (unmodifiable). */
+    /**
+     * The names of the 27 datasets, in alphabetical order as NIST lists them (unmodifiable).
+     *
+     * @return the 27 dataset names, unmodifiable
+     */
     public static List<String> names() {
         return NAMES;
     }

@@ -53,6 +53,21 @@ public record NistProblem(
     /**
      * Validates shapes and copies the arrays.
      *
+     * @param name the dataset name
+     * @param difficulty NIST's level of difficulty, may be {@code null}
+     * @param responseText the left-hand side of the model line
+     * @param modelText the right-hand side of the model line
+     * @param variableNames the predictor names
+     * @param parameterNames the p parameter names
+     * @param certifiedValues the certified parameter values, length p (copied)
+     * @param certifiedStandardDeviations their certified standard deviations, length p (copied)
+     * @param start1 the first starting point, length p (copied)
+     * @param start2 the second starting point, length p (copied)
+     * @param certifiedResidualSumOfSquares the certified residual sum of squares
+     * @param residualStandardDeviation the certified residual standard deviation
+     * @param degreesOfFreedom the degrees of freedom n − p
+     * @param x the predictors, n rows of one value per variable (copied)
+     * @param y the n observed responses (copied)
      * @throws IllegalArgumentException if a component other than {@code difficulty} is null or holds a null, a
      *                                  per-parameter array does not have length p, {@code x} and {@code y} differ in
      *                                  length, or a row of {@code x} does not hold one value per variable
@@ -116,41 +131,69 @@ public record NistProblem(
         return copy;
     }
 
-    /** The number of observations n. */
+    /**
+     * The number of observations n.
+     *
+     * @return the number of observations n
+     */
     public int observationCount() {
         return y.length;
     }
 
-    /** The number of parameters p. */
+    /**
+     * The number of parameters p.
+     *
+     * @return the number of parameters p
+     */
     public int parameterCount() {
         return parameterNames.size();
     }
 
-    /** A copy of the certified parameter values. */
+    /**
+     * A copy of the certified parameter values.
+     *
+     * @return a new array of the p certified values
+     */
     @Override
     public double[] certifiedValues() {
         return certifiedValues.clone();
     }
 
-    /** A copy of the certified standard deviations. */
+    /**
+     * A copy of the certified standard deviations.
+     *
+     * @return a new array of the p certified standard deviations
+     */
     @Override
     public double[] certifiedStandardDeviations() {
         return certifiedStandardDeviations.clone();
     }
 
-    /** A copy of the first starting point. */
+    /**
+     * A copy of the first starting point.
+     *
+     * @return a new array of the p start values
+     */
     @Override
     public double[] start1() {
         return start1.clone();
     }
 
-    /** A copy of the second starting point. */
+    /**
+     * A copy of the second starting point.
+     *
+     * @return a new array of the p start values
+     */
     @Override
     public double[] start2() {
         return start2.clone();
     }
 
-    /** A copy of the predictors, n rows of {@code variableNames().size()} values. */
+    /**
+     * A copy of the predictors, n rows of {@code variableNames().size()} values.
+     *
+     * @return a new n × k array (k variables), row per observation
+     */
     @Override
     public double[][] x() {
         double[][] copy = new double[x.length][];
@@ -160,7 +203,11 @@ public record NistProblem(
         return copy;
     }
 
-    /** A copy of the observed responses as written in the file. */
+    /**
+     * A copy of the observed responses as written in the file.
+     *
+     * @return a new array of the n responses, untransformed
+     */
     @Override
     public double[] y() {
         return y.clone();
@@ -192,6 +239,7 @@ public record NistProblem(
      * parameters {@link #parameterNames()}, in that order. Each call returns a new instance (compiled models are not
      * thread-safe).
      *
+     * @return the compiled model with the variables and parameters named as in the file
      * @throws org.gn4j.gn.expr.ExpressionParseException if the model text is not a valid expression (a malformed
      *                                                   file)
      */

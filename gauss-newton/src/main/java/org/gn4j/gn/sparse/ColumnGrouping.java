@@ -17,7 +17,11 @@ public final class ColumnGrouping {
     private final int[] groupStart;
     private final int[] columns;
 
-    /** Groups the columns of a pattern. */
+    /**
+     * Groups the columns of a pattern.
+     *
+     * @param pattern the m × n Jacobian pattern; columns sharing no row go into one group
+     */
     public ColumnGrouping(CsrMatrix pattern) {
         int n = pattern.cols();
         int[] rs = pattern.rowStart();
@@ -61,17 +65,31 @@ public final class ColumnGrouping {
         }
     }
 
-    /** Number of groups. */
+    /**
+     * Number of groups.
+     *
+     * @return the number of groups, the residual evaluations per finite-difference Jacobian
+     */
     public int groups() {
         return groups;
     }
 
-    /** The group of column j. */
+    /**
+     * The group of column j.
+     *
+     * @param j the column index, 0 ≤ j &lt; n
+     * @return its group, in [0, {@link #groups()})
+     */
     public int groupOf(int j) {
         return group[j];
     }
 
-    /** The columns of group g (a copy). */
+    /**
+     * The columns of group g (a copy).
+     *
+     * @param g the group index, 0 ≤ g &lt; {@link #groups()}
+     * @return a new array of its column indices
+     */
     public int[] columnsOf(int g) {
         return Arrays.copyOfRange(columns, groupStart[g], groupStart[g + 1]);
     }

@@ -46,12 +46,25 @@ public final class LsmrSolver implements DampedSolver {
         this.iterationsPerParameter = iterationsPerParameter;
     }
 
-    /** The same solver stopping at another relative tolerance. */
+    /**
+     * The same solver stopping at another relative tolerance.
+     *
+     * @param relTolerance the relative normal-equation residual to stop at, in (0, 1)
+     * @return a new solver
+     * @throws IllegalArgumentException if the tolerance is not in (0, 1)
+     */
     public LsmrSolver withTolerance(double relTolerance) {
         return new LsmrSolver(relTolerance, minIterations, iterationsPerParameter);
     }
 
-    /** The same solver with iteration cap {@code max(min, perParameter·n)}. */
+    /**
+     * The same solver with iteration cap {@code max(min, perParameter·n)}.
+     *
+     * @param min the smallest cap, ≥ 1
+     * @param perParameter iterations allowed per parameter, ≥ 0
+     * @return a new solver
+     * @throws IllegalArgumentException if {@code min < 1} or {@code perParameter < 0}
+     */
     public LsmrSolver withIterations(int min, int perParameter) {
         return new LsmrSolver(tolerance, min, perParameter);
     }

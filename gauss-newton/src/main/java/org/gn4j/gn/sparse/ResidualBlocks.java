@@ -37,6 +37,8 @@ public final class ResidualBlocks {
     /**
      * Adds a parameter block of {@code size} parameters; returns its id.
      *
+     * @param size the number of parameters in the block, ≥ 1
+     * @return the block id, 0 for the first block and counting up
      * @throws IllegalArgumentException if size is not positive
      */
     public int addParameterBlock(int size) {
@@ -52,6 +54,10 @@ public final class ResidualBlocks {
     /**
      * Adds a residual block of {@code count} residuals depending on the given parameter blocks.
      *
+     * @param f computes the block's residuals and their Jacobian; not {@code null}
+     * @param count the number of residuals, ≥ 1
+     * @param blocks the ids of the parameter blocks it depends on, each at most once
+     * @return this builder
      * @throws IllegalArgumentException on an unknown or repeated block id, or a count that is not positive
      */
     public ResidualBlocks addResidualBlock(CostFunction f, int count, int... blocks) {
@@ -82,12 +88,20 @@ public final class ResidualBlocks {
         return this;
     }
 
-    /** Parameters so far (the sum of the block sizes). */
+    /**
+     * Parameters so far (the sum of the block sizes).
+     *
+     * @return the number of parameters n
+     */
     public int parameterCount() {
         return parameters;
     }
 
-    /** Residuals so far. */
+    /**
+     * Residuals so far.
+     *
+     * @return the number of residuals m
+     */
     public int residualCount() {
         return residuals;
     }
@@ -95,6 +109,7 @@ public final class ResidualBlocks {
     /**
      * The problem with the analytic Jacobian from the cost functions.
      *
+     * @return a new sparse problem whose Jacobian pattern follows the blocks
      * @throws IllegalArgumentException when there are no parameters
      */
     public SparseLeastSquaresProblem build() {

@@ -34,12 +34,22 @@ public enum ScalableMgh {
         this.label = label;
     }
 
-    /** The short name ("broyden-banded", …). */
+    /**
+     * The short name ("broyden-banded", …).
+     *
+     * @return the label used on command lines and in reports
+     */
     public String label() {
         return label;
     }
 
-    /** The function with this short name. @throws IllegalArgumentException for an unknown name */
+    /**
+     * The function with this short name.
+     *
+     * @param name the label, case-insensitive
+     * @return the function
+     * @throws IllegalArgumentException for an unknown name
+     */
     public static ScalableMgh byLabel(String name) {
         for (ScalableMgh f : values()) {
             if (f.label.equalsIgnoreCase(name)) {
@@ -50,12 +60,22 @@ public enum ScalableMgh {
                 + Arrays.stream(values()).map(ScalableMgh::label).toList());
     }
 
-    /** The known minimum cost (0 for all four). */
+    /**
+     * The known minimum cost (0 for all four).
+     *
+     * @return 0
+     */
     public double minimumCost() {
         return 0.0;
     }
 
-    /** The standard start point. */
+    /**
+     * The standard start point.
+     *
+     * @param n the size (n parameters, n residuals), ≥ 2 (even for the extended Rosenbrock function)
+     * @return a new array of the n start values
+     * @throws IllegalArgumentException if n is too small (or odd for the extended Rosenbrock function)
+     */
     public double[] start(int n) {
         check(n);
         double[] x = new double[n];
@@ -107,7 +127,13 @@ public enum ScalableMgh {
         }
     }
 
-    /** The Jacobian pattern at size n (n×n, contiguous columns per row). */
+    /**
+     * The Jacobian pattern at size n (n×n, contiguous columns per row).
+     *
+     * @param n the size (n parameters, n residuals), ≥ 2 (even for the extended Rosenbrock function)
+     * @return a new n × n pattern
+     * @throws IllegalArgumentException if n is too small (or odd for the extended Rosenbrock function)
+     */
     public CsrMatrix pattern(int n) {
         check(n);
         int[] start = new int[n + 1];
@@ -124,7 +150,12 @@ public enum ScalableMgh {
         return new CsrMatrix(n, n, start, cols, new double[start[n]]);
     }
 
-    /** The residuals at x. */
+    /**
+     * The residuals at x.
+     *
+     * @param x the point, length n
+     * @param f receives the n residuals, overwritten
+     */
     public void residuals(double[] x, double[] f) {
         int n = x.length;
         ComputePool.parallelFor(n, GRAIN, (from, to) -> {
@@ -160,7 +191,12 @@ public enum ScalableMgh {
         }
     }
 
-    /** The Jacobian values at x on {@link #pattern(int)}. */
+    /**
+     * The Jacobian values at x on {@link #pattern(int)}.
+     *
+     * @param x the point, length n
+     * @param values receives the Jacobian values in the order of the pattern's stored entries, overwritten
+     */
     public void jacobian(double[] x, double[] values) {
         int n = x.length;
         ComputePool.parallelFor(n, GRAIN, (from, to) -> {
@@ -211,7 +247,14 @@ public enum ScalableMgh {
         }
     }
 
-    /** The problem at size n with the exact sparse Jacobian ({@code analytic}) or grouped finite differences. */
+    /**
+     * The problem at size n with the exact sparse Jacobian ({@code analytic}) or grouped finite differences.
+     *
+     * @param n the size (n parameters, n residuals), ≥ 2 (even for the extended Rosenbrock function)
+     * @param analytic {@code true} for the exact Jacobian, {@code false} for grouped finite differences
+     * @return a new sparse problem
+     * @throws IllegalArgumentException if n is too small (or odd for the extended Rosenbrock function)
+     */
     public SparseLeastSquaresProblem problem(int n, boolean analytic) {
         SparseLeastSquaresProblem.Builder b = SparseLeastSquaresProblem.builder(n, n).pattern(pattern(n))
                 .residuals(this::residuals);

@@ -52,22 +52,38 @@ public final class SparseCholeskySolver implements DampedSolver {
         this.factorizations = factorizations;
     }
 
-    /** The same solver without a fill-reducing ordering (natural order; for banded Jacobians and for tests). */
+    /**
+     * The same solver without a fill-reducing ordering (natural order; for banded Jacobians and for tests).
+     *
+     * @return a new solver with the natural order
+     */
     public SparseCholeskySolver withNaturalOrder() {
         return new SparseCholeskySolver(false, analyses, factorizations);
     }
 
-    /** Symbolic analyses (ordering + symbolic factorization) made by this solver and its fresh copies. */
+    /**
+     * Symbolic analyses (ordering + symbolic factorization) made by this solver and its fresh copies.
+     *
+     * @return the number of symbolic analyses so far
+     */
     public int symbolicAnalyses() {
         return analyses.get();
     }
 
-    /** Numeric factorizations made by this solver and its fresh copies. */
+    /**
+     * Numeric factorizations made by this solver and its fresh copies.
+     *
+     * @return the number of numeric factorizations so far
+     */
     public int numericFactorizations() {
         return factorizations.get();
     }
 
-    /** Entries of the last Cholesky factor L, or 0 before the first analysis. */
+    /**
+     * Entries of the last Cholesky factor L, or 0 before the first analysis.
+     *
+     * @return the number of non-zeros of L, or 0
+     */
     public long factorNonZeros() {
         return chol == null ? 0 : chol.factorNonZeros();
     }

@@ -37,48 +37,83 @@ public final class SparseLeastSquaresProblem {
     /**
      * Starts a problem with n parameters and m residuals.
      *
+     * @param parameters the number of parameters n ≥ 1
+     * @param residuals the number of residuals m ≥ 0
+     * @return a new builder
      * @throws IllegalArgumentException if n is not positive or m is negative
      */
     public static Builder builder(int parameters, int residuals) {
         return new Builder(parameters, residuals);
     }
 
-    /** Parameters n. */
+    /**
+     * Parameters n.
+     *
+     * @return the number of parameters n
+     */
     public int parameterCount() {
         return n;
     }
 
-    /** Residuals m. */
+    /**
+     * Residuals m.
+     *
+     * @return the number of residuals m
+     */
     public int residualCount() {
         return m;
     }
 
-    /** The Jacobian pattern (values not meaningful; a new matrix with it is made per objective). */
+    /**
+     * The Jacobian pattern (values not meaningful; a new matrix with it is made per objective).
+     *
+     * @return the m × n pattern (shared, not a copy; not to be modified)
+     */
     public CsrMatrix pattern() {
         return pattern;
     }
 
-    /** Whether the Jacobian comes from grouped finite differences. */
+    /**
+     * Whether the Jacobian comes from grouped finite differences.
+     *
+     * @return {@code true} for grouped finite differences, {@code false} for an analytic Jacobian
+     */
     public boolean finiteDifferences() {
         return jacobian == null;
     }
 
-    /** The column groups of the finite differences, or null for an analytic Jacobian. */
+    /**
+     * The column groups of the finite differences, or null for an analytic Jacobian.
+     *
+     * @return the column grouping, or {@code null}
+     */
     public ColumnGrouping grouping() {
         return grouping;
     }
 
-    /** Residual evaluations one Jacobian costs: the number of column groups (0 for an analytic Jacobian). */
+    /**
+     * Residual evaluations one Jacobian costs: the number of column groups (0 for an analytic Jacobian).
+     *
+     * @return the number of residual evaluations per Jacobian, ≥ 0
+     */
     public int evaluationsPerJacobian() {
         return grouping == null ? 0 : grouping.groups();
     }
 
-    /** Lower bounds (a copy), or null for an unbounded problem. */
+    /**
+     * Lower bounds (a copy), or null for an unbounded problem.
+     *
+     * @return a new array of the n lower bounds, or {@code null}
+     */
     public double[] lowerBounds() {
         return lower == null ? null : lower.clone();
     }
 
-    /** Upper bounds (a copy), or null for an unbounded problem. */
+    /**
+     * Upper bounds (a copy), or null for an unbounded problem.
+     *
+     * @return a new array of the n upper bounds, or {@code null}
+     */
     public double[] upperBounds() {
         return upper == null ? null : upper.clone();
     }
@@ -86,6 +121,8 @@ public final class SparseLeastSquaresProblem {
     /**
      * Residuals r(β) into out.
      *
+     * @param beta the parameters β, length n
+     * @param out receives the m residuals, overwritten
      * @throws IllegalArgumentException on wrong lengths
      */
     public void residuals(double[] beta, double[] out) {
@@ -99,6 +136,8 @@ public final class SparseLeastSquaresProblem {
      * function, or by forward differences over the column groups with steps {@code h_j = √ε·max(1, |β_j|)} (inside
      * the bounds: a step that would leave the box goes the other way).
      *
+     * @param beta the parameters β, length n
+     * @param jac receives the values; an m × n matrix with this problem's {@link #pattern()}
      * @param r    the residuals at β (read by finite differences)
      * @param work a work vector of length m (finite differences), or null to allocate
      * @return residual evaluations spent
@@ -172,7 +211,13 @@ public final class SparseLeastSquaresProblem {
             this.m = m;
         }
 
-        /** The residual function (required). */
+        /**
+         * The residual function (required).
+         *
+         * @param f computes the m residuals r(β); not {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code f} is {@code null}
+         */
         public Builder residuals(ResidualFunction f) {
             this.residuals = ArgumentChecks.requireNonNull("residual function", f);
             return this;
@@ -181,6 +226,8 @@ public final class SparseLeastSquaresProblem {
         /**
          * The Jacobian pattern (required): an m×n matrix whose stored entries are the structural non-zeros.
          *
+         * @param p the m × n pattern; not {@code null}
+         * @return this builder
          * @throws IllegalArgumentException when its shape is not m×n
          */
         public Builder pattern(CsrMatrix p) {
@@ -193,18 +240,33 @@ public final class SparseLeastSquaresProblem {
             return this;
         }
 
-        /** The pattern from the columns of each row (see {@link CsrMatrix#pattern}). */
+        /**
+         * The pattern from the columns of each row (see {@link CsrMatrix#pattern}).
+         *
+         * @param columnsOfRow for each of the m rows, the column indices (in [0, n)) of its non-zeros
+         * @return this builder
+         */
         public Builder pattern(int[][] columnsOfRow) {
             return pattern(CsrMatrix.pattern(m, n, columnsOfRow));
         }
 
-        /** An analytic Jacobian on the pattern (without one: grouped forward differences). */
+        /**
+         * An analytic Jacobian on the pattern (without one: grouped forward differences).
+         *
+         * @param j fills the values of the Jacobian on the pattern; not {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code j} is {@code null}
+         */
         public Builder jacobian(SparseJacobianFunction j) {
             this.jacobian = ArgumentChecks.requireNonNull("Jacobian function", j);
             return this;
         }
 
-        /** Grouped forward differences (the default). */
+        /**
+         * Grouped forward differences (the default).
+         *
+         * @return this builder
+         */
         public Builder finiteDifferences() {
             this.jacobian = null;
             return this;
@@ -213,6 +275,9 @@ public final class SparseLeastSquaresProblem {
         /**
          * Bounds {@code lower[j] ≤ β_j ≤ upper[j]} (±∞: none on that side).
          *
+         * @param lo the n lower bounds, {@code −∞} where none (copied)
+         * @param hi the n upper bounds, {@code +∞} where none (copied)
+         * @return this builder
          * @throws IllegalArgumentException on a wrong length, a NaN or {@code lower[j] > upper[j]}
          */
         public Builder bounds(double[] lo, double[] hi) {
@@ -233,6 +298,7 @@ public final class SparseLeastSquaresProblem {
         /**
          * Builds the problem.
          *
+         * @return a new problem
          * @throws IllegalArgumentException when the residual function or the pattern is missing
          */
         public SparseLeastSquaresProblem build() {

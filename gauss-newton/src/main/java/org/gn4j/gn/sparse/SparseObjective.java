@@ -27,7 +27,12 @@ public final class SparseObjective implements Objective {
     private int jacobianEvaluations;
     private String nonFinite;
 
-    /** An objective for the problem. */
+    /**
+     * An objective for the problem.
+     *
+     * @param problem the problem; not {@code null}
+     * @throws IllegalArgumentException if {@code problem} is {@code null}
+     */
     public SparseObjective(SparseLeastSquaresProblem problem) {
         if (problem == null) {
             throw new IllegalArgumentException("problem must not be null");
@@ -42,7 +47,11 @@ public final class SparseObjective implements Objective {
         jac = problem.pattern().withPattern(new double[problem.pattern().nonZeros()]);
     }
 
-    /** The problem. */
+    /**
+     * The problem.
+     *
+     * @return the problem this objective evaluates
+     */
     public SparseLeastSquaresProblem problem() {
         return problem;
     }

@@ -20,17 +20,33 @@ public final class Adam extends FirstOrderOptimizer {
     private final double weightDecay;
     private final boolean decoupled;
 
-    /** Adam with a constant learning rate. */
+    /**
+     * Adam with a constant learning rate.
+     *
+     * @param learningRate the constant learning rate η, finite and ≥ 0
+     * @throws IllegalArgumentException if {@code learningRate} is negative, infinite or NaN
+     */
     public Adam(double learningRate) {
         this(LearningRateSchedule.constant(learningRate));
     }
 
-    /** Adam with a learning-rate schedule. */
+    /**
+     * Adam with a learning-rate schedule.
+     *
+     * @param schedule the learning rate per step; not {@code null}
+     */
     public Adam(LearningRateSchedule schedule) {
         this(schedule, 0.9, 0.999, 1e-8, 0, false);
     }
 
-    /** AdamW: Adam with decoupled weight decay λ. */
+    /**
+     * AdamW: Adam with decoupled weight decay λ.
+     *
+     * @param learningRate the constant learning rate η, finite and ≥ 0
+     * @param weightDecay the decoupled weight decay λ ≥ 0 (0: plain Adam)
+     * @return a new AdamW optimizer with default β₁, β₂, ε and fresh state
+     * @throws IllegalArgumentException if a rate is negative or not finite, or λ is negative
+     */
     public static Adam adamW(double learningRate, double weightDecay) {
         return new Adam(learningRate).withDecoupledWeightDecay(weightDecay);
     }
@@ -45,62 +61,118 @@ public final class Adam extends FirstOrderOptimizer {
         this.decoupled = decoupled;
     }
 
-    /** The same method with moment decay rates β₁ ∈ [0, 1), β₂ ∈ [0, 1). */
+    /**
+     * The same method with moment decay rates β₁ ∈ [0, 1), β₂ ∈ [0, 1).
+     *
+     * @param b1 the first-moment decay rate β₁ ∈ [0, 1)
+     * @param b2 the second-moment decay rate β₂ ∈ [0, 1)
+     * @return a new optimizer with fresh state
+     * @throws IllegalArgumentException if β₁ or β₂ is outside [0, 1)
+     */
     public Adam withBetas(double b1, double b2) {
         requireFraction("beta1", b1, true);
         requireFraction("beta2", b2, true);
         return new Adam(schedule, b1, b2, epsilon, weightDecay, decoupled);
     }
 
-    /** The same method with ε > 0 added to √v̂. */
+    /**
+     * The same method with ε > 0 added to √v̂.
+     *
+     * @param eps the stabilizing term ε > 0 in the denominator
+     * @return a new optimizer with fresh state
+     * @throws IllegalArgumentException if ε is not positive
+     */
     public Adam withEpsilon(double eps) {
         ArgumentChecks.requirePositive("epsilon", eps);
         return new Adam(schedule, beta1, beta2, eps, weightDecay, decoupled);
     }
 
-    /** Adam with L2 weight decay λ added to the gradient (coupled: it passes through the moment estimates). */
+    /**
+     * Adam with L2 weight decay λ added to the gradient (coupled: it passes through the moment estimates).
+     *
+     * @param lambda the L2 decay coefficient λ ≥ 0 (0: no decay)
+     * @return a new (coupled-decay) optimizer with fresh state
+     * @throws IllegalArgumentException if λ is negative
+     */
     public Adam withWeightDecay(double lambda) {
         ArgumentChecks.requireNonNegative("weightDecay", lambda);
         return new Adam(schedule, beta1, beta2, epsilon, lambda, false);
     }
 
-    /** AdamW: decoupled weight decay, {@code θ ← θ − ηλθ} applied beside the Adam step. */
+    /**
+     * AdamW: decoupled weight decay, {@code θ ← θ − ηλθ} applied beside the Adam step.
+     *
+     * @param lambda the decoupled decay coefficient λ ≥ 0 (0: no decay)
+     * @return a new AdamW optimizer with fresh state
+     * @throws IllegalArgumentException if λ is negative
+     */
     public Adam withDecoupledWeightDecay(double lambda) {
         ArgumentChecks.requireNonNegative("weightDecay", lambda);
         return new Adam(schedule, beta1, beta2, epsilon, lambda, true);
     }
 
-    /** The same method with another learning-rate schedule. */
+    /**
+     * The same method with another learning-rate schedule.
+     *
+     * @param s the new learning-rate schedule
+     * @return a new optimizer with fresh state
+     */
     public Adam withSchedule(LearningRateSchedule s) {
         return new Adam(s, beta1, beta2, epsilon, weightDecay, decoupled);
     }
 
-    /** The same method with a constant learning rate. */
+    /**
+     * The same method with a constant learning rate.
+     *
+     * @param rate the constant learning rate η, finite and ≥ 0
+     * @return a new optimizer with fresh state
+     * @throws IllegalArgumentException if {@code rate} is negative, infinite or NaN
+     */
     public Adam withLearningRate(double rate) {
         return withSchedule(LearningRateSchedule.constant(rate));
     }
 
-    /** β₁. */
+    /**
+     * β₁.
+     *
+     * @return the first-moment decay rate β₁ ∈ [0, 1)
+     */
     public double beta1() {
         return beta1;
     }
 
-    /** β₂. */
+    /**
+     * β₂.
+     *
+     * @return the second-moment decay rate β₂ ∈ [0, 1)
+     */
     public double beta2() {
         return beta2;
     }
 
-    /** ε. */
+    /**
+     * ε.
+     *
+     * @return the denominator term ε > 0
+     */
     public double epsilon() {
         return epsilon;
     }
 
-    /** Weight decay λ. */
+    /**
+     * Weight decay λ.
+     *
+     * @return the weight decay λ ≥ 0 (0: none)
+     */
     public double weightDecay() {
         return weightDecay;
     }
 
-    /** Whether the weight decay is decoupled (AdamW). */
+    /**
+     * Whether the weight decay is decoupled (AdamW).
+     *
+     * @return {@code true} for decoupled decay (AdamW), {@code false} for L2 decay added to the gradient
+     */
     public boolean decoupled() {
         return decoupled;
     }

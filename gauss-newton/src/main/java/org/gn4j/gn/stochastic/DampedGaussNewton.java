@@ -63,11 +63,17 @@ abstract class DampedGaussNewton implements Optimizer {
     /**
      * The mini-batch, evaluated by the caller at the current θ, as the loop's objective.
      *
+     * @param batch the mini-batch objective, already evaluated at the current θ
+     * @return the batch as the loop's {@link Objective}, reading its current evaluation
      * @throws IllegalArgumentException if the batch does not offer what the method needs
      */
     public abstract Objective objective(MiniBatchObjective batch);
 
-    /** The core loop this configuration runs ({@link #step} is one {@link GaussNewtonLoop#stochasticStep}). */
+    /**
+     * The core loop this configuration runs ({@link #step} is one {@link GaussNewtonLoop#stochasticStep}).
+     *
+     * @return the loop, created on the first call and reused afterwards
+     */
     public final GaussNewtonLoop loop() {
         if (loop == null) {
             loop = new GaussNewtonLoop().withSolver(solver()).withControl(damping)
@@ -106,12 +112,20 @@ abstract class DampedGaussNewton implements Optimizer {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    /** The damping the next step will use (before the first step: the rule's initial value). */
+    /**
+     * The damping the next step will use (before the first step: the rule's initial value).
+     *
+     * @return the damping ρ (SGN) or λ (EGN) of the next step, ≥ 0
+     */
     public double damping() {
         return state == null ? damping.initial() : damping.damping(state.controlState());
     }
 
-    /** Failed steps in a row (reset by an OK step). */
+    /**
+     * Failed steps in a row (reset by an OK step).
+     *
+     * @return the number of failed steps since the last OK step, ≥ 0
+     */
     public int consecutiveFailures() {
         return state == null ? 0 : GaussNewtonLoop.failures(state);
     }

@@ -25,7 +25,11 @@ public interface Damping extends StepControl {
     /** Largest damping any rule produces. */
     double CEILING = 1e12;
 
-    /** Damping for the first step. */
+    /**
+     * Damping for the first step.
+     *
+     * @return the damping ρ of the first step, finite and ≥ 0
+     */
     double initial();
 
     /**
@@ -35,6 +39,8 @@ public interface Damping extends StepControl {
      * @param gainRatio actual over predicted reduction, NaN after a failed step (optimizers compute the ratio
      *                  whenever {@link #usesGainRatio()} is true; otherwise they pass any finite value after a
      *                  finite step)
+     * @param nextStep the number of OK steps so far, ≥ 0 (the step the returned damping is for)
+     * @return the damping for the next step, ≥ 0
      */
     double next(double current, double gainRatio, long nextStep);
 
@@ -74,7 +80,13 @@ public interface Damping extends StepControl {
         return true;
     }
 
-    /** ρ at every step. */
+    /**
+     * ρ at every step.
+     *
+     * @param rho the constant damping ρ, finite and ≥ 0
+     * @return the fixed-damping rule
+     * @throws IllegalArgumentException if ρ is negative, infinite or NaN
+     */
     static Damping fixed(double rho) {
         requireDamping("rho", rho);
         return schedule(LearningRateSchedule.constant(rho), "fixed(" + rho + ")");
@@ -83,6 +95,10 @@ public interface Damping extends StepControl {
     /**
      * A non-adaptive schedule ρ(t) over the OK-step count t, e.g. {@link LearningRateSchedule#linearDecay} or
      * {@link LearningRateSchedule#cosineDecay} (the learning-rate schedules serve as damping schedules).
+     *
+     * @param s the damping ρ(t) per OK-step count t; not {@code null}, ρ(0) finite and ≥ 0
+     * @return the schedule rule (a failed step raises the damping as in {@link #raise})
+     * @throws IllegalArgumentException if {@code s} is {@code null} or {@code s.rate(0)} is negative or not finite
      */
     static Damping schedule(LearningRateSchedule s) {
         return schedule(s, "schedule");
@@ -126,6 +142,7 @@ public interface Damping extends StepControl {
      * Floor 1e-8.
      *
      * @param initial ρ at the first step (the SGN paper uses 1e-4 throughout)
+     * @return the gain-ratio rule
      */
     static Damping gainRatio(double initial) {
         return gainRatio(initial, 1e-8, 0.25, 0.75, 1.5, 2.0 / 3.0);
@@ -135,6 +152,13 @@ public interface Damping extends StepControl {
      * The gain-ratio rule with all its constants: below {@code low} multiply by {@code up > 1}, above {@code high}
      * multiply by {@code down ∈ (0, 1)}, never below {@code floor}.
      *
+     * @param initial ρ at the first step, finite and ≥ 0
+     * @param floor the smallest damping the rule returns after a successful step, finite and ≥ 0
+     * @param low the gain ratio below which ρ is raised
+     * @param high the gain ratio above which ρ is lowered, ≥ {@code low}
+     * @param up the factor &gt; 1 that raises ρ
+     * @param down the factor in (0, 1) that lowers ρ
+     * @return the gain-ratio rule
      * @throws IllegalArgumentException if a constant is out of range or {@code low > high}
      */
     static Damping gainRatio(double initial, double floor, double low, double high, double up, double down) {
@@ -183,12 +207,22 @@ public interface Damping extends StepControl {
         };
     }
 
-    /** Whether a gain ratio signals a failed step. */
+    /**
+     * Whether a gain ratio signals a failed step.
+     *
+     * @param gainRatio a gain ratio as passed to {@link #next}
+     * @return {@code true} if it is NaN, the mark of a failed step
+     */
     static boolean isFailure(double gainRatio) {
         return Double.isNaN(gainRatio);
     }
 
-    /** {@code min(CEILING, max(current, 1e-8)·FAILURE_FACTOR)} (so that a zero damping can be raised too). */
+    /**
+     * {@code min(CEILING, max(current, 1e-8)·FAILURE_FACTOR)} (so that a zero damping can be raised too).
+     *
+     * @param current the damping of the failed step, ≥ 0
+     * @return the raised damping, at most {@link #CEILING}
+     */
     static double raise(double current) {
         return Math.min(CEILING, Math.max(current, 1e-8) * FAILURE_FACTOR);
     }

@@ -74,27 +74,56 @@ public final class Egn extends DampedGaussNewton {
         this.path = path;
     }
 
-    /** The same method with another damping rule for λ. */
+    /**
+     * The same method with another damping rule for λ.
+     *
+     * @param d the damping rule for λ; not {@code null}
+     * @return a new optimizer with fresh state
+     * @throws IllegalArgumentException if {@code d} is {@code null}
+     */
     public Egn withDamping(Damping d) {
         return new Egn(d, lineSearch, momentum, maxFailures, path);
     }
 
-    /** The same method with gain-ratio damping starting at λ₀ (floor {@code min(λ₀, 1e-3)}). */
+    /**
+     * The same method with gain-ratio damping starting at λ₀ (floor {@code min(λ₀, 1e-3)}).
+     *
+     * @param lambda0 the initial damping λ₀, finite and ≥ 0
+     * @return a new optimizer with fresh state
+     */
     public Egn withInitialDamping(double lambda0) {
         return withDamping(Damping.gainRatio(lambda0, Math.min(lambda0, 1e-3), 0.25, 0.75, 1.5, 2.0 / 3.0));
     }
 
-    /** The same method with another step-length rule. */
+    /**
+     * The same method with another step-length rule.
+     *
+     * @param ls the step-length rule; not {@code null}
+     * @return a new optimizer with fresh state
+     * @throws IllegalArgumentException if {@code ls} is {@code null}
+     */
     public Egn withLineSearch(LineSearch ls) {
         return new Egn(damping, ls, momentum, maxFailures, path);
     }
 
-    /** The same method with heavy-ball momentum β ∈ [0, 1) on the step. */
+    /**
+     * The same method with heavy-ball momentum β ∈ [0, 1) on the step.
+     *
+     * @param beta the momentum coefficient β ∈ [0, 1) (0: none)
+     * @return a new optimizer with fresh state
+     * @throws IllegalArgumentException if β is outside [0, 1)
+     */
     public Egn withMomentum(double beta) {
         return new Egn(damping, lineSearch, beta, maxFailures, path);
     }
 
-    /** The same method, reporting NON_FINITE after {@code n ≥ 1} failed steps in a row. */
+    /**
+     * The same method, reporting NON_FINITE after {@code n ≥ 1} failed steps in a row.
+     *
+     * @param n the number of consecutive failed steps tolerated, ≥ 1
+     * @return a new optimizer with fresh state
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
     public Egn withMaxConsecutiveFailures(int n) {
         return new Egn(damping, lineSearch, momentum, n, path);
     }
@@ -102,6 +131,10 @@ public final class Egn extends DampedGaussNewton {
     /**
      * The same method with a fixed path rule instead of the cost rule: the small system is factored while
      * {@code b·c ≤ n}; above it, CG in the small space with at most {@code cgIterations} iterations.
+     *
+     * @param n the largest {@code b·c} (batch size times outputs) that is factored
+     * @param cgIterations the CG iteration cap above that size, ≥ 1
+     * @return a new optimizer with fresh state
      */
     public Egn withMaxFactorSize(int n, int cgIterations) {
         return new Egn(damping, lineSearch, momentum, maxFailures, path.withMaxFactorSize(n, cgIterations));
@@ -110,6 +143,10 @@ public final class Egn extends DampedGaussNewton {
     /**
      * The same method with the cost rule (the default) below the memory cap {@code b·c ≤ n}, CG at most
      * {@code cgIterations} iterations (also the k of the rule).
+     *
+     * @param n the memory cap on {@code b·c} for the factored path
+     * @param cgIterations the CG iteration cap, also the k of the cost rule, ≥ 1
+     * @return a new optimizer with fresh state
      */
     public Egn withCostBasedPath(int n, int cgIterations) {
         return new Egn(damping, lineSearch, momentum, maxFailures, path.withCostBasedPath(n, cgIterations));
@@ -122,17 +159,28 @@ public final class Egn extends DampedGaussNewton {
      * @param n {@code b·c}, the size of the small system
      * @param d the parameter count
      * @param k the CG iteration estimate (the cap)
+     * @return {@code true} when the factorization costs no more than k CG iterations
      */
     public static boolean factorIsCheaper(int n, int d, int k) {
         return PushThroughSolver.factorIsCheaper(n, d, k);
     }
 
-    /** Whether a mini-batch with {@code b·c = n} and d parameters is solved by the factorization. */
+    /**
+     * Whether a mini-batch with {@code b·c = n} and d parameters is solved by the factorization.
+     *
+     * @param n the size {@code b·c} of the small system
+     * @param d the parameter count
+     * @return {@code true} if that mini-batch takes the factored path, {@code false} if CG
+     */
     public boolean factors(int n, int d) {
         return path.factors(n, d);
     }
 
-    /** The factor limit on {@code b·c}. */
+    /**
+     * The factor limit on {@code b·c}.
+     *
+     * @return the largest {@code b·c} that may be factored
+     */
     public int maxFactorSize() {
         return path.maxFactorSize();
     }

@@ -7,16 +7,33 @@ package org.gn4j.gn.stochastic;
  * baselines and the Gauss-Newton methods (SGN, EGN) live here, below the network code, behind one interface.
  */
 public interface MiniBatchObjective {
-    /** Number of parameters d. */
+    /**
+     * Number of parameters d.
+     *
+     * @return the parameter count d, the length of θ and of the gradient
+     */
     int parameterCount();
 
-    /** Mean loss at the evaluated point. */
+    /**
+     * Mean loss at the evaluated point.
+     *
+     * @return the mean loss L over the mini-batch at the evaluated θ
+     */
     double loss();
 
-    /** {@code out = ∇L} (length d). */
+    /**
+     * {@code out = ∇L} (length d).
+     *
+     * @param out receives the gradient; length d, overwritten
+     */
     void gradient(double[] out);
 
-    /** {@code out = G·v}, the generalized Gauss-Newton product at the evaluated point. */
+    /**
+     * {@code out = G·v}, the generalized Gauss-Newton product at the evaluated point.
+     *
+     * @param v the vector to multiply, length d (not modified)
+     * @param out receives {@code G·v}; length d, overwritten
+     */
     void ggnTimes(double[] v, double[] out);
 
     /**

@@ -13,25 +13,55 @@ package org.gn4j.gn.stochastic;
  * {@code G = (1/b)JᵀQJ}.
  */
 public interface PerSampleObjective extends MiniBatchObjective {
-    /** Number of samples b of the evaluated mini-batch. */
+    /**
+     * Number of samples b of the evaluated mini-batch.
+     *
+     * @return the mini-batch size b ≥ 1
+     */
     int batchSize();
 
-    /** Number of outputs c per sample. */
+    /**
+     * Number of outputs c per sample.
+     *
+     * @return the number of outputs c ≥ 1 per sample
+     */
     int outputCount();
 
-    /** {@code out = J·v} ({@code b·c} entries) for v of length d. */
+    /**
+     * {@code out = J·v} ({@code b·c} entries) for v of length d.
+     *
+     * @param v the direction, length d (not modified)
+     * @param out receives {@code J·v}; length {@code b·c}, overwritten
+     */
     void jvp(double[] v, double[] out);
 
-    /** {@code out = Jᵀ·u} (length d, overwritten) for u of {@code b·c} entries. */
+    /**
+     * {@code out = Jᵀ·u} (length d, overwritten) for u of {@code b·c} entries.
+     *
+     * @param u the vector to multiply, length {@code b·c} (not modified)
+     * @param out receives {@code Jᵀ·u}; length d, overwritten
+     */
     void vjp(double[] u, double[] out);
 
-    /** The per-sample Jacobian J into {@code out} ({@code b·c·d} entries, row-major). */
+    /**
+     * The per-sample Jacobian J into {@code out} ({@code b·c·d} entries, row-major).
+     *
+     * @param out receives J, {@code (b·c) × d} row-major; length {@code b·c·d}, overwritten
+     */
     void perSampleJacobian(double[] out);
 
-    /** The per-sample loss gradients g into {@code out} ({@code b·c} entries). */
+    /**
+     * The per-sample loss gradients g into {@code out} ({@code b·c} entries).
+     *
+     * @param out receives the gradients of the loss with respect to the outputs; length {@code b·c}, overwritten
+     */
     void lossGradient(double[] out);
 
-    /** The per-sample Hessian factors {@code L_s} into {@code out} ({@code b·c·c} entries, sample s at {@code s·c²}). */
+    /**
+     * The per-sample Hessian factors {@code L_s} into {@code out} ({@code b·c·c} entries, sample s at {@code s·c²}).
+     *
+     * @param out receives the factors; length {@code b·c·c}, overwritten
+     */
     void hessianFactors(double[] out);
 
     /**
@@ -41,6 +71,7 @@ public interface PerSampleObjective extends MiniBatchObjective {
      * passes with the columns of {@code L_s} and get U for the price of J.
      *
      * @param factors the factors {@code L_s} as written by {@link #hessianFactors}
+     * @param out receives U, {@code (b·c) × d} row-major; length {@code b·c·d}, overwritten
      */
     default void whitenedJacobian(double[] factors, double[] out) {
         int b = batchSize();

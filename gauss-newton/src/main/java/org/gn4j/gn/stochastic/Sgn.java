@@ -59,58 +59,118 @@ public final class Sgn extends DampedGaussNewton {
         this.seed = seed;
     }
 
-    /** The same method with another damping rule. */
+    /**
+     * The same method with another damping rule.
+     *
+     * @param d the damping rule for ρ; not {@code null}
+     * @return a new optimizer with fresh state
+     * @throws IllegalArgumentException if {@code d} is {@code null}
+     */
     public Sgn withDamping(Damping d) {
         return new Sgn(d, lineSearch, momentum, maxFailures, iterations, warmStart, preconditioned, seed);
     }
 
-    /** The same method with gain-ratio damping starting at ρ₀. */
+    /**
+     * The same method with gain-ratio damping starting at ρ₀.
+     *
+     * @param rho0 the initial damping ρ₀, finite and ≥ 0
+     * @return a new optimizer with fresh state
+     */
     public Sgn withInitialDamping(double rho0) {
         return withDamping(Damping.gainRatio(rho0));
     }
 
-    /** The same method with a fixed CG iteration count k ≥ 1. */
+    /**
+     * The same method with a fixed CG iteration count k ≥ 1.
+     *
+     * @param cgIterations the number of CG iterations per step, ≥ 1
+     * @return a new optimizer with fresh state
+     * @throws IllegalArgumentException if {@code cgIterations < 1}
+     */
     public Sgn withCgIterations(int cgIterations) {
         return withCgIterations(CgIterations.fixed(cgIterations));
     }
 
-    /** The same method with a CG iteration rule (fixed or adaptive). */
+    /**
+     * The same method with a CG iteration rule (fixed or adaptive).
+     *
+     * @param rule the CG iteration rule, e.g. {@link CgIterations#adaptive()}; not {@code null}
+     * @return a new optimizer with fresh state
+     * @throws IllegalArgumentException if {@code rule} is {@code null}
+     */
     public Sgn withCgIterations(CgIterations rule) {
         return new Sgn(damping, lineSearch, momentum, maxFailures, rule, warmStart, preconditioned, seed);
     }
 
-    /** The same method with another step-length rule. */
+    /**
+     * The same method with another step-length rule.
+     *
+     * @param ls the step-length rule; not {@code null}
+     * @return a new optimizer with fresh state
+     * @throws IllegalArgumentException if {@code ls} is {@code null}
+     */
     public Sgn withLineSearch(LineSearch ls) {
         return new Sgn(damping, ls, momentum, maxFailures, iterations, warmStart, preconditioned, seed);
     }
 
-    /** The same method with heavy-ball momentum β ∈ [0, 1) on the step. */
+    /**
+     * The same method with heavy-ball momentum β ∈ [0, 1) on the step.
+     *
+     * @param beta the momentum coefficient β ∈ [0, 1) (0: none)
+     * @return a new optimizer with fresh state
+     * @throws IllegalArgumentException if β is outside [0, 1)
+     */
     public Sgn withMomentum(double beta) {
         return new Sgn(damping, lineSearch, beta, maxFailures, iterations, warmStart, preconditioned, seed);
     }
 
-    /** The same method with CG warm-started from the previous direction (or not). */
+    /**
+     * The same method with CG warm-started from the previous direction (or not).
+     *
+     * @param warm {@code true} to start CG from the previous direction, {@code false} to start from 0
+     * @return a new optimizer with fresh state
+     */
     public Sgn withWarmStart(boolean warm) {
         return new Sgn(damping, lineSearch, momentum, maxFailures, iterations, warm, preconditioned, seed);
     }
 
-    /** The same method with (or without) the Hutchinson diagonal preconditioner, probes seeded by {@code seed}. */
+    /**
+     * The same method with (or without) the Hutchinson diagonal preconditioner, probes seeded by {@code seed}.
+     *
+     * @param on {@code true} to use the diagonal preconditioner
+     * @param probeSeed the seed of the Rademacher probe vectors
+     * @return a new optimizer with fresh state
+     */
     public Sgn withDiagonalPreconditioner(boolean on, long probeSeed) {
         return new Sgn(damping, lineSearch, momentum, maxFailures, iterations, warmStart, on, probeSeed);
     }
 
-    /** The same method, reporting NON_FINITE after {@code n ≥ 1} failed steps in a row. */
+    /**
+     * The same method, reporting NON_FINITE after {@code n ≥ 1} failed steps in a row.
+     *
+     * @param n the number of consecutive failed steps tolerated, ≥ 1
+     * @return a new optimizer with fresh state
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
     public Sgn withMaxConsecutiveFailures(int n) {
         return new Sgn(damping, lineSearch, momentum, n, iterations, warmStart, preconditioned, seed);
     }
 
-    /** The CG iteration cap the next step will use. */
+    /**
+     * The CG iteration cap the next step will use.
+     *
+     * @return the maximum number of CG iterations of the next step, ≥ 1
+     */
     public int cgIterations() {
         GaussNewtonLoop.State st = state();
         return st == null || st.solver() == null ? iterations.initial() : ((CgSolver) st.solver()).iterationCap(1);
     }
 
-    /** The CG iteration rule. */
+    /**
+     * The CG iteration rule.
+     *
+     * @return the rule that sets the CG iterations per step
+     */
     public CgIterations cgIterationRule() {
         return iterations;
     }

@@ -25,13 +25,25 @@ import org.gn4j.gn.core.StepOutcome;
  */
 public record StepResult(StepOutcome status, double loss, double gradientNorm, double stepNorm, double learningRate,
         int cgIterations, double cgResidual, double damping, double stepLength, double gainRatio, double seconds) {
-    /** A first-order step's report: no inner solve, damping, line search or timing. */
+    /**
+     * A first-order step's report: no inner solve, damping, line search or timing.
+     *
+     * @param status the step's outcome
+     * @param loss the mini-batch loss at θ before the step
+     * @param gradientNorm Euclidean norm of the mini-batch loss gradient
+     * @param stepNorm Euclidean norm of the change of θ, 0 when no step was taken
+     * @param learningRate the learning rate used
+     */
     public StepResult(StepOutcome status, double loss, double gradientNorm, double stepNorm, double learningRate) {
         this(status, loss, gradientNorm, stepNorm, learningRate, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN);
     }
 
-    /** Whether θ was updated. */
+    /**
+     * Whether θ was updated.
+     *
+     * @return {@code true} if the status is {@link StepOutcome#OK}
+     */
     public boolean ok() {
         return status == StepOutcome.OK;
     }

@@ -35,7 +35,20 @@ public record BoundedTestProblem(String name, TestProblem unconstrained, double[
     /** Relative tolerance of {@link #costMatches(double)} for a positive best cost: {@value}. */
     public static final double COST_TOLERANCE = 1e-8;
 
-    /** Validates and copies; see the record description for the rules. */
+    /**
+     * Validates and copies; see the record description for the rules.
+     *
+     * @param name the display name
+     * @param unconstrained the problem whose residuals and Jacobian are used
+     * @param lower the n lower bounds, {@code −∞} where none (copied)
+     * @param upper the n upper bounds, {@code +∞} where none (copied)
+     * @param start the starting point, length n, strictly inside the bounds (copied)
+     * @param bestKnownCost the lowest known feasible cost, ≥ 0
+     * @param bestKnownPoint a feasible point attaining it, length n (copied)
+     * @param source where the bounds come from
+     * @throws IllegalArgumentException on wrong lengths, crossing or NaN bounds, a start not strictly inside, a best
+     *                                  point outside the bounds, or a negative cost
+     */
     public BoundedTestProblem {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(unconstrained, "unconstrained");

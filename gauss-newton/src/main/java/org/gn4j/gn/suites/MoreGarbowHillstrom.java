@@ -227,7 +227,7 @@ public final class MoreGarbowHillstrom {
     /**
      * MGH 7, helical valley: {@code f₁ = 10(x₃ − 10θ(x₁, x₂))}, {@code f₂ = 10(√(x₁² + x₂²) − 1)}, {@code f₃ = x₃},
      * where {@code 2πθ = arctan(x₂/x₁)} for {@code x₁ > 0} and {@code arctan(x₂/x₁) + π} for {@code x₁ < 0}; n=3, m=3,
-     * x0=(−1, 0, 0); F=0 at (1, 0, 0). θ jumps by 1 across the half-line x₁ = 0, x₂ < 0.
+     * x0=(−1, 0, 0); F=0 at (1, 0, 0). θ jumps by 1 across the half-line x₁ = 0, x₂ &lt; 0.
      *
      * @return the problem
      */

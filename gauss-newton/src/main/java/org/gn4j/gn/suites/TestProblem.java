@@ -59,13 +59,32 @@ public record TestProblem(String name, int n, int m, Residuals residuals, Jacobi
         void evaluate(double[] x, double[] jacRowMajor);
     }
 
-    /** The problem for the solvers, with the exact Jacobian. */
+    /**
+     * The problem for the solvers, with the exact Jacobian.
+     *
+     * @return a new least-squares problem of size m × n with this problem's residuals and Jacobian
+     */
     public org.gn4j.gn.LeastSquaresProblem problem() {
         return org.gn4j.gn.LeastSquaresProblem.builder(n, m).residuals((x, f) -> residuals.evaluate(x, f))
                 .jacobian((x, j) -> jacobian.evaluate(x, j.data)).build();
     }
 
-    /** Validates and copies; see the record description for the rules. */
+    /**
+     * Validates and copies; see the record description for the rules.
+     *
+     * @param name the display name
+     * @param n the number of unknowns, ≥ 1
+     * @param m the number of residuals, ≥ n
+     * @param residuals the residual function
+     * @param jacobian the analytic Jacobian, m×n row-major
+     * @param start the starting point, length n (copied)
+     * @param minimumCost the smallest known cost F
+     * @param minimizer the unique minimizer, length n (copied), or {@code null}
+     * @param costTolerance the tolerance of {@link #costMatches(double, double)}, &gt; 0
+     * @param acceptableCosts the costs a solver may stop at, including {@code minimumCost} as the smallest (copied)
+     * @throws IllegalArgumentException on inconsistent sizes, a non-positive tolerance, or {@code minimumCost} missing
+     *                                  from or not the smallest of {@code acceptableCosts}
+     */
     public TestProblem {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(residuals, "residuals");
@@ -95,7 +114,20 @@ public record TestProblem(String name, int n, int m, Residuals residuals, Jacobi
         }
     }
 
-    /** A problem with one acceptable cost, the minimum itself. */
+    /**
+     * A problem with one acceptable cost, the minimum itself.
+     *
+     * @param name the display name
+     * @param n the number of unknowns, ≥ 1
+     * @param m the number of residuals, ≥ n
+     * @param residuals the residual function
+     * @param jacobian the analytic Jacobian, m×n row-major
+     * @param start the starting point, length n (copied)
+     * @param minimumCost the smallest known cost F
+     * @param minimizer the unique minimizer, length n (copied), or {@code null}
+     * @param costTolerance the tolerance of {@link #costMatches(double, double)}, &gt; 0
+     * @throws IllegalArgumentException on inconsistent sizes or a non-positive tolerance
+     */
     public TestProblem(String name, int n, int m, Residuals residuals, Jacobian jacobian, double[] start,
             double minimumCost, double[] minimizer, double costTolerance) {
         this(name, n, m, residuals, jacobian, start, minimumCost, minimizer, costTolerance,

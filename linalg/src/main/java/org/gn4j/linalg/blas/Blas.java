@@ -18,16 +18,53 @@ import org.gn4j.linalg.VectorOps;
  * <p>Bad shapes, leading dimensions or ranges throw {@link IllegalArgumentException} naming the argument.
  */
 public interface Blas {
-    /** Short name for reports ("cpu-ejml", "cublas"). */
+    /**
+     * Short name for reports ("cpu-ejml", "cublas").
+     *
+     * @return the implementation's short name, e.g. {@code "cpu-ejml"}, {@code "cpu-vector"} or {@code "cublas"}
+     */
     String name();
 
-    /** {@code C = α·op(A)·op(B) + β·C} with {@code op(A)} m×k, {@code op(B)} k×n, C m×n. */
+    /**
+     * {@code C = α·op(A)·op(B) + β·C} with {@code op(A)} m×k, {@code op(B)} k×n, C m×n.
+     *
+     * @param transA whether A is used as stored ({@link Transpose#NO}) or transposed ({@link Transpose#YES}); not null
+     * @param transB the same flag for B; not null
+     * @param m rows of {@code op(A)} and of C, {@code >= 0}
+     * @param n columns of {@code op(B)} and of C, {@code >= 0}
+     * @param k columns of {@code op(A)} = rows of {@code op(B)}, {@code >= 0}
+     * @param alpha scale α of the product
+     * @param a A, row-major: {@code m×k} as stored when not transposed, {@code k×m} when transposed
+     * @param aOff index of A's first entry in {@code a}
+     * @param lda leading dimension of A (distance between row starts), at least its stored column count and
+     *            {@code >= 1}
+     * @param b B, row-major: {@code k×n} as stored when not transposed, {@code n×k} when transposed
+     * @param bOff index of B's first entry in {@code b}
+     * @param ldb leading dimension of B, at least its stored column count and {@code >= 1}
+     * @param beta scale β of C on entry; 0 means C is not read
+     * @param c C, row-major {@code m×n}; overwritten with the result, must not overlap {@code a} or {@code b}
+     * @param cOff index of C's first entry in {@code c}
+     * @param ldc leading dimension of C, {@code >= max(1, n)}
+     */
     void dgemm(Transpose transA, Transpose transB, int m, int n, int k, double alpha, double[] a, int aOff, int lda,
             double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc);
 
     /**
      * {@code y = α·op(A)·x + β·y} where A is stored {@code m×n}; for {@link Transpose#NO} x has n entries and y has m,
      * for {@link Transpose#YES} x has m and y has n.
+     *
+     * @param trans {@link Transpose#NO} for {@code A·x}, {@link Transpose#YES} for {@code Aᵀ·x}; not null
+     * @param m rows of A as stored, {@code >= 0}
+     * @param n columns of A as stored, {@code >= 0}
+     * @param alpha scale α of the product
+     * @param a A, row-major {@code m×n} as stored
+     * @param aOff index of A's first entry in {@code a}
+     * @param lda leading dimension of A, {@code >= max(1, n)}
+     * @param x the input vector: n entries for NO, m for YES
+     * @param xOff index of x's first entry in {@code x}
+     * @param beta scale β of y on entry; 0 means y is not read
+     * @param y the output vector, overwritten: m entries for NO, n for YES; must not overlap {@code a} or {@code x}
+     * @param yOff index of y's first entry in {@code y}
      */
     void dgemv(Transpose trans, int m, int n, double alpha, double[] a, int aOff, int lda, double[] x, int xOff,
             double beta, double[] y, int yOff);
@@ -36,6 +73,19 @@ public interface Blas {
      * Symmetric rank-k update: {@link Transpose#NO}: {@code C = α·A·Aᵀ + β·C} with A stored {@code n×k};
      * {@link Transpose#YES}: {@code C = α·Aᵀ·A + β·C} with A stored {@code k×n}. C is {@code n×n} and both triangles are
      * written (the result is exactly symmetric). With β ≠ 0, C must be symmetric on entry.
+     *
+     * @param trans {@link Transpose#NO} for {@code A·Aᵀ} (A stored {@code n×k}), {@link Transpose#YES} for {@code Aᵀ·A}
+     *              (A stored {@code k×n}); not null
+     * @param n order of C, {@code >= 0}
+     * @param k inner dimension of the product, {@code >= 0}
+     * @param alpha scale α of the product
+     * @param a A, row-major, shape as given by {@code trans}
+     * @param aOff index of A's first entry in {@code a}
+     * @param lda leading dimension of A, at least its stored column count and {@code >= 1}
+     * @param beta scale β of C on entry; 0 means C is not read
+     * @param c C, row-major {@code n×n}; both triangles are overwritten; not the same array as {@code a}
+     * @param cOff index of C's first entry in {@code c}
+     * @param ldc leading dimension of C, {@code >= max(1, n)}
      */
     void dsyrk(Transpose trans, int n, int k, double alpha, double[] a, int aOff, int lda, double beta, double[] c,
             int cOff, int ldc);
@@ -45,6 +95,24 @@ public interface Blas {
      * Each entry of C carries a relative error of about {@code k·2⁻²⁴} of {@code |α|·Σ_p |a_ip·b_pj|}. This default is
      * a plain loop (float products, float sums); {@code VectorBlas} overrides it with packed {@code FloatVector}
      * kernels.
+     *
+     * @param transA whether A is used as stored ({@link Transpose#NO}) or transposed ({@link Transpose#YES}); not null
+     * @param transB the same flag for B; not null
+     * @param m rows of {@code op(A)} and of C, {@code >= 0}
+     * @param n columns of {@code op(B)} and of C, {@code >= 0}
+     * @param k columns of {@code op(A)} = rows of {@code op(B)}, {@code >= 0}
+     * @param alpha scale α of the product
+     * @param a A, row-major: {@code m×k} as stored when not transposed, {@code k×m} when transposed
+     * @param aOff index of A's first entry in {@code a}
+     * @param lda leading dimension of A (distance between row starts), at least its stored column count and
+     *            {@code >= 1}
+     * @param b B, row-major: {@code k×n} as stored when not transposed, {@code n×k} when transposed
+     * @param bOff index of B's first entry in {@code b}
+     * @param ldb leading dimension of B, at least its stored column count and {@code >= 1}
+     * @param beta scale β of C on entry; 0 means C is not read
+     * @param c C, row-major {@code m×n}; overwritten with the result, must not overlap {@code a} or {@code b}
+     * @param cOff index of C's first entry in {@code c}
+     * @param ldc leading dimension of C, {@code >= max(1, n)}
      */
     default void sgemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha, float[] a, int aOff,
             int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
@@ -71,6 +139,24 @@ public interface Blas {
      * error of an entry is about {@code k·2⁻²⁴} of {@code Σ_p |α·a_ip·b_pj|}. Same shapes and checks as
      * {@link #dgemm}. This default copies the operands to float arrays and runs {@link #sgemm}; {@code VectorBlas}
      * rounds while packing instead.
+     *
+     * @param transA whether A is used as stored ({@link Transpose#NO}) or transposed ({@link Transpose#YES}); not null
+     * @param transB the same flag for B; not null
+     * @param m rows of {@code op(A)} and of C, {@code >= 0}
+     * @param n columns of {@code op(B)} and of C, {@code >= 0}
+     * @param k columns of {@code op(A)} = rows of {@code op(B)}, {@code >= 0}
+     * @param alpha scale α of the product, applied before rounding A to float
+     * @param a A, row-major: {@code m×k} as stored when not transposed, {@code k×m} when transposed
+     * @param aOff index of A's first entry in {@code a}
+     * @param lda leading dimension of A (distance between row starts), at least its stored column count and
+     *            {@code >= 1}
+     * @param b B, row-major: {@code k×n} as stored when not transposed, {@code n×k} when transposed
+     * @param bOff index of B's first entry in {@code b}
+     * @param ldb leading dimension of B, at least its stored column count and {@code >= 1}
+     * @param beta scale β of C on entry, applied in float64; 0 means C is not read
+     * @param c C, row-major {@code m×n}; overwritten with the result, must not overlap {@code a} or {@code b}
+     * @param cOff index of C's first entry in {@code c}
+     * @param ldc leading dimension of C, {@code >= max(1, n)}
      */
     default void dgemmF32(Transpose transA, Transpose transB, int m, int n, int k, double alpha, double[] a,
             int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
@@ -106,7 +192,11 @@ public interface Blas {
         }
     }
 
-    /** The precision of {@link #dgemm}: {@link Precision#F64} unless this BLAS came from {@link #withPrecision}. */
+    /**
+     * The precision of {@link #dgemm}: {@link Precision#F64} unless this BLAS came from {@link #withPrecision}.
+     *
+     * @return the precision {@link #dgemm} computes in
+     */
     default Precision precision() {
         return Precision.F64;
     }
@@ -115,6 +205,8 @@ public interface Blas {
      * This BLAS with {@link #dgemm} in the given precision: itself for {@link Precision#F64}, a view whose
      * {@code dgemm} runs {@link #dgemmF32} for {@link Precision#F32}. Every other method keeps float64.
      *
+     * @param precision the precision of {@code dgemm}; not null
+     * @return this BLAS for {@link Precision#F64}, else a float32-product view backed by this BLAS
      * @throws IllegalArgumentException if {@code precision} is null
      */
     default Blas withPrecision(Precision precision) {
@@ -124,17 +216,45 @@ public interface Blas {
         return precision == Precision.F64 ? this : new Float32Products(this);
     }
 
-    /** {@code Σ x_i y_i} over n entries. This default runs on the host ({@link VectorOps#dot}). */
+    /**
+     * {@code Σ x_i y_i} over n entries. This default runs on the host ({@link VectorOps#dot}).
+     *
+     * @param n number of entries, {@code >= 0}
+     * @param x first vector
+     * @param xOff index of x's first entry in {@code x}
+     * @param y second vector
+     * @param yOff index of y's first entry in {@code y}
+     * @return the dot product {@code Σ x[xOff+i]·y[yOff+i]} for {@code i < n}; 0 for {@code n == 0}
+     */
     default double ddot(int n, double[] x, int xOff, double[] y, int yOff) {
         return VectorOps.dot(n, x, xOff, y, yOff);
     }
 
-    /** {@code y += α·x} over n entries. This default runs on the host ({@link VectorOps#axpy}). */
+    /**
+     * {@code y += α·x} over n entries. This default runs on the host ({@link VectorOps#axpy}).
+     *
+     * @param n number of entries, {@code >= 0}
+     * @param alpha scale α of x
+     * @param x the vector added; not modified
+     * @param xOff index of x's first entry in {@code x}
+     * @param y the vector updated in place
+     * @param yOff index of y's first entry in {@code y}
+     */
     default void daxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
         VectorOps.axpy(n, alpha, x, xOff, y, yOff);
     }
 
-    /** {@code C = α·op(A)·op(B) + β·C} on EJML matrices (shapes checked). */
+    /**
+     * {@code C = α·op(A)·op(B) + β·C} on EJML matrices (shapes checked).
+     *
+     * @param transA whether to use {@code aᵀ} instead of {@code a}
+     * @param transB whether to use {@code bᵀ} instead of {@code b}
+     * @param alpha scale α of the product
+     * @param a A; not modified
+     * @param b B; rows of {@code op(b)} must equal columns of {@code op(a)}
+     * @param beta scale β of C on entry; 0 means C is not read
+     * @param c C, overwritten; must be {@code rows(op(a))×cols(op(b))}, else {@link IllegalArgumentException}
+     */
     default void gemm(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b, double beta,
             DMatrixRMaj c) {
         int m = transA ? a.numCols : a.numRows;
@@ -155,6 +275,13 @@ public interface Blas {
     /**
      * {@code C = α·A·Aᵀ + β·C} (or {@code AᵀA} when {@code transA}) on EJML matrices; C must be square of the
      * matching size.
+     *
+     * @param transA false for {@code A·Aᵀ}, true for {@code Aᵀ·A}
+     * @param alpha scale α of the product
+     * @param a A; not modified
+     * @param beta scale β of C on entry; 0 means C is not read; with β ≠ 0, C must be symmetric
+     * @param c C, overwritten (both triangles); must be square with the order of the product, else
+     *          {@link IllegalArgumentException}
      */
     default void syrk(boolean transA, double alpha, DMatrixRMaj a, double beta, DMatrixRMaj c) {
         int n = transA ? a.numCols : a.numRows;

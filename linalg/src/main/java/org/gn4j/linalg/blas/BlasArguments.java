@@ -14,6 +14,21 @@ public final class BlasArguments {
      * DGEMM: non-null flags, non-negative sizes, each operand's shape inside its array, and an output distinct from
      * the inputs.
      *
+     * @param transA whether A is used as stored ({@link Transpose#NO}) or transposed ({@link Transpose#YES}); not null
+     * @param transB the same flag for B; not null
+     * @param m rows of {@code op(A)} and of C, {@code >= 0}
+     * @param n columns of {@code op(B)} and of C, {@code >= 0}
+     * @param k columns of {@code op(A)} = rows of {@code op(B)}, {@code >= 0}
+     * @param a A, row-major: {@code m×k} as stored when not transposed, {@code k×m} when transposed
+     * @param aOff index of A's first entry in {@code a}
+     * @param lda leading dimension of A (distance between row starts), at least its stored column count and
+     *            {@code >= 1}
+     * @param b B, row-major: {@code k×n} as stored when not transposed, {@code n×k} when transposed
+     * @param bOff index of B's first entry in {@code b}
+     * @param ldb leading dimension of B, at least its stored column count and {@code >= 1}
+     * @param c C, row-major {@code m×n}; overwritten with the result, must not overlap {@code a} or {@code b}
+     * @param cOff index of C's first entry in {@code c}
+     * @param ldc leading dimension of C, {@code >= max(1, n)}
      * @throws IllegalArgumentException naming the offending argument
      */
     public static void checkGemm(Transpose transA, Transpose transB, int m, int n, int k, double[] a, int aOff,
@@ -28,6 +43,21 @@ public final class BlasArguments {
      * SGEMM: as {@link #checkGemm(Transpose, Transpose, int, int, int, double[], int, int, double[], int, int,
      * double[], int, int)} for float storage.
      *
+     * @param transA whether A is used as stored ({@link Transpose#NO}) or transposed ({@link Transpose#YES}); not null
+     * @param transB the same flag for B; not null
+     * @param m rows of {@code op(A)} and of C, {@code >= 0}
+     * @param n columns of {@code op(B)} and of C, {@code >= 0}
+     * @param k columns of {@code op(A)} = rows of {@code op(B)}, {@code >= 0}
+     * @param a A, row-major: {@code m×k} as stored when not transposed, {@code k×m} when transposed
+     * @param aOff index of A's first entry in {@code a}
+     * @param lda leading dimension of A (distance between row starts), at least its stored column count and
+     *            {@code >= 1}
+     * @param b B, row-major: {@code k×n} as stored when not transposed, {@code n×k} when transposed
+     * @param bOff index of B's first entry in {@code b}
+     * @param ldb leading dimension of B, at least its stored column count and {@code >= 1}
+     * @param c C, row-major {@code m×n}; overwritten with the result, must not overlap {@code a} or {@code b}
+     * @param cOff index of C's first entry in {@code c}
+     * @param ldc leading dimension of C, {@code >= max(1, n)}
      * @throws IllegalArgumentException naming the offending argument
      */
     public static void checkGemm(Transpose transA, Transpose transB, int m, int n, int k, float[] a, int aOff,
@@ -47,6 +77,16 @@ public final class BlasArguments {
      * DGEMV: A {@code m×n} inside its array, x and y of the lengths the flag implies ({@code n} and {@code m} for NO,
      * {@code m} and {@code n} for YES), and y distinct from A and x.
      *
+     * @param trans {@link Transpose#NO}: {@code y = α·A·x + β·y}; {@link Transpose#YES}: {@code y = α·Aᵀ·x + β·y}
+     * @param m rows of A as stored, {@code >= 0}
+     * @param n columns of A as stored, {@code >= 0}
+     * @param a A, row-major {@code m×n}
+     * @param aOff index of A's first entry in {@code a}
+     * @param lda leading dimension of A, {@code >= max(1, n)}
+     * @param x the vector multiplied
+     * @param xOff index of x's first entry in {@code x}
+     * @param y the vector updated; not the same array as {@code a} or {@code x}
+     * @param yOff index of y's first entry in {@code y}
      * @throws IllegalArgumentException naming the offending argument
      */
     public static void checkGemv(Transpose trans, int m, int n, double[] a, int aOff, int lda, double[] x, int xOff,
@@ -73,6 +113,15 @@ public final class BlasArguments {
      * DSYRK: A's shape for the flag ({@code n×k} as stored for NO, {@code k×n} for YES), C square {@code n×n}, and C
      * not the same array as A.
      *
+     * @param trans {@link Transpose#NO}: A stored {@code n×k}; {@link Transpose#YES}: A stored {@code k×n}
+     * @param n order of C, {@code >= 0}
+     * @param k inner dimension of the product, {@code >= 0}
+     * @param a A, row-major
+     * @param aOff index of A's first entry in {@code a}
+     * @param lda leading dimension of A, at least its stored column count and {@code >= 1}
+     * @param c C, row-major {@code n×n}; not the same array as {@code a}
+     * @param cOff index of C's first entry in {@code c}
+     * @param ldc leading dimension of C, {@code >= max(1, n)}
      * @throws IllegalArgumentException naming the offending argument
      */
     public static void checkSyrk(Transpose trans, int n, int k, double[] a, int aOff, int lda, double[] c, int cOff,

@@ -67,17 +67,27 @@ public final class BlasProvider {
     /**
      * Why the {@value #PROPERTY} property was not used as given (an unknown mode, replaced by auto); empty when it
      * names a mode or is unset. Reads the property only: it never runs the probe.
+     *
+     * @return the warning about the property value, or empty when the property is unset or names a mode
      */
     public static Optional<String> configurationWarning() {
         return Optional.ofNullable(mode(System.getProperty(PROPERTY)).warning());
     }
 
-    /** The process-wide BLAS (probing on first use). */
+    /**
+     * The process-wide BLAS (probing on first use).
+     *
+     * @return the BLAS chosen for this process; the same instance on every call
+     */
     public static Blas blas() {
         return choose().blas();
     }
 
-    /** The cached probe result (probing on first use). */
+    /**
+     * The cached probe result (probing on first use).
+     *
+     * @return what the probe chose and why; the same instance on every call
+     */
     public static BlasProbeResult probe() {
         return choose().probe();
     }
@@ -85,12 +95,18 @@ public final class BlasProvider {
     /**
      * The best CPU implementation, always available: {@link VectorBlas} when the incubator module is present and
      * works, else {@link CpuBlas}.
+     *
+     * @return the process-wide CPU BLAS (never the GPU); the same instance on every call
      */
     public static Blas cpu() {
         return CpuHolder.CPU;
     }
 
-    /** The EJML-backed {@link CpuBlas} (what {@code -D}{@value #PROPERTY}{@code =cpu-ejml} selects). */
+    /**
+     * The EJML-backed {@link CpuBlas} (what {@code -D}{@value #PROPERTY}{@code =cpu-ejml} selects).
+     *
+     * @return the process-wide EJML-backed {@link CpuBlas}
+     */
     public static Blas ejml() {
         return EjmlHolder.EJML;
     }
@@ -104,6 +120,8 @@ public final class BlasProvider {
      * Elementwise math ({@link Elementwise}): the Vector API implementation when the incubator module is in the boot
      * layer and starts, else the scalar one (same results, bit for bit). Independent of the {@value #PROPERTY}
      * choice.
+     *
+     * @return the process-wide elementwise implementation; the same instance on every call
      */
     public static Elementwise elementwise() {
         return ElementwiseHolder.ELEMENTWISE;

@@ -206,6 +206,14 @@ public final class CpuBlas implements Blas {
      * {@code C = α·G + β·C} for a symmetric result, read from the upper triangle of the compact {@code n×n} row-major
      * {@code g} (and of C) and mirrored, so that C comes out exactly symmetric: the last step of a DSYRK whose
      * product {@code G = op(A)·op(A)ᵀ} was computed elsewhere. β = 0 does not read C.
+     *
+     * @param n order of G and C, {@code >= 0}
+     * @param alpha scale α of G
+     * @param g G, compact row-major {@code n×n}; only its upper triangle is read
+     * @param beta scale β of C on entry
+     * @param c C, row-major {@code n×n}; its upper triangle is read (unless β = 0), all of it written
+     * @param cOff index of C's first entry in {@code c}
+     * @param ldc leading dimension of C, {@code >= max(1, n)}
      */
     public static void addSymmetric(int n, double alpha, double[] g, double beta, double[] c, int cOff, int ldc) {
         for (int i = 0; i < n; i++) {

@@ -16,14 +16,35 @@ public interface Elementwise {
      * {@code y[yOff+i] = tanh(x[xOff+i])} and {@code dy[dyOff+i] = 1 − y[yOff+i]²} (one rounding) for
      * {@code i < n}; {@code dy} may be null (then only y is written).
      *
+     * @param n number of entries, {@code >= 0}
+     * @param x the arguments; not modified
+     * @param xOff index of the first argument in {@code x}
+     * @param y receives {@code tanh} of each argument
+     * @param yOff index of the first result in {@code y}
+     * @param dy receives the derivatives {@code 1 − tanh²}, or null to skip them
+     * @param dyOff index of the first derivative in {@code dy} (ignored when {@code dy} is null)
      * @throws IllegalArgumentException if {@code n} is negative or a range does not fit its array
      */
     void tanh(int n, double[] x, int xOff, double[] y, int yOff, double[] dy, int dyOff);
 
-    /** "cpu-vector" or "cpu-scalar". */
+    /**
+     * "cpu-vector" or "cpu-scalar".
+     *
+     * @return the implementation's short name: {@code "cpu-vector"} or {@code "cpu-scalar"}
+     */
     String name();
 
-    /** Range checks shared by the implementations. */
+    /**
+     * Range checks shared by the implementations.
+     *
+     * @param n number of entries; negative throws {@link IllegalArgumentException}
+     * @param x the arguments
+     * @param xOff index of the first argument in {@code x}
+     * @param y the results array
+     * @param yOff index of the first result in {@code y}
+     * @param dy the derivatives array, or null (then not checked)
+     * @param dyOff index of the first derivative in {@code dy}
+     */
     static void checkTanh(int n, double[] x, int xOff, double[] y, int yOff, double[] dy, int dyOff) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be non-negative, found " + n);

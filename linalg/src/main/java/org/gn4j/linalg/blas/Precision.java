@@ -14,12 +14,20 @@ public enum Precision {
     /** Products in float64. */
     F64;
 
-    /** Unit round-off of the precision: 2⁻²⁴ for F32, 2⁻⁵³ for F64. */
+    /**
+     * Unit round-off of the precision: 2⁻²⁴ for F32, 2⁻⁵³ for F64.
+     *
+     * @return the unit round-off u: {@code 2⁻²⁴} for F32, {@code 2⁻⁵³} for F64
+     */
     public double unitRoundoff() {
         return this == F32 ? 0x1p-24 : 0x1p-53;
     }
 
-    /** Lower-case name as the command line writes it ("f32", "f64"). */
+    /**
+     * Lower-case name as the command line writes it ("f32", "f64").
+     *
+     * @return {@code "f32"} or {@code "f64"}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -27,6 +35,9 @@ public enum Precision {
     /**
      * The precision named {@code text} ("f32", "float32", "f64", "float64", any case).
      *
+     * @param text the name; surrounding blanks and case are ignored ("float" and "double" are accepted too); null is
+     *             rejected like any unknown name
+     * @return the precision named
      * @throws IllegalArgumentException naming the value found and the values expected
      */
     public static Precision parse(String text) {

@@ -89,7 +89,11 @@ public final class VectorBlas implements Blas {
         this(true, ComputePool.parallelism() > 1);
     }
 
-    /** Vector kernel on the calling thread only (benchmarks, callers that parallelize themselves). */
+    /**
+     * Vector kernel on the calling thread only (benchmarks, callers that parallelize themselves).
+     *
+     * @return a new single-threaded vector BLAS
+     */
     public static VectorBlas singleThreaded() {
         return new VectorBlas(true, false);
     }

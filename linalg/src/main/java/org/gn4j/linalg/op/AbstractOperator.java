@@ -14,6 +14,14 @@ public abstract class AbstractOperator implements LinearOperator {
     private final int cols;
     private final Set<Structure> structure;
 
+    /**
+     * Checks and stores the shape and structure tags.
+     *
+     * @param rows number of rows, {@code >= 0}
+     * @param cols number of columns, {@code >= 0}
+     * @param structure tags the subclass vouches for; must be empty unless {@code rows == cols}; copied
+     * @throws IllegalArgumentException if a dimension is negative or a non-square operator carries tags
+     */
     protected AbstractOperator(int rows, int cols, Set<Structure> structure) {
         ArgumentChecks.requireNonNegative("rows", rows);
         ArgumentChecks.requireNonNegative("cols", cols);
@@ -64,13 +72,28 @@ public abstract class AbstractOperator implements LinearOperator {
         return diagonalUnchecked(out);
     }
 
-    /** {@code y = A x}, arguments already checked. */
+    /**
+     * {@code y = A x}, arguments already checked.
+     *
+     * @param x the input, length {@code cols()}; not modified
+     * @param y receives {@code A x}, length {@code rows()}; overwritten; distinct from {@code x}
+     */
     protected abstract void applyUnchecked(double[] x, double[] y);
 
-    /** {@code y = Aᵀ x}, arguments already checked. */
+    /**
+     * {@code y = Aᵀ x}, arguments already checked.
+     *
+     * @param x the input, length {@code rows()}; not modified
+     * @param y receives {@code Aᵀ x}, length {@code cols()}; overwritten; distinct from {@code x}
+     */
     protected abstract void applyTransposeUnchecked(double[] x, double[] y);
 
-    /** Diagonal into {@code out} (length checked) if cheaply available; false otherwise. */
+    /**
+     * Diagonal into {@code out} (length checked) if cheaply available; false otherwise.
+     *
+     * @param out receives the diagonal, length {@code min(rows(), cols())}
+     * @return true when {@code out} was filled; this default returns false and leaves {@code out} untouched
+     */
     protected boolean diagonalUnchecked(double[] out) {
         return false;
     }

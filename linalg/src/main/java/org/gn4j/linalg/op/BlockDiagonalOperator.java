@@ -16,7 +16,10 @@ public final class BlockDiagonalOperator extends AbstractOperator {
     private final double[][] inBufT;
     private final double[][] outBufT;
 
-    /** @throws IllegalArgumentException if the list is empty */
+    /**
+     * @param blocks the diagonal blocks in order; copied into an array, the blocks themselves referenced
+     * @throws IllegalArgumentException if the list is empty
+     */
     public BlockDiagonalOperator(List<? extends LinearOperator> blocks) {
         super(sum(blocks, true), sum(blocks, false), tags(blocks));
         int k = blocks.size();
@@ -64,12 +67,21 @@ public final class BlockDiagonalOperator extends AbstractOperator {
         return s;
     }
 
-    /** Number of blocks. */
+    /**
+     * Number of blocks.
+     *
+     * @return the number of diagonal blocks, {@code >= 1}
+     */
     public int blockCount() {
         return blocks.length;
     }
 
-    /** Block {@code i}. */
+    /**
+     * Block {@code i}.
+     *
+     * @param i the block index, {@code 0 <= i < blockCount()}
+     * @return the block itself (not a copy)
+     */
     public LinearOperator block(int i) {
         return blocks[i];
     }

@@ -12,13 +12,22 @@ import org.gn4j.linalg.ArgumentChecks;
 public final class DenseOperator extends AbstractOperator {
     private final DMatrixRMaj a;
 
-    /** Wraps {@code a} with the given structure tags (the caller vouches for them; see {@link #symmetric}). */
+    /**
+     * Wraps {@code a} with the given structure tags (the caller vouches for them; see {@link #symmetric}).
+     *
+     * @param a the matrix; referenced, not copied
+     * @param structure tags the caller vouches for (empty unless {@code a} is square); copied
+     */
     public DenseOperator(DMatrixRMaj a, Set<Structure> structure) {
         super(a.numRows, a.numCols, structure);
         this.a = a;
     }
 
-    /** Wraps a general matrix. */
+    /**
+     * Wraps a general matrix.
+     *
+     * @param a the matrix; referenced, not copied
+     */
     public DenseOperator(DMatrixRMaj a) {
         this(a, Set.of());
     }
@@ -26,7 +35,9 @@ public final class DenseOperator extends AbstractOperator {
     /**
      * Wraps a symmetric matrix, checking exact symmetry.
      *
+     * @param a the square matrix; referenced, not copied
      * @param positiveDefinite adds the {@link Structure#POSITIVE_DEFINITE} tag (the caller vouches for it)
+     * @return an operator tagged {@link Structure#SYMMETRIC} (and {@link Structure#POSITIVE_DEFINITE} if asked)
      * @throws IllegalArgumentException if {@code a} is not square or not exactly symmetric
      */
     public static DenseOperator symmetric(DMatrixRMaj a, boolean positiveDefinite) {
@@ -47,7 +58,11 @@ public final class DenseOperator extends AbstractOperator {
                 ? Set.of(Structure.SYMMETRIC, Structure.POSITIVE_DEFINITE) : Set.of(Structure.SYMMETRIC));
     }
 
-    /** The wrapped matrix. */
+    /**
+     * The wrapped matrix.
+     *
+     * @return the matrix itself (not a copy): changes to it change the operator
+     */
     public DMatrixRMaj matrix() {
         return a;
     }

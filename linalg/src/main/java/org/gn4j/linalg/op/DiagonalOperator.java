@@ -35,7 +35,12 @@ public final class DiagonalOperator extends AbstractOperator {
         return s;
     }
 
-    /** Entry {@code i} of the diagonal. */
+    /**
+     * Entry {@code i} of the diagonal.
+     *
+     * @param i the index, {@code 0 <= i < rows()}
+     * @return the diagonal entry {@code d_i}
+     */
     public double get(int i) {
         return d[i];
     }

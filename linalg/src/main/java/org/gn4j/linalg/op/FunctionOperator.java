@@ -10,6 +10,12 @@ public final class FunctionOperator extends AbstractOperator {
     /** {@code y = f(x)}, overwriting {@code y}. */
     @FunctionalInterface
     public interface Product {
+        /**
+         * Computes {@code y = f(x)}.
+         *
+         * @param x the input, of the operator's column count (row count for the transpose); must not be modified
+         * @param y the output, overwritten; distinct from {@code x}
+         */
         void apply(double[] x, double[] y);
     }
 
@@ -17,9 +23,12 @@ public final class FunctionOperator extends AbstractOperator {
     private final Product transpose;
 
     /**
+     * @param rows      number of rows m, {@code >= 0}
+     * @param cols      number of columns n, {@code >= 0}
      * @param forward   computes {@code y = A x}
-     * @param transpose computes {@code y = Aᵀ x}; may be null for an operator whose transpose is never needed, in
-     *                  which case {@link #applyTranspose} throws {@link UnsupportedOperationException}
+     * @param transpose computes {@code y = Aᵀ x}; may be null for an operator whose transpose is never needed, in which
+     *                  case {@link #applyTranspose} throws {@link UnsupportedOperationException}
+     * @param structure tags the caller vouches for (empty unless {@code rows == cols}); copied
      */
     public FunctionOperator(int rows, int cols, Product forward, Product transpose, Set<Structure> structure) {
         super(rows, cols, structure);

@@ -18,24 +18,52 @@ import java.util.Set;
  * </ul>
  */
 public interface LinearOperator {
-    /** Number of rows (length of {@code A x}). */
+    /**
+     * Number of rows (length of {@code A x}).
+     *
+     * @return the number of rows m, {@code >= 0}
+     */
     int rows();
 
-    /** Number of columns (length of {@code x}). */
+    /**
+     * Number of columns (length of {@code x}).
+     *
+     * @return the number of columns n, {@code >= 0}
+     */
     int cols();
 
-    /** {@code y = A x}. */
+    /**
+     * {@code y = A x}.
+     *
+     * @param x the input, length {@code cols()}; not modified
+     * @param y receives {@code A x}, length {@code rows()}; overwritten; a different array from {@code x}
+     */
     void apply(double[] x, double[] y);
 
-    /** {@code y = Aᵀ x}. */
+    /**
+     * {@code y = Aᵀ x}.
+     *
+     * @param x the input, length {@code rows()}; not modified
+     * @param y receives {@code Aᵀ x}, length {@code cols()}; overwritten; a different array from {@code x}
+     */
     void applyTranspose(double[] x, double[] y);
 
-    /** Structure tags this operator promises; empty by default. */
+    /**
+     * Structure tags this operator promises; empty by default.
+     *
+     * @return an unmodifiable set of the promised tags (implied tags not added; use {@link #is})
+     */
     default Set<Structure> structure() {
         return Set.of();
     }
 
-    /** True when {@link #structure()} contains the tag, with the implied tags honoured. */
+    /**
+     * True when {@link #structure()} contains the tag, with the implied tags honoured.
+     *
+     * @param tag the structure asked about; not null
+     * @return true when the tag or a tag that implies it is present ({@code DIAGONAL} implies {@code SYMMETRIC},
+     *         {@code POSITIVE_DEFINITE} implies {@code POSITIVE_SEMIDEFINITE})
+     */
     default boolean is(Structure tag) {
         Set<Structure> s = structure();
         switch (tag) {
@@ -48,7 +76,11 @@ public interface LinearOperator {
         }
     }
 
-    /** True for a square operator. */
+    /**
+     * True for a square operator.
+     *
+     * @return true when {@code rows() == cols()}
+     */
     default boolean isSquare() {
         return rows() == cols();
     }
@@ -58,6 +90,8 @@ public interface LinearOperator {
      * without probing with unit vectors, and returns true; returns false (leaving {@code out} untouched) otherwise.
      * Used to build Jacobi preconditioners.
      *
+     * @param out receives the diagonal, length {@code min(rows(), cols())}
+     * @return true when {@code out} was filled, false when this operator has no cheap diagonal
      * @throws IllegalArgumentException if {@code out.length != min(rows(), cols())}
      */
     default boolean diagonal(double[] out) {

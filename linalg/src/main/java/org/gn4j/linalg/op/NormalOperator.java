@@ -16,7 +16,11 @@ public final class NormalOperator extends AbstractOperator {
     private final double[] ax;
     private final double[] qax;
 
-    /** {@code AᵀA}. */
+    /**
+     * {@code AᵀA}.
+     *
+     * @param a the {@code m×n} operator A, referenced; the result is {@code n×n}
+     */
     public NormalOperator(LinearOperator a) {
         this(a, null);
     }
@@ -24,6 +28,7 @@ public final class NormalOperator extends AbstractOperator {
     /**
      * {@code AᵀQA}.
      *
+     * @param a the {@code m×n} operator A, referenced; the result is {@code n×n}
      * @param q symmetric {@code m×m} weight, or null for the identity
      * @throws IllegalArgumentException if Q's shape is not {@code a.rows() × a.rows()} or Q is not tagged symmetric
      */

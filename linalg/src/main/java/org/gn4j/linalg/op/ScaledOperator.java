@@ -7,7 +7,11 @@ public final class ScaledOperator extends AbstractOperator {
     private final double alpha;
     private final LinearOperator a;
 
-    /** @throws IllegalArgumentException if α is not finite */
+    /**
+     * @param alpha the scale α, finite
+     * @param a the operand, referenced
+     * @throws IllegalArgumentException if α is not finite
+     */
     public ScaledOperator(double alpha, LinearOperator a) {
         super(a.rows(), a.cols(), tags(alpha, a));
         this.alpha = alpha;

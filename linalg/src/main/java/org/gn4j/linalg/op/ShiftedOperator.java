@@ -11,6 +11,9 @@ public final class ShiftedOperator extends AbstractOperator {
     private double lambda;
 
     /**
+     * @param a the square operator; referenced
+     * @param lambda the initial shift λ, finite; with {@code λ > 0} on a positive semidefinite {@code a} the result is
+     *               tagged positive definite
      * @throws IllegalArgumentException if {@code a} is not square or λ is not finite
      */
     public ShiftedOperator(LinearOperator a, double lambda) {
@@ -44,7 +47,11 @@ public final class ShiftedOperator extends AbstractOperator {
         return s;
     }
 
-    /** The current shift λ. */
+    /**
+     * The current shift λ.
+     *
+     * @return the current λ
+     */
     public double shift() {
         return lambda;
     }
@@ -52,6 +59,8 @@ public final class ShiftedOperator extends AbstractOperator {
     /**
      * Changes λ. The structure tags were fixed for the initial λ, so the new value must keep them true.
      *
+     * @param lambda the new λ, finite; must be {@code > 0} if the operator was built positive definite from a
+     *               semidefinite {@code a}, {@code >= 0} if it is tagged semidefinite
      * @throws IllegalArgumentException if λ is not finite, or would break a positive (semi-)definiteness tag
      */
     public void setShift(double lambda) {

@@ -9,7 +9,11 @@ public final class SumOperator extends AbstractOperator {
     private final double[] tmpRows;
     private final double[] tmpCols;
 
-    /** @throws IllegalArgumentException if the shapes differ */
+    /**
+     * @param a the first operand, referenced
+     * @param b the second operand, of the same shape, referenced
+     * @throws IllegalArgumentException if the shapes differ
+     */
     public SumOperator(LinearOperator a, LinearOperator b) {
         super(a.rows(), a.cols(), tags(a, b));
         this.a = a;

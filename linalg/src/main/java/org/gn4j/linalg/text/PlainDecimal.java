@@ -10,7 +10,12 @@ public final class PlainDecimal {
     private PlainDecimal() {
     }
 
-    /** Whether {@code text} (already trimmed) is a plain decimal number. */
+    /**
+     * Whether {@code text} (already trimmed) is a plain decimal number.
+     *
+     * @param text the candidate, already trimmed; not null
+     * @return true when the whole of {@code text} follows the grammar of this class
+     */
     public static boolean matches(String text) {
         int n = text.length();
         int i = 0;
@@ -49,7 +54,12 @@ public final class PlainDecimal {
         return i == n;
     }
 
-    /** Whether {@code text} spells NaN or an infinity ({@code nan}, {@code inf}, {@code infinity}, any case and sign). */
+    /**
+     * Whether {@code text} spells NaN or an infinity ({@code nan}, {@code inf}, {@code infinity}, any case and sign).
+     *
+     * @param text the candidate, already trimmed; not null
+     * @return true for {@code nan}, {@code inf} or {@code infinity} in any case, with an optional sign
+     */
     public static boolean spellsNonFinite(String text) {
         String t = text.toLowerCase(java.util.Locale.ROOT);
         if (t.startsWith("+") || t.startsWith("-")) {
@@ -58,7 +68,12 @@ public final class PlainDecimal {
         return t.equals("nan") || t.equals("inf") || t.equals("infinity");
     }
 
-    /** An ASCII digit. */
+    /**
+     * An ASCII digit.
+     *
+     * @param c the character
+     * @return true for {@code '0'} to {@code '9'} only
+     */
     public static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

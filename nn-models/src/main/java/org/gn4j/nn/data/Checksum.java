@@ -26,6 +26,8 @@ public record Checksum(String algorithm, String hex) {
     /**
      * Validates the algorithm and that {@code hex} has the digest's length.
      *
+     * @param algorithm a {@link MessageDigest} algorithm name, for example {@link #SHA_256} or {@link #MD5}; not null
+     * @param hex the expected digest in hexadecimal, any case, surrounding blanks ignored; not null
      * @throws IllegalArgumentException if the algorithm is unknown or the hex string is malformed
      */
     public Checksum {
@@ -39,12 +41,22 @@ public record Checksum(String algorithm, String hex) {
         }
     }
 
-    /** A SHA-256 checksum. */
+    /**
+     * A SHA-256 checksum.
+     *
+     * @param hex the expected SHA-256 digest, 64 hex digits
+     * @return the checksum
+     */
     public static Checksum sha256(String hex) {
         return new Checksum(SHA_256, hex);
     }
 
-    /** An MD5 checksum (integrity against corrupted transfers only; MD5 is not collision resistant). */
+    /**
+     * An MD5 checksum (integrity against corrupted transfers only; MD5 is not collision resistant).
+     *
+     * @param hex the expected MD5 digest, 32 hex digits
+     * @return the checksum
+     */
     public static Checksum md5(String hex) {
         return new Checksum(MD5, hex);
     }
@@ -52,6 +64,8 @@ public record Checksum(String algorithm, String hex) {
     /**
      * The hex digest of {@code file} with this checksum's algorithm.
      *
+     * @param file the file to hash; not null
+     * @return the digest as lower-case hex digits
      * @throws IOException if the file cannot be read
      */
     public String digestOf(Path file) throws IOException {
@@ -69,6 +83,9 @@ public record Checksum(String algorithm, String hex) {
     /**
      * Whether {@code file} exists and has this digest.
      *
+     * @param file the file checked; not null
+     * @return true when {@code file} is a regular file whose digest equals {@link #hex()}; false when it is missing or
+     *         differs
      * @throws IOException if the file exists but cannot be read
      */
     public boolean matches(Path file) throws IOException {

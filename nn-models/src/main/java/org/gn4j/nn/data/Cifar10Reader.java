@@ -37,6 +37,9 @@ public final class Cifar10Reader {
     /**
      * Reads the five official training batches from {@code dir} (50,000 images).
      *
+     * @param dir the folder holding {@link #TRAIN_FILES}; not null
+     * @param split description of the samples; not blank
+     * @return the 50,000 training images, feature shape {@code {3, 32, 32}} scaled to {@code [0, 1]}, 10 classes
      * @throws IllegalArgumentException if a file is malformed
      * @throws IOException              if a file is missing or cannot be read
      */
@@ -52,6 +55,9 @@ public final class Cifar10Reader {
     /**
      * Reads the official test batch from {@code dir} (10,000 images).
      *
+     * @param dir the folder holding {@link #TEST_FILE}; not null
+     * @param split description of the samples; not blank
+     * @return the 10,000 test images, feature shape {@code {3, 32, 32}} scaled to {@code [0, 1]}, 10 classes
      * @throws IllegalArgumentException if the file is malformed
      * @throws IOException              if the file is missing or cannot be read
      */
@@ -66,6 +72,7 @@ public final class Cifar10Reader {
      * @param files batch files, at least one
      * @param name  data set name
      * @param split description of the samples
+     * @return the images of all files in order, feature shape {@code {3, 32, 32}} scaled to {@code [0, 1]}, 10 classes
      * @throws IllegalArgumentException if an argument or a file is null, {@code name} or {@code split} is blank, no
      *                                  file is given, a file's length is not a positive multiple of 3073 bytes
      *                                  (message names the file, its length and where the last whole record ends) or

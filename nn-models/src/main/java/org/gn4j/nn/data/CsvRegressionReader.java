@@ -48,6 +48,7 @@ public final class CsvRegressionReader {
      * @param featureColumns header names of the feature columns, at least one, in the order wanted
      * @param targetColumns  header names of the target columns, at least one, in the order wanted
      * @param split          description of the samples
+     * @return the data set, feature shape {@code {featureColumns.size()}}, target width {@code targetColumns.size()}
      * @throws IllegalArgumentException if an argument is null, a column is unknown, repeated or both feature and
      *                                  target, the header is missing or repeats a name, or a row is ragged or its
      *                                  chosen fields are not finite numbers ({@code file:line} in the message)
@@ -78,6 +79,10 @@ public final class CsvRegressionReader {
     /**
      * Reads all columns, the last {@code targetCount} as targets and the others as features.
      *
+     * @param file the CSV file, with a header row
+     * @param targetCount number of target columns at the end of each row, in {@code [1, columns − 1]}
+     * @param split description of the samples
+     * @return the data set, feature shape {@code {columns − targetCount}}, target width {@code targetCount}
      * @throws IllegalArgumentException if {@code targetCount} is not in {@code [1, columns − 1]}, or as {@link
      *                                  #read(Path, List, List, String)} (here every column is chosen, so every field
      *                                  must be a finite number)

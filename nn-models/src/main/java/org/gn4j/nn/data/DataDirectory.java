@@ -30,7 +30,13 @@ public final class DataDirectory {
     private DataDirectory() {
     }
 
-    /** The data folder, resolved from the system property, the environment and the working directory. */
+    /**
+     * The data folder, resolved from the system property, the environment and the working directory.
+     *
+     * @return the absolute data folder: the folder {@value #PROPERTY} or {@value #ENVIRONMENT} names (the property
+     *         first), else the first {@code shared/datasets} found walking up from the working directory; empty when it
+     *         does not exist
+     */
     public static Optional<Path> find() {
         return find(System.getProperty(PROPERTY), System.getenv(ENVIRONMENT),
                 Path.of("").toAbsolutePath());
@@ -64,17 +70,30 @@ public final class DataDirectory {
         return Optional.empty();
     }
 
-    /** The {@value #MNIST_10K} folder inside the data folder, if both exist. */
+    /**
+     * The {@value #MNIST_10K} folder inside the data folder, if both exist.
+     *
+     * @return the absolute path of the sub-folder, or empty
+     */
     public static Optional<Path> mnist10k() {
         return subfolder(MNIST_10K);
     }
 
-    /** The {@value #FASHION_MNIST} folder inside the data folder, if both exist. */
+    /**
+     * The {@value #FASHION_MNIST} folder inside the data folder, if both exist.
+     *
+     * @return the absolute path of the sub-folder, or empty
+     */
     public static Optional<Path> fashionMnist() {
         return subfolder(FASHION_MNIST);
     }
 
-    /** A named sub-folder of the data folder, if both exist. */
+    /**
+     * A named sub-folder of the data folder, if both exist.
+     *
+     * @param name the sub-folder name, for example {@link #MNIST_10K}
+     * @return the absolute path of the sub-folder, or empty when the data folder or the sub-folder does not exist
+     */
     public static Optional<Path> subfolder(String name) {
         return find().map(d -> d.resolve(name)).filter(Files::isDirectory);
     }

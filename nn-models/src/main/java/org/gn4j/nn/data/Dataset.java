@@ -53,6 +53,7 @@ public final class Dataset {
      * @param features     {@code n × product(featureShape)} finite values, row-major (copied)
      * @param targetWidth  number of target values per sample, positive
      * @param targets      {@code n × targetWidth} finite values, row-major (copied)
+     * @return the new data set, independent of the arrays passed
      * @throws IllegalArgumentException if a shape or length does not fit, or a value is not finite
      */
     public static Dataset of(String name, String split, int[] featureShape, double[] features, int targetWidth,
@@ -78,8 +79,13 @@ public final class Dataset {
      * A classification data set; the targets are the one-hot encodings of the labels ({@code targetWidth() ==
      * classCount}).
      *
-     * @param labels     {@code n} class labels in {@code [0, classCount)} (copied)
-     * @param classCount number of classes, positive
+     * @param name         short name, for example {@code "mnist-10k"}; not blank
+     * @param split        where the samples come from; not blank
+     * @param featureShape per-sample feature shape, every dimension positive
+     * @param features     {@code n × product(featureShape)} finite values, row-major (copied)
+     * @param labels       {@code n} class labels in {@code [0, classCount)} (copied)
+     * @param classCount   number of classes, positive
+     * @return the new data set, independent of the arrays passed
      * @throws IllegalArgumentException if a shape or length does not fit, a feature is not finite or a label is out of
      *                                  range
      */
@@ -119,48 +125,85 @@ public final class Dataset {
         return features;
     }
 
-    /** Short name of the data set, for example {@code "mnist-10k"}. */
+    /**
+     * Short name of the data set, for example {@code "mnist-10k"}.
+     *
+     * @return the short name, never blank
+     */
     public String name() {
         return name;
     }
 
-    /** Where the samples come from, for example {@code "Fashion-MNIST test (non-official 60,000/10,000 split)"}. */
+    /**
+     * Where the samples come from, for example {@code "Fashion-MNIST test (non-official 60,000/10,000 split)"}.
+     *
+     * @return the split description, never blank
+     */
     public String split() {
         return split;
     }
 
-    /** The same data set with another split description. */
+    /**
+     * The same data set with another split description.
+     *
+     * @param newSplit the new split description; not blank (else {@link IllegalArgumentException})
+     * @return a data set sharing this one's (immutable) arrays, with the new split
+     */
     public Dataset withSplit(String newSplit) {
         requireText("split", newSplit);
         return new Dataset(name, newSplit, size, featureShape, features, targetWidth, targets, labels, classCount);
     }
 
-    /** Number of samples {@code n}. */
+    /**
+     * Number of samples {@code n}.
+     *
+     * @return the number of samples, {@code >= 0}
+     */
     public int size() {
         return size;
     }
 
-    /** Per-sample feature shape (a copy), for example {@code {1, 28, 28}} or {@code {d}}. */
+    /**
+     * Per-sample feature shape (a copy), for example {@code {1, 28, 28}} or {@code {d}}.
+     *
+     * @return a new array holding the feature shape
+     */
     public int[] featureShape() {
         return featureShape.clone();
     }
 
-    /** Number of feature values per sample: the product of {@link #featureShape()}. */
+    /**
+     * Number of feature values per sample: the product of {@link #featureShape()}.
+     *
+     * @return the number of feature values per sample, {@code >= 1}
+     */
     public int featureSize() {
         return featureSize;
     }
 
-    /** Number of target values per sample (the class count for classification sets). */
+    /**
+     * Number of target values per sample (the class count for classification sets).
+     *
+     * @return the number of target values per sample, {@code >= 1}
+     */
     public int targetWidth() {
         return targetWidth;
     }
 
-    /** Whether the set carries integer class labels (classification). */
+    /**
+     * Whether the set carries integer class labels (classification).
+     *
+     * @return true for a classification set, false for a real-target set
+     */
     public boolean hasLabels() {
         return labels != null;
     }
 
-    /** Number of classes, or 0 for a set without labels. */
+    /**
+     * Number of classes, or 0 for a set without labels.
+     *
+     * @return the number of classes, or 0 without labels
+     */
     public int classCount() {
         return classCount;
     }
@@ -168,6 +211,7 @@ public final class Dataset {
     /**
      * The class labels (a copy), one per sample.
      *
+     * @return a new array of {@code size()} labels in {@code [0, classCount())}
      * @throws IllegalStateException if the set has no labels (see {@link #hasLabels()})
      */
     public int[] labels() {
@@ -177,6 +221,8 @@ public final class Dataset {
     /**
      * The class label of sample {@code i}.
      *
+     * @param i the sample index
+     * @return the label, in {@code [0, classCount())}
      * @throws IllegalStateException     if the set has no labels
      * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, size())}
      */
@@ -189,6 +235,7 @@ public final class Dataset {
     /**
      * Number of samples per class, {@code classCount()} entries that sum to {@link #size()}.
      *
+     * @return a new array of {@code classCount()} counts
      * @throws IllegalStateException if the set has no labels
      */
     public int[] classHistogram() {
@@ -199,12 +246,20 @@ public final class Dataset {
         return counts;
     }
 
-    /** All features (a copy of the {@code n × featureSize()} row-major array). */
+    /**
+     * All features (a copy of the {@code n × featureSize()} row-major array).
+     *
+     * @return a new array of {@code size() × featureSize()} values
+     */
     public double[] features() {
         return features.clone();
     }
 
-    /** All targets (a copy of the {@code n × targetWidth()} row-major array). */
+    /**
+     * All targets (a copy of the {@code n × targetWidth()} row-major array).
+     *
+     * @return a new array of {@code size() × targetWidth()} values
+     */
     public double[] targets() {
         return targets.clone();
     }
@@ -212,6 +267,9 @@ public final class Dataset {
     /**
      * Feature {@code j} (flat index within the sample's shape) of sample {@code i}.
      *
+     * @param i the sample index, in {@code [0, size())}
+     * @param j the flat feature index, in {@code [0, featureSize())}
+     * @return the feature value
      * @throws IndexOutOfBoundsException if an index is out of range
      */
     public double feature(int i, int j) {
@@ -223,6 +281,9 @@ public final class Dataset {
     /**
      * Target {@code j} of sample {@code i}.
      *
+     * @param i the sample index, in {@code [0, size())}
+     * @param j the target index, in {@code [0, targetWidth())}
+     * @return the target value
      * @throws IndexOutOfBoundsException if an index is out of range
      */
     public double target(int i, int j) {
@@ -235,6 +296,10 @@ public final class Dataset {
      * Gathers the features of samples {@code indices[from], …, indices[from + count − 1]} into rows {@code 0 … count −
      * 1} of {@code dest} (row-major, {@code featureSize()} values per row). Allocates nothing.
      *
+     * @param indices the sample indices, each in {@code [0, size())}; not modified
+     * @param from position in {@code indices} of the first sample gathered
+     * @param count number of samples gathered, {@code >= 0}
+     * @param dest receives {@code count × featureSize()} values from index 0; entries beyond are left untouched
      * @throws IllegalArgumentException if the range lies outside {@code indices}, {@code dest} holds fewer than {@code
      *                                  count × featureSize()} values, or an index is outside {@code [0, size())}
      */
@@ -246,6 +311,10 @@ public final class Dataset {
      * Gathers the targets of samples {@code indices[from], …, indices[from + count − 1]} into rows {@code 0 … count −
      * 1} of {@code dest} (row-major, {@code targetWidth()} values per row). Allocates nothing.
      *
+     * @param indices the sample indices, each in {@code [0, size())}; not modified
+     * @param from position in {@code indices} of the first sample gathered
+     * @param count number of samples gathered, {@code >= 0}
+     * @param dest receives {@code count × targetWidth()} values from index 0; entries beyond are left untouched
      * @throws IllegalArgumentException as {@link #copyFeatures(int[], int, int, double[])}
      */
     public void copyTargets(int[] indices, int from, int count, double[] dest) {
@@ -256,6 +325,10 @@ public final class Dataset {
      * Gathers the labels of samples {@code indices[from], …, indices[from + count − 1]} into {@code dest[0 … count −
      * 1]}. Allocates nothing.
      *
+     * @param indices the sample indices, each in {@code [0, size())}; not modified
+     * @param from position in {@code indices} of the first sample gathered
+     * @param count number of samples gathered, {@code >= 0}
+     * @param dest receives {@code count} labels from index 0
      * @throws IllegalStateException    if the set has no labels
      * @throws IllegalArgumentException if a range or index is out of bounds
      */
@@ -275,6 +348,8 @@ public final class Dataset {
      * A new data set holding the samples {@code indices[0], indices[1], …} in that order (repeats allowed), with the
      * split description extended by the subset size.
      *
+     * @param indices the sample indices, each in {@code [0, size())}; not null
+     * @return a new data set with {@code indices.length} samples, copied out of this one
      * @throws IllegalArgumentException if an index is outside {@code [0, size())}
      */
     public Dataset subset(int[] indices) {
@@ -285,6 +360,9 @@ public final class Dataset {
     /**
      * As {@link #subset(int[])} with an explicit split description.
      *
+     * @param indices the sample indices, each in {@code [0, size())}; not null
+     * @param newSplit the new split description; not blank
+     * @return a new data set with {@code indices.length} samples, copied out of this one
      * @throws IllegalArgumentException if an index is outside {@code [0, size())}
      */
     public Dataset subset(int[] indices, String newSplit) {

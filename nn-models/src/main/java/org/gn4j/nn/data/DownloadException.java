@@ -10,7 +10,13 @@ import java.net.URI;
 public final class DownloadException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The URL last tried, or null.
+     */
     private final URI url;
+    /**
+     * The HTTP status of the failed response, or -1 when the failure was not an HTTP status.
+     */
     private final int status;
 
     /**
@@ -25,12 +31,20 @@ public final class DownloadException extends IOException {
         this.status = status;
     }
 
-    /** The URL last tried. */
+    /**
+     * The URL last tried.
+     *
+     * @return the URL last tried, as given to the constructor (may be null)
+     */
     public URI url() {
         return url;
     }
 
-    /** The HTTP status of the failed response, or -1 when the failure was not an HTTP status. */
+    /**
+     * The HTTP status of the failed response, or -1 when the failure was not an HTTP status.
+     *
+     * @return the HTTP status code, or -1
+     */
     public int status() {
         return status;
     }

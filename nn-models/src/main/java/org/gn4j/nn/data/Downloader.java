@@ -46,6 +46,8 @@ public final class Downloader {
     /**
      * A downloader with 3 attempts per URL, a 30 s connect timeout, a 10 min request timeout, a 2 s base pause between
      * attempts and redirects followed (except HTTPS to HTTP).
+     *
+     * @return a new downloader with the default settings above
      */
     public static Downloader create() {
         HttpClient client = HttpClient.newBuilder()
@@ -55,7 +57,12 @@ public final class Downloader {
         return new Downloader(client, 3, Duration.ofMinutes(10), Duration.ofSeconds(2));
     }
 
-    /** The same downloader using {@code httpClient} (for proxies, custom timeouts or TLS settings). */
+    /**
+     * The same downloader using {@code httpClient} (for proxies, custom timeouts or TLS settings).
+     *
+     * @param httpClient the client for all requests; not null
+     * @return a new downloader with this client; this one is unchanged
+     */
     public Downloader withHttpClient(HttpClient httpClient) {
         requireNonNull("httpClient", httpClient);
         return new Downloader(httpClient, maxAttempts, requestTimeout, retryDelay);
@@ -64,6 +71,8 @@ public final class Downloader {
     /**
      * The same downloader with at most {@code attempts} tries per URL.
      *
+     * @param attempts tries per URL, {@code >= 1}
+     * @return a new downloader with this setting; this one is unchanged
      * @throws IllegalArgumentException if {@code attempts < 1}
      */
     public Downloader withMaxAttempts(int attempts) {
@@ -76,6 +85,8 @@ public final class Downloader {
     /**
      * The same downloader with a per-request timeout (whole response).
      *
+     * @param timeout the timeout of one request, covering the whole response; positive
+     * @return a new downloader with this setting; this one is unchanged
      * @throws IllegalArgumentException if the timeout is null or not positive
      */
     public Downloader withRequestTimeout(Duration timeout) {
@@ -89,6 +100,8 @@ public final class Downloader {
     /**
      * The same downloader with base pause {@code delay} between attempts (attempt {@code k} waits {@code k · delay}).
      *
+     * @param delay the base pause, {@code >= 0} ({@link Duration#ZERO} retries at once)
+     * @return a new downloader with this setting; this one is unchanged
      * @throws IllegalArgumentException if the delay is null or negative
      */
     public Downloader withRetryDelay(Duration delay) {
@@ -99,7 +112,11 @@ public final class Downloader {
         return new Downloader(client, maxAttempts, requestTimeout, delay);
     }
 
-    /** Maximum number of tries per URL. */
+    /**
+     * Maximum number of tries per URL.
+     *
+     * @return the number of tries per URL, {@code >= 1}
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
@@ -107,6 +124,8 @@ public final class Downloader {
     /**
      * Downloads every file into {@code targetDir} (created if missing), in order.
      *
+     * @param files the files to fetch, each with its checksum and mirrors; not null, no null elements
+     * @param targetDir the folder receiving the files; not null
      * @return the paths of the verified files, in the order given
      * @throws DownloadException if a file could not be fetched with the right checksum
      * @throws IOException       if the folder or a file cannot be written
@@ -129,6 +148,8 @@ public final class Downloader {
      * Downloads one file into {@code targetDir} (created if missing), or returns at once if it is already present
      * with the right checksum.
      *
+     * @param file the file to fetch, with its checksum and mirrors; not null
+     * @param targetDir the folder receiving the file; not null
      * @return the path of the verified file
      * @throws DownloadException if every mirror failed (HTTP status, checksum mismatch or retries exhausted)
      * @throws IOException       if the folder or the file cannot be written

@@ -59,6 +59,10 @@ public final class IdxReader {
         /**
          * Validates that the data length is the product of the dimensions.
          *
+         * @param file the file the content was read from; not null
+         * @param dimensions the dimension sizes, outermost first, at least one, none negative; kept as given (not
+         *                   copied)
+         * @param data the elements, {@code product(dimensions)} bytes; kept as given (not copied)
          * @throws IllegalArgumentException if a component is null, there is no dimension, a dimension is negative, or
          *                                  the data length is not the product of the dimensions
          */
@@ -85,18 +89,31 @@ public final class IdxReader {
             }
         }
 
-        /** The dimension sizes (a copy). */
+        /**
+         * The dimension sizes (a copy).
+         *
+         * @return a new array of the dimension sizes, outermost first
+         */
         @Override
         public int[] dimensions() {
             return dimensions.clone();
         }
 
-        /** The outermost dimension: the number of items (images or labels). */
+        /**
+         * The outermost dimension: the number of items (images or labels).
+         *
+         * @return {@code dimensions()[0]}
+         */
         public int count() {
             return dimensions[0];
         }
 
-        /** Element {@code i} as an unsigned value in {@code [0, 255]}. */
+        /**
+         * Element {@code i} as an unsigned value in {@code [0, 255]}.
+         *
+         * @param i the flat row-major element index, in {@code [0, data().length)}
+         * @return the element, in {@code [0, 255]}
+         */
         public int unsigned(int i) {
             return data[i] & 0xFF;
         }
@@ -105,6 +122,8 @@ public final class IdxReader {
     /**
      * Reads an image file (magic {@code 0x00000803}: count × rows × columns unsigned bytes).
      *
+     * @param file the image file, plain or gzip-compressed IDX; not null
+     * @return the images: dimensions {count, rows, columns}
      * @throws IllegalArgumentException if {@code file} is null or the file is malformed (message names the file and
      *                                  the byte offset; see the class comment)
      * @throws IOException              if the file cannot be read
@@ -116,6 +135,8 @@ public final class IdxReader {
     /**
      * Reads a label file (magic {@code 0x00000801}: count unsigned bytes).
      *
+     * @param file the label file, plain or gzip-compressed IDX; not null
+     * @return the labels: dimensions {count}
      * @throws IllegalArgumentException if {@code file} is null or the file is malformed (message names the file and
      *                                  the byte offset; see the class comment)
      * @throws IOException              if the file cannot be read
@@ -128,6 +149,9 @@ public final class IdxReader {
      * Reads an IDX file and requires its magic number to be {@code expectedMagic} (which fixes the type byte and the
      * number of dimensions).
      *
+     * @param file the IDX file, plain or gzip-compressed; not null
+     * @param expectedMagic the required magic number, {@code 0x000008NN} with NN (1 to 255) the number of dimensions
+     * @return the file's dimensions and elements
      * @throws IllegalArgumentException if {@code file} is null, {@code expectedMagic} is not an unsigned-byte magic
      *                                  number, or the file is malformed or has another magic number (see the class
      *                                  comment)

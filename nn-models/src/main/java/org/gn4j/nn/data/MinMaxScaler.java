@@ -18,6 +18,9 @@ public final class MinMaxScaler implements FeatureTransform {
     /**
      * Fits the per-feature minima and maxima of {@code train}.
      *
+     * @param train the training data, at least one sample; not modified
+     * @return the scaler {@code (x − min)/(max − min)} per feature, mapping the training range to {@code [0, 1]}; a
+     *         constant feature maps to 0
      * @throws IllegalArgumentException if the data set is empty
      */
     public static MinMaxScaler fit(Dataset train) {
@@ -42,12 +45,20 @@ public final class MinMaxScaler implements FeatureTransform {
         return new MinMaxScaler(lo, hi);
     }
 
-    /** The per-feature training minima (a copy). */
+    /**
+     * The per-feature training minima (a copy).
+     *
+     * @return a new array of {@link #featureSize()} minima
+     */
     public double[] min() {
         return min.clone();
     }
 
-    /** The per-feature training maxima (a copy). */
+    /**
+     * The per-feature training maxima (a copy).
+     *
+     * @return a new array of {@link #featureSize()} maxima
+     */
     public double[] max() {
         return max.clone();
     }

@@ -11,6 +11,9 @@ public final class OneHot {
      * Encodes {@code labels} as an {@code n × classCount} row-major matrix with a 1 in column {@code labels[i]} of row
      * {@code i} and 0 elsewhere.
      *
+     * @param labels the class labels, each in {@code [0, classCount)}; not null
+     * @param classCount number of classes, {@code >= 1}
+     * @return a new array of {@code labels.length × classCount} entries
      * @throws IllegalArgumentException if {@code classCount <= 0} or a label is outside {@code [0, classCount)}
      */
     public static double[] encode(int[] labels, int classCount) {
@@ -34,6 +37,9 @@ public final class OneHot {
      * Decodes an {@code n × classCount} row-major matrix of scores (one-hot rows, probabilities or logits) to the
      * arg-max column of each row; ties go to the lowest column.
      *
+     * @param scores the {@code n × classCount} scores, row-major; not null
+     * @param classCount number of classes (columns), {@code >= 1}
+     * @return a new array of n labels in {@code [0, classCount)}
      * @throws IllegalArgumentException if {@code classCount <= 0} or the length is not a multiple of it
      */
     public static int[] decode(double[] scores, int classCount) {

@@ -15,6 +15,9 @@ public record RemoteFile(List<URI> urls, String fileName, Checksum checksum) {
     /**
      * Validates the fields.
      *
+     * @param urls mirror URLs of the same content, at least one, each http or https, tried in order
+     * @param fileName local file name, a plain name without folders
+     * @param checksum expected digest of the content
      * @throws IllegalArgumentException if there is no URL, a URL is not http(s), or the file name is empty or has a
      *                                  folder part
      */
@@ -38,7 +41,13 @@ public record RemoteFile(List<URI> urls, String fileName, Checksum checksum) {
         }
     }
 
-    /** A file with a single URL; the file name is the last segment of the URL's path. */
+    /**
+     * A file with a single URL; the file name is the last segment of the URL's path.
+     *
+     * @param url the http(s) URL; its path's last segment is the file name
+     * @param checksum expected digest of the content
+     * @return the remote file with one mirror
+     */
     public static RemoteFile of(String url, Checksum checksum) {
         URI u = URI.create(url);
         String path = u.getPath();

@@ -30,6 +30,9 @@ public final class SafeFiles {
      * A new temporary file beside {@code target} with the given suffix ({@code ".tmp"}, {@code ".part"}), after
      * removing that target's temporary files older than {@link #STALE_AFTER}; the folder is created when missing.
      *
+     * @param target the file the temporary file will replace; its folder receives the temporary file
+     * @param suffix the temporary file's name suffix, for example {@code ".tmp"}
+     * @return the new, empty temporary file, uniquely named after {@code target}
      * @throws IOException when the folder cannot be created or listed, or the file cannot be created
      */
     public static Path temporaryBeside(Path target, String suffix) throws IOException {
@@ -58,6 +61,8 @@ public final class SafeFiles {
     /**
      * Forces {@code temp} to disk and renames it over {@code target} (atomically where supported).
      *
+     * @param temp the finished temporary file, beside {@code target}
+     * @param target the file replaced; an existing file is overwritten
      * @throws IOException when the file cannot be forced or moved
      */
     public static void moveIntoPlace(Path temp, Path target) throws IOException {

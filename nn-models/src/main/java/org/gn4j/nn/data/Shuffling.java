@@ -15,6 +15,9 @@ public final class Shuffling {
     /**
      * A uniformly random permutation of {@code 0 … n − 1}, determined by {@code seed}.
      *
+     * @param n number of indices, {@code >= 0}
+     * @param seed the seed of the {@link SplittableRandom} that drives the shuffle
+     * @return a new array holding each of {@code 0 … n − 1} once
      * @throws IllegalArgumentException if {@code n < 0}
      */
     public static int[] permutation(int n, long seed) {
@@ -25,6 +28,9 @@ public final class Shuffling {
      * A uniformly random permutation of {@code 0 … n − 1} drawn from {@code rng} (which advances), for callers that
      * reshuffle every epoch from one generator.
      *
+     * @param n number of indices, {@code >= 0}
+     * @param rng the generator drawn from; not null
+     * @return a new array holding each of {@code 0 … n − 1} once
      * @throws IllegalArgumentException if {@code n < 0}
      */
     public static int[] permutation(int n, SplittableRandom rng) {
@@ -39,7 +45,12 @@ public final class Shuffling {
         return p;
     }
 
-    /** Shuffles {@code indices} in place (Fisher-Yates) with draws from {@code rng}; allocates nothing. */
+    /**
+     * Shuffles {@code indices} in place (Fisher-Yates) with draws from {@code rng}; allocates nothing.
+     *
+     * @param indices the array permuted in place; not null
+     * @param rng the generator drawn from ({@code indices.length − 1} draws); not null
+     */
     public static void shuffle(int[] indices, SplittableRandom rng) {
         Objects.requireNonNull(indices, "indices");
         Objects.requireNonNull(rng, "rng");
@@ -54,6 +65,9 @@ public final class Shuffling {
     /**
      * The data set with its samples in a seeded random order.
      *
+     * @param data the data set; not null
+     * @param seed the seed of the permutation, as in {@link #permutation(int, long)}
+     * @return a new data set with the samples copied in permuted order, the split description noting the seed
      * @throws NullPointerException if {@code data} is null
      */
     public static Dataset shuffled(Dataset data, long seed) {

@@ -18,6 +18,10 @@ public final class SineWave {
     /**
      * Generates {@code n} samples with the paper's noise level {@link #DEFAULT_NOISE_STD}.
      *
+     * @param n number of samples, positive
+     * @param seed seed of the {@link SplittableRandom} that draws {@code x} and the noise; the same seed gives the same
+     *             data
+     * @return the data set: features x uniform in {@code [−1, 1)}, targets {@code sin(10x)} plus noise
      * @throws IllegalArgumentException if {@code n <= 0}
      */
     public static Dataset generate(int n, long seed) {
@@ -31,6 +35,7 @@ public final class SineWave {
      * @param noiseStd standard deviation of the additive Gaussian noise, finite and {@code >= 0}
      * @param seed     seed of the {@link SplittableRandom} that draws {@code x} and the noise; the same seed gives the
      *                 same data
+     * @return the data set: features x uniform in {@code [−1, 1)}, targets {@code sin(10x)} plus noise
      * @throws IllegalArgumentException if {@code n <= 0} or {@code noiseStd} is negative or not finite
      */
     public static Dataset generate(int n, double noiseStd, long seed) {
@@ -52,7 +57,12 @@ public final class SineWave {
         return Dataset.wrap("sine-wave", split, new int[] {1}, x, 1, y);
     }
 
-    /** The noise-free target {@code sin(10x)}. */
+    /**
+     * The noise-free target {@code sin(10x)}.
+     *
+     * @param x the input
+     * @return {@code sin(FREQUENCY·x)}
+     */
     public static double exact(double x) {
         return Math.sin(FREQUENCY * x);
     }

@@ -15,7 +15,12 @@ public final class Splits {
      * @param validation the validation samples
      */
     public record TrainValidation(Dataset train, Dataset validation) {
-        /** Requires both parts. */
+        /**
+         * Requires both parts.
+         *
+         * @param train the training samples; not null
+         * @param validation the validation samples; not null
+         */
         public TrainValidation {
             Objects.requireNonNull(train, "train");
             Objects.requireNonNull(validation, "validation");
@@ -30,6 +35,7 @@ public final class Splits {
      * @param data     the data set to split
      * @param fraction share of samples for validation, in {@code (0, 1)}
      * @param seed     seed of the permutation that picks the validation samples
+     * @return the two parts, each a new data set with copied samples
      * @throws IllegalArgumentException if {@code fraction} is not in {@code (0, 1)} or either part would be empty
      */
     public static TrainValidation trainValidationSplit(Dataset data, double fraction, long seed) {

@@ -19,6 +19,8 @@ public final class Standardizer implements FeatureTransform {
     /**
      * Fits the per-feature means and standard deviations of {@code train} (two passes, population variance).
      *
+     * @param train the training data, at least one sample; not modified
+     * @return the standardizer {@code (x − mean)/std} per feature; a constant feature gets std 0 and maps to 0
      * @throws IllegalArgumentException if the data set is empty
      */
     public static Standardizer fit(Dataset train) {
@@ -71,6 +73,9 @@ public final class Standardizer implements FeatureTransform {
     /**
      * A standardizer with given statistics (for example restored from a checkpoint).
      *
+     * @param mean the per-feature means, finite; copied
+     * @param std the per-feature standard deviations, of the same length, finite and {@code >= 0}; copied
+     * @return the standardizer
      * @throws IllegalArgumentException if the lengths differ or a value is not finite or a std is negative
      */
     public static Standardizer of(double[] mean, double[] std) {
@@ -91,12 +96,20 @@ public final class Standardizer implements FeatureTransform {
         return new Standardizer(mean.clone(), std.clone());
     }
 
-    /** The per-feature training means (a copy). */
+    /**
+     * The per-feature training means (a copy).
+     *
+     * @return a new array of {@link #featureSize()} means
+     */
     public double[] mean() {
         return mean.clone();
     }
 
-    /** The per-feature training standard deviations (a copy); 0 marks a constant feature. */
+    /**
+     * The per-feature training standard deviations (a copy); 0 marks a constant feature.
+     *
+     * @return a new array of {@link #featureSize()} standard deviations
+     */
     public double[] std() {
         return std.clone();
     }

@@ -60,7 +60,11 @@ public final class Activation implements Layer {
             }
         }
 
-        /** Whether {@link #derivatives} supports this function (the smooth ones PINNs use: TANH and SIN). */
+        /**
+         * Whether {@link #derivatives} supports this function (the smooth ones PINNs use: TANH and SIN).
+         *
+         * @return true for TANH and SIN, false otherwise
+         */
         public boolean hasThirdDerivative() {
             return this == TANH || this == SIN;
         }
@@ -71,7 +75,10 @@ public final class Activation implements Layer {
          * runs through the same vectorized elementwise kernel as the layer's forward pass ({@code t} and
          * {@code d1 = 1 − t²}, then {@code −2t·d1} and {@code d1·(4t² − 2d1)}); SIN gives {@code sin, cos, −sin, −cos}.
          *
+         * @param count number of values, {@code >= 0}
+         * @param z the arguments, at least {@code count} entries; not modified
          * @param work at least {@code 2·count} entries of scratch
+         * @param out receives σ, σ', σ'' and σ''' of each value, at least {@code 4·count} entries
          * @throws IllegalArgumentException for a function without {@link #hasThirdDerivative()}
          */
         public void derivatives(int count, double[] z, double[] work, double[] out) {
@@ -100,7 +107,12 @@ public final class Activation implements Layer {
             }
         }
 
-        /** σ(z) (TANH with the bits of the vectorized kernel). */
+        /**
+         * σ(z) (TANH with the bits of the vectorized kernel).
+         *
+         * @param z the argument
+         * @return σ(z)
+         */
         public double value(double z) {
             double[] work = new double[2];
             if (hasThirdDerivative()) {
@@ -117,7 +129,12 @@ public final class Activation implements Layer {
     private final Function f;
     private final Shape shape;
 
-    /** The activation on samples of the given shape. */
+    /**
+     * The activation on samples of the given shape.
+     *
+     * @param f the function; not null
+     * @param shape the shape of one sample, input and output alike; not null
+     */
     public Activation(Function f, Shape shape) {
         if (f == null || shape == null) {
             throw new IllegalArgumentException("function and shape must not be null");
@@ -126,12 +143,21 @@ public final class Activation implements Layer {
         this.shape = shape;
     }
 
-    /** The activation on vectors of length {@code size}. */
+    /**
+     * The activation on vectors of length {@code size}.
+     *
+     * @param f the function; not null
+     * @param size the vector length, {@code >= 1}
+     */
     public Activation(Function f, int size) {
         this(f, Shape.of(size));
     }
 
-    /** The function. */
+    /**
+     * The function.
+     *
+     * @return the function applied
+     */
     public Function function() {
         return f;
     }

@@ -91,18 +91,50 @@ public final class Conv2d implements Layer {
         WINOGRAD
     }
 
-    /** Square kernel, He-normal initialization. */
+    /**
+     * Square kernel, He-normal initialization.
+     *
+     * @param inChannels input channels C, {@code >= 1}
+     * @param height input height H in pixels, {@code >= 1}
+     * @param width input width W in pixels, {@code >= 1}
+     * @param outChannels output channels K, {@code >= 1}
+     * @param kernel kernel height and width, {@code >= 1}
+     * @param stride step s between windows in both directions, {@code >= 1}; must divide {@code H + 2p − kernel} and
+     *               {@code W + 2p − kernel}
+     * @param padding zero padding p added on every side, {@code >= 0}
+     */
     public Conv2d(int inChannels, int height, int width, int outChannels, int kernel, int stride, int padding) {
         this(inChannels, height, width, outChannels, kernel, kernel, stride, padding, Dense.Init.HE_NORMAL);
     }
 
-    /** He-normal initialization. */
+    /**
+     * He-normal initialization.
+     *
+     * @param inChannels input channels C, {@code >= 1}
+     * @param height input height H in pixels, {@code >= 1}
+     * @param width input width W in pixels, {@code >= 1}
+     * @param outChannels output channels K, {@code >= 1}
+     * @param kernelH kernel height kh, {@code >= 1}
+     * @param kernelW kernel width kw, {@code >= 1}
+     * @param stride step s between windows in both directions, {@code >= 1}; must divide {@code H + 2p − kh} and
+     *               {@code W + 2p − kw}
+     * @param padding zero padding p added on every side, {@code >= 0}
+     */
     public Conv2d(int inChannels, int height, int width, int outChannels, int kernelH, int kernelW, int stride,
             int padding) {
         this(inChannels, height, width, outChannels, kernelH, kernelW, stride, padding, Dense.Init.HE_NORMAL);
     }
 
     /**
+     * @param inChannels input channels C, {@code >= 1}
+     * @param height input height H in pixels, {@code >= 1}
+     * @param width input width W in pixels, {@code >= 1}
+     * @param outChannels output channels K, {@code >= 1}
+     * @param kernelH kernel height kh, {@code >= 1}
+     * @param kernelW kernel width kw, {@code >= 1}
+     * @param stride step s between windows in both directions, {@code >= 1}; must divide {@code H + 2p − kh} and
+     *               {@code W + 2p − kw}
+     * @param padding zero padding p added on every side, {@code >= 0}
      * @param init {@link Dense.Init#HE_NORMAL} ({@code N(0, 2/fanIn)}) or {@link Dense.Init#GLOROT_UNIFORM}
      *             ({@code U(−a, a)}, {@code a = √(6/(fanIn + fanOut))}) with {@code fanIn = C·kh·kw},
      *             {@code fanOut = K·kh·kw}; biases start at zero
@@ -116,6 +148,17 @@ public final class Conv2d implements Layer {
     }
 
     /**
+     * @param inChannels input channels C, {@code >= 1}
+     * @param height input height H in pixels, {@code >= 1}
+     * @param width input width W in pixels, {@code >= 1}
+     * @param outChannels output channels K, {@code >= 1}
+     * @param kernelH kernel height kh, {@code >= 1}
+     * @param kernelW kernel width kw, {@code >= 1}
+     * @param stride step s between windows in both directions, {@code >= 1}; must divide {@code H + 2p − kh} and
+     *               {@code W + 2p − kw}
+     * @param padding zero padding p added on every side, {@code >= 0}
+     * @param init the weight initialization, as in {@link #Conv2d(int, int, int, int, int, int, int, int, Dense.Init)};
+     *             not null
      * @param algorithm how the products are computed ({@link Algorithm#AUTO} picks by geometry)
      * @throws IllegalArgumentException as the other constructors, or if {@code algorithm} is null, or
      *                                  {@link Algorithm#WINOGRAD} for a kernel that is not 3×3 or a stride that is
@@ -195,7 +238,11 @@ public final class Conv2d implements Layer {
         return blas.precision();
     }
 
-    /** {@link Algorithm#COLUMNS} or {@link Algorithm#WINOGRAD}: the algorithm this layer runs. */
+    /**
+     * {@link Algorithm#COLUMNS} or {@link Algorithm#WINOGRAD}: the algorithm this layer runs.
+     *
+     * @return the algorithm chosen at construction, never {@link Algorithm#AUTO}
+     */
     public Algorithm algorithm() {
         return algorithm;
     }
@@ -269,7 +316,12 @@ public final class Conv2d implements Layer {
         return k * p + k;
     }
 
-    /** Doubles a state for {@code maxBatch} samples holds (the memory note in the class comment). */
+    /**
+     * Doubles a state for {@code maxBatch} samples holds (the memory note in the class comment).
+     *
+     * @param maxBatch the state's batch capacity, {@code >= 1}
+     * @return the number of doubles in the buffers of a state from {@code newState(maxBatch)}
+     */
     public long stateDoubles(int maxBatch) {
         if (algorithm == Algorithm.WINOGRAD) {
             return newWinograd(maxBatch).bufferDoubles();

@@ -35,12 +35,22 @@ public final class Dense implements Layer {
     private final Init init;
     private final Blas blas;
 
-    /** Glorot-initialized dense layer. */
+    /**
+     * Glorot-initialized dense layer.
+     *
+     * @param in input size, {@code >= 1}
+     * @param out output size, {@code >= 1}
+     */
     public Dense(int in, int out) {
         this(in, out, Init.GLOROT_UNIFORM);
     }
 
-    /** @throws IllegalArgumentException if a size is not positive */
+    /**
+     * @param in input size, {@code >= 1}
+     * @param out output size, {@code >= 1}
+     * @param init the weight initialization; biases start at zero
+     * @throws IllegalArgumentException if a size is not positive
+     */
     public Dense(int in, int out, Init init) {
         this(in, out, init, BlasProvider.blas());
     }

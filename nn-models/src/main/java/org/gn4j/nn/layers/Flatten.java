@@ -11,7 +11,11 @@ public final class Flatten implements Layer {
     private final Shape in;
     private final Shape out;
 
-    /** Flattens samples of the given shape. */
+    /**
+     * Flattens samples of the given shape.
+     *
+     * @param in the input sample shape; the output is {@code {in.size()}}
+     */
     public Flatten(Shape in) {
         this.in = in;
         this.out = Shape.of(in.size());

@@ -19,6 +19,11 @@ import org.gn4j.nn.LayerState;
 public final class MaxPool2d extends Pool2d {
 
     /**
+     * @param channels input channels C, {@code >= 1}
+     * @param height input height H, {@code >= size}
+     * @param width input width W, {@code >= size}
+     * @param size window height and width, {@code >= 1}
+     * @param stride step between windows in both directions, {@code >= 1}
      * @throws IllegalArgumentException if a size or the stride is not positive, the window is larger than the input,
      *                                  or the stride does not divide {@code H − size} (or {@code W − size})
      */

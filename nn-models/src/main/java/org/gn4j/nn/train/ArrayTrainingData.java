@@ -13,7 +13,9 @@ public final class ArrayTrainingData implements TrainingData {
 
     /**
      * @param x           n × featureSize features
+     * @param featureSize entries per feature vector, {@code >= 1}
      * @param y           n × targetWidth targets
+     * @param targetWidth entries per target row, {@code >= 1}
      * @param labels      class labels (length n, in {@code 0..targetWidth−1}) or {@code null}
      * @throws IllegalArgumentException if a size is not positive, an array length is not a multiple of its width,
      *                                  the sample counts disagree, or a label is out of range
@@ -52,12 +54,27 @@ public final class ArrayTrainingData implements TrainingData {
         this.labels = labels;
     }
 
-    /** Regression data without labels. */
+    /**
+     * Regression data without labels.
+     *
+     * @param x n × featureSize features, batch-major; referenced, not copied
+     * @param featureSize entries per feature vector, {@code >= 1}
+     * @param y n × targetWidth targets, batch-major; referenced, not copied
+     * @param targetWidth entries per target row, {@code >= 1}
+     */
     public ArrayTrainingData(double[] x, int featureSize, double[] y, int targetWidth) {
         this(x, featureSize, y, targetWidth, null);
     }
 
-    /** Classification data: one-hot targets of width {@code classes} built from the labels, which are kept. */
+    /**
+     * Classification data: one-hot targets of width {@code classes} built from the labels, which are kept.
+     *
+     * @param x n × featureSize features, batch-major; referenced, not copied
+     * @param featureSize entries per feature vector, {@code >= 1}
+     * @param labels n class labels in {@code 0..classes−1}; copied
+     * @param classes number of classes, {@code >= 1}: the target width
+     * @return the training data, with a new n × classes one-hot target array
+     */
     public static ArrayTrainingData classification(double[] x, int featureSize, int[] labels, int classes) {
         ArgumentChecks.requirePositive("classes", classes);
         if (labels == null) {

@@ -82,6 +82,23 @@ public record Checkpoint(String optimizerName, long optimizerStep, double[] opti
     private static final int ROW = 4 + 7 * 8;
 
     /**
+     * @param optimizerName {@link Optimizer#name()} of the optimizer whose state this is; not null
+     * @param optimizerStep {@link Optimizer#stepCount()}
+     * @param optimizerState {@link Optimizer#stateVector()}; not null, kept as given (not copied)
+     * @param theta parameters; not null, kept as given (not copied)
+     * @param seed shuffling seed
+     * @param batchSize mini-batch size
+     * @param dropLast whether the last partial batch of an epoch is dropped
+     * @param epoch epochs completed
+     * @param batchInEpoch batches already done in the epoch in progress (0 at an epoch boundary)
+     * @param step optimizer steps taken
+     * @param samplesSeen training samples processed
+     * @param seconds wall-clock seconds of training so far
+     * @param epochLossSum sum of batch loss × batch size over the batches done in the epoch in progress
+     * @param epochSamples samples done in the epoch in progress
+     * @param history rows of the completed epochs; not null, no null rows; copied into an unmodifiable list
+     * @param runOptions canonical option name → value of the run; not null, no null names or values; copied into an
+     *                   unmodifiable map sorted by name
      * @throws IllegalArgumentException naming the argument if the name, an array, the history (or a row) or the
      *                                  run options (or a name or value in them) is null
      */
@@ -104,7 +121,25 @@ public record Checkpoint(String optimizerName, long optimizerStep, double[] opti
         runOptions = Collections.unmodifiableMap(sorted);
     }
 
-    /** A checkpoint without run options. */
+    /**
+     * A checkpoint without run options.
+     *
+     * @param optimizerName {@link Optimizer#name()} of the optimizer whose state this is; not null
+     * @param optimizerStep {@link Optimizer#stepCount()}
+     * @param optimizerState {@link Optimizer#stateVector()}; not null, kept as given (not copied)
+     * @param theta parameters; not null, kept as given (not copied)
+     * @param seed shuffling seed
+     * @param batchSize mini-batch size
+     * @param dropLast whether the last partial batch of an epoch is dropped
+     * @param epoch epochs completed
+     * @param batchInEpoch batches already done in the epoch in progress (0 at an epoch boundary)
+     * @param step optimizer steps taken
+     * @param samplesSeen training samples processed
+     * @param seconds wall-clock seconds of training so far
+     * @param epochLossSum sum of batch loss × batch size over the batches done in the epoch in progress
+     * @param epochSamples samples done in the epoch in progress
+     * @param history rows of the completed epochs; not null, no null rows; copied into an unmodifiable list
+     */
     public Checkpoint(String optimizerName, long optimizerStep, double[] optimizerState, double[] theta, long seed,
             int batchSize, boolean dropLast, int epoch, int batchInEpoch, long step, long samplesSeen, double seconds,
             double epochLossSum, long epochSamples, List<EpochMetrics> history) {
@@ -122,6 +157,7 @@ public record Checkpoint(String optimizerName, long optimizerStep, double[] opti
      * Writes this checkpoint to {@code file} (its folder is created if missing) through a uniquely named temporary sibling file,
      * forced to the device, and an atomic move.
      *
+     * @param file the target file; its parent folder is created when missing
      * @throws IllegalArgumentException if {@code file} is null
      * @throws IOException              if the file cannot be written, or exists and is neither empty nor a gn4j
      *                                  checkpoint (it is then left as it was)
@@ -161,6 +197,7 @@ public record Checkpoint(String optimizerName, long optimizerStep, double[] opti
      * first bytes are the checkpoint magic). Front ends call this before a run starts, so that a checkpoint path
      * pointing at a data file is refused before any work.
      *
+     * @param file the prospective checkpoint file; not null
      * @throws IllegalArgumentException if {@code file} is null
      * @throws IOException              naming the file if it is a folder, cannot be read, or is a non-empty file
      *                                  that is not a gn4j checkpoint
@@ -232,6 +269,8 @@ public record Checkpoint(String optimizerName, long optimizerStep, double[] opti
      * Reads a checkpoint written by {@link #write}. Memory use is bounded by a small multiple of the file size: every
      * count and length is checked against the bytes left before anything is allocated.
      *
+     * @param file the checkpoint file; not null
+     * @return the checkpoint, with every field as written
      * @throws IllegalArgumentException if {@code file} is null
      * @throws IOException              naming the file if it cannot be read, is not a gn4j checkpoint, has another
      *                                  format version, is truncated, fails its checksum or is otherwise corrupt
@@ -346,6 +385,9 @@ public record Checkpoint(String optimizerName, long optimizerStep, double[] opti
      * {@code "name: value in the checkpoint, value now"} entry each, in name order ({@code "(unset)"} where one side
      * lacks the option); empty when they agree.
      *
+     * @param stored the run options stored in the checkpoint; not null
+     * @param current the run options of the run that resumes; not null
+     * @return the differing options in name order, as described above; empty when the maps are equal
      * @throws IllegalArgumentException if either map is null
      */
     public static List<String> optionDifferences(Map<String, String> stored, Map<String, String> current) {

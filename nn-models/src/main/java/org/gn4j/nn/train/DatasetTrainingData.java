@@ -7,7 +7,11 @@ public final class DatasetTrainingData implements TrainingData {
     private final Dataset data;
     private final int[] labels;
 
-    /** Wraps the data set (labels, when present, are used for accuracy). */
+    /**
+     * Wraps the data set (labels, when present, are used for accuracy).
+     *
+     * @param data the data set; not null; referenced (it is immutable)
+     */
     public DatasetTrainingData(Dataset data) {
         if (data == null) {
             throw new IllegalArgumentException("data must not be null");
@@ -16,7 +20,11 @@ public final class DatasetTrainingData implements TrainingData {
         this.labels = data.hasLabels() ? data.labels() : null;
     }
 
-    /** The wrapped data set. */
+    /**
+     * The wrapped data set.
+     *
+     * @return the data set given to the constructor
+     */
     public Dataset dataset() {
         return data;
     }

@@ -18,7 +18,11 @@ public record EpochMetrics(int epoch, long step, long samplesSeen, double second
     public static final String CSV_HEADER =
             "epoch,step,samples,seconds,train_loss,test_loss,test_accuracy,learning_rate";
 
-    /** This row as CSV (locale-independent, full precision; NaN written as {@code NaN}). */
+    /**
+     * This row as CSV (locale-independent, full precision; NaN written as {@code NaN}).
+     *
+     * @return the eight fields in {@link #CSV_HEADER} order, comma-separated, without a line end
+     */
     public String csvRow() {
         return epoch + "," + step + "," + samplesSeen + "," + seconds + "," + trainLoss + "," + testLoss + ","
                 + testAccuracy + "," + learningRate;

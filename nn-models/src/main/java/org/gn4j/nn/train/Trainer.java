@@ -70,6 +70,10 @@ public final class Trainer {
     /**
      * A trainer for one epoch with batches of 32, seed 0, the last partial batch kept, no test set, no files and no
      * limits.
+     *
+     * @param net the network trained; not null
+     * @param loss the loss minimized, averaged over each mini-batch; not null
+     * @param optimizer the optimizer; not null; shared by the copies the {@code with…} methods return
      */
     public Trainer(Sequential net, Loss loss, Optimizer optimizer) {
         this(net, loss, optimizer, 1, 32, 0L, false, Double.POSITIVE_INFINITY, Long.MAX_VALUE, null, null, null, 0,
@@ -101,7 +105,12 @@ public final class Trainer {
         this.runOptions = runOptions;
     }
 
-    /** Total number of epochs (a resumed run continues up to this count). */
+    /**
+     * Total number of epochs (a resumed run continues up to this count).
+     *
+     * @param n the total number of epochs, {@code >= 1}
+     * @return a new trainer with this setting changed; this trainer is unchanged
+     */
     public Trainer withEpochs(int n) {
         ArgumentChecks.requirePositive("epochs", n);
         return new Trainer(net, loss, optimizer, n, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps, testData,
@@ -109,7 +118,12 @@ public final class Trainer {
                 evaluationIntervalSeconds, runOptions);
     }
 
-    /** Mini-batch size b (1 ≤ b ≤ training set size, checked when training starts). */
+    /**
+     * Mini-batch size b (1 ≤ b ≤ training set size, checked when training starts).
+     *
+     * @param b the mini-batch size, {@code >= 1}
+     * @return a new trainer with this setting changed; this trainer is unchanged
+     */
     public Trainer withBatchSize(int b) {
         ArgumentChecks.requirePositive("batchSize", b);
         return new Trainer(net, loss, optimizer, epochs, b, seed, dropLast, timeBudgetSeconds, maxSteps, testData,
@@ -117,21 +131,36 @@ public final class Trainer {
                 evaluationIntervalSeconds, runOptions);
     }
 
-    /** Seed of the epoch permutations. */
+    /**
+     * Seed of the epoch permutations.
+     *
+     * @param s the seed; the permutation of epoch e depends only on it and e
+     * @return a new trainer with this setting changed; this trainer is unchanged
+     */
     public Trainer withSeed(long s) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, s, dropLast, timeBudgetSeconds, maxSteps, testData,
                 metricsCsv, checkpointFile, checkpointEvery, listener,
                 evaluationIntervalSeconds, runOptions);
     }
 
-    /** Whether the last batch of an epoch is dropped when it has fewer than b samples (default: kept). */
+    /**
+     * Whether the last batch of an epoch is dropped when it has fewer than b samples (default: kept).
+     *
+     * @param drop true to drop a last batch smaller than b, false to train on it
+     * @return a new trainer with this setting changed; this trainer is unchanged
+     */
     public Trainer withDropLast(boolean drop) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, drop, timeBudgetSeconds, maxSteps, testData,
                 metricsCsv, checkpointFile, checkpointEvery, listener,
                 evaluationIntervalSeconds, runOptions);
     }
 
-    /** Wall-clock budget, counted across resumes; checked before each step. */
+    /**
+     * Wall-clock budget, counted across resumes; checked before each step.
+     *
+     * @param budget the wall-clock budget, positive; null, zero or negative throws {@link IllegalArgumentException}
+     * @return a new trainer with this setting changed; this trainer is unchanged
+     */
     public Trainer withTimeBudget(Duration budget) {
         if (budget == null || budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("timeBudget is " + budget + ", expected a positive duration");
@@ -143,7 +172,12 @@ public final class Trainer {
                 evaluationIntervalSeconds, runOptions);
     }
 
-    /** Largest total number of optimizer steps, counted across resumes. */
+    /**
+     * Largest total number of optimizer steps, counted across resumes.
+     *
+     * @param n the largest total number of steps, {@code >= 1}
+     * @return a new trainer with this setting changed; this trainer is unchanged
+     */
     public Trainer withMaxSteps(long n) {
         if (n <= 0) {
             throw new IllegalArgumentException("maxSteps is " + n + ", expected > 0");
@@ -157,6 +191,9 @@ public final class Trainer {
      * Data evaluated after every epoch (mean loss; accuracy when it has labels); {@code null} for none. The evaluation
      * is left out of the training clock (the time budget and the reported seconds), so optimizers compared at equal
      * budgets are not charged for how often they finish an epoch.
+     *
+     * @param test the test data, or null for none
+     * @return a new trainer with this setting changed; this trainer is unchanged
      */
     public Trainer withTestData(TrainingData test) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps, test,
@@ -170,6 +207,9 @@ public final class Trainer {
      * epoch the checkpoint has completed), then appends: rows written after the checkpoint by an interrupted run are
      * dropped and rows it lost are restored, so every epoch appears exactly once. At the end of an epoch the
      * checkpoint (when one is due) is written before the row.
+     *
+     * @param file the CSV file, or null for none
+     * @return a new trainer with this setting changed; this trainer is unchanged
      */
     public Trainer withMetricsCsv(Path file) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
@@ -180,6 +220,10 @@ public final class Trainer {
     /**
      * Checkpoints to {@code file} every {@code every} completed epochs (0: only at the end) and when training ends
      * other than by {@code NON_FINITE}.
+     *
+     * @param file the checkpoint file, or null for none
+     * @param every epochs between checkpoints, {@code >= 0}; 0 writes one only when training ends
+     * @return a new trainer with this setting changed; this trainer is unchanged
      */
     public Trainer withCheckpoints(Path file, int every) {
         ArgumentChecks.requireNonNegative("every", every);
@@ -193,6 +237,9 @@ public final class Trainer {
      * the history, the metrics CSV or checkpoints). Epochs of a large training set can take longer than the budgets
      * optimizers are compared at; these rows show where each stands in between. Like the epoch-end evaluations, they
      * are left out of the training clock. {@link Duration#ZERO} (the default) turns them off.
+     *
+     * @param interval training-clock time between mid-epoch evaluations, {@code >= 0}; not null
+     * @return a new trainer with this setting changed; this trainer is unchanged
      */
     public Trainer withEvaluationInterval(Duration interval) {
         if (interval == null || interval.isNegative()) {
@@ -209,6 +256,8 @@ public final class Trainer {
      * differ, listing each differing option with both values. Options that only say where a run stops or where its
      * files go (time budget, step limit, file names) belong outside this map, so that a resume may change them.
      *
+     * @param options canonical option name → value; not null; copied
+     * @return a new trainer with this setting changed; this trainer is unchanged
      * @throws IllegalArgumentException if the map, a name or a value is null
      */
     public Trainer withRunOptions(Map<String, String> options) {
@@ -241,14 +290,23 @@ public final class Trainer {
     /** The run option under which checkpoints record the network's precision. */
     public static final String PRECISION_OPTION = "precision";
 
-    /** The listener for per-step and per-epoch callbacks. */
+    /**
+     * The listener for per-step and per-epoch callbacks.
+     *
+     * @param l the listener, or null for one that does nothing
+     * @return a new trainer with this setting changed; this trainer is unchanged
+     */
     public Trainer withListener(TrainingListener l) {
         return new Trainer(net, loss, optimizer, epochs, batchSize, seed, dropLast, timeBudgetSeconds, maxSteps,
                 testData, metricsCsv, checkpointFile, checkpointEvery, l == null ? new TrainingListener() { } : l,
                 evaluationIntervalSeconds, runOptions);
     }
 
-    /** The optimizer. */
+    /**
+     * The optimizer.
+     *
+     * @return the optimizer object this trainer steps (shared, not a copy)
+     */
     public Optimizer optimizer() {
         return optimizer;
     }
@@ -256,6 +314,9 @@ public final class Trainer {
     /**
      * Trains from θ (updated in place) after resetting the optimizer.
      *
+     * @param data the training data; its feature size and target width must match the network
+     * @param theta the parameters, length {@code net.parameterCount()}; updated in place to the final parameters
+     * @return the status, counters, final losses and per-epoch history of the run
      * @throws IllegalArgumentException on a wrong θ length, a batch size larger than the data, or data whose feature
      *                                  size or target width does not match the network (naming found and expected)
      * @throws IOException              if the metrics CSV or a checkpoint cannot be written
@@ -275,6 +336,10 @@ public final class Trainer {
      * restored, and training goes on up to this trainer's epoch count (and limits), exactly as if it had not been
      * interrupted.
      *
+     * @param checkpoint the checkpoint file written by an earlier run of an equal configuration
+     * @param data the same training data as the interrupted run
+     * @param theta receives the checkpoint's parameters, length {@code net.parameterCount()}; updated in place
+     * @return the result of the whole run, history included, as {@link #train} would have returned it
      * @throws IllegalArgumentException if the checkpoint does not fit this trainer: another optimizer, seed, batch
      *                                  size, drop-last option, parameter count or run options (see
      *                                  {@link #withRunOptions}; naming found and expected), or the data do not fit

@@ -26,6 +26,16 @@ public record TrainingResult(TerminationReason status, int epochs, long steps, l
     /**
      * Copies the history; a successful status with a non-finite training loss (after a step), an infinite test loss
      * or accuracy becomes {@link TerminationReason#NON_FINITE} ({@link TerminationReason#given}).
+     *
+     * @param status why training stopped (see the class comment); not null
+     * @param epochs epochs completed in total (across resumes)
+     * @param steps optimizer steps taken in total
+     * @param samplesSeen training samples processed in total
+     * @param seconds wall-clock seconds in total (across resumes)
+     * @param trainLoss mean mini-batch loss of the last (possibly partial) epoch; NaN if no step was taken
+     * @param testLoss mean test loss at the final parameters; NaN without a test set
+     * @param testAccuracy test accuracy at the final parameters, in {@code [0, 1]}; NaN without labels
+     * @param history one row per completed epoch, across resumes; copied into an unmodifiable list
      */
     public TrainingResult {
         history = List.copyOf(history);

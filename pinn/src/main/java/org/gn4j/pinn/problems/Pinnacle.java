@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.gn4j.linalg.ComputePool;
 import org.gn4j.pinn.geometry.Ball;
 import org.gn4j.pinn.geometry.Box;
 import org.gn4j.pinn.geometry.PointSampler;
@@ -175,9 +176,11 @@ public final class Pinnacle {
         double[] eval = grid(box, 256, 101);
         ColeHopf exact = new ColeHopf(nu);
         double[] ref = new double[eval.length / 2];
-        for (int q = 0; q < ref.length; q++) {
-            ref[q] = exact.value(eval[2 * q], eval[2 * q + 1]);
-        }
+        ComputePool.parallelFor(ref.length, 256, (from, to) -> {
+            for (int q = from; q < to; q++) {
+                ref[q] = exact.value(eval[2 * q], eval[2 * q + 1]);
+            }
+        });
         PdeSystem sys = PdeSystem.builder("burgers1d-c", 2)
                 .field("u", net(box, hidden), new double[] {nu, 0})
                 .group("pde", 1, Collocation.interior(st, s, interior),

@@ -46,6 +46,7 @@ public final class BlockBandedCholesky {
     /**
      * Factors A (A is not modified).
      *
+     * @param a the symmetric positive definite matrix; its shape sets the work space (reallocated when it changes)
      * @return true on success, false if A is not numerically positive definite
      */
     public boolean factor(BlockBandedMatrix a) {
@@ -164,6 +165,8 @@ public final class BlockBandedCholesky {
      * Solves {@code A·x = rhs} with the last successful factorization ({@code rhs} and {@code x} may be the same
      * array).
      *
+     * @param rhs right-hand side, length K·p; not modified unless it is x
+     * @param x receives the solution, length K·p
      * @throws IllegalStateException without one
      */
     public void solve(double[] rhs, double[] x) {

@@ -6,15 +6,32 @@ package org.gn4j.solvers.banded;
  * {@link BlockBandedMatrix} and factored by {@link BlockBandedCholesky}.
  */
 public interface BlockBandedGram {
-    /** Number of diagonal blocks. */
+    /**
+     * Number of diagonal blocks.
+     *
+     * @return the number K of parameter blocks, ≥ 1
+     */
     int blocks();
 
-    /** Size of each block. */
+    /**
+     * Size of each block.
+     *
+     * @return the number p of parameters in each block, ≥ 1
+     */
     int blockSize();
 
-    /** Block bandwidth (0: block-diagonal). */
+    /**
+     * Block bandwidth (0: block-diagonal).
+     *
+     * @return the block bandwidth b, ≥ 0
+     */
     int bandwidth();
 
-    /** {@code out = JᵀJ} (out has this shape). */
+    /**
+     * {@code out = JᵀJ} (out has this shape).
+     *
+     * @param out a matrix with {@link #blocks()}, {@link #blockSize()} and {@link #bandwidth()} as its shape;
+     *            overwritten
+     */
     void normalMatrix(BlockBandedMatrix out);
 }

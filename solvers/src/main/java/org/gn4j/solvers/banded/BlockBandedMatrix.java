@@ -13,7 +13,14 @@ public final class BlockBandedMatrix {
     private final int b;
     private final double[][][] band;
 
-    /** A zero matrix. */
+    /**
+     * A zero matrix.
+     *
+     * @param blocks number of block rows and columns K, ≥ 1
+     * @param blockSize block order p, ≥ 1
+     * @param bandwidth block bandwidth b, ≥ 0; clamped to K − 1
+     * @throws IllegalArgumentException if blocks or blockSize is not positive or bandwidth is negative
+     */
     public BlockBandedMatrix(int blocks, int blockSize, int bandwidth) {
         ArgumentChecks.requirePositive("blocks", blocks);
         ArgumentChecks.requirePositive("blockSize", blockSize);
@@ -29,19 +36,38 @@ public final class BlockBandedMatrix {
         }
     }
 
+    /**
+     * Number of block rows (and block columns) K.
+     *
+     * @return K, ≥ 1
+     */
     public int blocks() {
         return k;
     }
 
+    /**
+     * Order p of each block.
+     *
+     * @return p, ≥ 1
+     */
     public int blockSize() {
         return p;
     }
 
+    /**
+     * Block bandwidth b: blocks with {@code |i − j| > b} are zero.
+     *
+     * @return b, in [0, K − 1] (the constructor's bandwidth clamped to K − 1)
+     */
     public int bandwidth() {
         return b;
     }
 
-    /** Order of the matrix, K·p. */
+    /**
+     * Order of the matrix, K·p.
+     *
+     * @return K·p
+     */
     public int size() {
         return k * p;
     }
@@ -49,6 +75,9 @@ public final class BlockBandedMatrix {
     /**
      * The stored block (i, j), {@code i − b ≤ j ≤ i}, row-major p×p (live, not a copy).
      *
+     * @param i block row in [0, K)
+     * @param j block column with {@code i − b ≤ j ≤ i}
+     * @return the internal p×p row-major array of block (i, j), length p²; writes change this matrix
      * @throws IllegalArgumentException outside the lower band
      */
     public double[] block(int i, int j) {
@@ -59,7 +88,11 @@ public final class BlockBandedMatrix {
         return band[i][i - j];
     }
 
-    /** Adds λ to every diagonal entry. */
+    /**
+     * Adds λ to every diagonal entry.
+     *
+     * @param lambda value added to each of the K·p diagonal entries
+     */
     public void addToDiagonal(double lambda) {
         for (int i = 0; i < k; i++) {
             double[] d = band[i][0];
@@ -69,7 +102,12 @@ public final class BlockBandedMatrix {
         }
     }
 
-    /** Overwrites this matrix with {@code a} (same shape). */
+    /**
+     * Overwrites this matrix with {@code a} (same shape).
+     *
+     * @param a source matrix with the same K, p and b; not modified
+     * @throws IllegalArgumentException if the shapes differ
+     */
     public void copyFrom(BlockBandedMatrix a) {
         if (a.k != k || a.p != p || a.b != b) {
             throw new IllegalArgumentException("found shape " + a.k + "x" + a.p + " band " + a.b + ", expected " + k
@@ -91,7 +129,11 @@ public final class BlockBandedMatrix {
         }
     }
 
-    /** A deep copy. */
+    /**
+     * A deep copy.
+     *
+     * @return a new matrix with the same shape and copies of all stored blocks
+     */
     public BlockBandedMatrix copy() {
         BlockBandedMatrix c = new BlockBandedMatrix(k, p, b);
         for (int i = 0; i < k; i++) {
@@ -102,7 +144,12 @@ public final class BlockBandedMatrix {
         return c;
     }
 
-    /** {@code out = A·v}. */
+    /**
+     * {@code out = A·v}.
+     *
+     * @param v input vector, length K·p
+     * @param out receives A·v, length K·p; overwritten, must not be v
+     */
     public void multiply(double[] v, double[] out) {
         ArgumentChecks.requireLength("v", v, size());
         ArgumentChecks.requireLength("out", out, size());
@@ -125,7 +172,11 @@ public final class BlockBandedMatrix {
         }
     }
 
-    /** The full symmetric matrix, dense. */
+    /**
+     * The full symmetric matrix, dense.
+     *
+     * @return a new (K·p)×(K·p) dense matrix holding both triangles
+     */
     public DMatrixRMaj toDense() {
         int nn = size();
         DMatrixRMaj a = new DMatrixRMaj(nn, nn);

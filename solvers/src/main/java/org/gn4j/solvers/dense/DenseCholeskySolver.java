@@ -69,6 +69,8 @@ public final class DenseCholeskySolver extends AbstractDenseSolver {
      * {@code l_ii²} are Schur complements and lie in {@code [λ_min, λ_max]}, so this ratio is at least
      * {@code 1/κ₂(A)}: a tiny ratio proves A is nearly singular (the converse does not hold; this is a cheap test,
      * not a condition estimate).
+     *
+     * @return the pivot ratio in [0, 1], or NaN before the first factorization
      */
     public double pivotRatio() {
         return pivotRatio;
@@ -82,6 +84,8 @@ public final class DenseCholeskySolver extends AbstractDenseSolver {
      * <p>EJML's own {@code quality()} is not used: for Cholesky and QR it is the <em>product</em> of
      * {@code |t_ii| / max |t_jj|}, which shrinks geometrically with n (about 1e-50 for a well-posed 50 × 50 matrix of
      * condition 1e4) and so cannot be compared with a fixed threshold.
+     *
+     * @return {@code n·2⁻⁵²} for the order n of the last factorization
      */
     public double singularityThreshold() {
         return rows * EPS;

@@ -56,6 +56,7 @@ public final class DenseQrSolver extends AbstractDenseSolver {
      * A new, unprepared solver with the given relative rank tolerance τ (see the class documentation).
      *
      * @param tolerance τ, finite and ≥ 0; 0 switches to pivoted QR only when some {@code r_ii} is exactly 0
+     * @return a new unprepared solver with rank tolerance τ; this one is unchanged
      * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite
      */
     public DenseQrSolver withRankTolerance(double tolerance) {
@@ -63,7 +64,13 @@ public final class DenseQrSolver extends AbstractDenseSolver {
         return new DenseQrSolver(tolerance);
     }
 
-    /** The relative rank tolerance τ used for an {@code m × n} matrix: the configured one or {@code max(m, n)·ε}. */
+    /**
+     * The relative rank tolerance τ used for an {@code m × n} matrix: the configured one or {@code max(m, n)·ε}.
+     *
+     * @param m rows of the matrix
+     * @param n columns of the matrix
+     * @return τ, the relative rank tolerance for that shape
+     */
     public double rankTolerance(int m, int n) {
         return Double.isNaN(rankTolerance) ? Math.max(m, n) * EPS : rankTolerance;
     }
@@ -97,12 +104,20 @@ public final class DenseQrSolver extends AbstractDenseSolver {
         return super.solve(b, x);
     }
 
-    /** Numerical rank found by the last factorization: n when the unpivoted QR passed the rank test. */
+    /**
+     * Numerical rank found by the last factorization: n when the unpivoted QR passed the rank test.
+     *
+     * @return the numerical rank, in [0, n]
+     */
     public int rank() {
         return rank;
     }
 
-    /** True when the last factorization fell back to column-pivoted QR. */
+    /**
+     * True when the last factorization fell back to column-pivoted QR.
+     *
+     * @return true when column-pivoted QR was used, false for plain QR
+     */
     public boolean isPivoted() {
         return pivoted;
     }

@@ -26,6 +26,10 @@ public interface DenseSolver extends LinearSolver {
      */
     SolveResult factor(DMatrixRMaj a);
 
-    /** True after a factorization whose result holds a solution, that is, when {@code solve} may be called. */
+    /**
+     * True after a factorization whose result holds a solution, that is, when {@code solve} may be called.
+     *
+     * @return whether the last factorization succeeded
+     */
     boolean isFactored();
 }

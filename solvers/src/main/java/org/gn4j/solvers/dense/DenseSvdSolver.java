@@ -51,6 +51,7 @@ public final class DenseSvdSolver extends AbstractDenseSolver {
      * A new, unprepared solver whose singular-value cutoff is {@code tolerance·σ_max}.
      *
      * @param tolerance relative tolerance τ, finite and ≥ 0 (0 keeps every non-zero singular value)
+     * @return a new unprepared solver with cutoff {@code tolerance·σ_max}; this one is unchanged
      * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite
      */
     public DenseSvdSolver withTolerance(double tolerance) {
@@ -58,7 +59,13 @@ public final class DenseSvdSolver extends AbstractDenseSolver {
         return new DenseSvdSolver(tolerance);
     }
 
-    /** The relative tolerance τ used for an {@code m × n} matrix: the configured one or {@code max(m, n)·ε}. */
+    /**
+     * The relative tolerance τ used for an {@code m × n} matrix: the configured one or {@code max(m, n)·ε}.
+     *
+     * @param m rows of the matrix
+     * @param n columns of the matrix
+     * @return τ, the relative singular-value cutoff for that shape
+     */
     public double tolerance(int m, int n) {
         return Double.isNaN(tolerance) ? Math.max(m, n) * EPS : tolerance;
     }
@@ -90,12 +97,20 @@ public final class DenseSvdSolver extends AbstractDenseSolver {
         return super.solve(b, x);
     }
 
-    /** Numerical rank of the last factorization: the number of singular values above {@link #cutoff()}. */
+    /**
+     * Numerical rank of the last factorization: the number of singular values above {@link #cutoff()}.
+     *
+     * @return the number of singular values above the cutoff, in [0, min(m, n)]
+     */
     public int rank() {
         return rank;
     }
 
-    /** The absolute cutoff {@code τ·σ_max} of the last factorization (NaN before one). */
+    /**
+     * The absolute cutoff {@code τ·σ_max} of the last factorization (NaN before one).
+     *
+     * @return the absolute cutoff {@code τ·σ_max}, or NaN before the first factorization
+     */
     public double cutoff() {
         return cutoff;
     }
@@ -103,6 +118,8 @@ public final class DenseSvdSolver extends AbstractDenseSolver {
     /**
      * A copy of the singular values of the last factorization, length {@code min(m, n)}, in the order EJML returns
      * them (not sorted).
+     *
+     * @return a new array of length {@code min(m, n)}
      */
     public double[] singularValues() {
         return java.util.Arrays.copyOf(sigma, k);

@@ -100,6 +100,8 @@ public final class ConjugateGradient implements LinearSolver {
     /**
      * Relative tolerance on {@code ‖b − Ax‖ / ‖b‖}.
      *
+     * @param tol relative tolerance, ≥ 0 (default 1e-10; 0 leaves only the absolute test)
+     * @return a copy of this solver with that tolerance (unprepared; this solver is unchanged)
      * @throws IllegalArgumentException if negative or not finite
      */
     public ConjugateGradient withRelativeTolerance(double tol) {
@@ -111,6 +113,8 @@ public final class ConjugateGradient implements LinearSolver {
     /**
      * Absolute tolerance on {@code ‖b − Ax‖}.
      *
+     * @param tol absolute tolerance on the residual norm, ≥ 0 (default 0: none)
+     * @return a copy of this solver with that tolerance (unprepared; this solver is unchanged)
      * @throws IllegalArgumentException if negative or not finite
      */
     public ConjugateGradient withAbsoluteTolerance(double tol) {
@@ -122,6 +126,8 @@ public final class ConjugateGradient implements LinearSolver {
     /**
      * Iteration cap (operator products in the main loop).
      *
+     * @param cap maximum number of iterations, ≥ 1 (default 10n)
+     * @return a copy of this solver with that cap (unprepared; this solver is unchanged)
      * @throws IllegalArgumentException if not positive
      */
     public ConjugateGradient withMaxIterations(int cap) {
@@ -134,6 +140,8 @@ public final class ConjugateGradient implements LinearSolver {
      * Replace the recursive residual by the true residual {@code b − Ax} every {@code interval} iterations (one extra
      * operator product each time).
      *
+     * @param interval iterations between true-residual recomputations, ≥ 1 (default 50)
+     * @return a copy of this solver with that interval (unprepared; this solver is unchanged)
      * @throws IllegalArgumentException if not positive
      */
     public ConjugateGradient withResidualRecomputeInterval(int interval) {
@@ -145,6 +153,9 @@ public final class ConjugateGradient implements LinearSolver {
     /**
      * Steihaug-Toint trust-region radius Δ ({@code +∞} for none).
      *
+     * @param delta trust radius Δ &gt; 0 in the (preconditioned) M-norm, or {@code Double.POSITIVE_INFINITY} for none
+     *              (the default)
+     * @return a copy of this solver with that radius (unprepared; this solver is unchanged)
      * @throws IllegalArgumentException if not positive
      */
     public ConjugateGradient withTrustRegionRadius(double delta) {
@@ -153,7 +164,12 @@ public final class ConjugateGradient implements LinearSolver {
                 preconditioner, listener);
     }
 
-    /** Start from the x passed to {@link #solve} instead of zero (ignored with a finite trust radius). */
+    /**
+     * Start from the x passed to {@link #solve} instead of zero (ignored with a finite trust radius).
+     *
+     * @param warm true to start from the incoming x, false to start from zero (the default)
+     * @return a copy of this solver with that setting (unprepared; this solver is unchanged)
+     */
     public ConjugateGradient withWarmStart(boolean warm) {
         return copy(relTol, absTol, maxIterations, recomputeInterval, radius, warm, preconditionerKind,
                 preconditioner, listener);
@@ -162,6 +178,8 @@ public final class ConjugateGradient implements LinearSolver {
     /**
      * Preconditioner given as the operator {@code M⁻¹} (symmetric positive definite, applied to residuals).
      *
+     * @param mInverse the n×n operator M⁻¹, tagged symmetric; its size is checked against A at {@link #prepare}
+     * @return a copy of this solver with that preconditioner (unprepared; this solver is unchanged)
      * @throws IllegalArgumentException if null, not square or not tagged symmetric
      */
     public ConjugateGradient withPreconditioner(LinearOperator mInverse) {
@@ -181,25 +199,40 @@ public final class ConjugateGradient implements LinearSolver {
      * Jacobi preconditioner {@code M = diag(A)}, read from {@link LinearOperator#diagonal} at {@link #prepare}; diagonal
      * entries that are not positive and finite are replaced by 1 (a dead parameter in a Gauss-Newton matrix has a zero
      * diagonal).
+     *
+     * @return a copy of this solver with the Jacobi preconditioner (unprepared; this solver is unchanged)
      */
     public ConjugateGradient withJacobiPreconditioner() {
         return copy(relTol, absTol, maxIterations, recomputeInterval, radius, warmStart, PreconditionerKind.JACOBI,
                 null, listener);
     }
 
-    /** No preconditioner. */
+    /**
+     * No preconditioner.
+     *
+     * @return a copy of this solver without a preconditioner (unprepared; this solver is unchanged)
+     */
     public ConjugateGradient withoutPreconditioner() {
         return copy(relTol, absTol, maxIterations, recomputeInterval, radius, warmStart, PreconditionerKind.NONE,
                 null, listener);
     }
 
-    /** Per-iteration listener (null for none). */
+    /**
+     * Per-iteration listener (null for none).
+     *
+     * @param l listener called after each iteration, or null for none
+     * @return a copy of this solver with that listener (unprepared; this solver is unchanged)
+     */
     public ConjugateGradient withListener(CgListener l) {
         return copy(relTol, absTol, maxIterations, recomputeInterval, radius, warmStart, preconditionerKind,
                 preconditioner, l);
     }
 
-    /** The configured relative tolerance. */
+    /**
+     * The configured relative tolerance.
+     *
+     * @return the relative tolerance on {@code ‖b − Ax‖ / ‖b‖}
+     */
     public double relativeTolerance() {
         return relTol;
     }
@@ -282,6 +315,11 @@ public final class ConjugateGradient implements LinearSolver {
      * Solves {@code A x = b} within the trust radius {@code delta} ({@code +∞} for none), overriding the configured one
      * for this call (trust-region methods change Δ every outer iteration).
      *
+     * @param b right-hand side, length n, finite; not modified and may be the same array as x
+     * @param x receives the solution, length n; read first as the warm start when warm start is on and Δ is infinite
+     * @param delta trust radius Δ &gt; 0, or {@code Double.POSITIVE_INFINITY} for an unconstrained solve
+     * @return the status, iteration count and final true residual norm; x holds a usable answer when {@link
+     *         SolveResult#hasSolution()}
      * @throws IllegalArgumentException for wrong lengths, non-finite b, a non-finite warm start or a non-positive Δ
      */
     public SolveResult solve(double[] b, double[] x, double delta) {

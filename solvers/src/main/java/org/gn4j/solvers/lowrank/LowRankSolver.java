@@ -53,7 +53,12 @@ public final class LowRankSolver implements LinearSolver {
         this(BlasProvider.blas());
     }
 
-    /** Uses the given BLAS for the Gram matrix and the {@code U}, {@code Uᵀ} products. */
+    /**
+     * Uses the given BLAS for the Gram matrix and the {@code U}, {@code Uᵀ} products.
+     *
+     * @param blas the BLAS used for {@code syrk} and {@code dgemv} calls, not null
+     * @throws IllegalArgumentException if blas is null
+     */
     public LowRankSolver(Blas blas) {
         if (blas == null) {
             throw new IllegalArgumentException("blas must not be null");
@@ -61,7 +66,12 @@ public final class LowRankSolver implements LinearSolver {
         this.blas = blas;
     }
 
-    /** Binds the factor given as an EJML matrix ({@code k×d}); see {@link #setFactor(double[], int, int)}. */
+    /**
+     * Binds the factor given as an EJML matrix ({@code k×d}); see {@link #setFactor(double[], int, int)}.
+     *
+     * @param u the k×d factor, referenced (its row-major data array is used without copying)
+     * @return as {@link #setFactor(double[], int, int)}
+     */
     public SolveResult setFactor(DMatrixRMaj u) {
         return setFactor(u.data, u.numRows, u.numCols);
     }
@@ -70,6 +80,9 @@ public final class LowRankSolver implements LinearSolver {
      * Binds the row-major factor U ({@code k×d}) and computes its Gram matrix {@code UUᵀ}. Any previous factorization
      * is discarded.
      *
+     * @param u row-major k×d factor, length ≥ k·d; referenced, not copied
+     * @param k rows of U (the small dimension), ≥ 0
+     * @param d columns of U (the order of the normal system), ≥ 0
      * @return {@link SolveStatus#NON_FINITE} if U holds a NaN or infinity, else {@link SolveStatus#CONVERGED}
      * @throws IllegalArgumentException if the array is shorter than {@code k·d} or a dimension is negative
      */
@@ -171,12 +184,20 @@ public final class LowRankSolver implements LinearSolver {
         return new SolveResult(SolveStatus.CONVERGED, 0, residual, rhsNorm, what);
     }
 
-    /** The damping of the current factorization (NaN before {@link #factor}). */
+    /**
+     * The damping of the current factorization (NaN before {@link #factor}).
+     *
+     * @return the μ passed to the last {@link #factor}, or NaN before the first one
+     */
     public double mu() {
         return mu;
     }
 
-    /** Rows of U (dimension of the small space). */
+    /**
+     * Rows of U (dimension of the small space).
+     *
+     * @return k, the number of rows of U (−1 before {@link #setFactor})
+     */
     public int smallDimension() {
         return k;
     }
@@ -246,7 +267,13 @@ public final class LowRankSolver implements LinearSolver {
         return solveNormal(b, x);
     }
 
-    /** See {@link #solve}. */
+    /**
+     * See {@link #solve}.
+     *
+     * @param b right-hand side, length d, finite; may be the same array as x
+     * @param x receives the solution, length d
+     * @return as {@link #solve}
+     */
     public SolveResult solveNormal(double[] b, double[] x) {
         requireFactored();
         ArgumentChecks.requireLength("b", b, d);

@@ -35,17 +35,31 @@ public final class CameraPointJacobian implements LinearOperator {
         this.b = b;
     }
 
-    /** The structure. */
+    /**
+     * The structure.
+     *
+     * @return the layout given at construction
+     */
     public SchurLayout layout() {
         return layout;
     }
 
-    /** The reduced (camera) blocks {@code A_k}, live. */
+    /**
+     * The reduced (camera) blocks {@code A_k}, live.
+     *
+     * @return the array {@code a} given at construction (a view: writes change this Jacobian), length {@code
+     *         residualBlocks · rowsPerResidual · reducedSize}
+     */
     public double[] reducedBlocks() {
         return a;
     }
 
-    /** The eliminated (point) blocks {@code B_k}, live. */
+    /**
+     * The eliminated (point) blocks {@code B_k}, live.
+     *
+     * @return the array {@code b} given at construction (a view: writes change this Jacobian), length {@code
+     *         residualBlocks · rowsPerResidual · eliminatedSize}
+     */
     public double[] eliminatedBlocks() {
         return b;
     }
@@ -139,6 +153,7 @@ public final class CameraPointJacobian implements LinearOperator {
     /**
      * The Euclidean column norms into out (length n; zero columns give 1), summed per camera and per point.
      *
+     * @param out receives the norm of column j at index j, length n; overwritten
      * @throws IllegalArgumentException if out has the wrong length
      */
     public void columnNorms(double[] out) {
@@ -170,6 +185,7 @@ public final class CameraPointJacobian implements LinearOperator {
     /**
      * J as a dense m × n matrix, for tests and small references only.
      *
+     * @return a new m × n dense matrix
      * @throws IllegalArgumentException if m·n exceeds 10⁸ entries
      */
     public DMatrixRMaj toDense() {

@@ -76,7 +76,11 @@ public final class SchurComplement {
         this.cachedD = new double[layout.cols()];
     }
 
-    /** The structure. */
+    /**
+     * The structure.
+     *
+     * @return the camera/point layout this Schur complement was built for
+     */
     public SchurLayout layout() {
         return layout;
     }
@@ -84,6 +88,9 @@ public final class SchurComplement {
     /**
      * Forms the blocks U, V and W of {@code JᵀJ} for the Jacobian; invalidates every cached factor.
      *
+     * @param jac the Jacobian at the current point, with a layout equal to {@link #layout()}; its blocks are read,
+     *            not kept
+     * @return a CONVERGED result describing the block counts
      * @throws IllegalArgumentException if the Jacobian's layout differs from this one's
      */
     public SolveResult prepare(CameraPointJacobian jac) {
@@ -165,6 +172,8 @@ public final class SchurComplement {
      * @param d      D (length n, positive) or null for the identity
      * @param g      the gradient {@code Jᵀr} (length n)
      * @param out    the step x (length n)
+     * @return CONVERGED with the step in out and the residual of the reduced dense solve; otherwise the failing
+     *         status (out is then not a usable step)
      */
     public SolveResult solveDense(double lambda, double[] d, double[] g, double[] out) {
         SolveResult pre = begin(lambda, d, g, out);
@@ -199,6 +208,13 @@ public final class SchurComplement {
      * MAX_ITERATIONS (the last iterate, usable), NEGATIVE_CURVATURE (a non-positive {@code pᵀSp}: the iterate so far);
      * NOT_POSITIVE_DEFINITE when a damped point or camera block is not positive definite.
      *
+     * @param lambda λ ≥ 0
+     * @param d D (length n, positive) or null for the identity
+     * @param g the gradient {@code Jᵀr} (length n)
+     * @param out receives the step x (length n)
+     * @param tolerance relative residual tolerance on the reduced system, &gt; 0
+     * @param maxIterations cap on CG iterations, ≥ 1
+     * @return the status (see above), the CG iteration count and the final reduced residual norm
      * @throws IllegalArgumentException if tolerance is not positive or maxIterations &lt; 1
      */
     public SolveResult solveIterative(double lambda, double[] d, double[] g, double[] out, double tolerance,

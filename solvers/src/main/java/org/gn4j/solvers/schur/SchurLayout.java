@@ -86,82 +86,155 @@ public final class SchurLayout {
         return list;
     }
 
-    /** Number of reduced blocks (cameras). */
+    /**
+     * Number of reduced blocks (cameras).
+     *
+     * @return the number of reduced blocks, ≥ 0
+     */
     public int reducedBlocks() {
         return reducedBlocks;
     }
 
-    /** Columns per reduced block. */
+    /**
+     * Columns per reduced block.
+     *
+     * @return the number of columns in each reduced block, ≥ 1
+     */
     public int reducedSize() {
         return reducedSize;
     }
 
-    /** Number of eliminated blocks (points). */
+    /**
+     * Number of eliminated blocks (points).
+     *
+     * @return the number of eliminated blocks, ≥ 0
+     */
     public int eliminatedBlocks() {
         return eliminatedBlocks;
     }
 
-    /** Columns per eliminated block. */
+    /**
+     * Columns per eliminated block.
+     *
+     * @return the number of columns in each eliminated block, ≥ 1
+     */
     public int eliminatedSize() {
         return eliminatedSize;
     }
 
-    /** Rows per residual block. */
+    /**
+     * Rows per residual block.
+     *
+     * @return the number of Jacobian rows in each residual block, ≥ 1
+     */
     public int rowsPerResidual() {
         return rowsPerResidual;
     }
 
-    /** Number of residual blocks (observations). */
+    /**
+     * Number of residual blocks (observations).
+     *
+     * @return the number of residual blocks, the length of the {@code reducedOf} array given at construction
+     */
     public int residualBlocks() {
         return reducedOf.length;
     }
 
-    /** Rows m of the Jacobian. */
+    /**
+     * Rows m of the Jacobian.
+     *
+     * @return {@code rowsPerResidual · residualBlocks}
+     */
     public int rows() {
         return rowsPerResidual * reducedOf.length;
     }
 
-    /** Columns of the reduced part, {@code reducedBlocks · reducedSize}. */
+    /**
+     * Columns of the reduced part, {@code reducedBlocks · reducedSize}.
+     *
+     * @return {@code reducedBlocks · reducedSize}; the reduced columns come first, at indices [0, reducedColumns)
+     */
     public int reducedColumns() {
         return reducedBlocks * reducedSize;
     }
 
-    /** Columns n of the Jacobian. */
+    /**
+     * Columns n of the Jacobian.
+     *
+     * @return {@code reducedBlocks · reducedSize + eliminatedBlocks · eliminatedSize}
+     */
     public int cols() {
         return reducedBlocks * reducedSize + eliminatedBlocks * eliminatedSize;
     }
 
-    /** The reduced block of residual block k. */
+    /**
+     * The reduced block of residual block k.
+     *
+     * @param k residual block index in [0, residualBlocks)
+     * @return the reduced block index in [0, reducedBlocks)
+     */
     public int reducedOf(int k) {
         return reducedOf[k];
     }
 
-    /** The eliminated block of residual block k. */
+    /**
+     * The eliminated block of residual block k.
+     *
+     * @param k residual block index in [0, residualBlocks)
+     * @return the eliminated block index in [0, eliminatedBlocks)
+     */
     public int eliminatedOf(int k) {
         return eliminatedOf[k];
     }
 
-    /** Number of residual blocks of reduced block c. */
+    /**
+     * Number of residual blocks of reduced block c.
+     *
+     * @param c reduced block index in [0, reducedBlocks)
+     * @return how many residual blocks depend on reduced block c (0 if none)
+     */
     public int reducedCount(int c) {
         return byReducedStart[c + 1] - byReducedStart[c];
     }
 
-    /** The i-th residual block of reduced block c (in increasing order). */
+    /**
+     * The i-th residual block of reduced block c (in increasing order).
+     *
+     * @param c reduced block index in [0, reducedBlocks)
+     * @param i position in [0, {@link #reducedCount(int) reducedCount(c)})
+     * @return the residual block index in [0, residualBlocks)
+     */
     public int reducedResidual(int c, int i) {
         return byReduced[byReducedStart[c] + i];
     }
 
-    /** Number of residual blocks of eliminated block p. */
+    /**
+     * Number of residual blocks of eliminated block p.
+     *
+     * @param p eliminated block index in [0, eliminatedBlocks)
+     * @return how many residual blocks depend on eliminated block p (0 if none)
+     */
     public int eliminatedCount(int p) {
         return byEliminatedStart[p + 1] - byEliminatedStart[p];
     }
 
-    /** The i-th residual block of eliminated block p (in increasing order). */
+    /**
+     * The i-th residual block of eliminated block p (in increasing order).
+     *
+     * @param p eliminated block index in [0, eliminatedBlocks)
+     * @param i position in [0, {@link #eliminatedCount(int) eliminatedCount(p)})
+     * @return the residual block index in [0, residualBlocks)
+     */
     public int eliminatedResidual(int p, int i) {
         return byEliminated[byEliminatedStart[p] + i];
     }
 
-    /** Whether the other layout has the same sizes and block indices. */
+    /**
+     * Whether the other layout has the same sizes and block indices.
+     *
+     * @param o the layout to compare with (null allowed: not the same)
+     * @return true when o has equal block counts, block sizes, rows per residual and per-residual block indices
+     */
     public boolean sameAs(SchurLayout o) {
         return o == this || (o != null && o.reducedBlocks == reducedBlocks && o.reducedSize == reducedSize
                 && o.eliminatedBlocks == eliminatedBlocks && o.eliminatedSize == eliminatedSize

@@ -40,6 +40,14 @@ public final class CsrMatrix implements LinearOperator {
     /**
      * A matrix with the given pattern and values (arrays not copied).
      *
+     * @param rows number of rows m (≥ 0)
+     * @param cols number of columns n (≥ 0)
+     * @param rowStart row starts, length m + 1, {@code rowStart[0] == 0}, non-decreasing; {@code rowStart[m]} is the
+     *                 number of stored entries
+     * @param colIndex column index of each stored entry, length ≥ {@code rowStart[m]}, strictly increasing within a
+     *                 row, in [0, n)
+     * @param values value of each stored entry, length ≥ {@code rowStart[m]}; held by reference, so later writes show
+     *               in the matrix
      * @throws IllegalArgumentException when the arrays do not describe an m×n CSR pattern (wrong lengths, row starts
      *                                  not non-decreasing, a column index out of range or not strictly increasing
      *                                  within its row)
@@ -97,6 +105,11 @@ public final class CsrMatrix implements LinearOperator {
     /**
      * The pattern of a matrix from the column indices of each row (sorted here; duplicates removed), values zero.
      *
+     * @param rows number of rows m
+     * @param cols number of columns n
+     * @param columnsOfRow length m; entry i holds the column indices (any order, duplicates allowed, each in [0, n))
+     *                     of row i
+     * @return a new m×n matrix with that pattern and all stored values 0
      * @throws IllegalArgumentException when a column index is out of range
      */
     public static CsrMatrix pattern(int rows, int cols, int[][] columnsOfRow) {
@@ -129,7 +142,14 @@ public final class CsrMatrix implements LinearOperator {
         return new CsrMatrix(rows, cols, start, idx, new double[start[rows]]);
     }
 
-    /** A matrix with this pattern (shared) and the given values (not copied). */
+    /**
+     * A matrix with this pattern (shared) and the given values (not copied).
+     *
+     * @param newValues value of each stored entry in this pattern's order, length ≥ {@link #nonZeros()}; held by
+     *                  reference
+     * @return a matrix sharing this matrix's pattern arrays and its transposed pattern cache
+     * @throws IllegalArgumentException when {@code newValues} is null or shorter than {@link #nonZeros()}
+     */
     public CsrMatrix withPattern(double[] newValues) {
         if (newValues == null || newValues.length < nonZeros()) {
             throw new IllegalArgumentException("values has length " + (newValues == null ? "null" : newValues.length)
@@ -139,7 +159,12 @@ public final class CsrMatrix implements LinearOperator {
         return new CsrMatrix(this, newValues);
     }
 
-    /** Whether {@code other} has the same dimensions and pattern (same arrays, or equal contents). */
+    /**
+     * Whether {@code other} has the same dimensions and pattern (same arrays, or equal contents).
+     *
+     * @param other the matrix to compare with (not null)
+     * @return true when both have the same m, n, row starts and column indices
+     */
     public boolean samePattern(CsrMatrix other) {
         if (other == this || other.rowStart == rowStart && other.colIndex == colIndex) {
             return true;
@@ -158,33 +183,61 @@ public final class CsrMatrix implements LinearOperator {
         return cols;
     }
 
-    /** Stored entries. */
+    /**
+     * Stored entries.
+     *
+     * @return the number of stored entries, {@code rowStart()[rows]}
+     */
     public int nonZeros() {
         return rowStart[rows];
     }
 
-    /** Row starts (length rows + 1; not to be modified). */
+    /**
+     * Row starts (length rows + 1; not to be modified).
+     *
+     * @return the internal row-start array (a view, length m + 1)
+     */
     public int[] rowStart() {
         return rowStart;
     }
 
-    /** Column index of each entry (not to be modified). */
+    /**
+     * Column index of each entry (not to be modified).
+     *
+     * @return the internal column-index array (a view, length ≥ {@link #nonZeros()})
+     */
     public int[] colIndex() {
         return colIndex;
     }
 
-    /** The values (writable in place; the pattern is fixed). */
+    /**
+     * The values (writable in place; the pattern is fixed).
+     *
+     * @return the internal value array (a view, length ≥ {@link #nonZeros()}); writes change this matrix
+     */
     public double[] values() {
         return values;
     }
 
-    /** The entry (i, j), 0 where not stored. */
+    /**
+     * The entry (i, j), 0 where not stored.
+     *
+     * @param i row index in [0, m)
+     * @param j column index in [0, n)
+     * @return the stored value at (i, j), or 0 when (i, j) is not in the pattern
+     */
     public double get(int i, int j) {
         int k = Arrays.binarySearch(colIndex, rowStart[i], rowStart[i + 1], j);
         return k >= 0 ? values[k] : 0.0;
     }
 
-    /** Index into {@link #values()} of entry (i, j), or −1 where (i, j) is not in the pattern. */
+    /**
+     * Index into {@link #values()} of entry (i, j), or −1 where (i, j) is not in the pattern.
+     *
+     * @param i row index in [0, m)
+     * @param j column index in [0, n)
+     * @return the position k with {@code values()[k]} = entry (i, j), or −1
+     */
     public int indexOf(int i, int j) {
         int k = Arrays.binarySearch(colIndex, rowStart[i], rowStart[i + 1], j);
         return k >= 0 ? k : -1;
@@ -223,7 +276,11 @@ public final class CsrMatrix implements LinearOperator {
         });
     }
 
-    /** The squared Euclidean norms of the columns into out (length cols). */
+    /**
+     * The squared Euclidean norms of the columns into out (length cols).
+     *
+     * @param out receives ‖column j‖² at index j, length n; overwritten
+     */
     public void columnSquares(double[] out) {
         ArgumentChecks.requireLength("out", out, cols);
         Transpose t = transposed();
@@ -239,17 +296,29 @@ public final class CsrMatrix implements LinearOperator {
         });
     }
 
-    /** Column starts of the transposed pattern (length cols + 1), built once per pattern. */
+    /**
+     * Column starts of the transposed pattern (length cols + 1), built once per pattern.
+     *
+     * @return the internal column-start array of the transposed pattern (a view, length n + 1; not to be modified)
+     */
     public int[] columnStart() {
         return transposed().colStart;
     }
 
-    /** Row index of each entry in column order ({@link #columnStart()}). */
+    /**
+     * Row index of each entry in column order ({@link #columnStart()}).
+     *
+     * @return the internal row-index array in column order (a view, length {@link #nonZeros()}; not to be modified)
+     */
     public int[] columnRowIndex() {
         return transposed().rowIndex;
     }
 
-    /** Position in {@link #values()} of each entry in column order ({@link #columnStart()}). */
+    /**
+     * Position in {@link #values()} of each entry in column order ({@link #columnStart()}).
+     *
+     * @return the internal position array in column order (a view, length {@link #nonZeros()}; not to be modified)
+     */
     public int[] columnValuePosition() {
         return transposed().csrPos;
     }
@@ -281,7 +350,11 @@ public final class CsrMatrix implements LinearOperator {
         return t;
     }
 
-    /** The dense m×n row-major copy (for tests and small problems). */
+    /**
+     * The dense m×n row-major copy (for tests and small problems).
+     *
+     * @return a new array of length m·n, entry (i, j) at index {@code i * cols + j}
+     */
     public double[] toDenseRowMajor() {
         double[] d = new double[rows * cols];
         for (int i = 0; i < rows; i++) {

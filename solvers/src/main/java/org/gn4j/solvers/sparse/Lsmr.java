@@ -25,7 +25,12 @@ public final class Lsmr {
     private final double[] tn;
     private final double[] tm;
 
-    /** Work space for m×n operators. */
+    /**
+     * Work space for m×n operators.
+     *
+     * @param m rows of the operators J to be solved with, ≥ 0
+     * @param n columns of J (length of x), ≥ 0
+     */
     public Lsmr(int m, int n) {
         ArgumentChecks.requireNonNegative("m", m);
         ArgumentChecks.requireNonNegative("n", n);
@@ -51,6 +56,9 @@ public final class Lsmr {
      * @param relTolerance  stop when {@code ‖Bᵀ(b̃ − By)‖ <= relTolerance·‖Bᵀb̃‖}
      * @param maxIterations iteration cap
      * @param x             the solution (length n)
+     * @return CONVERGED when the tolerance was met (or b or Jᵀb is zero, x = 0), MAX_ITERATIONS at the cap (x
+     *         usable), NON_FINITE on a non-finite iterate; with the iteration count and the final and initial {@code
+     *         ‖Bᵀr‖}
      * @throws IllegalArgumentException on wrong lengths
      */
     public SolveResult solve(LinearOperator j, double[] b, double[] damping, double[] scale, double relTolerance,

@@ -20,6 +20,9 @@ public final class MinimumDegree {
      * ({@code rowIndex[colStart[j] .. colStart[j+1])} are the neighbours of j; the diagonal and duplicates are
      * ignored; each edge may appear in one or both of its columns).
      *
+     * @param n number of nodes, ≥ 0
+     * @param colStart column starts, length n + 1, non-decreasing from 0
+     * @param rowIndex neighbour indices in [0, n), length ≥ {@code colStart[n]}; not modified
      * @return perm with {@code perm[k]} the original index of the k-th eliminated node
      * @throws IllegalArgumentException when the arrays do not describe an n-node pattern
      */

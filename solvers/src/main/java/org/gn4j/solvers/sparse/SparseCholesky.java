@@ -31,6 +31,11 @@ public final class SparseCholesky {
      * Symbolic analysis of the pattern: column j of A holds rows {@code rowIndex[colStart[j] .. colStart[j+1])}, all
      * {@code <= j} (entries below the diagonal are ignored), diagonal included.
      *
+     * @param n order of A, ≥ 0
+     * @param colStart column starts, length n + 1, non-decreasing from 0; held by reference and read again by each
+     *                 {@link #factor}, so it must not change
+     * @param rowIndex row index of each entry of the upper triangle by column, length ≥ {@code colStart[n]}; held
+     *                 by reference like colStart
      * @throws IllegalArgumentException when the arrays do not describe an n×n pattern
      */
     public SparseCholesky(int n, int[] colStart, int[] rowIndex) {
@@ -132,12 +137,20 @@ public final class SparseCholesky {
         this.x = new double[n];
     }
 
-    /** The order n. */
+    /**
+     * The order n.
+     *
+     * @return n, the order of A and of L
+     */
     public int size() {
         return n;
     }
 
-    /** Entries of L (diagonal included). */
+    /**
+     * Entries of L (diagonal included).
+     *
+     * @return the number of stored entries of the factor L, fixed by the symbolic analysis
+     */
     public long factorNonZeros() {
         return lStart[n];
     }
@@ -148,6 +161,10 @@ public final class SparseCholesky {
      * pivot when A + diag(shift) is not numerically positive definite.
      *
      * @param diagonalPosition position in values of each diagonal entry (needed when shift is not null)
+     * @param values entries of A in the analysed pattern's order, length ≥ {@code colStart[n]}; not modified
+     * @param shift added to diagonal entry j (length n), or null for no shift
+     * @return CONVERGED on success (the factor is then kept for {@link #solve}); NOT_POSITIVE_DEFINITE with the
+     *         failing pivot in the message otherwise
      */
     public SolveResult factor(double[] values, double[] shift, int[] diagonalPosition) {
         factored = false;
@@ -192,6 +209,8 @@ public final class SparseCholesky {
     /**
      * Solves {@code A y = b} with the last factorization into out (b and out may be the same array).
      *
+     * @param b right-hand side, length n; not modified unless it is out
+     * @param out receives y, length n
      * @throws IllegalStateException when no factorization succeeded
      */
     public void solve(double[] b, double[] out) {

@@ -103,7 +103,13 @@ public final class SparseNormalMatrix {
         return new int[][] {start, Arrays.copyOf(rows, size)};
     }
 
-    /** Fills the values of {@code Pᵀ(JᵀJ)P} from J (same pattern as analysed). */
+    /**
+     * Fills the values of {@code Pᵀ(JᵀJ)P} from J (same pattern as analysed).
+     *
+     * @param jacobian the Jacobian J with n columns and the pattern given at construction (its current values are
+     *                 read)
+     * @throws IllegalArgumentException if J does not have n columns
+     */
     public void assemble(CsrMatrix jacobian) {
         if (jacobian.cols() != n) {
             throw new IllegalArgumentException("Jacobian has " + jacobian.cols() + " columns, expected " + n);
@@ -138,42 +144,74 @@ public final class SparseNormalMatrix {
         });
     }
 
-    /** The order n. */
+    /**
+     * The order n.
+     *
+     * @return n, the number of columns of J
+     */
     public int size() {
         return n;
     }
 
-    /** {@code perm[q]}: the original column at position q. */
+    /**
+     * {@code perm[q]}: the original column at position q.
+     *
+     * @return the internal permutation array (a view, length n; not to be modified)
+     */
     public int[] permutation() {
         return perm;
     }
 
-    /** {@code inverse[j]}: the position of original column j. */
+    /**
+     * {@code inverse[j]}: the position of original column j.
+     *
+     * @return the internal inverse permutation array (a view, length n; not to be modified)
+     */
     public int[] inversePermutation() {
         return inverse;
     }
 
-    /** Column starts of the upper triangle (length n + 1). */
+    /**
+     * Column starts of the upper triangle (length n + 1).
+     *
+     * @return the internal column-start array (a view, length n + 1; not to be modified)
+     */
     public int[] colStart() {
         return colStart;
     }
 
-    /** Row indices (sorted within each column, diagonal last). */
+    /**
+     * Row indices (sorted within each column, diagonal last).
+     *
+     * @return the internal row-index array (a view, length {@link #nonZeros()}; not to be modified)
+     */
     public int[] rowIndex() {
         return rowIndex;
     }
 
-    /** Position in {@link #values()} of each diagonal entry (permuted order). */
+    /**
+     * Position in {@link #values()} of each diagonal entry (permuted order).
+     *
+     * @return the internal diagonal-position array (a view, length n; not to be modified)
+     */
     public int[] diagonalPositions() {
         return diagonal;
     }
 
-    /** The values of the upper triangle (after {@link #assemble}). */
+    /**
+     * The values of the upper triangle (after {@link #assemble}).
+     *
+     * @return the internal value array (a view, length {@link #nonZeros()}); refilled by each {@link #assemble}
+     */
     public double[] values() {
         return values;
     }
 
-    /** Stored entries of the upper triangle. */
+    /**
+     * Stored entries of the upper triangle.
+     *
+     * @return the number of stored entries of the permuted upper triangle, diagonal included
+     */
     public int nonZeros() {
         return colStart[n];
     }
