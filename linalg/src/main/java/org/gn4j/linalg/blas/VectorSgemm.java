@@ -3,15 +3,13 @@ package org.gn4j.linalg.blas;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
-
 /**
  * Single-precision GEMM on the incubating Vector API ({@link FloatVector#SPECIES_PREFERRED}: 16 lanes on AVX-512, 8
  * on AVX2), the float32 sibling of {@link VectorBlas}'s DGEMM, running the same loops ({@link GemmBlocking}) with its
- * own packing and register kernel: {@link #NC}-column
- * panels of {@code op(B)} and {@link #KC}-deep slices packed into {@link #NR}-column slivers, {@link #MC}-row blocks
- * of {@code α·op(A)} packed into {@link #MR}-row slivers, an {@code MR × NR} register tile of float accumulators
- * (8 × 32 on AVX-512, 4 × 16 on AVX2), panels on 64-byte cache lines, transposes handled in packing, rows (or
- * columns) split across the compute pool.
+ * own packing and register kernel: {@link #NC}-column panels of {@code op(B)} and {@link #KC}-deep slices packed into
+ * {@link #NR}-column slivers, {@link #MC}-row blocks of {@code α·op(A)} packed into {@link #MR}-row slivers, an
+ * {@code MR × NR} register tile of float accumulators (8 × 32 on AVX-512, 4 × 16 on AVX2), panels on 64-byte cache
+ * lines, transposes handled in packing, rows (or columns) split across the compute pool.
  *
  * <p>The operands may be stored as {@code float[]} (SGEMM proper) or as {@code double[]} (products in float32 on
  * float64 storage, what {@link Blas#dgemmF32} promises): packing rounds each entry of {@code α·op(A)} and
