@@ -171,16 +171,24 @@ final class GemmBlocking {
     }
 
     /**
-     * Runs {@code part} over all of an {@code m × n} C, split across the compute pool when there is at least
-     * {@code workPerThread} of {@code work} per thread: by rows (whole {@code mr}-row slivers) unless there are too
-     * few row slivers to share (short, wide products: conv layers' output channels × batch·pixels), then by columns
-     * (whole {@code nr}-column slivers). Each part packs its own panels.
+     * Threads worth using for a product of {@code work} multiply-adds: at least {@code workPerThread} each, at most
+     * the compute pool's (1 unless {@code multiThreaded}). With 1 the caller runs the whole product itself, which
+     * allocates nothing.
      */
-    static void split(int m, int n, int mr, int nr, long work, long workPerThread, boolean multiThreaded, Part part) {
+    static int threads(long work, long workPerThread, boolean multiThreaded) {
+        int threads = multiThreaded ? ComputePool.parallelism() : 1;
+        return (int) Math.min(threads, Math.max(1, work / workPerThread));
+    }
+
+    /**
+     * Runs {@code part} over all of an {@code m × n} C split into at most {@code threads} parts on the compute pool:
+     * by rows (whole {@code mr}-row slivers) unless there are too few row slivers to share (short, wide products:
+     * conv layers' output channels × batch·pixels), then by columns (whole {@code nr}-column slivers). Each part
+     * packs its own panels.
+     */
+    static void split(int m, int n, int mr, int nr, int threads, Part part) {
         int rowSlivers = (m + mr - 1) / mr;
         int colSlivers = (n + nr - 1) / nr;
-        int threads = multiThreaded ? ComputePool.parallelism() : 1;
-        threads = (int) Math.min(threads, Math.max(1, work / workPerThread));
         boolean byRows = rowSlivers >= 2 * threads || rowSlivers >= colSlivers;
         int parts = Math.min(threads, byRows ? rowSlivers : colSlivers);
         if (parts <= 1) {

@@ -152,8 +152,13 @@ public final class VectorBlas implements Blas {
             dotProducts(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        GemmBlocking.split(m, n, MR, NR, work, PARALLEL_WORK, multiThreaded, (r0, r1, c0, c1) -> blocked(ta, tb,
-                r0, r1, c0, c1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+        int threads = GemmBlocking.threads(work, PARALLEL_WORK, multiThreaded);
+        if (threads <= 1) {
+            blocked(ta, tb, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        GemmBlocking.split(m, n, MR, NR, threads, (r0, r1, c0, c1) -> blocked(ta, tb, r0, r1, c0, c1, k, alpha, a,
+                aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
     }
 
     private static final ThreadLocal<Panels> PANELS = ThreadLocal.withInitial(Panels::new);

@@ -60,8 +60,13 @@ final class VectorSgemm {
             return;
         }
         // a float multiply-add costs half a double one: twice the work before a product is worth splitting
-        GemmBlocking.split(m, n, MR, NR, work, 2 * VectorBlas.PARALLEL_WORK, multiThreaded, (r0, r1, c0, c1) ->
-                blocked(ta, tb, r0, r1, c0, c1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+        int threads = GemmBlocking.threads(work, 2 * VectorBlas.PARALLEL_WORK, multiThreaded);
+        if (threads <= 1) {
+            blocked(ta, tb, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        GemmBlocking.split(m, n, MR, NR, threads, (r0, r1, c0, c1) -> blocked(ta, tb, r0, r1, c0, c1, k, alpha, a,
+                aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
     }
 
     /** {@code C = β·C} in C's precision (β = 0: C not read). */
