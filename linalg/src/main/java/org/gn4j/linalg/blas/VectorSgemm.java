@@ -225,6 +225,12 @@ final class VectorSgemm {
             for (int i = 0; i < count; i++) {
                 dst[d + i * step] = alphaF * x[s + i];
             }
+        } else if (step == 1) {
+            // unit stride written out, so that C2 vectorizes the conversion (rows of B, slivers of Aᵀ)
+            double[] x = (double[]) src;
+            for (int i = 0; i < count; i++) {
+                dst[d + i] = (float) (alpha * x[s + i]);
+            }
         } else {
             double[] x = (double[]) src;
             for (int i = 0; i < count; i++) {
