@@ -4,10 +4,19 @@
 # iteration, total fit time.
 #   bench/spark-pass-benchmark.sh [rows] [partitions] [repeats] [master...]
 #   e.g. bench/spark-pass-benchmark.sh 1000000 4 5 'local[1]' 'local[2]' spark://127.0.0.1:7177
+# With the first argument "aggregation", the bytes and seconds of row-less linearization passes for several parameter
+# and partition counts against the model of docs/SCALING.md (org.gn4j.spark.AggregationBenchmark):
+#   bench/spark-pass-benchmark.sh aggregation master repeats n-list P-list
+#   e.g. bench/spark-pass-benchmark.sh aggregation 'local[2]' 3 10,100,1000 4,8,100
 # A spark:// master is a cluster on this machine (bench/spark-standalone.sh): its executors read gn4j's classes from
 # this tree's target folders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+main=org.gn4j.spark.PassBenchmark
+if [ "${1:-}" = aggregation ]; then
+  main=org.gn4j.spark.AggregationBenchmark
+  shift
+fi
 mvn -B -ntp -q -o package -DskipTests -pl spark -am
 cpfile=$(mktemp)
 trap 'rm -f "$cpfile"' EXIT
@@ -27,4 +36,4 @@ opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
 exec java -Xmx${GN4J_SPARK_XMX:-3g} --add-modules jdk.incubator.vector $opens -Djdk.reflect.useDirectMethodHandle=false \
   -Dio.netty.tryReflectionSetAccessible=true -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 \
   -Dlog4j2.configurationFile=spark/src/test/resources/log4j2.properties -Dspark.executor.extraClassPath="$own" \
-  -cp "$cp" org.gn4j.spark.PassBenchmark "$@"
+  -cp "$cp" "$main" "$@"

@@ -55,8 +55,9 @@ start)
   cp_list=${GN4J_SPARK_CP:-}
   if [ -z "$cp_list" ]; then
     cpfile="$dir/classpath.txt"
-    (cd "$root" && mvn -B -ntp -q -o dependency:build-classpath -pl spark -Dmdep.includeScope=compile \
-      -Dmdep.outputFile="$cpfile")
+    # Maven's output to stderr: standard output carries only the master URL
+    (cd "$root" && mvn -B -ntp -q -o -Dstyle.color=never dependency:build-classpath -pl spark \
+      -Dmdep.includeScope=compile -Dmdep.outputFile="$cpfile") >&2
     cp_list=$(cat "$cpfile")
   fi
   # SPARK_HOME/jars: the workers launch executors with it on their class path

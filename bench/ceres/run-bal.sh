@@ -6,7 +6,7 @@
 #   bench/ceres/run-bal.sh FILE.bal [FILE.bal ...]
 #
 # Environment: THREADS (2), ITERATIONS (50, both: Ceres's --num_iterations, gn4j's --max-iterations),
-#   CERES_SOLVERS ("sparse_schur dense_schur iterative_schur"), GN4J_SOLVERS ("dense-schur iterative-schur"),
+#   CERES_SOLVERS ("sparse_schur dense_schur iterative_schur"), GN4J_SOLVERS ("sparse-schur dense-schur iterative-schur"),
 #   GN4J_CONFIGS ("ceres-like lm-default"), GN4J_JAVA_OPTS (-Xmx for large files), OUT (a folder for raw logs).
 # Like for like: bundle_adjuster 2.1.0 fixes function_tolerance = gradient_tolerance = 1e-16 and keeps
 #   parameter_tolerance = 1e-8, so gn4j runs with --ftol 1e-16 --gtol 1e-16 --xtol 1e-8; robust loss off on both
@@ -23,7 +23,7 @@ root="$(cd "$here/../.." && pwd)"
 THREADS="${THREADS:-2}"
 ITERATIONS="${ITERATIONS:-50}"
 CERES_SOLVERS="${CERES_SOLVERS:-sparse_schur dense_schur iterative_schur}"
-GN4J_SOLVERS="${GN4J_SOLVERS:-dense-schur iterative-schur}"
+GN4J_SOLVERS="${GN4J_SOLVERS:-sparse-schur dense-schur iterative-schur}"
 GN4J_CONFIGS="${GN4J_CONFIGS:-ceres-like lm-default}"
 OUT="${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/run-bal.XXXXXX")}"
 mkdir -p "$OUT"

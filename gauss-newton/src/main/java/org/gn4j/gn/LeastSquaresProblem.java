@@ -212,20 +212,7 @@ public final class LeastSquaresProblem {
      */
     public double cost(double[] weightedResiduals) {
         ArgumentChecks.requireLength("residuals", weightedResiduals, m);
-        if (loss == RobustLoss.LINEAR) {
-            double s = 0;
-            for (double v : weightedResiduals) {
-                s += v * v;
-            }
-            return 0.5 * s;
-        }
-        double[] rho = new double[3];
-        double s = 0;
-        for (double v : weightedResiduals) {
-            loss.evaluate(v * v, lossScale, rho);
-            s += rho[0];
-        }
-        return 0.5 * s;
+        return loss.cost(weightedResiduals, lossScale);
     }
 
     /**

@@ -69,6 +69,29 @@ public enum RobustLoss {
     abstract void evaluate(double s, double[] out);
 
     /**
+     * The cost {@code ½ Σ ρ_c(r_i²)} of residuals r with scale c ({@code ½‖r‖²} for {@link #LINEAR}).
+     *
+     * @param r     the residuals; not modified
+     * @param scale the scale c &gt; 0 (ignored by {@link #LINEAR})
+     * @return the cost
+     */
+    public double cost(double[] r, double scale) {
+        double s = 0;
+        if (this == LINEAR) {
+            for (double v : r) {
+                s += v * v;
+            }
+            return 0.5 * s;
+        }
+        double[] rho = new double[3];
+        for (double v : r) {
+            evaluate(v * v, scale, rho);
+            s += rho[0];
+        }
+        return 0.5 * s;
+    }
+
+    /**
      * Writes {@code ρ_c(s), ρ_c'(s), ρ_c''(s)} for scale {@code c}: {@code ρ_c(s) = c²ρ(s/c²)}, {@code ρ_c' = ρ'(s/c²)},
      * {@code ρ_c'' = ρ''(s/c²)/c²}.
      *

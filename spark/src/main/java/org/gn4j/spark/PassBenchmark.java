@@ -17,7 +17,8 @@ import org.gn4j.gn.LevenbergMarquardt;
  * {@link SyntheticRows} on rows generated on the executors: for each master, the time of a linearization pass and of
  * a cost pass (medians), an empty pass (the same job and accumulator over the same partitions without rows: the
  * scheduling, broadcast and tree overhead), and a Levenberg-Marquardt fit (iterations, passes per iteration, total
- * time). Prints one table row per master.
+ * time), with the bytes of a linearization and a cost pass as Spark's task metrics count them (serialized results
+ * into the driver, shuffle writes of the tree level). Prints one table row per master.
  *
  * <p>With {@code repeats} 0 the pass times are the medians of the fit's own passes (no warm-up, no extra passes).
  *
@@ -44,8 +45,9 @@ public final class PassBenchmark {
                 rows, partitions, repeats, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         System.out.println("| master | linearization pass s | cost pass s | empty pass s | LM iterations | passes "
-                + "| passes/iteration | fit s | aggregation s | cost |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+                + "| passes/iteration | fit s | aggregation s | cost | linearization B into driver / shuffled "
+                + "| cost pass B into driver / shuffled |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String master : masters) {
             if (master.equals("jvm")) {
                 singleJvm(rows, partitions);
@@ -55,6 +57,9 @@ public final class PassBenchmark {
                     .setIfMissing("spark.ui.enabled", "false");
             try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
                 jsc.setLogLevel("WARN");
+                TaskBytes bytes = TaskBytes.attach(jsc);
+                long[] linBytes = null;
+                long[] costBytes = null;
                 SparkLeastSquares<double[]> objective = SparkLeastSquares.of(
                         SyntheticRows.generate(jsc, rows, partitions, 42), SyntheticRows.model());
                 List<Double> lin = new ArrayList<>();
@@ -65,12 +70,16 @@ public final class PassBenchmark {
                     objective.linearize(SyntheticRows.START);
                 }
                 for (int k = 0; k < repeats; k++) {
+                    bytes.reset();
                     long t0 = System.nanoTime();
                     objective.linearize(SyntheticRows.TRUE_PARAMETERS);
                     lin.add((System.nanoTime() - t0) * 1e-9);
+                    linBytes = bytes.read();
+                    bytes.reset();
                     t0 = System.nanoTime();
                     objective.trialCost(SyntheticRows.TRUE_PARAMETERS);
                     cost.add((System.nanoTime() - t0) * 1e-9);
+                    costBytes = bytes.read();
                 }
                 for (int k = 0; k < Math.max(repeats, 3); k++) {
                     empty.add(emptyPass(jsc, partitions, 10));
@@ -82,10 +91,11 @@ public final class PassBenchmark {
                         (p.linearization() ? lin : cost).add(p.seconds());
                     }
                 }
-                System.out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %d | %d | %.2f | %.3f | %.3f | %.6e |%n",
+                System.out.printf(Locale.ROOT,
+                        "| %s | %.4f | %.4f | %.4f | %d | %d | %.2f | %.3f | %.3f | %.6e | %s | %s |%n",
                         master, median(lin), median(cost), median(empty), fit.iterations(), fit.passes(),
                         fit.passes() / (double) fit.iterations(), fit.seconds(), fit.aggregationSeconds(),
-                        fit.cost());
+                        fit.cost(), bytesCell(linBytes), bytesCell(costBytes));
             }
         }
     }
@@ -110,7 +120,8 @@ public final class PassBenchmark {
                 .withGeodesicAcceleration(false).optimize(problem, SyntheticRows.START);
         double seconds = (System.nanoTime() - t0) * 1e-9;
         int passes = fit.residualEvaluations() + fit.jacobianEvaluations();
-        System.out.printf(Locale.ROOT, "| one JVM (no Spark) | - | - | - | %d | %d | %.2f | %.3f | - | %.6e |%n",
+        System.out.printf(Locale.ROOT,
+                "| one JVM (no Spark) | - | - | - | %d | %d | %.2f | %.3f | - | %.6e | - | - |%n",
                 fit.iterations(), passes, passes / (double) fit.iterations(), seconds, fit.cost());
     }
 
@@ -130,6 +141,10 @@ public final class PassBenchmark {
         }), len, SparkLeastSquares.DEFAULT_DEPTH);
         theta.destroy();
         return (System.nanoTime() - t0) * 1e-9;
+    }
+
+    private static String bytesCell(long[] b) {
+        return b == null ? "-" : b[0] + " / " + b[2];
     }
 
     private static double median(List<Double> v) {

@@ -23,18 +23,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Distributed Levenberg-Marquardt and dogleg (normal equations summed by {@code treeAggregate} over partitions) give
+ * Distributed Levenberg-Marquardt and dogleg (normal equations summed over partitions by an ordered tree) give
  * the single-JVM run that takes the same normal-equation path ({@link StepSolver#CHOLESKY}, no geodesic acceleration,
  * which needs the residual rows): the same iterations, evaluations and termination, and the point and cost to 1e-10
  * relative. Only the order of the sums differs.
  *
  * <p>Both runs stop at relative cost reduction 1e-8 and step size and gradient cosine 1e-10 instead of the defaults'
  * 1e-14. Near 1e-14 the last gain ratios are round-off in the cost, which the order of summation changes (partial
- * sums per partition, combined in the order the tasks finish, against one loop over the rows): a step one run
- * rejects the other accepts, and the runs end at points that agree only to about √ε in the flat bottom of the cost,
- * after different numbers of steps. On the generated problem the last step above round-off reduces the cost by
- * 2e-9 relative and the next by 1e-15, so the cost test stops both runs at that step only from 1e-8 on. Above
- * round-off every decision of the loop is the same.
+ * sums per partition added in partition order, against one loop over the rows): a step one run rejects the other
+ * accepts, and the runs end at points that agree only to 1e-11 to 1e-8 in the flat bottom of the cost, after
+ * different numbers of steps. That is not a property of the distribution: the one-JVM fit on the same rows in
+ * another order does the same (Misra1a from start 1 takes 31, 20, 27, 29 and 29 iterations with the rows as given,
+ * reversed and shuffled three ways; the one-JVM thread count changes nothing), while at these tolerances every
+ * order takes the same steps ({@link RowOrderTest}, table in docs/SCALING.md). So the comparison at the defaults is
+ * ill-posed, and this test holds the distributed fit to what a row permutation preserves. On the generated problem
+ * the last step above round-off reduces the cost by 2e-9 relative and the next by 1e-15, so the cost test stops
+ * both runs at that step only from 1e-8 on. Above round-off every decision of the loop is the same.
  *
  * <p>NIST StRD problems chosen for conditioning, since the normal equations square it and a trajectory that
  * passes near a gain-ratio threshold could flip on round-off: Misra1a and Misra1c (2 parameters, exponential and

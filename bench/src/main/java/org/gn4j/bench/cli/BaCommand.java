@@ -43,8 +43,8 @@ public final class BaCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "FILE", description = "The BAL file to fit (required unless a subcommand is given; default: none).")
     Path file;
 
-    @Option(names = "--solver", paramLabel = "dense-schur|iterative-schur", defaultValue = "dense-schur",
-            description = "dense-schur or iterative-schur (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--solver", paramLabel = "dense-schur|sparse-schur|iterative-schur", defaultValue = "dense-schur",
+            description = "dense-schur, sparse-schur or iterative-schur (default: ${DEFAULT-VALUE}).")
     String solver;
 
     @Option(names = "--damping", paramLabel = "trust-region|nielsen|marquardt", defaultValue = "trust-region",
@@ -65,16 +65,20 @@ public final class BaCommand implements Callable<Integer> {
             description = "Geodesic acceleration (the LM default: on).")
     boolean geodesic;
 
-    @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "100", description = "Iteration cap (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "100",
+            description = "Iteration cap (default: ${DEFAULT-VALUE}).")
     int maxIterations;
 
-    @Option(names = "--ftol", paramLabel = "TOL", defaultValue = "1e-14", description = "Relative cost-reduction tolerance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ftol", paramLabel = "TOL", defaultValue = "1e-14",
+            description = "Relative cost-reduction tolerance (default: ${DEFAULT-VALUE}).")
     double ftol;
 
-    @Option(names = "--xtol", paramLabel = "TOL", defaultValue = "1e-14", description = "Relative step tolerance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--xtol", paramLabel = "TOL", defaultValue = "1e-14",
+            description = "Relative step tolerance (default: ${DEFAULT-VALUE}).")
     double xtol;
 
-    @Option(names = "--gtol", paramLabel = "TOL", defaultValue = "1e-14", description = "Gradient tolerance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--gtol", paramLabel = "TOL", defaultValue = "1e-14",
+            description = "Gradient tolerance (default: ${DEFAULT-VALUE}).")
     double gtol;
 
     @Option(names = "--target-cost", paramLabel = "COST", defaultValue = "0",
@@ -92,18 +96,21 @@ public final class BaCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Print one line per iteration: cost and seconds since the start.")
     boolean trace;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the fitted problem as a BAL file (default: none).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the fitted problem as a BAL file (default: none, not written).")
     Path out;
 
     static DampedSolver solver(String name, double cgTolerance, int cgMax) {
         switch (name) {
             case "dense-schur":
                 return DampedSolvers.denseSchur();
+            case "sparse-schur":
+                return DampedSolvers.sparseSchur();
             case "iterative-schur":
                 return DampedSolvers.iterativeSchur(cgTolerance, cgMax);
             default:
                 throw new IllegalArgumentException("--solver is '" + name
-                        + "', expected dense-schur or iterative-schur");
+                        + "', expected dense-schur, sparse-schur or iterative-schur");
         }
     }
 
@@ -179,22 +186,28 @@ public final class BaCommand implements Callable<Integer> {
         @Option(names = "--points", paramLabel = "N", required = true, description = "Number of points.")
         int points;
 
-        @Option(names = "--views", paramLabel = "N", defaultValue = "5", description = "Cameras that see each point (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--views", paramLabel = "N", defaultValue = "5",
+                description = "Cameras that see each point (default: ${DEFAULT-VALUE}).")
         int views;
 
-        @Option(names = "--noise", paramLabel = "PIXELS", defaultValue = "0.5", description = "Pixel noise standard deviation (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--noise", paramLabel = "SIGMA", defaultValue = "0.5",
+                description = "Pixel noise standard deviation (default: ${DEFAULT-VALUE}).")
         double noise;
 
-        @Option(names = "--rotation-sigma", paramLabel = "RAD", defaultValue = "0.002", description = "Start perturbation of rotations, rad (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--rotation-sigma", paramLabel = "SIGMA", defaultValue = "0.002",
+                description = "Start perturbation of rotations, rad (default: ${DEFAULT-VALUE}).")
         double rotationSigma;
 
-        @Option(names = "--position-sigma", paramLabel = "SIGMA", defaultValue = "0.02", description = "Start perturbation of translations and points (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--position-sigma", paramLabel = "SIGMA", defaultValue = "0.02",
+                description = "Start perturbation of translations and points (default: ${DEFAULT-VALUE}).")
         double positionSigma;
 
-        @Option(names = "--focal-sigma", paramLabel = "SIGMA", defaultValue = "0.01", description = "Relative start perturbation of focal lengths (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--focal-sigma", paramLabel = "SIGMA", defaultValue = "0.01",
+                description = "Relative start perturbation of focal lengths (default: ${DEFAULT-VALUE}).")
         double focalSigma;
 
-        @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+                description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "The BAL file to write.")

@@ -111,7 +111,7 @@ public final class NllsCommand implements Callable<Integer> {
         }
         new CommandPaths(spec.commandLine()).outputFile("--csv", csv).outputFile("--plot", plot).check();
         if ("sparse-mgh".equals(suite.trim().toLowerCase(Locale.ROOT))) {
-            return new SparseMghRun(spec, out, err, sizes, scipyMaxSize, python, csv, problemNames,
+            return new SparseMghRun(spec, out, err, sizes, scipyMaxSize, python, csv, problemNames, repeats,
                     spec.commandLine().getParseResult().hasMatchedOption("--solvers") ? solverNames : null).call();
         }
         List<String> names = new ArrayList<>();

@@ -6,14 +6,15 @@ import org.gn4j.gn.GaussNewton;
 import org.gn4j.gn.LeastSquaresOptimizer;
 import org.gn4j.gn.LevenbergMarquardt;
 import org.gn4j.gn.Optimum;
+import org.gn4j.gn.ScalingRule;
 import org.gn4j.gn.StepSolver;
 import org.gn4j.gn.core.TrustRadius;
 
 /** A solver configuration of the benchmark: a gn4j optimizer with its defaults, or a SciPy method. */
 public interface NllsSolver {
     /** The gn4j configurations by name. */
-    java.util.List<String> GN4J = java.util.List.of("lm", "lm-plain", "lm-nielsen", "lm-nielsen-plain", "lm-cholesky", "lm-cg", "lm-lmder", "dogleg", "dogleg-subspace",
-            "dogleg-lmder", "gn");
+    java.util.List<String> GN4J = java.util.List.of("lm", "lm-plain", "lm-nielsen", "lm-nielsen-plain", "lm-cholesky", "lm-cg", "lm-lmder", "lm-identity", "lm-restarted", "dogleg", "dogleg-subspace",
+            "dogleg-lmder", "dogleg-runmax", "dogleg-identity", "gn");
     /** The SciPy configurations by name. */
     java.util.List<String> SCIPY = java.util.List.of("scipy-lm", "scipy-trf", "scipy-trf-jac");
 
@@ -40,7 +41,10 @@ public interface NllsSolver {
      * damping, {@link DampingRule#NIELSEN}, with and without geodesic acceleration), {@code lm-cholesky}, {@code lm-cg} (other step solvers), {@code dogleg},
      * {@code dogleg-subspace} (the two-dimensional subspace step, {@link Dogleg#withSubspace}), {@code lm-lmder} and
      * {@code dogleg-lmder} (MINPACK {@code lmder}'s radius update, {@link TrustRadius.Rule#LMDER}),
-     * {@code gn} (Gauss-Newton with Armijo backtracking); all with {@code StoppingCriteria.defaults()}.
+     * {@code dogleg-runmax} (dogleg with MINPACK's running-maximum scaling, {@link ScalingRule#RUNNING_MAX}),
+     * {@code dogleg-identity} and {@code lm-identity} (D = I, {@link ScalingRule#IDENTITY}), {@code lm-restarted}
+     * (LM with dogleg's {@link ScalingRule#RESTARTED_MAX}),
+     * {@code gn} (Gauss-Newton with Armijo backtracking); each with its own default stopping criteria.
      *
      * @param name one of {@link #GN4J}
      * @return the configuration
@@ -78,6 +82,18 @@ public interface NllsSolver {
                 break;
             case "dogleg-subspace":
                 o = new Dogleg().withSubspace(true);
+                break;
+            case "dogleg-runmax":
+                o = new Dogleg().withScaling(ScalingRule.RUNNING_MAX);
+                break;
+            case "dogleg-identity":
+                o = new Dogleg().withScaling(ScalingRule.IDENTITY);
+                break;
+            case "lm-identity":
+                o = new LevenbergMarquardt().withScaling(ScalingRule.IDENTITY);
+                break;
+            case "lm-restarted":
+                o = new LevenbergMarquardt().withScaling(ScalingRule.RESTARTED_MAX);
                 break;
             case "gn":
                 o = new GaussNewton();

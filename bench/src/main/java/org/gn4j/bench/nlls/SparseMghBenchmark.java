@@ -54,12 +54,22 @@ public final class SparseMghBenchmark {
             int jacobianEvaluations, double initialCost, double cost, String status, double peakMiB, boolean solved) {
     }
 
-    /** SciPy's default tolerances, {@code ftol = xtol = gtol = 1e-8}, for both sides. */
-    public static final StoppingCriteria TOLERANCES = StoppingCriteria.defaults().withFunctionTolerance(1e-8)
-            .withParameterTolerance(1e-8).withGradientTolerance(1e-8);
-
     /** A final cost at most this is the known minimum 0 reached. */
     public static final double SOLVED_COST = 1e-10;
+
+    /**
+     * gn4j's zero-cost floor: a cost at most this ({@code ‖r‖ <= 4.5e-8}, five orders below {@link #SOLVED_COST})
+     * is the known minimum 0, a first-order stop (at iteration 0 where the start is already there, as the discrete
+     * boundary value problem's start at n = 10⁵ and 10⁶, whose cost is of order {@code n⁻³}).
+     */
+    public static final double ZERO_COST = 1e-15;
+
+    /**
+     * SciPy's default tolerances, {@code ftol = xtol = gtol = 1e-8}, for both sides (gn4j's gtol is MINPACK's
+     * scale-invariant gradient cosine, SciPy's an absolute {@code ‖g‖∞}), and gn4j's {@link #ZERO_COST} floor.
+     */
+    public static final StoppingCriteria TOLERANCES = StoppingCriteria.defaults().withFunctionTolerance(1e-8)
+            .withParameterTolerance(1e-8).withGradientTolerance(1e-8).withAbsoluteCostTolerance(ZERO_COST);
 
     private SparseMghBenchmark() {
     }

@@ -1,9 +1,6 @@
 package org.gn4j.gn.ba;
 
-import org.gn4j.gn.core.Linearization;
-import org.gn4j.linalg.VectorOps;
-import org.gn4j.linalg.op.LinearOperator;
-import org.gn4j.linalg.op.Operators;
+import org.gn4j.gn.core.OperatorLinearization;
 import org.gn4j.solvers.schur.CameraPointJacobian;
 
 /**
@@ -12,72 +9,38 @@ import org.gn4j.solvers.schur.CameraPointJacobian;
  * m × n matrix), which the Schur-complement solvers ({@link SchurDampedSolver}) read and every matrix-free solver can
  * use as an operator. Valid until its objective is linearized again (the blocks are reused).
  */
-public final class BundleAdjustmentLinearization implements Linearization {
+public final class BundleAdjustmentLinearization extends OperatorLinearization {
     private final CameraPointJacobian jac;
-    private final double[] r;
-    private final double[] g;
-    private final double cost;
-    private double[] jd;
 
     /**
-     * @param jac  the Jacobian blocks
-     * @param r    the residuals (held)
-     * @param g    the gradient {@code Jᵀr} (held)
+     * A linearization with the given blocks, residuals and gradient.
+     *
+     * @param jac  the Jacobian blocks (not copied)
+     * @param r    the residuals, length {@code jac.rows()} (held, not copied)
+     * @param g    the gradient {@code Jᵀr}, length {@code jac.cols()} (held, not copied)
      * @param cost {@code ½‖r‖²}
      */
     public BundleAdjustmentLinearization(CameraPointJacobian jac, double[] r, double[] g, double cost) {
+        super(jac, r, g, cost);
         this.jac = jac;
-        this.r = r;
-        this.g = g;
-        this.cost = cost;
     }
 
-    @Override
-    public int rows() {
-        return jac.rows();
-    }
-
-    @Override
-    public int cols() {
-        return jac.cols();
-    }
-
-    @Override
-    public double cost() {
-        return cost;
-    }
-
-    @Override
-    public double[] residuals() {
-        return r;
-    }
-
-    @Override
-    public double[] gradient() {
-        return g;
-    }
-
-    /** The block Jacobian ({@link CameraPointJacobian}). */
+    /**
+     * The block Jacobian.
+     *
+     * @return the {@link CameraPointJacobian} this linearization was made with
+     */
     @Override
     public CameraPointJacobian jacobian() {
         return jac;
     }
 
-    @Override
-    public LinearOperator gram() {
-        return Operators.normal(jac);
-    }
-
-    @Override
-    public double curvature(double[] s) {
-        if (jd == null) {
-            jd = new double[jac.rows()];
-        }
-        jac.apply(s, jd);
-        return VectorOps.dot(jd, jd);
-    }
-
-    /** Column norms from the blocks ({@code O(m)}). */
+    /**
+     * Column norms from the blocks ({@code O(m)}), at any n.
+     *
+     * @param out receives the n column norms
+     * @return true
+     */
     @Override
     public boolean columnNorms(double[] out) {
         jac.columnNorms(out);

@@ -12,6 +12,8 @@ import org.gn4j.solvers.schur.SchurComplement;
  * The damped step {@code (JᵀJ + λD²)x = −Jᵀr} of a two-block Jacobian ({@link CameraPointJacobian}: bundle
  * adjustment's cameras and points) by the Schur complement that eliminates the points ({@link SchurComplement}):
  * {@link Mode#DENSE} forms the reduced camera system and factors it by Cholesky (Ceres's {@code DENSE_SCHUR}),
+ * {@link Mode#SPARSE} forms only its nonzero camera blocks (cameras that share a point) and factors its envelope in a
+ * bandwidth-reducing camera order (the counterpart of Ceres's {@code SPARSE_SCHUR}),
  * {@link Mode#ITERATIVE} solves it by CG with the Schur-Jacobi preconditioner without forming it (Ceres's
  * {@code ITERATIVE_SCHUR}); both back-substitute the points. {@link #prepare} forms the blocks of {@code JᵀJ} once per
  * linearization; each λ damps with the scaling D the loop passes. Usable by every configuration of the loop whose
@@ -22,6 +24,8 @@ public final class SchurDampedSolver implements DampedSolver {
     public enum Mode {
         /** Dense Cholesky of the formed Schur complement. */
         DENSE,
+        /** Envelope Cholesky of the Schur complement formed in its sparsity, cameras in reverse Cuthill-McKee order. */
+        SPARSE,
         /** Preconditioned CG on the Schur complement without forming it. */
         ITERATIVE
     }
@@ -33,8 +37,9 @@ public final class SchurDampedSolver implements DampedSolver {
 
     /**
      * @param mode          dense or iterative
-     * @param tolerance     relative residual of the CG solve ({@code ‖b − Sx‖ <= tol·‖b‖}; ignored by DENSE), in (0, 1)
-     * @param maxIterations CG iteration cap (ignored by DENSE), ≥ 1
+     * @param tolerance     relative residual of the CG solve ({@code ‖b − Sx‖ <= tol·‖b‖}; ignored by DENSE and
+     *                      SPARSE), in (0, 1)
+     * @param maxIterations CG iteration cap (ignored by DENSE and SPARSE), ≥ 1
      * @throws IllegalArgumentException if a value is out of range
      */
     public SchurDampedSolver(Mode mode, double tolerance, int maxIterations) {
@@ -77,7 +82,14 @@ public final class SchurDampedSolver implements DampedSolver {
 
     @Override
     public String name() {
-        return mode == Mode.DENSE ? "dense-schur" : "iterative-schur";
+        switch (mode) {
+            case DENSE:
+                return "dense-schur";
+            case SPARSE:
+                return "sparse-schur";
+            default:
+                return "iterative-schur";
+        }
     }
 
     @Override
@@ -108,8 +120,14 @@ public final class SchurDampedSolver implements DampedSolver {
         if (schur == null) {
             throw new IllegalStateException("prepare must be called before solve");
         }
-        return mode == Mode.DENSE ? schur.solveDense(lambda, d, gradient, out)
-                : schur.solveIterative(lambda, d, gradient, out, tolerance, maxIterations);
+        switch (mode) {
+            case DENSE:
+                return schur.solveDense(lambda, d, gradient, out);
+            case SPARSE:
+                return schur.solveSparse(lambda, d, gradient, out);
+            default:
+                return schur.solveIterative(lambda, d, gradient, out, tolerance, maxIterations);
+        }
     }
 
     @Override
@@ -119,6 +137,6 @@ public final class SchurDampedSolver implements DampedSolver {
 
     @Override
     public String toString() {
-        return mode == Mode.DENSE ? "dense-schur" : "iterative-schur(tol " + tolerance + ", max " + maxIterations + ")";
+        return mode == Mode.ITERATIVE ? "iterative-schur(tol " + tolerance + ", max " + maxIterations + ")" : name();
     }
 }

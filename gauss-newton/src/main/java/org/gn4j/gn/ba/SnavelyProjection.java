@@ -115,72 +115,66 @@ public final class SnavelyProjection {
         double g10 = -a10 * iz;
         double g11 = -a11 * iz;
         double g12 = (a10 * px + a11 * py) * iz * iz;
+        // J_X = G·R (∂P/∂X = R): the point block, and the start of the rotation block
+        double p00 = g00 * r00 + g01 * r10 + g02 * r20;
+        double p01 = g00 * r01 + g01 * r11 + g02 * r21;
+        double p02 = g00 * r02 + g01 * r12 + g02 * r22;
+        double p10 = g10 * r00 + g11 * r10 + g12 * r20;
+        double p11 = g10 * r01 + g11 * r11 + g12 * r21;
+        double p12 = g10 * r02 + g11 * r12 + g12 * r22;
         if (jp != null) {
-            // ∂P/∂X = R
-            jp[jpo] = g00 * r00 + g01 * r10 + g02 * r20;
-            jp[jpo + 1] = g00 * r01 + g01 * r11 + g02 * r21;
-            jp[jpo + 2] = g00 * r02 + g01 * r12 + g02 * r22;
-            jp[jpo + 3] = g10 * r00 + g11 * r10 + g12 * r20;
-            jp[jpo + 4] = g10 * r01 + g11 * r11 + g12 * r21;
-            jp[jpo + 5] = g10 * r02 + g11 * r12 + g12 * r22;
+            jp[jpo] = p00;
+            jp[jpo + 1] = p01;
+            jp[jpo + 2] = p02;
+            jp[jpo + 3] = p10;
+            jp[jpo + 4] = p11;
+            jp[jpo + 5] = p12;
         }
         if (jc == null) {
             return;
         }
-        // ∂(R X)/∂w (3×3, row-major in m)
-        double[] m = new double[9];
+        // ∂pred/∂w = G·∂(RX)/∂w with ∂(RX)/∂w = −R[X]ₓM (M = I in the first-order form): a row h of −G·R[X]ₓ is
+        // X × (row of G·R), and (first-order) X × (row of G)
         if (small) {
-            // −[X]ₓ
-            m[0] = 0;
-            m[1] = x2;
-            m[2] = -x1;
-            m[3] = -x2;
-            m[4] = 0;
-            m[5] = x0;
-            m[6] = x1;
-            m[7] = -x0;
-            m[8] = 0;
+            jc[jo] = x1 * g02 - x2 * g01;
+            jc[jo + 1] = x2 * g00 - x0 * g02;
+            jc[jo + 2] = x0 * g01 - x1 * g00;
+            jc[jo + 9] = x1 * g12 - x2 * g11;
+            jc[jo + 10] = x2 * g10 - x0 * g12;
+            jc[jo + 11] = x0 * g11 - x1 * g10;
         } else {
-            // M = (wwᵀ + (Rᵀ − I)[w]ₓ) / θ²
-            double[] wx = {0, -w2, w1, w2, 0, -w0, -w1, w0, 0};
-            double[] rtI = {r00 - 1, r10, r20, r01, r11 - 1, r21, r02, r12, r22 - 1};
-            double[] ww = {w0, w1, w2};
-            double[] mm = new double[9];
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    double s = ww[i] * ww[j];
-                    for (int q = 0; q < 3; q++) {
-                        s += rtI[i * 3 + q] * wx[q * 3 + j];
-                    }
-                    mm[i * 3 + j] = s / th2;
-                }
-            }
-            // −R[X]ₓ
-            double[] xx = {0, -x2, x1, x2, 0, -x0, -x1, x0, 0};
-            double[] rr = {r00, r01, r02, r10, r11, r12, r20, r21, r22};
-            double[] rx = new double[9];
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    double s = 0;
-                    for (int q = 0; q < 3; q++) {
-                        s += rr[i * 3 + q] * xx[q * 3 + j];
-                    }
-                    rx[i * 3 + j] = -s;
-                }
-            }
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    double s = 0;
-                    for (int q = 0; q < 3; q++) {
-                        s += rx[i * 3 + q] * mm[q * 3 + j];
-                    }
-                    m[i * 3 + j] = s;
-                }
-            }
-        }
-        for (int j = 0; j < 3; j++) {
-            jc[jo + j] = g00 * m[j] + g01 * m[3 + j] + g02 * m[6 + j];
-            jc[jo + 9 + j] = g10 * m[j] + g11 * m[3 + j] + g12 * m[6 + j];
+            double h00 = x1 * p02 - x2 * p01;
+            double h01 = x2 * p00 - x0 * p02;
+            double h02 = x0 * p01 - x1 * p00;
+            double h10 = x1 * p12 - x2 * p11;
+            double h11 = x2 * p10 - x0 * p12;
+            double h12 = x0 * p11 - x1 * p10;
+            // M = (wwᵀ + (Rᵀ − I)[w]ₓ)/θ²: row i is (w_i·w + e_i × w)/θ² with e_i the i-th row of Rᵀ − I
+            double it2 = 1 / th2;
+            double e0 = r00 - 1;
+            double e1 = r10;
+            double e2 = r20;
+            double m00 = (w0 * w0 + e1 * w2 - e2 * w1) * it2;
+            double m01 = (w0 * w1 + e2 * w0 - e0 * w2) * it2;
+            double m02 = (w0 * w2 + e0 * w1 - e1 * w0) * it2;
+            e0 = r01;
+            e1 = r11 - 1;
+            e2 = r21;
+            double m10 = (w1 * w0 + e1 * w2 - e2 * w1) * it2;
+            double m11 = (w1 * w1 + e2 * w0 - e0 * w2) * it2;
+            double m12 = (w1 * w2 + e0 * w1 - e1 * w0) * it2;
+            e0 = r02;
+            e1 = r12;
+            e2 = r22 - 1;
+            double m20 = (w2 * w0 + e1 * w2 - e2 * w1) * it2;
+            double m21 = (w2 * w1 + e2 * w0 - e0 * w2) * it2;
+            double m22 = (w2 * w2 + e0 * w1 - e1 * w0) * it2;
+            jc[jo] = h00 * m00 + h01 * m10 + h02 * m20;
+            jc[jo + 1] = h00 * m01 + h01 * m11 + h02 * m21;
+            jc[jo + 2] = h00 * m02 + h01 * m12 + h02 * m22;
+            jc[jo + 9] = h10 * m00 + h11 * m10 + h12 * m20;
+            jc[jo + 10] = h10 * m01 + h11 * m11 + h12 * m21;
+            jc[jo + 11] = h10 * m02 + h11 * m12 + h12 * m22;
         }
         // ∂P/∂t = I
         jc[jo + 3] = g00;

@@ -90,6 +90,17 @@ public final class DampedSolvers {
     }
 
     /**
+     * Schur complement eliminating the points, the reduced camera system formed in its sparsity (camera blocks of
+     * cameras that share a point) and factored by an envelope Cholesky in reverse Cuthill-McKee camera order (the
+     * counterpart of Ceres's {@code SPARSE_SCHUR}).
+     *
+     * @return a new Schur-complement damped solver in {@link SchurDampedSolver.Mode#SPARSE} mode
+     */
+    public static SchurDampedSolver sparseSchur() {
+        return new SchurDampedSolver(SchurDampedSolver.Mode.SPARSE, 1e-10, 1);
+    }
+
+    /**
      * Schur complement solved by CG with the Schur-Jacobi preconditioner without forming it (Ceres's
      * {@code ITERATIVE_SCHUR}): relative residual 1e-6, at most 500 iterations.
      *

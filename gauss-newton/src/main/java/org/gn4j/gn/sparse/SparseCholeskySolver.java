@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gn4j.gn.core.DampedSolver;
 import org.gn4j.gn.core.Linearization;
+import org.gn4j.linalg.VectorOps;
 import org.gn4j.solvers.SolveResult;
 import org.gn4j.solvers.SolveStatus;
 import org.gn4j.solvers.sparse.CsrMatrix;
@@ -40,6 +41,7 @@ public final class SparseCholeskySolver implements DampedSolver {
     private boolean factorValid;
     private double factoredLambda;
     private double[] factoredD;
+    private boolean natural;
 
     /** With the minimum-degree ordering. */
     public SparseCholeskySolver() {
@@ -118,6 +120,10 @@ public final class SparseCholeskySolver implements DampedSolver {
                 chol = new SparseCholesky(normal.size(), normal.colStart(), normal.rowIndex());
             }
             int n = normal.size();
+            natural = true;
+            for (int q = 0; q < n && natural; q++) {
+                natural = normal.permutation()[q] == q;
+            }
             shift = new double[n];
             rhs = new double[n];
             factoredD = new double[n];
@@ -153,16 +159,22 @@ public final class SparseCholeskySolver implements DampedSolver {
                 System.arraycopy(d, 0, factoredD, 0, n);
             }
         }
-        for (int q = 0; q < n; q++) {
-            rhs[q] = -gradient[perm[q]];
-        }
-        chol.solve(rhs, rhs);
-        for (int q = 0; q < n; q++) {
-            double v = rhs[q];
-            if (!Double.isFinite(v)) {
-                return SolveResult.failed(SolveStatus.NON_FINITE, "sparse Cholesky gave a non-finite step");
+        if (natural) { // no permutation: solve in out
+            for (int q = 0; q < n; q++) {
+                out[q] = -gradient[q];
             }
-            out[perm[q]] = v;
+            chol.solve(out, out);
+        } else {
+            for (int q = 0; q < n; q++) {
+                rhs[q] = -gradient[perm[q]];
+            }
+            chol.solve(rhs, rhs);
+            for (int q = 0; q < n; q++) {
+                out[perm[q]] = rhs[q];
+            }
+        }
+        if (!VectorOps.allFinite(n, out, 0)) {
+            return SolveResult.failed(SolveStatus.NON_FINITE, "sparse Cholesky gave a non-finite step");
         }
         return SolveResult.ok("sparse Cholesky, " + chol.factorNonZeros() + " entries in L");
     }

@@ -1,31 +1,45 @@
 package org.gn4j.gn.sparse;
 
-import org.gn4j.gn.core.Linearization;
-import org.gn4j.linalg.VectorOps;
-import org.gn4j.linalg.op.LinearOperator;
-import org.gn4j.linalg.op.Operators;
+import org.gn4j.gn.core.OperatorLinearization;
 import org.gn4j.solvers.sparse.CsrMatrix;
 
 /**
- * A linearization with a sparse Jacobian in compressed rows: residuals r, gradient {@code Jᵀr}, J as an operator
- * (the CSR matrix itself), the Gram operator {@code JᵀJ} as two sparse products, column norms and curvature from the
- * stored entries. Nothing of size m×n or n×n is formed.
+ * A linearization with a sparse Jacobian in compressed rows: an {@link OperatorLinearization} whose operator is the
+ * CSR matrix itself (gradient {@code Jᵀr}, Gram operator {@code JᵀJ} as two sparse products, curvature), which
+ * also gives the matrix to sparse damped solvers and its column norms from the stored entries at any n. Nothing of
+ * size m×n or n×n is formed.
  */
-public final class SparseLinearization implements Linearization {
+public final class SparseLinearization extends OperatorLinearization {
     private final CsrMatrix jac;
-    private final double[] r;
-    private final double[] g;
-    private final double cost;
-    private double[] js;
     private double[] norms;
 
     /**
+     * A linearization whose gradient {@code Jᵀr} is computed here.
+     *
      * @param jac  J (m×n; not copied)
      * @param r    residuals (length m; not copied)
      * @param cost the cost
      * @throws IllegalArgumentException when r does not have J's row count
      */
     public SparseLinearization(CsrMatrix jac, double[] r, double cost) {
+        this(jac, r, null, cost);
+    }
+
+    /**
+     * A linearization with a given gradient (a non-finite one where the Jacobian was not finite).
+     *
+     * @param jac  J (m×n; not copied)
+     * @param r    residuals (length m; not copied)
+     * @param g    {@code Jᵀr} (length n; not copied), or null to compute it here
+     * @param cost the cost
+     * @throws IllegalArgumentException when r does not have J's row count or g not its column count
+     */
+    public SparseLinearization(CsrMatrix jac, double[] r, double[] g, double cost) {
+        super(checked(jac, r, g), r, g, cost);
+        this.jac = jac;
+    }
+
+    private static CsrMatrix checked(CsrMatrix jac, double[] r, double[] g) {
         if (jac == null) {
             throw new IllegalArgumentException("Jacobian must not be null");
         }
@@ -33,62 +47,29 @@ public final class SparseLinearization implements Linearization {
             throw new IllegalArgumentException("residuals have length " + (r == null ? "null" : r.length)
                     + ", expected the Jacobian's rows " + jac.rows());
         }
-        this.jac = jac;
-        this.r = r;
-        this.cost = cost;
-        this.g = new double[jac.cols()];
-        jac.applyTranspose(r, g);
-    }
-
-    @Override
-    public int rows() {
-        return jac.rows();
-    }
-
-    @Override
-    public int cols() {
-        return jac.cols();
-    }
-
-    @Override
-    public double cost() {
-        return cost;
-    }
-
-    @Override
-    public double[] residuals() {
-        return r;
-    }
-
-    @Override
-    public double[] gradient() {
-        return g;
-    }
-
-    @Override
-    public LinearOperator jacobian() {
+        if (g != null && g.length != jac.cols()) {
+            throw new IllegalArgumentException("gradient has length " + g.length + ", expected the Jacobian's "
+                    + "columns " + jac.cols());
+        }
         return jac;
     }
 
+    /**
+     * The sparse Jacobian.
+     *
+     * @return J, the matrix this linearization was made with
+     */
     @Override
     public CsrMatrix sparseJacobian() {
         return jac;
     }
 
-    @Override
-    public LinearOperator gram() {
-        return Operators.normal(jac);
-    }
-
-    @Override
-    public double curvature(double[] s) {
-        if (js == null) {
-            js = new double[jac.rows()];
-        }
-        jac.apply(s, js);
-        return VectorOps.dot(js, js);
-    }
-
+    /**
+     * The column norms from the stored entries (zero columns give 1), at any n.
+     *
+     * @param out receives the n column norms
+     * @return true
+     */
     @Override
     public boolean columnNorms(double[] out) {
         int n = jac.cols();

@@ -151,7 +151,8 @@ public final class CameraPointJacobian implements LinearOperator {
     }
 
     /**
-     * The Euclidean column norms into out (length n; zero columns give 1), summed per camera and per point.
+     * The Euclidean column norms into out (length n; zero columns give 1), summed per camera and per point in
+     * parallel.
      *
      * @param out receives the norm of column j at index j, length n; overwritten
      * @throws IllegalArgumentException if out has the wrong length
@@ -162,21 +163,36 @@ public final class CameraPointJacobian implements LinearOperator {
         int fs = layout.reducedSize();
         int es = layout.eliminatedSize();
         int off = layout.reducedColumns();
-        java.util.Arrays.fill(out, 0);
-        for (int k = 0, nk = layout.residualBlocks(); k < nk; k++) {
-            int c = layout.reducedOf(k) * fs;
-            int p = off + layout.eliminatedOf(k) * es;
-            for (int i = 0; i < rr; i++) {
-                int ai = (k * rr + i) * fs;
-                for (int j = 0; j < fs; j++) {
-                    out[c + j] += a[ai + j] * a[ai + j];
-                }
-                int bi = (k * rr + i) * es;
-                for (int j = 0; j < es; j++) {
-                    out[p + j] += b[bi + j] * b[bi + j];
+        ComputePool.parallelFor(layout.reducedBlocks(), 16, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                int yc = c * fs;
+                java.util.Arrays.fill(out, yc, yc + fs, 0);
+                for (int t = 0, nc = layout.reducedCount(c); t < nc; t++) {
+                    int k = layout.reducedResidual(c, t);
+                    for (int i = 0; i < rr; i++) {
+                        int ai = (k * rr + i) * fs;
+                        for (int j = 0; j < fs; j++) {
+                            out[yc + j] += a[ai + j] * a[ai + j];
+                        }
+                    }
                 }
             }
-        }
+        });
+        ComputePool.parallelFor(layout.eliminatedBlocks(), GRAIN, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                int yp = off + p * es;
+                java.util.Arrays.fill(out, yp, yp + es, 0);
+                for (int t = 0, np = layout.eliminatedCount(p); t < np; t++) {
+                    int k = layout.eliminatedResidual(p, t);
+                    for (int i = 0; i < rr; i++) {
+                        int bi = (k * rr + i) * es;
+                        for (int j = 0; j < es; j++) {
+                            out[yp + j] += b[bi + j] * b[bi + j];
+                        }
+                    }
+                }
+            }
+        });
         for (int j = 0; j < out.length; j++) {
             out[j] = out[j] > 0 ? Math.sqrt(out[j]) : 1;
         }

@@ -2,12 +2,10 @@ package org.gn4j.solvers.schur;
 
 import java.util.Arrays;
 
-import org.ejml.data.DMatrixRMaj;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.ComputePool;
 import org.gn4j.solvers.SolveResult;
 import org.gn4j.solvers.SolveStatus;
-import org.gn4j.solvers.dense.DenseCholeskySolver;
 
 /**
  * Damped normal equations {@code (JᵀJ + λD²)x = −g} of a {@link CameraPointJacobian} solved by eliminating the points.
@@ -18,14 +16,15 @@ import org.gn4j.solvers.dense.DenseCholeskySolver;
  * </pre>
  * the points are eliminated through the block-diagonal inverse {@code V_λ⁻¹}, leaving the reduced camera system
  * {@code S x_c = −g_c + W V_λ⁻¹ g_p} with {@code S = U_λ − W V_λ⁻¹ Wᵀ}, and then {@code x_p = V_λ⁻¹(−g_p − Wᵀx_c)}
- * (back-substitution). S is either formed densely and factored by Cholesky ({@link #solveDense}, Ceres's
- * {@code DENSE_SCHUR}) or solved by preconditioned CG through products {@code Sv = U_λv − W(V_λ⁻¹(Wᵀv))}
- * without forming it, preconditioned by the inverses of S's diagonal camera blocks
+ * (back-substitution). S is formed densely and factored by a blocked Cholesky ({@link #solveDense}, Ceres's
+ * {@code DENSE_SCHUR}), formed in its sparsity and factored by an envelope Cholesky in a bandwidth-reducing camera
+ * order ({@link #solveSparse}, the counterpart of Ceres's {@code SPARSE_SCHUR}), or solved by preconditioned CG
+ * through products {@code Sv = U_λv − W(V_λ⁻¹(Wᵀv))} without forming it, preconditioned by the inverses of S's diagonal camera blocks
  * {@code U_λ,c − Σ_k W_k V_λ⁻¹ W_kᵀ} (Schur-Jacobi; {@link #solveIterative}, Ceres's {@code ITERATIVE_SCHUR}).
  *
  * <p>Two phases: {@link #prepare} forms U, V and the per-observation {@code W_k = A_kᵀB_k} once per Jacobian; each
- * solve damps and inverts the point blocks, and a second solve with the same λ and D reuses the factor (dense) or the
- * preconditioner (iterative). Per-camera and per-point loops run on the compute pool. One instance per thread.
+ * solve damps and inverts the point blocks, and a second solve with the same λ and D reuses the factor (dense, sparse)
+ * or the preconditioner (iterative). Per-camera and per-point loops run on the compute pool. One instance per thread.
  */
 public final class SchurComplement {
     private static final double EPS = Math.ulp(1.0);
@@ -47,8 +46,15 @@ public final class SchurComplement {
     private double[] cp;
     private double[] cq;
     private double[] pointTmp;
-    private DMatrixRMaj s;
-    private DenseCholeskySolver chol;
+    private double[] s;
+    private BlockedCholesky chol;
+    private CameraOrdering ordering;
+    private int[] envFirst;
+    private int[] envStart;
+    private double[] env;
+    private double[] pb;
+    private EnvelopeCholesky envChol;
+    private boolean envelopeValid;
     private boolean prepared;
     /** Which λ-dependent data are valid for (cachedLambda, cachedD): point inverses, dense factor, preconditioner. */
     private boolean inversesValid;
@@ -111,12 +117,19 @@ public final class SchurComplement {
                     int k = layout.reducedResidual(c, i);
                     for (int r = 0; r < rr; r++) {
                         int ar = (k * rr + r) * fs;
+                        // the upper triangle; mirrored below
                         for (int p = 0; p < fs; p++) {
                             double x = a[ar + p];
-                            for (int q = 0; q < fs; q++) {
-                                u[uo + p * fs + q] += x * a[ar + q];
+                            int up = uo + p * fs;
+                            for (int q = p; q < fs; q++) {
+                                u[up + q] += x * a[ar + q];
                             }
                         }
+                    }
+                }
+                for (int p = 1; p < fs; p++) {
+                    for (int q = 0; q < p; q++) {
+                        u[uo + p * fs + q] = u[uo + q * fs + p];
                     }
                 }
             }
@@ -158,6 +171,7 @@ public final class SchurComplement {
         prepared = true;
         inversesValid = false;
         factorValid = false;
+        envelopeValid = false;
         precondValid = false;
         return SolveResult.ok("Schur blocks: " + layout.reducedBlocks() + " cameras, " + layout.eliminatedBlocks()
                 + " points");
@@ -182,24 +196,174 @@ public final class SchurComplement {
         }
         if (!factorValid) {
             if (s == null) {
-                s = new DMatrixRMaj(nc, nc);
-                chol = new DenseCholeskySolver();
+                s = new double[nc * nc];
+                chol = new BlockedCholesky();
             }
             formDense(lambda, d);
-            SolveResult f = chol.factor(s);
+            SolveResult f = chol.factor(s, nc);
             if (!f.hasSolution()) {
                 return f;
             }
             factorValid = true;
         }
         reducedRhs(g);
-        SolveResult r = chol.solve(bc, xc);
-        if (!r.hasSolution()) {
-            return r;
+        chol.solve(bc, xc);
+        for (double v : xc) {
+            if (!Double.isFinite(v)) {
+                return SolveResult.failed(SolveStatus.NON_FINITE, "the triangular solves of the reduced camera system "
+                        + "overflowed");
+            }
         }
         backSubstitute(g, out);
-        return new SolveResult(SolveStatus.CONVERGED, 0, r.residualNorm(), r.rhsNorm(),
+        return new SolveResult(SolveStatus.CONVERGED, 0, Double.NaN, norm(bc),
                 "dense Schur complement " + nc + "x" + nc);
+    }
+
+    /**
+     * Solves {@code (JᵀJ + λD²)x = −g} with the reduced camera system formed in its sparsity and factored by an
+     * envelope Cholesky (the counterpart of Ceres's {@code SPARSE_SCHUR}): S has a nonzero camera block only where two
+     * cameras see a common point; the cameras are put in reverse Cuthill-McKee order ({@code CameraOrdering}, computed
+     * once per layout) and only the envelope of S's lower triangle in that order is stored and factored (no fill
+     * outside it). Statuses as {@link #solveDense}.
+     *
+     * @param lambda λ ≥ 0
+     * @param d      D (length n, positive) or null for the identity
+     * @param g      the gradient {@code Jᵀr} (length n)
+     * @param out    the step x (length n)
+     * @return the solve's status and the work it took, as {@link #solveDense} reports them
+     * @throws IllegalArgumentException if the envelope needs more than {@code 2³¹ − 1} entries
+     */
+    public SolveResult solveSparse(double lambda, double[] d, double[] g, double[] out) {
+        SolveResult pre = begin(lambda, d, g, out);
+        if (pre != null) {
+            return pre;
+        }
+        if (!envelopeValid) {
+            if (env == null) {
+                buildEnvelope();
+            }
+            formEnvelope(lambda, d);
+            SolveResult f = envChol.factor(env);
+            if (!f.hasSolution()) {
+                return f;
+            }
+            envelopeValid = true;
+        }
+        reducedRhs(g);
+        int[] cam = ordering.camera;
+        for (int p = 0; p < cam.length; p++) {
+            System.arraycopy(bc, cam[p] * fs, pb, p * fs, fs);
+        }
+        envChol.solve(env, pb, pb);
+        for (int p = 0; p < cam.length; p++) {
+            System.arraycopy(pb, p * fs, xc, cam[p] * fs, fs);
+        }
+        for (double v : xc) {
+            if (!Double.isFinite(v)) {
+                return SolveResult.failed(SolveStatus.NON_FINITE, "the triangular solves of the reduced camera system "
+                        + "overflowed");
+            }
+        }
+        backSubstitute(g, out);
+        return new SolveResult(SolveStatus.CONVERGED, 0, Double.NaN, norm(bc), "sparse Schur complement " + nc + "x"
+                + nc + ", envelope " + env.length + " entries");
+    }
+
+    /** The camera order and the envelope of S's lower triangle in it (once per layout). */
+    private void buildEnvelope() {
+        ordering = new CameraOrdering(layout);
+        int cams = layout.reducedBlocks();
+        envFirst = new int[nc];
+        envStart = new int[nc + 1];
+        long total = 0;
+        for (int p = 0; p < cams; p++) {
+            int c = ordering.camera[p];
+            int lo = p;
+            for (int a = ordering.start[c]; a < ordering.start[c + 1]; a++) {
+                lo = Math.min(lo, ordering.position[ordering.adj[a]]);
+            }
+            for (int i = 0; i < fs; i++) {
+                int r = p * fs + i;
+                envFirst[r] = lo * fs;
+                total += r - lo * fs + 1;
+                if (total > Integer.MAX_VALUE - 16) {
+                    throw new IllegalArgumentException("the envelope of the " + nc + "x" + nc + " reduced camera "
+                            + "system needs more than 2^31 entries; expected a narrower camera graph (use dense-schur "
+                            + "or iterative-schur)");
+                }
+                envStart[r + 1] = (int) total;
+            }
+        }
+        env = new double[(int) total];
+        pb = new double[nc];
+        envChol = new EnvelopeCholesky(envFirst, envStart);
+    }
+
+    /** S's envelope in camera order, block row by block row in parallel. */
+    private void formEnvelope(double lambda, double[] d) {
+        computeT();
+        int[] pos = ordering.position;
+        int[] cam = ordering.camera;
+        double[] e = env;
+        ComputePool.parallelFor(layout.reducedBlocks(), 4, (from, to) -> {
+            int[] rb = new int[fs];
+            for (int p1 = from; p1 < to; p1++) {
+                int c1 = cam[p1];
+                int r0 = p1 * fs;
+                Arrays.fill(e, envStart[r0], envStart[r0 + fs], 0);
+                // row r of S in camera order: e[rowBase(r) + column]
+                for (int i = 0; i < fs; i++) {
+                    int base = envStart[r0 + i] - envFirst[r0 + i];
+                    for (int j = 0; j <= i; j++) {
+                        e[base + r0 + j] = u[c1 * fs * fs + i * fs + j];
+                    }
+                    double di = d == null ? 1 : d[c1 * fs + i];
+                    e[base + r0 + i] += lambda * di * di;
+                }
+                for (int i = 0; i < fs; i++) {
+                    rb[i] = envStart[r0 + i] - envFirst[r0 + i];
+                }
+                for (int a1 = 0, n1 = layout.reducedCount(c1); a1 < n1; a1++) {
+                    int k1 = layout.reducedResidual(c1, a1);
+                    int pt = layout.eliminatedOf(k1);
+                    int to1 = k1 * fs * es;
+                    for (int a2 = 0, n2 = layout.eliminatedCount(pt); a2 < n2; a2++) {
+                        int k2 = layout.eliminatedResidual(pt, a2);
+                        int p2 = pos[layout.reducedOf(k2)];
+                        if (p2 > p1) {
+                            continue;
+                        }
+                        if (p2 == p1) {
+                            // diagonal block: the lower triangle only
+                            int wo = k2 * fs * es;
+                            for (int i = 0; i < fs; i++) {
+                                int base = rb[i] + r0;
+                                int ti = to1 + i * es;
+                                if (es == 3) {
+                                    double t0 = t[ti];
+                                    double t1 = t[ti + 1];
+                                    double t2 = t[ti + 2];
+                                    for (int j = 0; j <= i; j++) {
+                                        int wj = wo + 3 * j;
+                                        e[base + j] -= t0 * w[wj] + t1 * w[wj + 1] + t2 * w[wj + 2];
+                                    }
+                                } else {
+                                    for (int j = 0; j <= i; j++) {
+                                        double acc = 0;
+                                        for (int q = 0; q < es; q++) {
+                                            acc += t[ti + q] * w[wo + j * es + q];
+                                        }
+                                        e[base + j] -= acc;
+                                    }
+                                }
+                            }
+                        } else {
+                            subtractProductRows(t, to1, w, k2 * fs * es, e, rb, p2 * fs);
+                        }
+                    }
+                }
+            }
+        });
     }
 
     /**
@@ -305,6 +469,7 @@ public final class SchurComplement {
         }
         inversesValid = false;
         factorValid = false;
+        envelopeValid = false;
         precondValid = false;
         int off = nc;
         boolean[] ok = {true};
@@ -349,15 +514,22 @@ public final class SchurComplement {
         return Arrays.equals(d, cachedD);
     }
 
-    /** {@code T_k = W_k V⁻¹} for every observation, then S block row by block row (no two threads write one row). */
+    /**
+     * {@code T_k = W_k V⁻¹} for every observation, then the lower block triangle of S block row by block row (no two
+     * threads write one row; the strict upper triangle is left as scratch for the factorization).
+     */
     private void formDense(double lambda, double[] d) {
         computeT();
-        double[] sd = s.data;
+        double[] sd = s;
         ComputePool.parallelFor(layout.reducedBlocks(), 1, (from, to) -> {
+            int[] rb = new int[fs];
             for (int c1 = from; c1 < to; c1++) {
                 int r0 = c1 * fs;
                 for (int i = 0; i < fs; i++) {
-                    Arrays.fill(sd, (r0 + i) * nc, (r0 + i + 1) * nc, 0);
+                    rb[i] = (r0 + i) * nc;
+                }
+                for (int i = 0; i < fs; i++) {
+                    Arrays.fill(sd, (r0 + i) * nc, (r0 + i) * nc + r0 + fs, 0);
                     for (int j = 0; j < fs; j++) {
                         sd[(r0 + i) * nc + r0 + j] = u[c1 * fs * fs + i * fs + j];
                     }
@@ -370,23 +542,81 @@ public final class SchurComplement {
                     int to1 = k1 * fs * es;
                     for (int a2 = 0, n2 = layout.eliminatedCount(p); a2 < n2; a2++) {
                         int k2 = layout.eliminatedResidual(p, a2);
-                        int c0 = layout.reducedOf(k2) * fs;
-                        int wo2 = k2 * fs * es;
-                        // S[c1, c2] −= T_k1 W_k2ᵀ
-                        for (int i = 0; i < fs; i++) {
-                            int row = (r0 + i) * nc + c0;
-                            for (int j = 0; j < fs; j++) {
-                                double acc = 0;
-                                for (int q = 0; q < es; q++) {
-                                    acc += t[to1 + i * es + q] * w[wo2 + j * es + q];
-                                }
-                                sd[row + j] -= acc;
-                            }
+                        int c2 = layout.reducedOf(k2);
+                        if (c2 > c1) {
+                            continue;
                         }
+                        // S[c1, c2] −= T_k1 W_k2ᵀ
+                        subtractProductRows(t, to1, w, k2 * fs * es, sd, rb, c2 * fs);
                     }
                 }
             }
         });
+    }
+
+    /** {@code S[rb[i] + col + j] −= (T Wᵀ)[i, j]} for one fs×es pair, each row i at its own base rb[i]. */
+    private void subtractProductRows(double[] tt, int to, double[] ww, int wo, double[] sd, int[] rb, int col) {
+        if (fs == 9 && es == 3) {
+            subtractProduct93(tt, to, ww, wo, sd, rb, col);
+            return;
+        }
+        for (int i = 0; i < fs; i++) {
+            int row = rb[i] + col;
+            for (int j = 0; j < fs; j++) {
+                double acc = 0;
+                for (int q = 0; q < es; q++) {
+                    acc += tt[to + i * es + q] * ww[wo + j * es + q];
+                }
+                sd[row + j] -= acc;
+            }
+        }
+    }
+
+    /** {@link #subtractProductRows} for bundle adjustment's 9 × 3 blocks, W held in registers. */
+    private static void subtractProduct93(double[] tt, int to, double[] ww, int wo, double[] sd, int[] rb, int col) {
+        double w00 = ww[wo];
+        double w01 = ww[wo + 1];
+        double w02 = ww[wo + 2];
+        double w10 = ww[wo + 3];
+        double w11 = ww[wo + 4];
+        double w12 = ww[wo + 5];
+        double w20 = ww[wo + 6];
+        double w21 = ww[wo + 7];
+        double w22 = ww[wo + 8];
+        double w30 = ww[wo + 9];
+        double w31 = ww[wo + 10];
+        double w32 = ww[wo + 11];
+        double w40 = ww[wo + 12];
+        double w41 = ww[wo + 13];
+        double w42 = ww[wo + 14];
+        double w50 = ww[wo + 15];
+        double w51 = ww[wo + 16];
+        double w52 = ww[wo + 17];
+        double w60 = ww[wo + 18];
+        double w61 = ww[wo + 19];
+        double w62 = ww[wo + 20];
+        double w70 = ww[wo + 21];
+        double w71 = ww[wo + 22];
+        double w72 = ww[wo + 23];
+        double w80 = ww[wo + 24];
+        double w81 = ww[wo + 25];
+        double w82 = ww[wo + 26];
+        for (int i = 0; i < 9; i++) {
+            int ti = to + 3 * i;
+            double t0 = tt[ti];
+            double t1 = tt[ti + 1];
+            double t2 = tt[ti + 2];
+            int r = rb[i] + col;
+            sd[r] -= t0 * w00 + t1 * w01 + t2 * w02;
+            sd[r + 1] -= t0 * w10 + t1 * w11 + t2 * w12;
+            sd[r + 2] -= t0 * w20 + t1 * w21 + t2 * w22;
+            sd[r + 3] -= t0 * w30 + t1 * w31 + t2 * w32;
+            sd[r + 4] -= t0 * w40 + t1 * w41 + t2 * w42;
+            sd[r + 5] -= t0 * w50 + t1 * w51 + t2 * w52;
+            sd[r + 6] -= t0 * w60 + t1 * w61 + t2 * w62;
+            sd[r + 7] -= t0 * w70 + t1 * w71 + t2 * w72;
+            sd[r + 8] -= t0 * w80 + t1 * w81 + t2 * w82;
+        }
     }
 
     private void computeT() {

@@ -277,6 +277,24 @@ public final class CsrMatrix implements LinearOperator {
     }
 
     /**
+     * Multiplies row i by {@code factors[i]} in place (a row-scaled Jacobian, e.g. a robust loss's reweighting).
+     *
+     * @param factors the factor of each row, length m
+     * @throws IllegalArgumentException when factors does not have length rows
+     */
+    public void scaleRows(double[] factors) {
+        ArgumentChecks.requireLength("factors", factors, rows);
+        ComputePool.parallelFor(rows, GRAIN, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double f = factors[i];
+                for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                    values[k] *= f;
+                }
+            }
+        });
+    }
+
+    /**
      * The squared Euclidean norms of the columns into out (length cols).
      *
      * @param out receives ‖column j‖² at index j, length n; overwritten

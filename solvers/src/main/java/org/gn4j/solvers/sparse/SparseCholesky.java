@@ -3,6 +3,7 @@ package org.gn4j.solvers.sparse;
 import java.util.Arrays;
 
 import org.gn4j.linalg.ArgumentChecks;
+import org.gn4j.linalg.ComputePool;
 import org.gn4j.solvers.SolveResult;
 import org.gn4j.solvers.SolveStatus;
 
@@ -13,6 +14,12 @@ import org.gn4j.solvers.SolveStatus;
  * factorizations} of any values with that pattern, each an up-looking sweep (row k of L from a sparse triangular
  * solve with the rows already computed, as in Davis, "Direct Methods for Sparse Linear Systems", §4.7) that
  * allocates nothing. The caller orders the matrix (see {@link MinimumDegree}); this class factors it as given.
+ *
+ * <p>Where the elimination tree is a forest whose trees split the columns into contiguous ranges (a block-diagonal
+ * {@code JᵀJ}, as the extended Rosenbrock function's 2×2 blocks), the ranges are independent: every row pattern,
+ * column of L and entry of the work vector of a range lies in it. The factorization and both triangular solves then
+ * run range-parallel on the compute pool, in at most {@value #MAX_RANGES} ranges of at least {@value #MIN_RANGE}
+ * columns.
  */
 public final class SparseCholesky {
     private final int n;
@@ -25,7 +32,13 @@ public final class SparseCholesky {
     private final int[] rowPat;
     private final int[] next;
     private final double[] x;
+    private final int[] rangeStart;
     private boolean factored;
+
+    /** Most independent column ranges the factorization is split into. */
+    public static final int MAX_RANGES = 64;
+    /** Fewest columns in an independent range (smaller ranges are merged with their neighbours). */
+    public static final int MIN_RANGE = 4096;
 
     /**
      * Symbolic analysis of the pattern: column j of A holds rows {@code rowIndex[colStart[j] .. colStart[j+1])}, all
@@ -135,6 +148,38 @@ public final class SparseCholesky {
         }
         this.next = new int[n];
         this.x = new double[n];
+        this.rangeStart = independentRanges(parent, n);
+    }
+
+    /**
+     * Starts of contiguous column ranges that are unions of whole elimination trees (no column before a start has
+     * its parent at or after it), each of at least {@link #MIN_RANGE} columns where the forest allows, at most
+     * {@link #MAX_RANGES}; {@code {0, n}} when the tree does not split.
+     */
+    private static int[] independentRanges(int[] parent, int n) {
+        int target = Math.max(MIN_RANGE, (n + MAX_RANGES - 1) / MAX_RANGES);
+        int[] starts = new int[Math.min(MAX_RANGES, Math.max(1, n / MIN_RANGE)) + 1];
+        int count = 0;
+        int reach = -1; // the largest parent of the columns before s
+        int last = 0;
+        for (int s = 1; s < n; s++) {
+            reach = Math.max(reach, parent[s - 1]);
+            if (reach < s && s - last >= target && n - s >= MIN_RANGE && count + 2 < starts.length) {
+                starts[++count] = s;
+                last = s;
+            }
+        }
+        starts[++count] = n;
+        return Arrays.copyOf(starts, count + 1);
+    }
+
+    /**
+     * Independent column ranges the factorization and the solves run in parallel.
+     *
+     * @return the number of ranges, 1 when the elimination tree does not split
+     */
+    public int independentRanges() {
+        return rangeStart.length - 1;
     }
 
     /**
@@ -168,9 +213,33 @@ public final class SparseCholesky {
      */
     public SolveResult factor(double[] values, double[] shift, int[] diagonalPosition) {
         factored = false;
+        System.arraycopy(lStart, 0, next, 0, n);
+        int ranges = rangeStart.length - 1;
+        int[] failed = new int[ranges];
+        double[] pivot = new double[ranges];
+        ComputePool.parallelFor(ranges, 1, (from, to) -> {
+            for (int b = from; b < to; b++) {
+                failed[b] = factorRange(rangeStart[b], rangeStart[b + 1], values, shift);
+                if (failed[b] >= 0) {
+                    pivot[b] = x[failed[b]];
+                    Arrays.fill(x, rangeStart[b], rangeStart[b + 1], 0.0);
+                }
+            }
+        });
+        for (int b = 0; b < ranges; b++) {
+            if (failed[b] >= 0) {
+                return SolveResult.failed(SolveStatus.NOT_POSITIVE_DEFINITE,
+                        "sparse Cholesky pivot " + failed[b] + " is " + pivot[b] + ", expected > 0");
+            }
+        }
+        factored = true;
+        return SolveResult.ok("sparse Cholesky, " + lStart[n] + " entries in L");
+    }
+
+    /** Rows lo..hi-1 of L (a range closed under the elimination tree); the first failing pivot, or −1. */
+    private int factorRange(int lo, int hi, double[] values, double[] shift) {
         int[] c = next;
-        System.arraycopy(lStart, 0, c, 0, n);
-        for (int k = 0; k < n; k++) {
+        for (int k = lo; k < hi; k++) {
             // x ← column k of A on and above the diagonal
             double d = 0;
             for (int p = aStart[k]; p < aStart[k + 1]; p++) {
@@ -196,14 +265,12 @@ public final class SparseCholesky {
                 lValue[c[i]++] = lki;
             }
             if (!(d > 0) || !Double.isFinite(d)) {
-                Arrays.fill(x, 0);
-                return SolveResult.failed(SolveStatus.NOT_POSITIVE_DEFINITE,
-                        "sparse Cholesky pivot " + k + " is " + d + ", expected > 0");
+                x[k] = d; // the pivot, read by the caller before the range's work entries are cleared
+                return k;
             }
             lValue[c[k]++] = Math.sqrt(d);
         }
-        factored = true;
-        return SolveResult.ok("sparse Cholesky, " + lStart[n] + " entries in L");
+        return -1;
     }
 
     /**
@@ -222,14 +289,24 @@ public final class SparseCholesky {
         if (out != b) {
             System.arraycopy(b, 0, out, 0, n);
         }
-        for (int j = 0; j < n; j++) { // L z = b
+        int ranges = rangeStart.length - 1;
+        ComputePool.parallelFor(ranges, 1, (from, to) -> {
+            for (int q = from; q < to; q++) {
+                solveRange(rangeStart[q], rangeStart[q + 1], out);
+            }
+        });
+    }
+
+    /** {@code L Lᵀ y = b} restricted to the independent columns lo..hi-1, in place. */
+    private void solveRange(int lo, int hi, double[] out) {
+        for (int j = lo; j < hi; j++) { // L z = b
             double zj = out[j] / lValue[lStart[j]];
             out[j] = zj;
             for (int p = lStart[j] + 1; p < lStart[j + 1]; p++) {
                 out[lRow[p]] -= lValue[p] * zj;
             }
         }
-        for (int j = n - 1; j >= 0; j--) { // Lᵀ y = z
+        for (int j = hi - 1; j >= lo; j--) { // Lᵀ y = z
             double s = out[j];
             for (int p = lStart[j] + 1; p < lStart[j + 1]; p++) {
                 s -= lValue[p] * out[lRow[p]];

@@ -17,6 +17,7 @@ public final class SparseNormalMatrix {
 
     private final int n;
     private final int[] perm;
+    private final boolean natural;
     private final int[] inverse;
     private final int[] colStart;
     private final int[] rowIndex;
@@ -41,9 +42,12 @@ public final class SparseNormalMatrix {
             }
         }
         inverse = new int[n];
+        boolean identity = true;
         for (int q = 0; q < n; q++) {
             inverse[perm[q]] = q;
+            identity &= perm[q] == q;
         }
+        natural = identity;
         int[][] p = pattern(jacobian, inverse);
         colStart = p[0];
         rowIndex = p[1];
@@ -132,11 +136,23 @@ public final class SparseNormalMatrix {
                     if (v == 0) {
                         continue;
                     }
-                    for (int k = rs[i]; k < rs[i + 1]; k++) {
-                        int p = inverse[ci[k]];
-                        if (p <= q) {
-                            int pos = p == q ? hi - 1 : Arrays.binarySearch(rowIndex, lo, hi - 1, p);
+                    if (natural) {
+                        // row i's columns ascend, and so do column q's rows: one merge walk, no searches
+                        int pos = lo;
+                        for (int k = rs[i]; k < rs[i + 1] && ci[k] <= q; k++) {
+                            int p = ci[k];
+                            while (rowIndex[pos] < p) {
+                                pos++;
+                            }
                             values[pos] += v * jv[k];
+                        }
+                    } else {
+                        for (int k = rs[i]; k < rs[i + 1]; k++) {
+                            int p = inverse[ci[k]];
+                            if (p <= q) {
+                                int pos = p == q ? hi - 1 : Arrays.binarySearch(rowIndex, lo, hi - 1, p);
+                                values[pos] += v * jv[k];
+                            }
                         }
                     }
                 }
