@@ -10,10 +10,9 @@ import jcuda.jcublas.cublasFillMode;
 import jcuda.jcublas.cublasHandle;
 import jcuda.runtime.JCuda;
 
-import org.gn4j.linalg.ArgumentChecks;
-import org.gn4j.linalg.VectorOps;
 import org.gn4j.linalg.blas.Blas;
 import org.gn4j.linalg.blas.BlasArguments;
+import org.gn4j.linalg.blas.CpuBlas;
 import org.gn4j.linalg.blas.Transpose;
 
 /**
@@ -44,12 +43,7 @@ public final class CublasBlas implements Blas {
             int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
         boolean ta = transA == Transpose.YES;
         boolean tb = transB == Transpose.YES;
-        ArgumentChecks.requireNonNegative("m", m);
-        ArgumentChecks.requireNonNegative("n", n);
-        ArgumentChecks.requireNonNegative("k", k);
-        ArgumentChecks.requireMatrix("a", a, aOff, ta ? k : m, ta ? m : k, lda);
-        ArgumentChecks.requireMatrix("b", b, bOff, tb ? n : k, tb ? k : n, ldb);
-        ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
+        BlasArguments.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         if (c == a || c == b) {
             throw new IllegalArgumentException("c must not be the same array as a or b");
         }
@@ -85,15 +79,10 @@ public final class CublasBlas implements Blas {
     @Override
     public synchronized void dgemv(Transpose trans, int m, int n, double alpha, double[] a, int aOff, int lda,
             double[] x, int xOff, double beta, double[] y, int yOff) {
+        BlasArguments.checkGemv(trans, m, n, a, aOff, lda, x, xOff, y, yOff);
         boolean t = trans == Transpose.YES;
-        ArgumentChecks.requireMatrix("a", a, aOff, m, n, lda);
         int xLen = t ? m : n;
         int yLen = t ? n : m;
-        ArgumentChecks.requireRange("x", x, xOff, xLen);
-        ArgumentChecks.requireRange("y", y, yOff, yLen);
-        if (y == x || y == a) {
-            throw new IllegalArgumentException("y must not be the same array as a or x");
-        }
         if (yLen == 0) {
             return;
         }
@@ -143,26 +132,7 @@ public final class CublasBlas implements Blas {
             }
         }
         // column-major lower triangle = row-major upper triangle; combine and mirror on the host
-        for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                double v = alpha * g[i * n + j];
-                if (beta != 0) {
-                    v += beta * c[cOff + i * ldc + j];
-                }
-                c[cOff + i * ldc + j] = v;
-                c[cOff + j * ldc + i] = v;
-            }
-        }
-    }
-
-    @Override
-    public double ddot(int n, double[] x, int xOff, double[] y, int yOff) {
-        return VectorOps.dot(n, x, xOff, y, yOff);
-    }
-
-    @Override
-    public void daxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
-        VectorOps.axpy(n, alpha, x, xOff, y, yOff);
+        CpuBlas.addSymmetric(n, alpha, g, beta, c, cOff, ldc);
     }
 
     private static Pointer alloc(long count) {

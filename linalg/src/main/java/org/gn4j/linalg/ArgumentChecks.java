@@ -58,29 +58,7 @@ public final class ArgumentChecks {
      * @param ld leading dimension (distance between row starts), {@code >= max(1, cols)}
      */
     public static void requireMatrix(String name, double[] array, int offset, int rows, int cols, int ld) {
-        if (array == null) {
-            throw new IllegalArgumentException(
-                    name + " must not be null (expected an array holding a " + rows + "x" + cols + " matrix)");
-        }
-        if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException(
-                    name + ": negative shape " + rows + "x" + cols + " found, expected non-negative dimensions");
-        }
-        if (ld < Math.max(1, cols)) {
-            throw new IllegalArgumentException(
-                    name + ": leading dimension " + ld + " found, expected >= " + Math.max(1, cols));
-        }
-        if (offset < 0) {
-            throw new IllegalArgumentException(name + ": offset " + offset + " found, expected >= 0");
-        }
-        if (rows == 0 || cols == 0) {
-            return;
-        }
-        long last = (long) offset + (long) (rows - 1) * ld + cols;
-        if (last > array.length) {
-            throw new IllegalArgumentException(name + ": a " + rows + "x" + cols + " matrix with leading dimension "
-                    + ld + " at offset " + offset + " needs " + last + " elements, found " + array.length);
-        }
+        requireMatrix(name, array == null, array == null ? 0 : array.length, offset, rows, cols, ld);
     }
 
     /**
@@ -94,7 +72,13 @@ public final class ArgumentChecks {
      * @param ld leading dimension (distance between row starts), {@code >= max(1, cols)}
      */
     public static void requireMatrix(String name, float[] array, int offset, int rows, int cols, int ld) {
-        if (array == null) {
+        requireMatrix(name, array == null, array == null ? 0 : array.length, offset, rows, cols, ld);
+    }
+
+    /** The shape and range checks of either storage: an array of {@code length} elements, or none. */
+    private static void requireMatrix(String name, boolean missing, int length, int offset, int rows, int cols,
+            int ld) {
+        if (missing) {
             throw new IllegalArgumentException(
                     name + " must not be null (expected an array holding a " + rows + "x" + cols + " matrix)");
         }
@@ -113,9 +97,9 @@ public final class ArgumentChecks {
             return;
         }
         long last = (long) offset + (long) (rows - 1) * ld + cols;
-        if (last > array.length) {
+        if (last > length) {
             throw new IllegalArgumentException(name + ": a " + rows + "x" + cols + " matrix with leading dimension "
-                    + ld + " at offset " + offset + " needs " + last + " elements, found " + array.length);
+                    + ld + " at offset " + offset + " needs " + last + " elements, found " + length);
         }
     }
 

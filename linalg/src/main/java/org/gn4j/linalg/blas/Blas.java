@@ -2,6 +2,8 @@ package org.gn4j.linalg.blas;
 
 import org.ejml.data.DMatrixRMaj;
 
+import org.gn4j.linalg.VectorOps;
+
 /**
  * The dense-kernel seam: every dense product in gn4j goes through one of these methods, so a faster implementation
  * (own Vector API kernels, cuBLAS) replaces all of them at once. Get the process-wide instance from
@@ -215,7 +217,7 @@ public interface Blas {
     }
 
     /**
-     * {@code Σ x_i y_i} over n entries.
+     * {@code Σ x_i y_i} over n entries. This default runs on the host ({@link VectorOps#dot}).
      *
      * @param n number of entries, {@code >= 0}
      * @param x first vector
@@ -224,10 +226,12 @@ public interface Blas {
      * @param yOff index of y's first entry in {@code y}
      * @return the dot product {@code Σ x[xOff+i]·y[yOff+i]} for {@code i < n}; 0 for {@code n == 0}
      */
-    double ddot(int n, double[] x, int xOff, double[] y, int yOff);
+    default double ddot(int n, double[] x, int xOff, double[] y, int yOff) {
+        return VectorOps.dot(n, x, xOff, y, yOff);
+    }
 
     /**
-     * {@code y += α·x} over n entries.
+     * {@code y += α·x} over n entries. This default runs on the host ({@link VectorOps#axpy}).
      *
      * @param n number of entries, {@code >= 0}
      * @param alpha scale α of x
@@ -236,7 +240,9 @@ public interface Blas {
      * @param y the vector updated in place
      * @param yOff index of y's first entry in {@code y}
      */
-    void daxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff);
+    default void daxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        VectorOps.axpy(n, alpha, x, xOff, y, yOff);
+    }
 
     /**
      * {@code C = α·op(A)·op(B) + β·C} on EJML matrices (shapes checked).

@@ -33,16 +33,9 @@ public final class BlasArguments {
      */
     public static void checkGemm(Transpose transA, Transpose transB, int m, int n, int k, double[] a, int aOff,
             int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
-        if (transA == null || transB == null) {
-            throw new IllegalArgumentException("transpose flags must not be null");
-        }
-        ArgumentChecks.requireNonNegative("m", m);
-        ArgumentChecks.requireNonNegative("n", n);
-        ArgumentChecks.requireNonNegative("k", k);
-        boolean ta = transA == Transpose.YES;
-        boolean tb = transB == Transpose.YES;
-        ArgumentChecks.requireMatrix("a", a, aOff, ta ? k : m, ta ? m : k, lda);
-        ArgumentChecks.requireMatrix("b", b, bOff, tb ? n : k, tb ? k : n, ldb);
+        checkSizes(transA, transB, m, n, k);
+        ArgumentChecks.requireMatrix("a", a, aOff, rows(transA, m, k), rows(transA, k, m), lda);
+        ArgumentChecks.requireMatrix("b", b, bOff, rows(transB, k, n), rows(transB, n, k), ldb);
         ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
     }
 
@@ -69,17 +62,51 @@ public final class BlasArguments {
      */
     public static void checkGemm(Transpose transA, Transpose transB, int m, int n, int k, float[] a, int aOff,
             int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        checkSizes(transA, transB, m, n, k);
+        ArgumentChecks.requireMatrix("a", a, aOff, rows(transA, m, k), rows(transA, k, m), lda);
+        ArgumentChecks.requireMatrix("b", b, bOff, rows(transB, k, n), rows(transB, n, k), ldb);
+        ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
+    }
+
+    /** Rows of an operand stored as {@code rows × cols} for {@code NO}, as its transpose for {@code YES}. */
+    private static int rows(Transpose t, int rows, int cols) {
+        return t == Transpose.YES ? cols : rows;
+    }
+
+    /**
+     * DGEMV: A {@code m×n} inside its array, x and y of the lengths the flag implies ({@code n} and {@code m} for NO,
+     * {@code m} and {@code n} for YES), and y distinct from A and x.
+     *
+     * @param trans {@link Transpose#NO}: {@code y = α·A·x + β·y}; {@link Transpose#YES}: {@code y = α·Aᵀ·x + β·y}
+     * @param m rows of A as stored, {@code >= 0}
+     * @param n columns of A as stored, {@code >= 0}
+     * @param a A, row-major {@code m×n}
+     * @param aOff index of A's first entry in {@code a}
+     * @param lda leading dimension of A, {@code >= max(1, n)}
+     * @param x the vector multiplied
+     * @param xOff index of x's first entry in {@code x}
+     * @param y the vector updated; not the same array as {@code a} or {@code x}
+     * @param yOff index of y's first entry in {@code y}
+     * @throws IllegalArgumentException naming the offending argument
+     */
+    public static void checkGemv(Transpose trans, int m, int n, double[] a, int aOff, int lda, double[] x, int xOff,
+            double[] y, int yOff) {
+        ArgumentChecks.requireMatrix("a", a, aOff, m, n, lda);
+        ArgumentChecks.requireRange("x", x, xOff, rows(trans, n, m));
+        ArgumentChecks.requireRange("y", y, yOff, rows(trans, m, n));
+        if (y == x || y == a) {
+            throw new IllegalArgumentException("y must not be the same array as a or x");
+        }
+    }
+
+    /** The checks of either storage that do not look at the arrays: flags present, sizes non-negative. */
+    private static void checkSizes(Transpose transA, Transpose transB, int m, int n, int k) {
         if (transA == null || transB == null) {
             throw new IllegalArgumentException("transpose flags must not be null");
         }
         ArgumentChecks.requireNonNegative("m", m);
         ArgumentChecks.requireNonNegative("n", n);
         ArgumentChecks.requireNonNegative("k", k);
-        boolean ta = transA == Transpose.YES;
-        boolean tb = transB == Transpose.YES;
-        ArgumentChecks.requireMatrix("a", a, aOff, ta ? k : m, ta ? m : k, lda);
-        ArgumentChecks.requireMatrix("b", b, bOff, tb ? n : k, tb ? k : n, ldb);
-        ArgumentChecks.requireMatrix("c", c, cOff, m, n, ldc);
     }
 
     /**

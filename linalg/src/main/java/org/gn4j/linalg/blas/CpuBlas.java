@@ -3,7 +3,6 @@ package org.gn4j.linalg.blas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
-import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.ComputePool;
 import org.gn4j.linalg.VectorOps;
 
@@ -126,15 +125,9 @@ public final class CpuBlas implements Blas {
     @Override
     public void dgemv(Transpose trans, int m, int n, double alpha, double[] a, int aOff, int lda, double[] x,
             int xOff, double beta, double[] y, int yOff) {
-        ArgumentChecks.requireMatrix("a", a, aOff, m, n, lda);
+        BlasArguments.checkGemv(trans, m, n, a, aOff, lda, x, xOff, y, yOff);
         boolean t = trans == Transpose.YES;
-        int xLen = t ? m : n;
         int yLen = t ? n : m;
-        ArgumentChecks.requireRange("x", x, xOff, xLen);
-        ArgumentChecks.requireRange("y", y, yOff, yLen);
-        if (y == x || y == a) {
-            throw new IllegalArgumentException("y must not be the same array as a or x");
-        }
         if (yLen == 0) {
             return;
         }
@@ -206,10 +199,26 @@ public final class CpuBlas implements Blas {
                 CommonOps_DDRM.multOuter(ma, g);
             }
         }
-        // combine from the upper triangle and mirror, so C is exactly symmetric
+        addSymmetric(n, alpha, g.data, beta, c, cOff, ldc);
+    }
+
+    /**
+     * {@code C = α·G + β·C} for a symmetric result, read from the upper triangle of the compact {@code n×n} row-major
+     * {@code g} (and of C) and mirrored, so that C comes out exactly symmetric: the last step of a DSYRK whose
+     * product {@code G = op(A)·op(A)ᵀ} was computed elsewhere. β = 0 does not read C.
+     *
+     * @param n order of G and C, {@code >= 0}
+     * @param alpha scale α of G
+     * @param g G, compact row-major {@code n×n}; only its upper triangle is read
+     * @param beta scale β of C on entry
+     * @param c C, row-major {@code n×n}; its upper triangle is read (unless β = 0), all of it written
+     * @param cOff index of C's first entry in {@code c}
+     * @param ldc leading dimension of C, {@code >= max(1, n)}
+     */
+    public static void addSymmetric(int n, double alpha, double[] g, double beta, double[] c, int cOff, int ldc) {
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
-                double v = alpha * g.data[i * n + j];
+                double v = alpha * g[i * n + j];
                 if (beta != 0) {
                     v += beta * c[cOff + i * ldc + j];
                 }
@@ -217,16 +226,6 @@ public final class CpuBlas implements Blas {
                 c[cOff + j * ldc + i] = v;
             }
         }
-    }
-
-    @Override
-    public double ddot(int n, double[] x, int xOff, double[] y, int yOff) {
-        return VectorOps.dot(n, x, xOff, y, yOff);
-    }
-
-    @Override
-    public void daxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
-        VectorOps.axpy(n, alpha, x, xOff, y, yOff);
     }
 
 

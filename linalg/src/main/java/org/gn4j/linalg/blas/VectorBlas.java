@@ -27,12 +27,14 @@ import org.gn4j.linalg.ComputePool;
  * lambda and fork-join tasks). Products with {@code m·n·k} below
  * {@link #SMALL_WORK} use a plain triple loop.
  *
- * <p>{@code sgemm} and {@code dgemmF32} run the float32 sibling of this kernel ({@code VectorSgemm}, the same
- * blocking with {@code FloatVector}); it has no in-place paths for A or B on double storage, so short, wide
- * products on double storage (convolutions with few output channels) pack B in full.
+ * <p>The blocking loops and the thread split are {@link GemmBlocking}'s, shared with the float32 sibling of this
+ * kernel ({@code VectorSgemm}, with {@code FloatVector}) that {@code sgemm} and {@code dgemmF32} run; the sibling
+ * has no in-place paths for A or B on double storage, so short, wide products on double storage (convolutions with
+ * few output channels) pack B in full.
  *
- * <p>{@code dgemv}, {@code ddot} and {@code daxpy} delegate to {@link CpuBlas}; {@code dsyrk} runs this
- * DGEMM over the full square and mirrors the upper triangle (twice the necessary work, but exactly symmetric).
+ * <p>{@code dgemv} delegates to {@link CpuBlas}, {@code ddot} and {@code daxpy} are {@link Blas}'s host defaults;
+ * {@code dsyrk} runs this DGEMM over the full square and mirrors the upper triangle (twice the necessary work, but
+ * exactly symmetric).
  */
 public final class VectorBlas implements Blas {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -50,12 +52,12 @@ public final class VectorBlas implements Blas {
     static final int MR = VL >= 8 ? 8 : 4;
     /** Columns of the register tile: two vectors. */
     static final int NR = 2 * VL;
-    /** Rows of a packed A block (kept in L2). */
-    static final int MC = 96;
-    /** Depth of a packed slice (A sliver and B sliver in L1). */
-    static final int KC = 256;
-    /** Columns of a packed B panel. */
-    static final int NC = 1024;
+    /** Rows of a packed A block (kept in L2): {@link GemmBlocking#MC}. */
+    static final int MC = GemmBlocking.MC;
+    /** Depth of a packed slice (A sliver and B sliver in L1): {@link GemmBlocking#KC}. */
+    static final int KC = GemmBlocking.KC;
+    /** Columns of a packed B panel: {@link GemmBlocking#NC}. */
+    static final int NC = GemmBlocking.NC;
     /** Work ({@code m·n·k}) below which a plain loop is used. */
     static final long SMALL_WORK = 32L * 32 * 32;
     /**
@@ -150,122 +152,93 @@ public final class VectorBlas implements Blas {
             dotProducts(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        int rowSlivers = (m + MR - 1) / MR;
-        int colSlivers = (n + NR - 1) / NR;
-        int threads = multiThreaded ? ComputePool.parallelism() : 1;
-        threads = (int) Math.min(threads, Math.max(1, work / PARALLEL_WORK));
-        // split the rows unless there are too few row slivers to share (short, wide products: conv layers'
-        // output channels × batch·pixels), then the columns; each part packs its own panels
-        boolean byRows = rowSlivers >= 2 * threads || rowSlivers >= colSlivers;
-        int parts = Math.min(threads, byRows ? rowSlivers : colSlivers);
-        if (parts <= 1) {
+        int threads = GemmBlocking.threads(work, PARALLEL_WORK, multiThreaded);
+        if (threads <= 1) {
             blocked(ta, tb, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        final int t = parts;
-        final int slivers = byRows ? rowSlivers : colSlivers;
-        final int unit = byRows ? MR : NR;
-        ComputePool.parallelFor(t, 1, (from, to) -> {
-            for (int part = from; part < to; part++) {
-                int lo = (int) ((long) slivers * part / t) * unit;
-                int hi = (int) ((long) slivers * (part + 1) / t) * unit;
-                if (byRows) {
-                    hi = Math.min(m, hi);
-                    if (hi > lo) {
-                        blocked(ta, tb, lo, hi, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-                    }
-                } else {
-                    hi = Math.min(n, hi);
-                    if (hi > lo) {
-                        blocked(ta, tb, 0, m, lo, hi, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-                    }
-                }
-            }
-        });
+        GemmBlocking.split(m, n, MR, NR, threads, (r0, r1, c0, c1) -> blocked(ta, tb, r0, r1, c0, c1, k, alpha, a,
+                aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
     }
 
-    /** Per-thread packing buffers, grown on demand and reused. */
-    private static final class Buffers {
-        double[] ap = new double[0];
-        double[] bp = new double[0];
-        final double[] tile = new double[MR * NR];
-    }
-
-    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    private static final ThreadLocal<Panels> PANELS = ThreadLocal.withInitial(Panels::new);
 
     /** Rows {@code [r0, r1)} and columns {@code [c0, c1)} of C, the whole depth. */
     private void blocked(boolean ta, boolean tb, int r0, int r1, int c0, int c1, int k, double alpha, double[] a,
             int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
-        Buffers buf = BUFFERS.get();
-        int mcMax = Math.min(MC, r1 - r0);
-        int apNeed = ((mcMax + MR - 1) / MR) * MR * Math.min(KC, k);
-        int bpNeed = ((Math.min(NC, c1 - c0) + NR - 1) / NR) * NR * Math.min(KC, k);
-        // a cache line of slack, so that the panels can start on a cache line (vector loads within one line)
-        if (buf.ap.length < apNeed + CacheLines.DOUBLES) {
-            buf.ap = new double[apNeed + CacheLines.DOUBLES];
+        Panels p = PANELS.get();
+        p.start(ta, tb, alpha, a, aOff, lda, b, bOff, ldb, cOff, ldc, r1 - r0, c1 - c0, k);
+        p.vector = vector;
+        p.c = c;
+        p.directB = vector && !tb && r1 - r0 <= DIRECT_B_ROWS;
+        p.directA = vector && ta && alpha == 1.0 && c1 - c0 <= DIRECT_A_COLUMNS;
+        p.run(r0, r1, c0, c1, k, beta);
+    }
+
+    /** The float64 side of {@link GemmBlocking}: C, packing into {@code double[]} and the DoubleVector kernels. */
+    private static final class Panels extends GemmBlocking.Panels<double[]> {
+        final double[] tile = new double[MR * NR];
+        boolean vector;
+        /** {@code op(A) = Aᵀ} read in place: only the last, partial sliver of each block is packed. */
+        boolean directA;
+        double[] c;
+
+        Panels() {
+            super(MR, NR, CacheLines.DOUBLES);
         }
-        if (buf.bp.length < bpNeed + CacheLines.DOUBLES) {
-            buf.bp = new double[bpNeed + CacheLines.DOUBLES];
+
+        @Override
+        void finish() {
+            super.finish();
+            c = null;
         }
-        double[] ap = buf.ap;
-        double[] bp = buf.bp;
-        int ao = CacheLines.alignedStart(ap);
-        int bo = CacheLines.alignedStart(bp);
-        boolean directB = vector && !tb && r1 - r0 <= DIRECT_B_ROWS;
-        boolean directA = vector && ta && alpha == 1.0 && c1 - c0 <= DIRECT_A_COLUMNS;
-        for (int jc = c0; jc < c1; jc += NC) {
-            int nc = Math.min(NC, c1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                double betaEff = pc == 0 ? beta : 1.0;
-                if (!directB) {
-                    packB(tb, b, bOff, ldb, pc, kc, jc, nc, bp, bo);
+
+        @Override
+        double[] grow(double[] panel, int length) {
+            return panel != null && panel.length >= length ? panel : new double[length];
+        }
+
+        @Override
+        int alignedStart(double[] panel) {
+            return CacheLines.alignedStart(panel);
+        }
+
+        @Override
+        void packPanelB(boolean transposed, int pc, int kc, int jc, int nc) {
+            VectorBlas.packB(transposed, (double[]) b, bOff, ldb, pc, kc, jc, nc, bp, bo);
+        }
+
+        @Override
+        public void packA(int ic, int mc, int pc, int kc) {
+            if (!directA) {
+                VectorBlas.packA(ta, (double[]) a, aOff, lda, ic, mc, pc, kc, alpha, ap, ao);
+            } else if (mc % MR != 0) {
+                // the last, partial sliver: pack it (zero padded) once for all B slivers
+                int last = mc - mc % MR;
+                VectorBlas.packA(true, (double[]) a, aOff, lda, ic + last, mc - last, pc, kc, 1.0, ap, ao);
+            }
+        }
+
+        @Override
+        public void tile(int ic, int ir, int mr, int pc, int kc, int jc, int jr, int nr, double beta) {
+            int cIdx = cOff + (ic + ir) * ldc + jc + jr;
+            // the A sliver: packed (MR doubles per step of k) or Aᵀ in place (lda apart)
+            double[] as = ap;
+            int aIdx = ao + ir * kc;
+            int aStep = MR;
+            if (directA) {
+                if (mr == MR) {
+                    as = (double[]) a;
+                    aIdx = aOff + pc * lda + ic + ir;
+                    aStep = lda;
+                } else {
+                    aIdx = ao;
                 }
-                for (int ic = r0; ic < r1; ic += MC) {
-                    int mc = Math.min(MC, r1 - ic);
-                    if (!directA) {
-                        packA(ta, a, aOff, lda, ic, mc, pc, kc, alpha, ap, ao);
-                    } else if (mc % MR != 0) {
-                        // the last, partial sliver: pack it (zero padded) once for all B slivers
-                        int last = mc - mc % MR;
-                        packA(true, a, aOff, lda, ic + last, mc - last, pc, kc, 1.0, ap, ao);
-                    }
-                    for (int jr = 0; jr < nc; jr += NR) {
-                        int nr = Math.min(NR, nc - jr);
-                        int bIdx = bo + jr * kc;
-                        if (directB && nr < NR) {
-                            // the last, partial sliver: pack it (zero padded) for the ordinary kernel
-                            packB(false, b, bOff, ldb, pc, kc, jc + jr, nr, bp, bo);
-                            bIdx = bo;
-                        }
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            int mr = Math.min(MR, mc - ir);
-                            int cIdx = cOff + (ic + ir) * ldc + jc + jr;
-                            // the A sliver: packed (MR doubles per step of k) or Aᵀ in place (lda apart)
-                            double[] as = ap;
-                            int aIdx = ao + ir * kc;
-                            int aStep = MR;
-                            if (directA) {
-                                if (mr == MR) {
-                                    as = a;
-                                    aIdx = aOff + pc * lda + ic + ir;
-                                    aStep = lda;
-                                } else {
-                                    aIdx = ao;
-                                }
-                            }
-                            if (directB && nr == NR) {
-                                kernelVector(kc, as, aIdx, aStep, b, bOff + pc * ldb + jc + jr, ldb, c, cIdx, ldc, mr,
-                                        NR, betaEff, buf.tile);
-                            } else if (vector) {
-                                kernelVector(kc, as, aIdx, aStep, bp, bIdx, NR, c, cIdx, ldc, mr, nr, betaEff,
-                                        buf.tile);
-                            } else {
-                                kernelScalar(kc, ap, aIdx, bp, bIdx, c, cIdx, ldc, mr, nr, betaEff, buf.tile);
-                            }
-                        }
-                    }
-                }
+            }
+            if (vector) {
+                kernelVector(kc, as, aIdx, aStep, bs, bIdx, bStep, c, cIdx, ldc, mr, nr, beta, tile);
+            } else {
+                kernelScalar(kc, ap, aIdx, bp, bIdx, c, cIdx, ldc, mr, nr, beta, tile);
             }
         }
     }
@@ -707,18 +680,6 @@ public final class VectorBlas implements Blas {
     public void sgemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha, float[] a, int aOff,
             int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
         BlasArguments.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (k == 0 || alpha == 0) {
-            for (int i = 0; i < m; i++) {
-                int row = cOff + i * ldc;
-                for (int j = 0; j < n; j++) {
-                    c[row + j] = beta == 0 ? 0f : beta * c[row + j];
-                }
-            }
-            return;
-        }
         VectorSgemm.gemm(transA == Transpose.YES, transB == Transpose.YES, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
                 beta, c, cOff, ldc, multiThreaded);
     }
@@ -728,13 +689,6 @@ public final class VectorBlas implements Blas {
     public void dgemmF32(Transpose transA, Transpose transB, int m, int n, int k, double alpha, double[] a,
             int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
         BlasArguments.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (k == 0 || alpha == 0) {
-            CpuBlas.scaleMatrix(m, n, beta, c, cOff, ldc);
-            return;
-        }
         VectorSgemm.gemm(transA == Transpose.YES, transB == Transpose.YES, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
                 beta, c, cOff, ldc, multiThreaded);
     }
@@ -764,15 +718,5 @@ public final class VectorBlas implements Blas {
                 c[cOff + j * ldc + i] = c[cOff + i * ldc + j];
             }
         }
-    }
-
-    @Override
-    public double ddot(int n, double[] x, int xOff, double[] y, int yOff) {
-        return cpu.ddot(n, x, xOff, y, yOff);
-    }
-
-    @Override
-    public void daxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
-        cpu.daxpy(n, alpha, x, xOff, y, yOff);
     }
 }

@@ -3,15 +3,13 @@ package org.gn4j.linalg.blas;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
-import org.gn4j.linalg.ComputePool;
-
 /**
  * Single-precision GEMM on the incubating Vector API ({@link FloatVector#SPECIES_PREFERRED}: 16 lanes on AVX-512, 8
- * on AVX2), the float32 sibling of {@link VectorBlas}'s DGEMM and the same Goto/BLIS scheme: {@link #NC}-column
- * panels of {@code op(B)} and {@link #KC}-deep slices packed into {@link #NR}-column slivers, {@link #MC}-row blocks
- * of {@code α·op(A)} packed into {@link #MR}-row slivers, an {@code MR × NR} register tile of float accumulators
- * (8 × 32 on AVX-512, 4 × 16 on AVX2), panels on 64-byte cache lines, transposes handled in packing, rows (or
- * columns) split across the compute pool.
+ * on AVX2), the float32 sibling of {@link VectorBlas}'s DGEMM, running the same loops ({@link GemmBlocking}) with its
+ * own packing and register kernel: {@link #NC}-column panels of {@code op(B)} and {@link #KC}-deep slices packed into
+ * {@link #NR}-column slivers, {@link #MC}-row blocks of {@code α·op(A)} packed into {@link #MR}-row slivers, an
+ * {@code MR × NR} register tile of float accumulators (8 × 32 on AVX-512, 4 × 16 on AVX2), panels on 64-byte cache
+ * lines, transposes handled in packing, rows (or columns) split across the compute pool.
  *
  * <p>The operands may be stored as {@code float[]} (SGEMM proper) or as {@code double[]} (products in float32 on
  * float64 storage, what {@link Blas#dgemmF32} promises): packing rounds each entry of {@code α·op(A)} and
@@ -31,12 +29,12 @@ final class VectorSgemm {
     static final int MR = VL >= 16 ? 8 : 4;
     /** Columns of the register tile: two vectors. */
     static final int NR = 2 * VL;
-    /** Rows of a packed A block. */
-    static final int MC = 96;
-    /** Depth of a packed slice. */
-    static final int KC = 256;
-    /** Columns of a packed B panel. */
-    static final int NC = 1024;
+    /** Rows of a packed A block: {@link GemmBlocking#MC}. */
+    static final int MC = GemmBlocking.MC;
+    /** Depth of a packed slice: {@link GemmBlocking#KC}. */
+    static final int KC = GemmBlocking.KC;
+    /** Columns of a packed B panel: {@link GemmBlocking#NC}. */
+    static final int NC = GemmBlocking.NC;
     /** Rows of C up to which a {@code float[]} B ({@code op(B) = B}) is read in place instead of packed. */
     static final int DIRECT_B_ROWS = 32;
 
@@ -45,253 +43,198 @@ final class VectorSgemm {
 
     /**
      * {@code C = α·op(A)·op(B) + β·C} in float32 arithmetic. {@code a}, {@code b} are {@code float[]} or
-     * {@code double[]}, {@code c} is {@code float[]} or {@code double[]}; arguments already checked, m, n, k > 0.
+     * {@code double[]}, {@code c} is {@code float[]} or {@code double[]}; arguments already checked.
      */
     static void gemm(boolean ta, boolean tb, int m, int n, int k, double alpha, Object a, int aOff, int lda,
             Object b, int bOff, int ldb, double beta, Object c, int cOff, int ldc, boolean multiThreaded) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0) {
+            scale(m, n, beta, c, cOff, ldc);
+            return;
+        }
         long work = (long) m * n * k;
         if (work < VectorBlas.SMALL_WORK) {
             naive(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        int rowSlivers = (m + MR - 1) / MR;
-        int colSlivers = (n + NR - 1) / NR;
-        int threads = multiThreaded ? ComputePool.parallelism() : 1;
         // a float multiply-add costs half a double one: twice the work before a product is worth splitting
-        threads = (int) Math.min(threads, Math.max(1, work / (2 * VectorBlas.PARALLEL_WORK)));
-        boolean byRows = rowSlivers >= 2 * threads || rowSlivers >= colSlivers;
-        int parts = Math.min(threads, byRows ? rowSlivers : colSlivers);
-        if (parts <= 1) {
+        int threads = GemmBlocking.threads(work, 2 * VectorBlas.PARALLEL_WORK, multiThreaded);
+        if (threads <= 1) {
             blocked(ta, tb, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        final int t = parts;
-        final int slivers = byRows ? rowSlivers : colSlivers;
-        final int unit = byRows ? MR : NR;
-        ComputePool.parallelFor(t, 1, (from, to) -> {
-            for (int part = from; part < to; part++) {
-                int lo = (int) ((long) slivers * part / t) * unit;
-                int hi = (int) ((long) slivers * (part + 1) / t) * unit;
-                if (byRows) {
-                    hi = Math.min(m, hi);
-                    if (hi > lo) {
-                        blocked(ta, tb, lo, hi, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-                    }
-                } else {
-                    hi = Math.min(n, hi);
-                    if (hi > lo) {
-                        blocked(ta, tb, 0, m, lo, hi, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-                    }
-                }
+        GemmBlocking.split(m, n, MR, NR, threads, (r0, r1, c0, c1) -> blocked(ta, tb, r0, r1, c0, c1, k, alpha, a,
+                aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+    }
+
+    /** {@code C = β·C} in C's precision (β = 0: C not read). */
+    private static void scale(int m, int n, double beta, Object c, int cOff, int ldc) {
+        if (c instanceof double[]) {
+            CpuBlas.scaleMatrix(m, n, beta, (double[]) c, cOff, ldc);
+            return;
+        }
+        float[] cf = (float[]) c;
+        float betaF = (float) beta;
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                cf[row + j] = betaF == 0 ? 0f : betaF * cf[row + j];
             }
-        });
+        }
     }
 
-    /** Per-thread packing buffers, grown on demand and reused. */
-    private static final class Buffers {
-        float[] ap = new float[0];
-        float[] bp = new float[0];
-        final float[] tile = new float[MR * NR];
-    }
-
-    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    private static final ThreadLocal<Panels> PANELS = ThreadLocal.withInitial(Panels::new);
 
     /** Rows {@code [r0, r1)} and columns {@code [c0, c1)} of C, the whole depth. */
     private static void blocked(boolean ta, boolean tb, int r0, int r1, int c0, int c1, int k, double alpha,
             Object a, int aOff, int lda, Object b, int bOff, int ldb, double beta, Object c, int cOff, int ldc) {
-        Buffers buf = BUFFERS.get();
-        int mcMax = Math.min(MC, r1 - r0);
-        int apNeed = ((mcMax + MR - 1) / MR) * MR * Math.min(KC, k);
-        int bpNeed = ((Math.min(NC, c1 - c0) + NR - 1) / NR) * NR * Math.min(KC, k);
-        if (buf.ap.length < apNeed + CacheLines.FLOATS) {
-            buf.ap = new float[apNeed + CacheLines.FLOATS];
+        Panels p = PANELS.get();
+        p.start(ta, tb, alpha, a, aOff, lda, b, bOff, ldb, cOff, ldc, r1 - r0, c1 - c0, k);
+        p.cf = c instanceof float[] ? (float[]) c : null;
+        p.cd = c instanceof double[] ? (double[]) c : null;
+        p.directB = !tb && b instanceof float[] && r1 - r0 <= DIRECT_B_ROWS;
+        p.run(r0, r1, c0, c1, k, beta);
+    }
+
+    /**
+     * The float32 side of {@link GemmBlocking}: C (float or double), packing into {@code float[]} with rounding, and
+     * the FloatVector kernels.
+     */
+    private static final class Panels extends GemmBlocking.Panels<float[]> {
+        final float[] tile = new float[MR * NR];
+        float[] cf;
+        double[] cd;
+
+        Panels() {
+            super(MR, NR, CacheLines.FLOATS);
         }
-        if (buf.bp.length < bpNeed + CacheLines.FLOATS) {
-            buf.bp = new float[bpNeed + CacheLines.FLOATS];
+
+        @Override
+        void finish() {
+            super.finish();
+            cf = null;
+            cd = null;
         }
-        float[] ap = buf.ap;
-        float[] bp = buf.bp;
-        int ao = CacheLines.alignedStart(ap);
-        int bo = CacheLines.alignedStart(bp);
-        boolean directB = !tb && b instanceof float[] && r1 - r0 <= DIRECT_B_ROWS;
-        for (int jc = c0; jc < c1; jc += NC) {
-            int nc = Math.min(NC, c1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                double betaEff = pc == 0 ? beta : 1.0;
-                if (!directB) {
-                    packB(tb, b, bOff, ldb, pc, kc, jc, nc, bp, bo);
-                }
-                for (int ic = r0; ic < r1; ic += MC) {
-                    int mc = Math.min(MC, r1 - ic);
-                    packA(ta, a, aOff, lda, ic, mc, pc, kc, alpha, ap, ao);
-                    for (int jr = 0; jr < nc; jr += NR) {
-                        int nr = Math.min(NR, nc - jr);
-                        float[] bs = bp;
-                        int bIdx = bo + jr * kc;
-                        int bStep = NR;
-                        if (directB) {
-                            if (nr == NR) {
-                                bs = (float[]) b;
-                                bIdx = bOff + pc * ldb + jc + jr;
-                                bStep = ldb;
-                            } else {
-                                packB(false, b, bOff, ldb, pc, kc, jc + jr, nr, bp, bo);
-                                bIdx = bo;
-                            }
-                        }
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            int mr = Math.min(MR, mc - ir);
-                            if (MR == 8) {
-                                kernel8(kc, ap, ao + ir * kc, bs, bIdx, bStep, buf.tile);
-                            } else {
-                                kernel4(kc, ap, ao + ir * kc, bs, bIdx, bStep, buf.tile);
-                            }
-                            int cIdx = cOff + (ic + ir) * ldc + jc + jr;
-                            if (c instanceof float[]) {
-                                storeTile(buf.tile, (float[]) c, cIdx, ldc, mr, nr, (float) betaEff);
-                            } else {
-                                storeTile(buf.tile, (double[]) c, cIdx, ldc, mr, nr, betaEff);
-                            }
-                        }
-                    }
-                }
+
+        @Override
+        float[] grow(float[] panel, int length) {
+            return panel != null && panel.length >= length ? panel : new float[length];
+        }
+
+        @Override
+        int alignedStart(float[] panel) {
+            return CacheLines.alignedStart(panel);
+        }
+
+        @Override
+        void packPanelB(boolean transposed, int pc, int kc, int jc, int nc) {
+            VectorSgemm.packB(transposed, b, bOff, ldb, pc, kc, jc, nc, bp, bo);
+        }
+
+        @Override
+        public void packA(int ic, int mc, int pc, int kc) {
+            VectorSgemm.packA(ta, a, aOff, lda, ic, mc, pc, kc, alpha, ap, ao);
+        }
+
+        @Override
+        public void tile(int ic, int ir, int mr, int pc, int kc, int jc, int jr, int nr, double beta) {
+            if (MR == 8) {
+                kernel8(kc, ap, ao + ir * kc, bs, bIdx, bStep, tile);
+            } else {
+                kernel4(kc, ap, ao + ir * kc, bs, bIdx, bStep, tile);
+            }
+            int cIdx = cOff + (ic + ir) * ldc + jc + jr;
+            if (cf != null) {
+                storeTile(tile, cf, cIdx, ldc, mr, nr, (float) beta);
+            } else {
+                storeTile(tile, cd, cIdx, ldc, mr, nr, beta);
             }
         }
     }
 
-    /** Packs {@code α·op(A)[ic:ic+mc, pc:pc+kc]} rounded to float into MR-row slivers. */
+    /**
+     * Packs {@code α·op(A)[ic:ic+mc, pc:pc+kc]} rounded to float into MR-row slivers:
+     * {@code ap[s·MR·kc + p·MR + r]}.
+     */
     private static void packA(boolean ta, Object a, int aOff, int lda, int ic, int mc, int pc, int kc, double alpha,
             float[] ap, int ao) {
-        if (a instanceof float[]) {
-            packA(ta, (float[]) a, aOff, lda, ic, mc, pc, kc, (float) alpha, ap, ao);
-        } else {
-            packA(ta, (double[]) a, aOff, lda, ic, mc, pc, kc, alpha, ap, ao);
-        }
-    }
-
-    private static void packA(boolean ta, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float alpha,
-            float[] ap, int ao) {
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
             int base = ao + ir * kc;
             if (!ta) {
                 for (int r = 0; r < mr; r++) {
-                    int src = aOff + (ic + ir + r) * lda + pc;
-                    for (int p = 0; p < kc; p++) {
-                        ap[base + p * MR + r] = alpha * a[src + p];
-                    }
+                    round(a, aOff + (ic + ir + r) * lda + pc, alpha, ap, base + r, MR, kc);
                 }
             } else {
                 for (int p = 0; p < kc; p++) {
-                    int src = aOff + (pc + p) * lda + ic + ir;
-                    int dst = base + p * MR;
-                    for (int r = 0; r < mr; r++) {
-                        ap[dst + r] = alpha * a[src + r];
-                    }
+                    round(a, aOff + (pc + p) * lda + ic + ir, alpha, ap, base + p * MR, 1, mr);
                 }
             }
-            zeroRows(ap, base, kc, mr);
-        }
-    }
-
-    private static void packA(boolean ta, double[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
-            double alpha, float[] ap, int ao) {
-        for (int ir = 0; ir < mc; ir += MR) {
-            int mr = Math.min(MR, mc - ir);
-            int base = ao + ir * kc;
-            if (!ta) {
-                for (int r = 0; r < mr; r++) {
-                    int src = aOff + (ic + ir + r) * lda + pc;
-                    for (int p = 0; p < kc; p++) {
-                        ap[base + p * MR + r] = (float) (alpha * a[src + p]);
-                    }
-                }
-            } else {
+            if (mr < MR) {
                 for (int p = 0; p < kc; p++) {
-                    int src = aOff + (pc + p) * lda + ic + ir;
-                    int dst = base + p * MR;
-                    for (int r = 0; r < mr; r++) {
-                        ap[dst + r] = (float) (alpha * a[src + r]);
+                    for (int r = mr; r < MR; r++) {
+                        ap[base + p * MR + r] = 0;
                     }
                 }
             }
-            zeroRows(ap, base, kc, mr);
         }
     }
 
-    private static void zeroRows(float[] ap, int base, int kc, int mr) {
-        if (mr < MR) {
-            for (int p = 0; p < kc; p++) {
-                for (int r = mr; r < MR; r++) {
-                    ap[base + p * MR + r] = 0;
-                }
-            }
-        }
-    }
-
-    /** Packs {@code op(B)[pc:pc+kc, jc:jc+nc]} rounded to float into NR-column slivers. */
+    /**
+     * Packs {@code op(B)[pc:pc+kc, jc:jc+nc]} rounded to float into NR-column slivers:
+     * {@code bp[s·NR·kc + p·NR + j]}.
+     */
     private static void packB(boolean tb, Object b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] bp,
             int bo) {
-        if (b instanceof float[]) {
-            packB(tb, (float[]) b, bOff, ldb, pc, kc, jc, nc, bp, bo);
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int base = bo + jr * kc;
+            if (!tb) {
+                for (int p = 0; p < kc; p++) {
+                    round(b, bOff + (pc + p) * ldb + jc + jr, 1.0, bp, base + p * NR, 1, nr);
+                }
+            } else {
+                for (int j = 0; j < nr; j++) {
+                    round(b, bOff + (jc + jr + j) * ldb + pc, 1.0, bp, base + j, NR, kc);
+                }
+            }
+            if (nr < NR) {
+                for (int p = 0; p < kc; p++) {
+                    for (int j = nr; j < NR; j++) {
+                        bp[base + p * NR + j] = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code dst[d + i·step] = α·src[s + i]} rounded to float, {@code i < count}, from a {@code float[]} (the product
+     * in float: exact before its one rounding, as α is a float there) or a {@code double[]}.
+     */
+    private static void round(Object src, int s, double alpha, float[] dst, int d, int step, int count) {
+        if (src instanceof float[]) {
+            float[] x = (float[]) src;
+            if (alpha == 1 && step == 1) {
+                System.arraycopy(x, s, dst, d, count);
+                return;
+            }
+            float alphaF = (float) alpha;
+            for (int i = 0; i < count; i++) {
+                dst[d + i * step] = alphaF * x[s + i];
+            }
+        } else if (step == 1) {
+            // unit stride written out, so that C2 vectorizes the conversion (rows of B, slivers of Aᵀ)
+            double[] x = (double[]) src;
+            for (int i = 0; i < count; i++) {
+                dst[d + i] = (float) (alpha * x[s + i]);
+            }
         } else {
-            packB(tb, (double[]) b, bOff, ldb, pc, kc, jc, nc, bp, bo);
-        }
-    }
-
-    private static void packB(boolean tb, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] bp,
-            int bo) {
-        for (int jr = 0; jr < nc; jr += NR) {
-            int nr = Math.min(NR, nc - jr);
-            int base = bo + jr * kc;
-            if (!tb) {
-                for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, bOff + (pc + p) * ldb + jc + jr, bp, base + p * NR, nr);
-                }
-            } else {
-                for (int j = 0; j < nr; j++) {
-                    int src = bOff + (jc + jr + j) * ldb + pc;
-                    for (int p = 0; p < kc; p++) {
-                        bp[base + p * NR + j] = b[src + p];
-                    }
-                }
-            }
-            zeroColumns(bp, base, kc, nr);
-        }
-    }
-
-    private static void packB(boolean tb, double[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] bp,
-            int bo) {
-        for (int jr = 0; jr < nc; jr += NR) {
-            int nr = Math.min(NR, nc - jr);
-            int base = bo + jr * kc;
-            if (!tb) {
-                for (int p = 0; p < kc; p++) {
-                    int src = bOff + (pc + p) * ldb + jc + jr;
-                    int dst = base + p * NR;
-                    for (int j = 0; j < nr; j++) {
-                        bp[dst + j] = (float) b[src + j];
-                    }
-                }
-            } else {
-                for (int j = 0; j < nr; j++) {
-                    int src = bOff + (jc + jr + j) * ldb + pc;
-                    for (int p = 0; p < kc; p++) {
-                        bp[base + p * NR + j] = (float) b[src + p];
-                    }
-                }
-            }
-            zeroColumns(bp, base, kc, nr);
-        }
-    }
-
-    private static void zeroColumns(float[] bp, int base, int kc, int nr) {
-        if (nr < NR) {
-            for (int p = 0; p < kc; p++) {
-                for (int j = nr; j < NR; j++) {
-                    bp[base + p * NR + j] = 0;
-                }
+            double[] x = (double[]) src;
+            for (int i = 0; i < count; i++) {
+                dst[d + i * step] = (float) (alpha * x[s + i]);
             }
         }
     }
@@ -362,7 +305,11 @@ final class VectorSgemm {
         c71.intoArray(tile, 7 * NR + VL);
     }
 
-    /** The 4-row register tile (16 vector registers), written out like {@link #kernel8}. */
+    /**
+     * The 4-row register tile (16 vector registers), written out like {@link #kernel8}: accumulators stay in registers
+     * only as separate local variables, so the two heights (and the float64 kernels, on {@code DoubleVector}) cannot
+     * share one body.
+     */
     private static void kernel4(int kc, float[] ap, int aIdx, float[] bp, int bIdx, int ldb, float[] tile) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = c00;

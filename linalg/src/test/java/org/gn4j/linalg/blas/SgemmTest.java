@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.Random;
 
 import org.gn4j.testkit.Seeds;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class SgemmTest {
     private static final int[] SIZES = {0, 1, 3, 17, 33, 70, 257};
-    private static final float PAD = 7.5f;
     private static final double U = 0x1p-24;
 
     private static final Blas MULTI = new VectorBlas(true, true);
@@ -38,45 +36,21 @@ class SgemmTest {
     @Test
     void floatStorageOddShapesAgainstDoubleAccumulation() {
         Random r = new Random(Seeds.of(21));
-        double[][] alphaBeta = {{1, 0}, {-0.75, 1}, {2.5, -0.5}};
-        int cases = 0;
-        for (int m : SIZES) {
-            for (int n : SIZES) {
-                for (int k : SIZES) {
-                    if (m * (long) n * k > 17L * 70 * 257) {
-                        continue;
-                    }
-                    for (int t = 0; t < 4; t++) {
-                        double[] ab = alphaBeta[(cases++) % alphaBeta.length];
-                        for (Blas blas : implementations(m * n * k)) {
-                            checkFloat(blas, (t & 1) != 0, (t & 2) != 0, m, n, k, (float) ab[0], (float) ab[1], r);
-                        }
-                    }
-                }
+        GemmCase.sweep(SIZES, 17L * 70 * 257, (ta, tb, m, n, k, alpha, beta) -> {
+            for (Blas blas : implementations(m * n * k)) {
+                checkFloat(blas, ta, tb, m, n, k, (float) alpha, (float) beta, r);
             }
-        }
+        });
     }
 
     @Test
     void doubleStorageFloatProductsOddShapes() {
         Random r = new Random(Seeds.of(22));
-        double[][] alphaBeta = {{1, 0}, {-0.75, 1}, {2.5, -0.5}};
-        int cases = 0;
-        for (int m : SIZES) {
-            for (int n : SIZES) {
-                for (int k : SIZES) {
-                    if (m * (long) n * k > 17L * 70 * 257) {
-                        continue;
-                    }
-                    for (int t = 0; t < 4; t++) {
-                        double[] ab = alphaBeta[(cases++) % alphaBeta.length];
-                        for (Blas blas : implementations(m * n * k)) {
-                            checkMixed(blas, (t & 1) != 0, (t & 2) != 0, m, n, k, ab[0], ab[1], r);
-                        }
-                    }
-                }
+        GemmCase.sweep(SIZES, 17L * 70 * 257, (ta, tb, m, n, k, alpha, beta) -> {
+            for (Blas blas : implementations(m * n * k)) {
+                checkMixed(blas, ta, tb, m, n, k, alpha, beta, r);
             }
-        }
+        });
     }
 
     /** A product deeper than one cache slice and wider than one panel, split across threads. */
@@ -100,8 +74,8 @@ class SgemmTest {
         assertEquals(Precision.F64, base.precision());
         Random r = new Random(Seeds.of(24));
         int m = 64, n = 96, k = 128;
-        double[] a = gaussian(m * k, r);
-        double[] b = gaussian(k * n, r);
+        double[] a = GemmCase.gaussian(m * k, false, r);
+        double[] b = GemmCase.gaussian(k * n, false, r);
         double[] c64 = new double[m * n];
         double[] c32 = new double[m * n];
         base.dgemm(Transpose.NO, Transpose.NO, m, n, k, 1, a, 0, k, b, 0, n, 0, c64, 0, n);
@@ -134,115 +108,18 @@ class SgemmTest {
 
     private static void checkFloat(Blas blas, boolean ta, boolean tb, int m, int n, int k, float alpha, float beta,
             Random r) {
-        int aRows = ta ? k : m, aCols = ta ? m : k;
-        int bRows = tb ? n : k, bCols = tb ? k : n;
-        int aOff = 3, lda = aCols + 2, bOff = 5, ldb = bCols + 1, cOff = 2, ldc = n + 3;
-        float[] a = toFloat(gaussian(aOff + aRows * lda, r));
-        float[] b = toFloat(gaussian(bOff + bRows * ldb, r));
-        float[] c = new float[cOff + m * ldc + 4];
-        Arrays.fill(c, PAD);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                c[cOff + i * ldc + j] = beta == 0 ? Float.NaN : (float) r.nextGaussian();
-            }
-        }
-        double[] expect = new double[m * n];
-        double[] scale = new double[m * n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                double abs = 0;
-                for (int p = 0; p < k; p++) {
-                    double av = ta ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-                    double bv = tb ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
-                    s += av * bv;
-                    abs += Math.abs(av * bv);
-                }
-                double c0 = beta == 0 ? 0 : c[cOff + i * ldc + j];
-                expect[i * n + j] = (double) alpha * s + (double) beta * c0;
-                scale[i * n + j] = Math.abs(alpha) * abs + Math.abs(beta * c0);
-            }
-        }
-        blas.sgemm(Transpose.of(ta), Transpose.of(tb), m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
-                ldc);
-        String what = blas + " sgemm ta=" + ta + " tb=" + tb + " m=" + m + " n=" + n + " k=" + k + " α=" + alpha
-                + " β=" + beta;
-        for (int i = 0; i < c.length; i++) {
-            int rel = i - cOff;
-            boolean inside = rel >= 0 && rel / ldc < m && rel % ldc < n;
-            if (inside) {
-                int e = (rel / ldc) * n + rel % ldc;
-                double bound = (k + 4) * U * scale[e] + Float.MIN_NORMAL;
-                assertTrue(Math.abs(c[i] - expect[e]) <= bound,
-                        what + ": entry " + e + " is " + c[i] + ", expected " + expect[e] + " within " + bound);
-            } else {
-                assertEquals(PAD, c[i], 0.0f, what + ": padding at " + i);
-            }
-        }
+        GemmCase g = new GemmCase(ta, tb, m, n, k, alpha, beta, true, r);
+        float[] c = GemmCase.toFloat(g.c);
+        blas.sgemm(g.transA(), g.transB(), m, n, k, alpha, GemmCase.toFloat(g.a), g.aOff, g.lda,
+                GemmCase.toFloat(g.b), g.bOff, g.ldb, beta, c, g.cOff, g.ldc);
+        g.assertResult(GemmCase.toDouble(c), (k + 4) * U, Float.MIN_NORMAL, blas + " sgemm");
     }
 
     private static void checkMixed(Blas blas, boolean ta, boolean tb, int m, int n, int k, double alpha, double beta,
             Random r) {
-        int aRows = ta ? k : m, aCols = ta ? m : k;
-        int bRows = tb ? n : k, bCols = tb ? k : n;
-        int aOff = 1, lda = aCols + 1, bOff = 4, ldb = bCols + 2, cOff = 3, ldc = n + 1;
-        double[] a = gaussian(aOff + aRows * lda, r);
-        double[] b = gaussian(bOff + bRows * ldb, r);
-        double[] c = new double[cOff + m * ldc + 4];
-        Arrays.fill(c, PAD);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                c[cOff + i * ldc + j] = beta == 0 ? Double.NaN : r.nextGaussian();
-            }
-        }
-        double[] expect = new double[m * n];
-        double[] scale = new double[m * n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                double abs = 0;
-                for (int p = 0; p < k; p++) {
-                    double av = ta ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-                    double bv = tb ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
-                    s += av * bv;
-                    abs += Math.abs(av * bv);
-                }
-                double c0 = beta == 0 ? 0 : c[cOff + i * ldc + j];
-                expect[i * n + j] = alpha * s + beta * c0;
-                scale[i * n + j] = Math.abs(alpha) * abs + Math.abs(beta * c0);
-            }
-        }
-        blas.dgemmF32(Transpose.of(ta), Transpose.of(tb), m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
-                ldc);
-        String what = blas + " dgemmF32 ta=" + ta + " tb=" + tb + " m=" + m + " n=" + n + " k=" + k + " α=" + alpha
-                + " β=" + beta;
-        for (int i = 0; i < c.length; i++) {
-            int rel = i - cOff;
-            boolean inside = rel >= 0 && rel / ldc < m && rel % ldc < n;
-            if (inside) {
-                int e = (rel / ldc) * n + rel % ldc;
-                double bound = (k + 4) * U * scale[e] + Float.MIN_NORMAL;
-                assertTrue(Math.abs(c[i] - expect[e]) <= bound,
-                        what + ": entry " + e + " is " + c[i] + ", expected " + expect[e] + " within " + bound);
-            } else {
-                assertEquals(PAD, c[i], 0.0, what + ": padding at " + i);
-            }
-        }
-    }
-
-    private static double[] gaussian(int len, Random r) {
-        double[] x = new double[len];
-        for (int i = 0; i < len; i++) {
-            x[i] = r.nextGaussian();
-        }
-        return x;
-    }
-
-    private static float[] toFloat(double[] x) {
-        float[] f = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            f[i] = (float) x[i];
-        }
-        return f;
+        GemmCase g = new GemmCase(ta, tb, m, n, k, alpha, beta, false, r);
+        blas.dgemmF32(g.transA(), g.transB(), m, n, k, alpha, g.a, g.aOff, g.lda, g.b, g.bOff, g.ldb, beta, g.c,
+                g.cOff, g.ldc);
+        g.assertResult(g.c, (k + 4) * U, Float.MIN_NORMAL, blas + " dgemmF32");
     }
 }

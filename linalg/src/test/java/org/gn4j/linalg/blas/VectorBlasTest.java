@@ -3,7 +3,6 @@ package org.gn4j.linalg.blas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.Random;
 
 import org.gn4j.testkit.Seeds;
@@ -55,82 +54,27 @@ class VectorBlasTest {
     }
 
     private static final int[] SIZES = {1, 3, 17, 63, 257};
-    private static final double PAD = 7.5;
 
     /** Every (m, n, k) over {@link #SIZES} except the largest cube, all transposes, α/β combos, offsets and lds. */
     @Test
     void oddShapesAgainstNaiveLoops() {
         Blas[] impls = {new VectorBlas(true, true), new VectorBlas(false, false)};
-        double[][] alphaBeta = {{1, 0}, {-0.75, 1}, {2.5, -0.5}};
         Random r = new Random(Seeds.of(42));
-        int cases = 0;
-        for (int m : SIZES) {
-            for (int n : SIZES) {
-                for (int k : SIZES) {
-                    int big = (m == 257 ? 1 : 0) + (n == 257 ? 1 : 0) + (k == 257 ? 1 : 0);
-                    if (big >= 3) {
-                        continue;
-                    }
-                    for (int t = 0; t < 4; t++) {
-                        boolean ta = (t & 1) != 0;
-                        boolean tb = (t & 2) != 0;
-                        double[] ab = alphaBeta[(cases++) % alphaBeta.length];
-                        for (Blas blas : impls) {
-                            check(blas, ta, tb, m, n, k, ab[0], ab[1], r);
-                        }
-                    }
-                }
+        // all but the largest cube
+        GemmCase.sweep(SIZES, 257L * 257 * 63, (ta, tb, m, n, k, alpha, beta) -> {
+            for (Blas blas : impls) {
+                check(blas, ta, tb, m, n, k, alpha, beta, r);
             }
-        }
+        });
     }
 
+    /** Within 1e-12 of the float64 reference relative to {@code Σ|α·a·b| + |β·c|} (k·2⁻⁵³ is at most 3e-14). */
     private static void check(Blas blas, boolean ta, boolean tb, int m, int n, int k, double alpha, double beta,
             Random r) {
-        int aRows = ta ? k : m, aCols = ta ? m : k;
-        int bRows = tb ? n : k, bCols = tb ? k : n;
-        int aOff = 3, lda = aCols + 2, bOff = 5, ldb = bCols + 1, cOff = 2, ldc = n + 3;
-        double[] a = filled(aOff + aRows * lda, r);
-        double[] b = filled(bOff + bRows * ldb, r);
-        double[] c = new double[cOff + m * ldc + 4];
-        Arrays.fill(c, PAD);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                c[cOff + i * ldc + j] = beta == 0 ? Double.NaN : r.nextGaussian();
-            }
-        }
-        double[] expect = c.clone();
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    double av = ta ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-                    double bv = tb ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
-                    s += av * bv;
-                }
-                int at = cOff + i * ldc + j;
-                expect[at] = beta == 0 ? alpha * s : alpha * s + beta * expect[at];
-            }
-        }
-        blas.dgemm(Transpose.of(ta), Transpose.of(tb), m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
-                ldc);
-        String what = blas + " ta=" + ta + " tb=" + tb + " m=" + m + " n=" + n + " k=" + k + " α=" + alpha + " β="
-                + beta;
-        Tolerances.assertRelativeClose(expect, c, 1e-12, what);
-        for (int i = 0; i < c.length; i++) {
-            int rel = i - cOff;
-            boolean inside = rel >= 0 && rel / ldc < m && rel % ldc < n;
-            if (!inside) {
-                assertEquals(PAD, c[i], 0.0, what + ": padding at " + i);
-            }
-        }
-    }
-
-    private static double[] filled(int len, Random r) {
-        double[] x = new double[len];
-        for (int i = 0; i < len; i++) {
-            x[i] = r.nextGaussian();
-        }
-        return x;
+        GemmCase g = new GemmCase(ta, tb, m, n, k, alpha, beta, false, r);
+        blas.dgemm(g.transA(), g.transB(), m, n, k, alpha, g.a, g.aOff, g.lda, g.b, g.bOff, g.ldb, beta, g.c, g.cOff,
+                g.ldc);
+        g.assertResult(g.c, 1e-12, Double.MIN_NORMAL, blas.toString());
     }
 
     /** Short, wide products (conv layers: output channels × batch·pixels) are split over the columns. */
@@ -171,9 +115,9 @@ class VectorBlasTest {
         // crosses MC, KC and NC boundaries with partial tiles at every edge
         int m = 2 * VectorBlas.MC + 5, n = VectorBlas.NC + 3, k = VectorBlas.KC + 7;
         Random r = new Random(Seeds.of(7));
-        double[] a = filled(m * k, r);
-        double[] b = filled(k * n, r);
-        double[] c0 = filled(m * n, r);
+        double[] a = GemmCase.gaussian(m * k, false, r);
+        double[] b = GemmCase.gaussian(k * n, false, r);
+        double[] c0 = GemmCase.gaussian(m * n, false, r);
         double[] c1 = c0.clone();
         new VectorBlas(true, true).dgemm(Transpose.NO, Transpose.NO, m, n, k, 1.5, a, 0, k, b, 0, n, -2, c0, 0, n);
         new VectorBlas(false, false).dgemm(Transpose.NO, Transpose.NO, m, n, k, 1.5, a, 0, k, b, 0, n, -2, c1, 0, n);
