@@ -155,6 +155,9 @@ class HelpExamplesTest {
                         if (!w.contains("--only")) {
                             set.put("--only", "sgd,sgn"); // a first-order and a Gauss-Newton family on every problem
                         }
+                        if (!w.contains("--out")) { // its default folder is relative: keep it out of the working tree
+                            set.put("--out", dir.resolve("sgn-paper-" + e.words().hashCode()).toString());
+                        }
                         add.add("--no-progress");
                     }
                     case "nlls" -> {
