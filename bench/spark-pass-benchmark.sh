@@ -17,11 +17,11 @@ if [ "${1:-}" = aggregation ]; then
   main=org.gn4j.spark.AggregationBenchmark
   shift
 fi
-mvn -B -ntp -q -o package -DskipTests -pl spark -am
+mvn -B -ntp -q -o package -DskipTests -pl spark -am >&2  # its output (and terminal reset codes) off stdout
 cpfile=$(mktemp)
 trap 'rm -f "$cpfile"' EXIT
 # Spark's jars (provided scope) and the other dependencies; gn4j's own modules from this tree, not from ~/.m2
-mvn -B -ntp -q -o dependency:build-classpath -pl spark -Dmdep.includeScope=compile -Dmdep.outputFile="$cpfile"
+mvn -B -ntp -q -o dependency:build-classpath -pl spark -Dmdep.includeScope=compile -Dmdep.outputFile="$cpfile" >&2
 deps=$(tr ':' '\n' < "$cpfile" | grep -v '/org/gn4j/' | paste -sd: -)
 own="$PWD/spark/target/classes:$PWD/nn-models/target/classes:$PWD/gauss-newton/target/classes:$PWD/solvers/target/classes:$PWD/linalg/target/classes"
 cp="$own:$deps"

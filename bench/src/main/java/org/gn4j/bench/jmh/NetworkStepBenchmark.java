@@ -111,7 +111,7 @@ public class NetworkStepBenchmark {
     }
 
     /**
-     * One SGD step: forward, gradient, θ ← θ − 0.01·∇L (θ drifts slowly; irrelevant for timing).
+     * One SGD step: forward, gradient, θ ← θ − 10⁻⁶·∇L (θ drifts slowly; irrelevant for timing).
      *
      * @return the mini-batch loss at θ before the update, returned so that JMH sinks it
      */

@@ -82,7 +82,9 @@ public final class SparseCholeskySolver implements DampedSolver {
     }
 
     /**
-     * Entries of the last Cholesky factor L, or 0 before the first analysis.
+     * Entries of the last Cholesky factor L this instance computed, or 0 before its first analysis. The core loop
+     * solves with a {@link #fresh()} copy of the solver it is given, so after a run the given instance reads 0 here;
+     * read the count on the copy (for example from a damped-solver listener) or call {@code solve} directly.
      *
      * @return the number of non-zeros of L, or 0
      */
