@@ -336,7 +336,7 @@ public final class Trainer {
      * restored, and training goes on up to this trainer's epoch count (and limits), exactly as if it had not been
      * interrupted.
      *
-     * @param checkpoint the checkpoint file written by an earlier run of an equal configuration
+     * @param checkpoint the checkpoint file a run of an equal configuration wrote
      * @param data the same training data as the interrupted run
      * @param theta receives the checkpoint's parameters, length {@code net.parameterCount()}; updated in place
      * @return the result of the whole run, history included, as {@link #train} would have returned it
