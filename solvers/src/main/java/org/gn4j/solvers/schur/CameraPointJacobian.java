@@ -108,46 +108,8 @@ public final class CameraPointJacobian implements LinearOperator {
     public void applyTranspose(double[] u, double[] y) {
         ArgumentChecks.requireLength("u", u, rows());
         ArgumentChecks.requireLength("y", y, cols());
-        int rr = layout.rowsPerResidual();
-        int fs = layout.reducedSize();
-        int es = layout.eliminatedSize();
-        int off = layout.reducedColumns();
-        ComputePool.parallelFor(layout.reducedBlocks(), 16, (from, to) -> {
-            for (int c = from; c < to; c++) {
-                int yc = c * fs;
-                for (int j = 0; j < fs; j++) {
-                    y[yc + j] = 0;
-                }
-                for (int t = 0, nc = layout.reducedCount(c); t < nc; t++) {
-                    int k = layout.reducedResidual(c, t);
-                    for (int i = 0; i < rr; i++) {
-                        double ui = u[k * rr + i];
-                        int ai = (k * rr + i) * fs;
-                        for (int j = 0; j < fs; j++) {
-                            y[yc + j] += a[ai + j] * ui;
-                        }
-                    }
-                }
-            }
-        });
-        ComputePool.parallelFor(layout.eliminatedBlocks(), GRAIN, (from, to) -> {
-            for (int p = from; p < to; p++) {
-                int yp = off + p * es;
-                for (int j = 0; j < es; j++) {
-                    y[yp + j] = 0;
-                }
-                for (int t = 0, np = layout.eliminatedCount(p); t < np; t++) {
-                    int k = layout.eliminatedResidual(p, t);
-                    for (int i = 0; i < rr; i++) {
-                        double ui = u[k * rr + i];
-                        int bi = (k * rr + i) * es;
-                        for (int j = 0; j < es; j++) {
-                            y[yp + j] += b[bi + j] * ui;
-                        }
-                    }
-                }
-            }
-        });
+        sumPerBlock(true, u, y);
+        sumPerBlock(false, u, y);
     }
 
     /**
@@ -159,43 +121,47 @@ public final class CameraPointJacobian implements LinearOperator {
      */
     public void columnNorms(double[] out) {
         ArgumentChecks.requireLength("out", out, cols());
-        int rr = layout.rowsPerResidual();
-        int fs = layout.reducedSize();
-        int es = layout.eliminatedSize();
-        int off = layout.reducedColumns();
-        ComputePool.parallelFor(layout.reducedBlocks(), 16, (from, to) -> {
-            for (int c = from; c < to; c++) {
-                int yc = c * fs;
-                java.util.Arrays.fill(out, yc, yc + fs, 0);
-                for (int t = 0, nc = layout.reducedCount(c); t < nc; t++) {
-                    int k = layout.reducedResidual(c, t);
-                    for (int i = 0; i < rr; i++) {
-                        int ai = (k * rr + i) * fs;
-                        for (int j = 0; j < fs; j++) {
-                            out[yc + j] += a[ai + j] * a[ai + j];
-                        }
-                    }
-                }
-            }
-        });
-        ComputePool.parallelFor(layout.eliminatedBlocks(), GRAIN, (from, to) -> {
-            for (int p = from; p < to; p++) {
-                int yp = off + p * es;
-                java.util.Arrays.fill(out, yp, yp + es, 0);
-                for (int t = 0, np = layout.eliminatedCount(p); t < np; t++) {
-                    int k = layout.eliminatedResidual(p, t);
-                    for (int i = 0; i < rr; i++) {
-                        int bi = (k * rr + i) * es;
-                        for (int j = 0; j < es; j++) {
-                            out[yp + j] += b[bi + j] * b[bi + j];
-                        }
-                    }
-                }
-            }
-        });
+        sumPerBlock(true, null, out);
+        sumPerBlock(false, null, out);
         for (int j = 0; j < out.length; j++) {
             out[j] = out[j] > 0 ? Math.sqrt(out[j]) : 1;
         }
+    }
+
+    /**
+     * For every block of one side (the cameras' when {@code reduced}, else the points'), over the rows of the residual
+     * blocks that touch it: {@code y_block = Σ Bᵀu} when u is given, the column sums of squares {@code Σ B∘B} when u
+     * is null. Each block is written by one task.
+     */
+    private void sumPerBlock(boolean reduced, double[] u, double[] y) {
+        int rr = layout.rowsPerResidual();
+        int size = reduced ? layout.reducedSize() : layout.eliminatedSize();
+        int off = reduced ? 0 : layout.reducedColumns();
+        double[] blocks = reduced ? a : b;
+        int count = reduced ? layout.reducedBlocks() : layout.eliminatedBlocks();
+        ComputePool.parallelFor(count, reduced ? 16 : GRAIN, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                int yc = off + c * size;
+                java.util.Arrays.fill(y, yc, yc + size, 0);
+                int n = reduced ? layout.reducedCount(c) : layout.eliminatedCount(c);
+                for (int t = 0; t < n; t++) {
+                    int k = reduced ? layout.reducedResidual(c, t) : layout.eliminatedResidual(c, t);
+                    for (int i = 0; i < rr; i++) {
+                        int bi = (k * rr + i) * size;
+                        if (u == null) {
+                            for (int j = 0; j < size; j++) {
+                                y[yc + j] += blocks[bi + j] * blocks[bi + j];
+                            }
+                        } else {
+                            double ui = u[k * rr + i];
+                            for (int j = 0; j < size; j++) {
+                                y[yc + j] += blocks[bi + j] * ui;
+                            }
+                        }
+                    }
+                }
+            }
+        });
     }
 
     /**
