@@ -60,22 +60,31 @@ public final class ColeHopf {
         }
         double a = 2 * Math.sqrt(nu * t);
         double c = 1 / (2 * Math.PI * nu);
+        // the largest exponent over the nodes is subtracted, so no term overflows and the largest is exp(0) = 1
+        double shift = sweep(x, a, c, Double.NaN, null);
+        double[] sums = new double[2];
+        sweep(x, a, c, shift, sums);
+        return -sums[0] / sums[1];
+    }
+
+    /**
+     * One pass over the quadrature nodes with exponents {@code e = −z² − c·cos(πy)}. Along one Gauss node the angle
+     * {@code πy = π(x − a·z)} falls by {@code π·a·h} per panel, so its cosine and sine advance by a rotation,
+     * re-seeded every {@link #RESEED} panels to keep the recurrence's rounding at a few ulps. With {@code sums} null
+     * it returns the largest exponent; otherwise it adds the numerator {@code Σ w·sin(πy)} and the denominator
+     * {@code Σ w} (weights {@code w = W_q·e^{e − shift}}) into {@code sums[0]} and {@code sums[1]}, skipping terms
+     * below {@code e^−60} of the largest (weights ≥ 0.1: below the last bit of the denominator).
+     */
+    private double sweep(double x, double a, double c, double shift, double[] sums) {
         double h = 2 * range / panels;
-        int nodes = NODES.length;
-        // exponents −z² − c·cos(πy) at every node, node q of panel k at index q·panels + k; along one q the angle
-        // πy = π(x − a·z) falls by π·a·h per panel, so cos and sin advance by a rotation, re-seeded every
-        // RESEED panels to keep the recurrence's rounding at the level of a few ulps
-        double[] expo = new double[nodes * panels];
-        double[] sine = new double[nodes * panels];
         double delta = Math.PI * a * h;
         double cd = Math.cos(delta);
         double sd = Math.sin(delta);
-        double shift = Double.NEGATIVE_INFINITY;
-        for (int q = 0; q < nodes; q++) {
+        double largest = Double.NEGATIVE_INFINITY;
+        for (int q = 0; q < NODES.length; q++) {
             double z0 = -range + 0.5 * h + 0.5 * h * NODES[q];
             double cosY = 0;
             double sinY = 0;
-            int base = q * panels;
             for (int k = 0; k < panels; k++) {
                 double z = z0 + k * h;
                 if (k % RESEED == 0) {
@@ -88,27 +97,15 @@ public final class ColeHopf {
                     cosY = cn;
                 }
                 double e = -z * z - c * cosY;
-                expo[base + k] = e;
-                sine[base + k] = sinY;
-                shift = Math.max(shift, e);
-            }
-        }
-        // the largest exponent over the nodes is subtracted, so no term overflows and the largest is exp(0) = 1;
-        // terms below e^−60 of it (weights ≥ 0.1) are below the last bit of the denominator and are skipped
-        double num = 0;
-        double den = 0;
-        for (int q = 0; q < nodes; q++) {
-            int base = q * panels;
-            double wq = WEIGHTS[q];
-            for (int k = 0; k < panels; k++) {
-                double d = expo[base + k] - shift;
-                if (d > -60) {
-                    double w = wq * Math.exp(d);
-                    num += w * sine[base + k];
-                    den += w;
+                if (sums == null) {
+                    largest = Math.max(largest, e);
+                } else if (e - shift > -60) {
+                    double w = WEIGHTS[q] * Math.exp(e - shift);
+                    sums[0] += w * sinY;
+                    sums[1] += w;
                 }
             }
         }
-        return -num / den;
+        return largest;
     }
 }
