@@ -1,10 +1,14 @@
 package org.gn4j.pinn.problems;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Path;
 import java.util.Random;
 
+import org.gn4j.nn.data.DataDirectory;
 import org.gn4j.pinn.pde.JetField;
+import org.gn4j.pinn.pde.PdeSystem;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,6 +101,32 @@ class CavityCornersTest {
             assertEquals(0, u[1] + v[2], 1e-12, "∇·u" + at);
             // the lid moves at 4x near the left corner and 4(1 − x) near the right one: 4 in all without cutoff
             assertEquals(4, value(c.u(), x, 1), 1e-12, "u on the lid");
+        }
+    }
+
+    @Test
+    void theCornerSystemsFieldsAreTheLiftPlusTheNetworks() {
+        Path data = DataDirectory.find().orElse(null);
+        assumeTrue(data != null && data.resolve("pinnacle").resolve("lid_driven_a4.dat").toFile().isFile(),
+                "PINNacle reference files not found");
+        PdeSystem lifted = Pinnacle.ns2d(new int[] {5, 5}, 100, data, false, true, 0.3).system();
+        PdeSystem plain = Pinnacle.ns2d(new int[] {5, 5}, 100, data, false, false, 0).system();
+        assertEquals(plain.groupNames(), lifted.groupNames());
+        double[] theta = plain.initialParameters(9);
+        Random r = new Random(14);
+        double[] pts = new double[2 * 50];
+        for (int k = 0; k < pts.length; k++) {
+            pts[k] = k % 2 == 0 ? r.nextDouble() : 1 - 0.2 * r.nextDouble();
+        }
+        CavityCorners c = new CavityCorners(Pinnacle.CORNER_CUTOFF, 0.01);
+        JetField[] lifts = {c.u(), c.v(), c.p()};
+        for (int f = 0; f < 3; f++) {
+            double[] withLift = lifted.problem().values(theta, f, pts);
+            double[] without = plain.problem().values(theta, f, pts);
+            for (int q = 0; q < 50; q++) {
+                assertEquals(value(lifts[f], pts[2 * q], pts[2 * q + 1]), withLift[q] - without[q], 1e-13,
+                        lifted.fieldName(f) + " at point " + q);
+            }
         }
     }
 }
