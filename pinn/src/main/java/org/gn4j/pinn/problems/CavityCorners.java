@@ -49,10 +49,12 @@ final class CavityCorners {
      * @param radius the cutoff's half-width R, in (0, 1] (the two corners' supports do not overlap for R ≤ 1/2),
      *               or infinity for no cutoff
      * @param nu the viscosity ν (scales the pressure)
+     * @throws IllegalArgumentException if the radius is outside (0, 1] and not infinite
      */
     CavityCorners(double radius, double nu) {
-        if (!(radius > 0)) {
-            throw new IllegalArgumentException("found cutoff radius " + radius + ", expected a positive number");
+        if (!(radius > 0 && (radius <= 1 || radius == Double.POSITIVE_INFINITY))) {
+            throw new IllegalArgumentException("found cutoff radius " + radius + ", expected one in (0, 1] or "
+                    + "infinity");
         }
         this.radius = radius;
         this.nu = nu;

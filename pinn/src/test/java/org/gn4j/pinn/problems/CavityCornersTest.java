@@ -102,6 +102,8 @@ class CavityCornersTest {
             // the lid moves at 4x near the left corner and 4(1 − x) near the right one: 4 in all without cutoff
             assertEquals(4, value(c.u(), x, 1), 1e-12, "u on the lid");
         }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new CavityCorners(2, NU));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new CavityCorners(0, NU));
     }
 
     @Test
