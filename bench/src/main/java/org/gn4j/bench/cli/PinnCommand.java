@@ -53,7 +53,8 @@ public final class PinnCommand implements Callable<Integer> {
     @Option(names = "--problem", defaultValue = "poisson2d", paramLabel = "NAME",
             description = "poisson2d, poisson5d, heat1d, fbpinn1d, fbpinn2d, heat2d-ms-dd (Heat2d-MS as an FBPINN), "
                     + "or a PINNacle problem: burgers1d-c, "
-                    + "wave1d-c, heat2d-ms, pinv (σ = 0.1), pinv-exact (σ = 0), ns2d-c (default: ${DEFAULT-VALUE}).")
+                    + "wave1d-c, heat2d-ms, pinv (σ = 0.1), pinv-exact (σ = 0), ns2d-c, ns2d-c-corners "
+                    + "(NS2d-C with the Stokes corner solutions added to its networks) (default: ${DEFAULT-VALUE}).")
     String problem;
 
     @Option(names = "--subdomains", defaultValue = "0", paramLabel = "K",

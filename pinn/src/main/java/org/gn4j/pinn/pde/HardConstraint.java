@@ -48,6 +48,27 @@ public record HardConstraint(JetField distance, JetField lift, Set<Condition.Kin
     }
 
     /**
+     * {@code u = g + N}: a known part g added to the network (D ≡ 1), enforcing no condition, so every condition
+     * stays a residual and sees g + N. For a singular part of the solution that a smooth network cannot represent,
+     * such as the asymptotic solution at a corner where the boundary data are incompatible.
+     *
+     * @param dimension coordinates per point, ≥ 1
+     * @param lift the known part g with its jet, not null
+     * @return the ansatz with D ≡ 1, enforcing nothing
+     * @throws IllegalArgumentException if the dimension is not positive or the lift is null
+     */
+    public static HardConstraint additive(int dimension, JetField lift) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("found dimension " + dimension + ", expected at least 1");
+        }
+        JetField one = (x, off, kappa, out, o) -> {
+            java.util.Arrays.fill(out, o, o + dimension + 2, 0.0);
+            out[o] = 1;
+        };
+        return new HardConstraint(one, lift, EnumSet.noneOf(Condition.Kind.class));
+    }
+
+    /**
      * {@code u = g + τ·D_Ω(x)·N} on a space-time cylinder, {@code τ = (t − t0)/(t1 − t0)}: enforces the lateral
      * Dirichlet data and the initial condition, both given by the lift g (which must satisfy them).
      *

@@ -55,12 +55,21 @@ import org.gn4j.pinn.pde.PdeSystem;
  *       ({@code docs/results/pinnacle/ns2d-c/chebyshev_check.py}). The lid's profile meets the side walls with
  *       {@code u_x = ±4} while no slip there gives {@code v_y = 0}, so {@code ∇·u = 0} cannot hold at the top
  *       corners: the velocity gradient is discontinuous there, and most of a network's error sits there.</li>
+ *   <li>{@code ns2d-c-corners}: NS2d-C with the Stokes corner solutions of the two top corners ({@link CavityCorners})
+ *       added to the three networks, so that they learn the part of the solution whose velocity gradient is
+ *       continuous; the boundary data stay residuals.</li>
  * </ul>
  */
 public final class Pinnacle {
     /** Problem names of {@link #setup}. */
-    public static final String[] NAMES = {"burgers1d-c", "poisson2d-c", "ns2d-c", "heat2d-ms", "wave1d-c", "pinv",
-        "pinv-exact"};
+    public static final String[] NAMES = {"burgers1d-c", "poisson2d-c", "ns2d-c", "ns2d-c-corners", "heat2d-ms",
+        "wave1d-c", "pinv", "pinv-exact"};
+
+    /** Half-width of the cutoff of NS2d-C's corner lift ({@link CavityCorners}). */
+    static final double CORNER_CUTOFF = 0.5;
+
+    /** Grading β of {@code ns2d-c-corners}' interior points towards the walls ({@link Collocation#graded}). */
+    static final double NS2D_CORNERS_GRADING = 0;
 
     /** Viscosity of Burgers1d-C. */
     public static final double BURGERS_NU = 0.01 / Math.PI;
@@ -129,7 +138,7 @@ public final class Pinnacle {
     public static Setup setup(String name, int[] hidden, int points, Path dataDir, Boolean hard) {
         String key = name.toLowerCase(Locale.ROOT);
         boolean h = hard != null ? hard : key.equals("poisson2d-c");
-        if (h && !key.equals("poisson2d-c") && !key.equals("ns2d-c")) {
+        if (h && !key.equals("poisson2d-c") && !key.startsWith("ns2d-c")) {
             throw new IllegalArgumentException("found hard constraints for " + name
                     + ", expected them only for poisson2d-c and ns2d-c");
         }
@@ -150,6 +159,13 @@ public final class Pinnacle {
                         h);
             case "ns2d-c":
                 return ns2d(hidden != null ? hidden : new int[] {20, 20}, points > 0 ? points : 2000, dataDir, h);
+            case "ns2d-c-corners":
+                if (h) {
+                    throw new IllegalArgumentException("found hard constraints for ns2d-c-corners, expected soft ones "
+                            + "(the corner lift leaves the boundary data as residuals; ns2d-c takes hard ones)");
+                }
+                return ns2d(hidden != null ? hidden : new int[] {20, 20}, points > 0 ? points : 2000, dataDir, false,
+                        true, NS2D_CORNERS_GRADING);
             default:
                 throw new IllegalArgumentException("found problem '" + name + "', expected one of "
                         + String.join(", ", NAMES));
@@ -494,6 +510,31 @@ public final class Pinnacle {
      * @throws IllegalArgumentException if the reference file is missing or unreadable
      */
     public static Setup ns2d(int[] hidden, int interior, Path dataDir, boolean hard) {
+        return ns2d(hidden, interior, dataDir, hard, false, 0);
+    }
+
+    /**
+     * NS2d-C, the lid-driven cavity, with PINNacle's reference velocity on its 101 × 101 grid, optionally with the
+     * Stokes corner solutions ({@link CavityCorners}) added to the networks: {@code u = g_c + N_u},
+     * {@code v = g_c + N_v}, {@code p = g_c + N_p}, the boundary data staying residuals.
+     *
+     * @param hidden hidden widths of each of the three tanh networks (u, v, p)
+     * @param interior interior collocation points
+     * @param dataDir the folder holding {@code pinnacle/lid_driven_a4.dat}
+     * @param hard velocity boundary data through the ansatz {@code u = g + D·N} ({@link #ns2dLidLift g}, D the
+     *             box's distance product) instead of residual groups
+     * @param corners true: the corner lift (residual boundary data only)
+     * @param grading β of the interior points' grading towards the walls ({@link Collocation#graded}; 0: none)
+     * @return the setup, errors on the velocity (u, v) together
+     * @throws IllegalArgumentException if the reference file is missing or unreadable, hard and corners are both
+     *                                  set, or β is outside [0, 1)
+     */
+    public static Setup ns2d(int[] hidden, int interior, Path dataDir, boolean hard, boolean corners,
+            double grading) {
+        if (hard && corners) {
+            throw new IllegalArgumentException("found hard constraints and the corner lift for ns2d-c, expected at "
+                    + "most one of them");
+        }
         double[][] cols = table(dataDir, "lid_driven_a4.dat", 5, "ns2d-c");
         int rows = cols[0].length;
         double[] eval = new double[2 * rows];
@@ -505,22 +546,30 @@ public final class Pinnacle {
         double nu = 0.01;
         PointSampler s = PointSampler.halton();
         int wall = Math.max(100, interior / 10);
-        PdeSystem.Builder b = PdeSystem.builder("ns2d-c", 2);
+        PdeSystem.Builder b = PdeSystem.builder(corners ? "ns2d-c-corners" : "ns2d-c", 2);
         if (hard) {
             // u = 4x(1 − x)·y + D·N_u, v = D·N_v, D = 16x(1 − x)y(1 − y): the lid and no-slip data exactly
             java.util.Set<Condition.Kind> dirichlet = java.util.EnumSet.of(Condition.Kind.DIRICHLET);
             b.field("u", net(box, hidden), new double[] {1, 1}, new HardConstraint(box::distanceJet,
                     Pinnacle::ns2dLidLift, dirichlet))
                     .field("v", net(box, hidden), new double[] {1, 1}, HardConstraint.zeroDirichlet(box));
+        } else if (corners) {
+            CavityCorners c = new CavityCorners(CORNER_CUTOFF, nu);
+            b.field("u", net(box, hidden), new double[] {1, 1}, HardConstraint.additive(2, c.u()))
+                    .field("v", net(box, hidden), new double[] {1, 1}, HardConstraint.additive(2, c.v()))
+                    .field("p", net(box, hidden), new double[] {1, 1}, HardConstraint.additive(2, c.p()));
         } else {
             b.field("u", net(box, hidden)).field("v", net(box, hidden));
         }
-        b.field("p", net(box, hidden))
-                .group("momentum x", 1, Collocation.interior(box, s, interior), p -> p.u(0).times(p.d(0, 0))
+        if (!corners) {
+            b.field("p", net(box, hidden));
+        }
+        Collocation inside = Collocation.interior(box, s, interior).graded(box, grading);
+        b.group("momentum x", 1, inside, p -> p.u(0).times(p.d(0, 0))
                         .plus(p.u(1).times(p.d(0, 1))).plus(p.d(2, 0)).minus(p.lap(0).times(nu)))
-                .group("momentum y", 1, Collocation.interior(box, s, interior), p -> p.u(0).times(p.d(1, 0))
+                .group("momentum y", 1, inside, p -> p.u(0).times(p.d(1, 0))
                         .plus(p.u(1).times(p.d(1, 1))).plus(p.d(2, 1)).minus(p.lap(1).times(nu)))
-                .group("continuity", 1, Collocation.interior(box, s, interior), p -> p.d(0, 0).plus(p.d(1, 1)));
+                .group("continuity", 1, inside, p -> p.d(0, 0).plus(p.d(1, 1)));
         if (!hard) {
             b.group("lid u", 1, Collocation.faces(box, s, wall, false, false, false, true),
                             p -> p.u(0).minus(4 * p.x(0) * (1 - p.x(0))))
@@ -534,8 +583,8 @@ public final class Pinnacle {
                 .reference("u", eval, cols[2])
                 .reference("v", eval, cols[3])
                 .build();
-        return new Setup("ns2d-c", sys, eval, new int[] {0, 1}, (a, c) -> new double[] {a, c},
-                new String[] {"x", "y"}, null);
+        return new Setup(corners ? "ns2d-c-corners" : "ns2d-c", sys, eval, new int[] {0, 1},
+                (a, c) -> new double[] {a, c}, new String[] {"x", "y"}, null);
     }
 
     /** A k × l grid over a 2D box including its edges, point-major. */
