@@ -2,9 +2,11 @@
 # The runs behind "Bundle adjustment against Ceres" in docs/BENCHMARKS.md (2026-12-03), from the repository root,
 # with the BAL files of that section in BAL_DIR; held under /tmp/gn4j-bench.lock:
 #   flock /tmp/gn4j-bench.lock docs/results/2026-12-03-bawarm/run.sh
+# OUT_DIR: another folder for the logs; WITH_1000=0 leaves the 1000-camera file out.
 # gn4j runs 11 solves of each file in one JVM: the first is the cold figure, the eleventh the warm one.
 set -euo pipefail
-out=docs/results/2026-12-03-bawarm
+out="${OUT_DIR:-docs/results/2026-12-03-bawarm}"
+mkdir -p "$out"
 d="${BAL_DIR:-.}"
 echo "start $(date -u +%H:%M:%S) $(uptime)" > "$out/load.txt"
 OUT=$out ITERATIONS=30 WARMUP=10 GN4J_CONFIGS=ceres-like GN4J_SOLVERS=sparse-schur \
