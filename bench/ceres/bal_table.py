@@ -31,8 +31,18 @@ def gn4j_run(path):
         return None
     trace = [(int(a), float(b), float(c)) for a, b, c in
              re.findall(r"^iter (\d+) cost (\S+) accepted \S+ seconds (\S+)", text, re.M)]
-    return {"final": float(m.group(1)), "iterations": int(m.group(2)), "seconds": float(m.group(4)),
-            "reason": m.group(5), "trace": trace}
+    run = {"final": float(m.group(1)), "iterations": int(m.group(2)), "seconds": float(m.group(4)),
+           "reason": m.group(5), "trace": trace}
+    # with --warmup N the reported solve is the (N+1)-th in its JVM (warm); warm-up 1 is the JVM's first (cold)
+    w = re.search(r"^warmup 1 final_cost=(\S+) iterations=(\d+) seconds=(\S+)", text, re.M)
+    warmups = len(re.findall(r"^warmup \d+ final_cost=", text, re.M))
+    if not w:
+        return {"": run}
+    cold_trace = [(int(a), float(b), float(c)) for a, b, c in
+                  re.findall(r"^warmup 1 iter (\d+) cost (\S+) accepted \S+ seconds (\S+)", text, re.M)]
+    cold = {"final": float(w.group(1)), "iterations": int(w.group(2)), "seconds": float(w.group(3)),
+            "reason": "", "trace": cold_trace}
+    return {" (cold: 1st solve in the JVM)": cold, f" (warm: solve {warmups + 1} in the JVM)": run}
 
 
 def time_to(trace, target):
@@ -51,7 +61,8 @@ gn4j = {}
 for p in sorted(glob.glob(os.path.join(out, name + ".gn4j.*.log"))):
     r = gn4j_run(p)
     if r:
-        gn4j[p.split(".gn4j.")[1][:-4]] = r
+        for suffix, run in r.items():
+            gn4j[p.split(".gn4j.")[1][:-4] + suffix] = run
 
 print(f"\n### {name}\n")
 target = None

@@ -7,7 +7,9 @@
 #
 # Environment: THREADS (2), ITERATIONS (50, both: Ceres's --num_iterations, gn4j's --max-iterations),
 #   CERES_SOLVERS ("sparse_schur dense_schur iterative_schur"), GN4J_SOLVERS ("sparse-schur dense-schur iterative-schur"),
-#   GN4J_CONFIGS ("ceres-like lm-default"), GN4J_JAVA_OPTS (-Xmx for large files), OUT (a folder for raw logs).
+#   GN4J_CONFIGS ("ceres-like lm-default"), GN4J_JAVA_OPTS (-Xmx for large files), OUT (a folder for raw logs),
+#   WARMUP (0: gn4j's reported solve is the first in its JVM, cold; N > 0: `gn4j ba --warmup N`, the table then has a
+#   cold row from the first solve and a warm row from solve N + 1 of the same JVM, both against the same Ceres runs).
 # Like for like: bundle_adjuster 2.1.0 fixes function_tolerance = gradient_tolerance = 1e-16 and keeps
 #   parameter_tolerance = 1e-8, so gn4j runs with --ftol 1e-16 --gtol 1e-16 --xtol 1e-8; robust loss off on both
 #   (--robustify=false is bundle_adjuster's default); no perturbation (the *_sigma flags are 0 by default); Ceres's
@@ -25,6 +27,7 @@ ITERATIONS="${ITERATIONS:-50}"
 CERES_SOLVERS="${CERES_SOLVERS:-sparse_schur dense_schur iterative_schur}"
 GN4J_SOLVERS="${GN4J_SOLVERS:-sparse-schur dense-schur iterative-schur}"
 GN4J_CONFIGS="${GN4J_CONFIGS:-ceres-like lm-default}"
+WARMUP="${WARMUP:-0}"
 OUT="${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/run-bal.XXXXXX")}"
 mkdir -p "$OUT"
 [ $# -ge 1 ] || { echo "usage: $0 FILE.bal [FILE.bal ...]" >&2; exit 2; }
@@ -35,7 +38,7 @@ have_ceres=1
 [ -x "$ceres" ] || { have_ceres=0; echo "Ceres's bundle_adjuster is not available: gn4j runs only"; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "threads $THREADS, iterations $ITERATIONS, raw logs in $OUT"
+echo "threads $THREADS, iterations $ITERATIONS, gn4j warm-up solves $WARMUP, raw logs in $OUT"
 for f in "$@"; do
   name="$(basename "$f" .bal)"
   if [ "$have_ceres" = 1 ]; then
@@ -54,7 +57,7 @@ for f in "$@"; do
     esac
     for s in $GN4J_SOLVERS; do
       GN4J_JAVA_OPTS="${GN4J_JAVA_OPTS:-} -Dgn4j.threads=$THREADS" "$root/gn4j" ba --file "$f" --solver "$s" $opts \
-        --ftol 1e-16 --gtol 1e-16 --xtol 1e-8 --max-iterations "$ITERATIONS" --trace \
+        --ftol 1e-16 --gtol 1e-16 --xtol 1e-8 --max-iterations "$ITERATIONS" --warmup "$WARMUP" --trace \
         > "$OUT/$name.gn4j.$c.$s.log" 2>&1 || echo "gn4j $c $s failed on $f (see $OUT/$name.gn4j.$c.$s.log)"
     done
   done

@@ -93,8 +93,17 @@ public final class BaCommand implements Callable<Integer> {
             description = "iterative-schur: CG iteration cap (default: ${DEFAULT-VALUE}).")
     int cgMaxIterations;
 
-    @Option(names = "--trace", description = "Print one line per iteration: cost and seconds since the start.")
+    @Option(names = "--trace", description = "Print one line per iteration: cost and seconds since the start "
+            + "(default: off).")
     boolean trace;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
+            description = "Solve the file N times first in this JVM, each from the file's start with a fresh "
+                    + "objective and solver, and report the next solve (a warm JIT, as JMH's warm-up iterations); "
+                    + "each warm-up solve prints a 'warmup K' line, and with --trace its iterations as "
+                    + "'warmup K iter' lines, so the first one is the cold figure (default: ${DEFAULT-VALUE}: the "
+                    + "reported solve is the JVM's first, cold).")
+    int warmup;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the fitted problem as a BAL file (default: none, not written).")
@@ -132,6 +141,9 @@ public final class BaCommand implements Callable<Integer> {
         if (file == null) {
             throw new IllegalArgumentException("--file is missing: give a BAL file (or use 'gn4j ba generate')");
         }
+        if (warmup < 0) {
+            throw new IllegalArgumentException("--warmup is " + warmup + ", expected a count >= 0");
+        }
         DampedSolver s = solver(solver, cgTolerance, cgMaxIterations);
         DampingRule rule = choice("--damping", damping, DampingRule.class);
         ScalingRule scale = choice("--scaling", scaling, ScalingRule.class);
@@ -148,21 +160,26 @@ public final class BaCommand implements Callable<Integer> {
             loop = loop.withBudget(loop.budget().withTargetCost(targetCost));
         }
         o.printf(Locale.ROOT, "ba: %s: %d cameras, %d points, %d observations, %d parameters; solver %s, damping %s, "
-                + "scaling %s, geodesic %s, threads %d%n", file, p.cameras(), p.points(), p.observations(),
-                p.parameterCount(), s, damping, scaling, geodesic ? "on" : "off", ComputePool.parallelism());
-        long t0 = System.nanoTime();
-        BundleAdjustmentObjective obj = new BundleAdjustmentObjective(p);
-        GaussNewtonLoop.State st = loop.run(obj, p.parameters());
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        if (trace) {
-            for (IterationRecord r : st.trace()) {
-                o.printf(Locale.ROOT, "iter %d cost %.12e accepted %b seconds %.4f%n", r.iteration(), r.cost(),
-                        r.accepted(), r.seconds());
+                + "scaling %s, geodesic %s, threads %d, warm-up solves %d%n", file, p.cameras(), p.points(),
+                p.observations(), p.parameterCount(), s, damping, scaling, geodesic ? "on" : "off",
+                ComputePool.parallelism(), warmup);
+        for (int k = 1; k <= warmup; k++) {
+            Fit w = fit(loop, p);
+            if (trace) {
+                printTrace(o, "warmup " + k + " ", w);
             }
+            o.printf(Locale.ROOT, "warmup %d final_cost=%.12e iterations=%d seconds=%.3f%n", k, w.state().cost(),
+                    w.state().iterations(), w.seconds());
+        }
+        Fit f = fit(loop, p);
+        GaussNewtonLoop.State st = f.state();
+        BundleAdjustmentObjective obj = f.objective();
+        if (trace) {
+            printTrace(o, "", f);
         }
         o.printf(Locale.ROOT, "result solver=%s initial_cost=%.12e final_cost=%.12e iterations=%d accepted=%d "
                 + "jacobians=%d residual_evaluations=%d seconds=%.3f reason=%s%n", s.name(), st.initialCost(), st.cost(),
-                st.iterations(), st.acceptedSteps(), obj.jacobianEvaluations(), obj.residualEvaluations(), seconds,
+                st.iterations(), st.acceptedSteps(), obj.jacobianEvaluations(), obj.residualEvaluations(), f.seconds(),
                 st.reason());
         o.printf(Locale.ROOT, "termination: %s%n", st.message());
         if (out != null) {
@@ -170,6 +187,37 @@ public final class BaCommand implements Callable<Integer> {
             o.printf("wrote %s%n", out);
         }
         return 0;
+    }
+
+    /**
+     * One timed solve: the loop's final state, its objective (for the evaluation counts), its seconds, and the
+     * seconds from the start of the timing to the start of the loop's own clock (building the objective and the
+     * first cost evaluation), which the trace adds to each iteration's time.
+     */
+    private record Fit(GaussNewtonLoop.State state, BundleAdjustmentObjective objective, double seconds,
+            double traceOffset) {
+    }
+
+    /**
+     * Solves p from its start. The time starts before the objective is built (reading the file is not counted), and
+     * so do the trace's times: the loop's own clock starts after the first cost evaluation, so its iteration times
+     * are shifted by the time before it.
+     */
+    private static Fit fit(GaussNewtonLoop loop, BalProblem p) {
+        double[] x0 = p.parameters();
+        long t0 = System.nanoTime();
+        BundleAdjustmentObjective obj = new BundleAdjustmentObjective(p);
+        GaussNewtonLoop.State st = loop.run(obj, x0);
+        double loopSeconds = st.seconds();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Fit(st, obj, seconds, Math.max(0, seconds - loopSeconds));
+    }
+
+    private static void printTrace(PrintWriter o, String prefix, Fit f) {
+        for (IterationRecord r : f.state().trace()) {
+            o.printf(Locale.ROOT, "%siter %d cost %.12e accepted %b seconds %.4f%n", prefix, r.iteration(), r.cost(),
+                    r.accepted(), r.seconds() + f.traceOffset());
+        }
     }
 
     /** {@code gn4j ba generate}: a synthetic BAL file from a random scene. */

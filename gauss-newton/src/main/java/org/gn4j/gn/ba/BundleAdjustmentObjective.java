@@ -1,5 +1,7 @@
 package org.gn4j.gn.ba;
 
+import java.util.Arrays;
+
 import org.gn4j.gn.core.Objective;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.ComputePool;
@@ -11,6 +13,10 @@ import org.gn4j.solvers.schur.SchurLayout;
  * {@code ½‖r‖²} of the reprojection residuals ({@link SnavelyProjection}), linearizations with analytic block
  * Jacobians ({@link BundleAdjustmentLinearization}). Residuals and Jacobian blocks are evaluated per observation in
  * parallel on the compute pool; the buffers are owned here and reused. Used by one loop at a time.
+ *
+ * <p>{@link #start} evaluates the Jacobian blocks with the residuals (one pass over the observations, as the loop
+ * linearizes at the start point next), and {@link #linearize} at that same point reuses them instead of evaluating
+ * the residuals a second time: the start counts as a Jacobian evaluation, not a residual evaluation.
  */
 public final class BundleAdjustmentObjective implements Objective {
     private static final int GRAIN = 512;
@@ -28,6 +34,9 @@ public final class BundleAdjustmentObjective implements Objective {
     private double keptCost;
     private int residualEvaluations;
     private int jacobianEvaluations;
+    /** The point whose residuals are in r and whose blocks are in a and b, when blocksAtStart. */
+    private final double[] startX;
+    private boolean blocksAtStart;
 
     /** @param problem the problem (its parameters are the usual start) */
     public BundleAdjustmentObjective(BalProblem problem) {
@@ -40,6 +49,7 @@ public final class BundleAdjustmentObjective implements Objective {
         this.kept = new double[m];
         this.a = new double[problem.observations() * 18];
         this.b = new double[problem.observations() * 6];
+        this.startX = new double[n];
     }
 
     /**
@@ -58,15 +68,21 @@ public final class BundleAdjustmentObjective implements Objective {
 
     @Override
     public double start(double[] x) {
-        cost = evaluate(x, r, false);
-        residualEvaluations++;
+        ArgumentChecks.requireLength("x", x, n);
+        cost = evaluate(x, r, true);
+        jacobianEvaluations++;
+        System.arraycopy(x, 0, startX, 0, n);
+        blocksAtStart = true;
         return cost;
     }
 
     @Override
     public BundleAdjustmentLinearization linearize(double[] x) {
-        cost = evaluate(x, r, true);
-        jacobianEvaluations++;
+        if (!(blocksAtStart && Arrays.equals(x, startX))) {
+            cost = evaluate(x, r, true);
+            jacobianEvaluations++;
+        }
+        blocksAtStart = false;
         CameraPointJacobian jac = new CameraPointJacobian(layout, a, b);
         double[] g = new double[n];
         jac.applyTranspose(r, g);
@@ -90,6 +106,7 @@ public final class BundleAdjustmentObjective implements Objective {
 
     @Override
     public void acceptTrial() {
+        blocksAtStart = false;
         double[] t = r;
         r = kept;
         kept = t;
