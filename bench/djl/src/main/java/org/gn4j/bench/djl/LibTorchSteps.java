@@ -478,9 +478,8 @@ public final class LibTorchSteps {
             throw new IllegalStateException("LibTorch runs " + JniUtils.getNumThreads() + " threads, expected "
                     + threads);
         }
-        System.out.println("== " + engine.getEngineName() + " " + engine.getVersion() + " through DJL "
-                + Engine.getDjlVersion() + ", float32, " + threads + " threads, batch " + batch + ", median of "
-                + reps);
+        System.out.println("== LibTorch " + engine.getVersion() + " through DJL " + Engine.getDjlVersion()
+                + " float32, " + threads + " threads, batch " + batch + ", " + reps + " repetitions");
         for (String name : names) {
             bench(name, reps, batch);
         }
