@@ -14,7 +14,7 @@ NAMES = {
     "cnn-cifar10": "CIFAR CNN 32-64-64",
 }
 PEER_LINE = re.compile(r"^(\S+)\s+sgdStep median\s+([\d.]+) ms .*ggnProduct median\s+([\d.]+) ms")
-JMH_LINE = re.compile(r"^NetworkStepBenchmark\.(sgdStep|ggnProduct)\s+\d+\s+(\S+)\s+(f32|f64)\s+avgt\s+\d+\s+([\d.]+)")
+JMH_LINE = re.compile(r"^NetworkStepBenchmark\.(sgdStep|ggnProduct)\s+\d+\s+(\S+)\s+(f32|f64)\s+avgt\s+(?:\d+\s+)?([\d.]+)\s")
 
 
 def main():
