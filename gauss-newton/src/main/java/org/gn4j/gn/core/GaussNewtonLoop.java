@@ -995,6 +995,10 @@ public final class GaussNewtonLoop {
         if (!control.rejected(st.controlState, gain, stepNorm, st.accepted)) {
             end(st, TerminationReason.NO_PROGRESS, found.found() ? "damping exceeded its ceiling without a "
                     + "decrease of the cost" : "no step length gave a sufficient decrease (" + length + ")");
+        } else if (refusedAtRoundingLevel(st, actual, predicted, gain)) {
+            end(st, TerminationReason.COST_REDUCTION, String.format(Locale.ROOT, "relative cost reduction %.3e and "
+                    + "predicted %.3e <= %.1e on a refused step", Math.abs(actual) / st.cost, predicted / st.cost,
+                    tolerances.functionTolerance()));
         } else {
             afterRecord(st);
         }
@@ -1071,6 +1075,18 @@ public final class GaussNewtonLoop {
             end(st, TerminationReason.GRADIENT, String.format(Locale.ROOT, "gradient measure %.3e <= %.1e", gm,
                     tolerances.gradientTolerance()));
         }
+    }
+
+    /**
+     * MINPACK's cost test on a refused trial ({@code lmder}: {@code |actred| <= ftol}, {@code prered <= ftol},
+     * {@code ratio <= 2}): both the actual and the predicted reduction are within {@code ftol·F} of zero, so the
+     * model promises no decrease the cost could show and the refusals only shrink the step to the step tolerance, one
+     * evaluation each (about 45 halvings from a unit step to 1e-14).
+     */
+    private boolean refusedAtRoundingLevel(State st, double actual, double predicted, double gain) {
+        double ftol = tolerances.functionTolerance() * st.cost;
+        return Double.isFinite(actual) && Math.abs(actual) <= ftol && predicted >= 0 && predicted <= ftol
+                && !(gain > 2);
     }
 
     /**
