@@ -34,6 +34,9 @@ public abstract class ResidualObjective implements Objective {
     private double cost;
     private double costTrial;
     private double costKept;
+    /** The power of two {@code 2^−k} every residual is scaled by ({@link #rescaleStart}); 1 when unscaled. */
+    private double residualScale = 1;
+    private int costExponent;
     private int residualEvaluations;
     private int jacobianEvaluations;
     private String nonFinite;
@@ -170,17 +173,64 @@ public abstract class ResidualObjective implements Objective {
                         + "finite residuals (check the start values and the model)");
             }
         }
-        cost = loss.cost(r, lossScale);
+        cost = costOf(r);
         return cost;
+    }
+
+    /**
+     * Plain least squares whose start residuals are finite and not all zero: the residuals are scaled by
+     * {@code 2^−k}, k the binary exponent of the largest {@code |r_i|}, so that the largest scaled residual lies in
+     * [1, 2) and the scaled cost is finite; the Jacobian rows and every later residual are scaled alike. A robust
+     * loss is not homogeneous, so its residuals are not scaled (NaN).
+     *
+     * @return the scaled cost at the start point, or NaN where the residuals cannot be scaled
+     */
+    @Override
+    public final double rescaleStart() {
+        if (loss != RobustLoss.LINEAR) {
+            return Double.NaN;
+        }
+        double largest = 0;
+        for (int i = 0; i < m; i++) {
+            largest = Math.max(largest, Math.abs(r[i]));
+        }
+        if (!(largest > 0) || !Double.isFinite(largest)) {
+            return Double.NaN;
+        }
+        int k = Math.getExponent(largest);
+        residualScale = Math.scalb(1.0, -k);
+        costExponent = 2 * k;
+        cost = costOf(r);
+        return cost;
+    }
+
+    @Override
+    public final int costExponent() {
+        return costExponent;
+    }
+
+    /** The cost of residuals v under the residual scale. */
+    private double costOf(double[] v) {
+        if (residualScale == 1) {
+            return loss.cost(v, lossScale);
+        }
+        double sum = 0;
+        for (int i = 0; i < m; i++) {
+            double t = residualScale * v[i];
+            sum += t * t;
+        }
+        return 0.5 * sum;
     }
 
     @Override
     public final Linearization linearize(double[] x) {
         jacobianEvaluations++;
         boolean plain = loss == RobustLoss.LINEAR;
+        boolean scaled = residualScale != 1;
         for (int i = 0; i < m; i++) {
             if (plain) {
-                rs[i] = r[i];
+                rs[i] = residualScale * r[i];
+                rowScale[i] = residualScale;
             } else {
                 double s = r[i] * r[i];
                 loss.evaluate(s, lossScale, rho);
@@ -197,7 +247,7 @@ public abstract class ResidualObjective implements Objective {
                 }
             }
         }
-        return linearizeScaled(x, r, plain ? null : rowScale, rs, cost);
+        return linearizeScaled(x, r, plain && !scaled ? null : rowScale, rs, cost);
     }
 
     @Override
@@ -211,7 +261,7 @@ public abstract class ResidualObjective implements Objective {
                 return Double.NaN;
             }
         }
-        costTrial = loss.cost(rTrial, lossScale);
+        costTrial = costOf(rTrial);
         if (!Double.isFinite(costTrial)) {
             nonFinite = "the cost overflowed (" + costTrial + ") with finite residuals " + describePoint(x);
         }
@@ -234,6 +284,9 @@ public abstract class ResidualObjective implements Objective {
     public final boolean residualsAt(double[] x, double[] out) {
         residualEvaluations++;
         evaluate(x, out);
+        if (residualScale != 1) {
+            VectorOps.scal(residualScale, out);
+        }
         return VectorOps.allFinite(out);
     }
 
@@ -243,6 +296,9 @@ public abstract class ResidualObjective implements Objective {
             return false;
         }
         System.arraycopy(rTrial, 0, out, 0, m);
+        if (residualScale != 1) {
+            VectorOps.scal(residualScale, out);
+        }
         return true;
     }
 

@@ -186,7 +186,7 @@ class HonestResultsTest {
                 o = s.optimize(p, t.start());
             } catch (IllegalArgumentException e) {
                 assertTrue(e.getMessage().contains("at the start point"), e.getMessage());
-                return; // a start whose cost overflows is refused: nothing is claimed
+                return; // a start the loop refuses (non-finite residuals, or a robust cost that overflows): no claim
             }
             assertHonest(t.name() + " " + s.name(), p, o);
         });

@@ -364,8 +364,11 @@ public final class GaussNewtonLoop {
         DampedSolver solver;
         Linearization lin;
         boolean prepared;
+        /** The cost and the start's cost as the objective computes them: {@code Math.scalb(·, costExponent)} is true. */
         double cost;
         final double initialCost;
+        /** The binary exponent of the objective's cost scale ({@link Objective#costExponent}), 0 when unscaled. */
+        int costExponent;
         double gradientNorm0;
         double zeroCost;
         /** Box constraints (null when unbounded) and the parameters the current linearization holds fixed. */
@@ -431,19 +434,20 @@ public final class GaussNewtonLoop {
         /**
          * The cost at the current point.
          *
-         * @return the cost (½‖r‖² for plain least squares) at {@link #x()}
+         * @return the cost (½‖r‖² for plain least squares) at {@link #x()}; +∞ where it exceeds the range of a
+         *         double (the run then works with the objective's scaled cost, {@link Objective#rescaleStart})
          */
         public double cost() {
-            return cost;
+            return Math.scalb(cost, costExponent);
         }
 
         /**
          * The cost at the start point.
          *
-         * @return the cost at x₀ (NaN for a stochastic state)
+         * @return the cost at x₀ (NaN for a stochastic state; +∞ where it exceeds the range of a double)
          */
         public double initialCost() {
-            return initialCost;
+            return Math.scalb(initialCost, costExponent);
         }
 
         /**
@@ -452,7 +456,7 @@ public final class GaussNewtonLoop {
          * @return ‖g‖∞ at the current point, or NaN before the first linearization
          */
         public double gradientNorm() {
-            return lin == null ? Double.NaN : VectorOps.normInf(lin.gradient());
+            return lin == null ? Double.NaN : Math.scalb(VectorOps.normInf(lin.gradient()), costExponent);
         }
 
         /**
@@ -588,11 +592,19 @@ public final class GaussNewtonLoop {
             }
         }
         double c = objective.start(x0);
+        if (c == Double.POSITIVE_INFINITY) {
+            // finite residuals whose ½‖r‖² overflowed: the objective scales them by a power of two, if it can
+            double scaled = objective.rescaleStart();
+            if (Double.isFinite(scaled)) {
+                c = scaled;
+            }
+        }
         if (!Double.isFinite(c)) {
             throw new IllegalArgumentException("the cost is " + c + " at the start point, expected a finite value "
                     + "(check the start values and the model)");
         }
         State st = new State(objective, x0, c, budget);
+        st.costExponent = objective.costExponent();
         st.zeroCost = tolerances.absoluteCostTolerance();
         st.solver = solver == null ? null : solver.fresh();
         st.lower = objective.lowerBounds();
@@ -610,7 +622,7 @@ public final class GaussNewtonLoop {
         st.gradientNorm0 = VectorOps.normInf(st.lin.gradient());
         updateScaling(st, true);
         st.controlState = control.initialState(scaledNorm(st.d, st.x));
-        if (st.cost <= tolerances.absoluteCostTolerance()) {
+        if (st.cost() <= tolerances.absoluteCostTolerance()) {
             end(st, TerminationReason.ZERO_COST, "cost is zero at the start");
         } else if (st.gradientNorm0 == 0) {
             end(st, TerminationReason.GRADIENT, "gradient is zero at the start");
@@ -736,14 +748,14 @@ public final class GaussNewtonLoop {
                     st.failures);
             return;
         }
-        if (st.cost <= st.zeroCost) {
+        if (st.cost() <= st.zeroCost) {
             return;
         }
         FirstOrder fo = firstOrder(st);
         if (fo.zeroResidual) {
             return;
         }
-        double f = st.cost;
+        double f = st.cost();
         if (fo.jacobianZero) {
             st.reason = TerminationReason.STALLED;
             st.message = String.format(Locale.ROOT, "%s, but the Jacobian is zero at cost %.6e: a flat region of "
@@ -983,6 +995,10 @@ public final class GaussNewtonLoop {
         if (!control.rejected(st.controlState, gain, stepNorm, st.accepted)) {
             end(st, TerminationReason.NO_PROGRESS, found.found() ? "damping exceeded its ceiling without a "
                     + "decrease of the cost" : "no step length gave a sufficient decrease (" + length + ")");
+        } else if (refusedAtRoundingLevel(st, actual, predicted, gain)) {
+            end(st, TerminationReason.COST_REDUCTION, String.format(Locale.ROOT, "relative cost reduction %.3e and "
+                    + "predicted %.3e <= %.1e on a refused step", Math.abs(actual) / st.cost, predicted / st.cost,
+                    tolerances.functionTolerance()));
         } else {
             afterRecord(st);
         }
@@ -991,7 +1007,7 @@ public final class GaussNewtonLoop {
 
     private StepReport report(State st, StepOutcome o, double alpha, double gain, double stepNorm,
             double lambda, SolveResult solve) {
-        return new StepReport(o, st.cost, Double.NaN, stepNorm, lambda, alpha, gain,
+        return new StepReport(o, st.cost(), Double.NaN, stepNorm, lambda, alpha, gain,
                 solve == null ? 0 : solve.iterations(), solve == null ? Double.NaN : solve.relativeResidual(),
                 st.reason);
     }
@@ -1002,7 +1018,7 @@ public final class GaussNewtonLoop {
     }
 
     private TerminationReason budgetExceeded(State st) {
-        if (st.cost <= budget.targetCost()) {
+        if (st.cost() <= budget.targetCost()) {
             return TerminationReason.TARGET_REACHED;
         }
         if (st.iterations >= budget.maxIterations()) {
@@ -1023,7 +1039,7 @@ public final class GaussNewtonLoop {
     }
 
     private void record(State st, double stepNorm, double damping, double gain, boolean accepted, double alpha) {
-        IterationRecord rec = new IterationRecord(st.iterations, st.cost, st.gradientNorm(), stepNorm, damping, gain,
+        IterationRecord rec = new IterationRecord(st.iterations, st.cost(), st.gradientNorm(), stepNorm, damping, gain,
                 accepted, st.seconds(), alpha);
         st.trace.add(rec);
         st.callbackReturn = callback == null ? CallbackReturn.CONTINUE : callback.iteration(rec, st.view);
@@ -1044,7 +1060,7 @@ public final class GaussNewtonLoop {
      * predicted reduction below {@code ftol·F}, the gradient measure.
      */
     private void convergedAfterStep(State st, double costBefore, double actual, double predicted) {
-        if (st.cost <= tolerances.absoluteCostTolerance()) {
+        if (st.cost() <= tolerances.absoluteCostTolerance()) {
             end(st, TerminationReason.ZERO_COST, "cost reached zero");
             return;
         }
@@ -1059,6 +1075,18 @@ public final class GaussNewtonLoop {
             end(st, TerminationReason.GRADIENT, String.format(Locale.ROOT, "gradient measure %.3e <= %.1e", gm,
                     tolerances.gradientTolerance()));
         }
+    }
+
+    /**
+     * MINPACK's cost test on a refused trial ({@code lmder}: {@code |actred| <= ftol}, {@code prered <= ftol},
+     * {@code ratio <= 2}): both the actual and the predicted reduction are within {@code ftol·F} of zero, so the
+     * model promises no decrease the cost could show and the refusals only shrink the step to the step tolerance, one
+     * evaluation each (about 45 halvings from a unit step to 1e-14).
+     */
+    private boolean refusedAtRoundingLevel(State st, double actual, double predicted, double gain) {
+        double ftol = tolerances.functionTolerance() * st.cost;
+        return Double.isFinite(actual) && Math.abs(actual) <= ftol && predicted >= 0 && predicted <= ftol
+                && !(gain > 2);
     }
 
     /**

@@ -23,6 +23,30 @@ public interface Objective {
     double start(double[] x);
 
     /**
+     * For a start whose residuals are finite but whose cost ½‖r‖² overflowed ({@link #start} returned +∞): scales the
+     * residuals, and with them the Jacobian and every later cost, by a power of two {@code 2^−k} so that the cost is
+     * finite (MINPACK works with ‖r‖, not ‖r‖², for the same reason); the residuals the loop sees (the
+     * linearization's, {@link #residualsAt}, {@link #trialResiduals}) are the scaled ones. The scaled problem has the same minimizers and
+     * steps, and the factor being a power of two, the same rounding; the true cost is
+     * {@code Math.scalb(cost, costExponent())}.
+     *
+     * @return the scaled cost at the start point, or NaN where the objective cannot scale its residuals (the default)
+     */
+    default double rescaleStart() {
+        return Double.NaN;
+    }
+
+    /**
+     * The binary exponent e of the cost scale set by {@link #rescaleStart}: the true cost is
+     * {@code Math.scalb(cost, e)}.
+     *
+     * @return e ≥ 0; 0 when the costs are not scaled (the default)
+     */
+    default int costExponent() {
+        return 0;
+    }
+
+    /**
      * The linearization at the current point x (the start point or the last accepted trial); its cost or gradient
      * may be non-finite, which the loop reports.
      *
