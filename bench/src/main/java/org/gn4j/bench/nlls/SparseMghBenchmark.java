@@ -30,7 +30,8 @@ import org.gn4j.gn.sparse.SparseObjective;
 /**
  * The {@code sparse-mgh} suite: the scalable Moré-Garbow-Hillstrom functions ({@link ScalableMgh}) at large n,
  * solved by gn4j's Levenberg-Marquardt (trust-region damping, SciPy's default tolerances
- * {@code ftol = xtol = gtol = 1e-8}, a zero-cost floor per function, {@link #zeroCost}) with the sparse Cholesky
+ * {@code ftol = xtol = gtol = 1e-8}, zero-cost floor 1e-15; for the discrete boundary value function no gradient and
+ * zero-cost tests, {@link #tolerances}) with the sparse Cholesky
  * damped solver from the exact sparse Jacobian ({@code gn4j-lm}) or from grouped forward differences
  * ({@code gn4j-lm-fd}), or with the sparse QR damped solver from the exact Jacobian ({@code gn4j-lm-qr}); and by
  * SciPy {@code least_squares(method='trf', jac_sparsity=S, tr_solver='lsmr')} in a {@code python3} child per run
@@ -87,21 +88,23 @@ public final class SparseMghBenchmark {
             .withParameterTolerance(1e-8).withGradientTolerance(1e-8).withAbsoluteCostTolerance(ZERO_COST);
 
     /**
-     * The zero-cost floor for f at size n: {@link #ZERO_COST}, except for the discrete boundary value function, whose
-     * zero-cost test is off (the default floor, 1e-300). Its residuals are second differences of a solution of size
-     * {@code ‖x‖∞ ≈ 0.25} that nearly cancel at the start: the start cost is of order {@code n⁻³} (6.5e-16 at 10⁵,
-     * below {@link #ZERO_COST}) though the start is 0.09 from the solution, and near the solution a cost says little
-     * about the distance to it ({@code ‖J⁻¹‖} grows as n²). It stops by the relative tests (ftol, xtol, the gradient
-     * cosine), its convergence certified by the loop's zero-residual test (the residual at the rounding level of
-     * {@code Jx}), and is scored by its distance to the discrete solution.
+     * gn4j's stopping rules for f: {@link #TOLERANCES}, except for the discrete boundary value function, whose
+     * zero-cost and gradient tests are off, so that it stops by the relative tests ftol and xtol (1e-8). Its
+     * residuals are second differences of a solution of size {@code ‖x‖∞ ≈ 0.25} that nearly cancel at the start:
+     * the start cost is of order {@code n⁻³} (6.5e-16 at 10⁵, below {@link #ZERO_COST}) though the start is 0.09
+     * from the solution. And J's condition number grows as n² (4e9 at 10⁵): a residual along J's smooth, small
+     * singular vectors has a gradient cosine {@code max_j |g_j| / (‖J_j‖·‖r‖)} near {@code σ_min / ‖J_j‖}, below
+     * 1e-8 from 10⁵ on, wherever the point is, so the MINPACK gradient test would claim convergence far from the
+     * solution. The run's convergence is still certified by the loop's first-order test (the residual at the
+     * rounding level of {@code Jx}), and it is scored by the distance to the discrete solution.
      *
      * @param f the function
      * @param n the problem size
-     * @return the cost at or below which gn4j stops with {@code ZERO_COST}
+     * @return the stopping criteria of gn4j's run on f at size n (without the time budget)
      */
-    public static double zeroCost(ScalableMgh f, int n) {
-        return f == ScalableMgh.DISCRETE_BOUNDARY_VALUE ? StoppingCriteria.defaults().absoluteCostTolerance()
-                : ZERO_COST;
+    public static StoppingCriteria tolerances(ScalableMgh f, int n) {
+        return f == ScalableMgh.DISCRETE_BOUNDARY_VALUE ? TOLERANCES.withGradientTolerance(0)
+                .withAbsoluteCostTolerance(StoppingCriteria.defaults().absoluteCostTolerance()) : TOLERANCES;
     }
 
     /** Wall-clock budget of each gn4j run, in seconds (the run then ends with {@code TIME_BUDGET}). */
@@ -162,8 +165,8 @@ public final class SparseMghBenchmark {
     }
 
     /**
-     * Solves f at size n with gn4j: Levenberg-Marquardt with {@link #TOLERANCES}, the zero-cost floor
-     * {@link #zeroCost} and a budget of {@value #TIME_BUDGET_SECONDS} s.
+     * Solves f at size n with gn4j: Levenberg-Marquardt with the stopping rules {@link #tolerances} and a budget of
+     * {@value #TIME_BUDGET_SECONDS} s.
      *
      * @param f the function
      * @param n the problem size, as accepted by f
@@ -185,9 +188,9 @@ public final class SparseMghBenchmark {
         double[] x0 = f.start(n);
         SparseObjective objective = new SparseObjective(p);
         DampedSolver damped = solver == Gn4jSolver.LM_QR ? DampedSolvers.sparseQr() : DampedSolvers.sparseCholesky();
-        GaussNewtonLoop.State st = new LevenbergMarquardt().withStopping(TOLERANCES
-                .withAbsoluteCostTolerance(zeroCost(f, n)).withTimeBudget(Duration.ofSeconds(TIME_BUDGET_SECONDS)))
-                .loop().withSolver(damped).run(objective, x0);
+        GaussNewtonLoop.State st = new LevenbergMarquardt()
+                .withStopping(tolerances(f, n).withTimeBudget(Duration.ofSeconds(TIME_BUDGET_SECONDS))).loop()
+                .withSolver(damped).run(objective, x0);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
