@@ -141,7 +141,8 @@ final class SparseMghRun {
         }
         if (SparseMghBenchmark.scipyVersions() != null) {
             out.println("SciPy: " + SparseMghBenchmark.scipyVersions()
-                    + " (least_squares trf, tr_solver='lsmr', jac_sparsity, default tolerances)");
+                    + " (least_squares trf, tr_solver='lsmr', jac_sparsity; scipy-trf-lsmr: default tolerances, "
+                    + "scipy-trf-lsmr-gtol-off: gtol=None)");
         }
         out.printf(Locale.ROOT, "%-24s %9s %-23s %9s %6s %7s %6s %12s %12s %-18s %9s %10s %s%n", "function", "n",
                 "solver", "time [s]", "iter", "r evals", "J evals", "start cost", "final cost", "status", "peak MiB",

@@ -18,8 +18,8 @@ import org.gn4j.solvers.SolveStatus;
  * by their leftmost permuted column, the diagonal row {@code δ_q e_q} first among the rows whose leftmost column is q.
  * In that order each row travels up the elimination tree only until it lands in a row of R not yet touched, so a
  * banded J costs O(bandwidth²) per row. Once per diagonal δ ({@link #factor}): the numeric rotations into R,
- * allocation-free. The condition number is that of J (about its square root of what the normal equations' Cholesky
- * meets), which is what lets badly conditioned problems keep their digits.
+ * allocation-free. The condition number met is that of J, the square root of the normal equations' one, which is
+ * what lets badly conditioned problems keep their digits.
  *
  * <p>Each merge rotates the working row w against row k of R: {@code (R_k, w) ← (cR_k + sw, cw − sR_k)} with
  * {@code c = R_kk / ρ}, {@code s = w_k / ρ}, {@code ρ = √(R_kk² + w_k²)}, over the columns of row k's pattern; w's
