@@ -18,14 +18,18 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code gn4j bench nlls --suite sparse-mgh}: each scalable MGH function at each size, by gn4j ({@code lm}: exact
- * sparse Jacobian, {@code lm-fd}: grouped forward differences; LM with sparse Cholesky) and SciPy
- * ({@code scipy-trf-lsmr}, up to {@code --scipy-max-size}); a table with time, iterations, evaluations, final cost
- * and peak memory, and the ratio SciPy / gn4j per function and size. Before timing, each gn4j configuration solves
+ * sparse Jacobian, sparse Cholesky; {@code lm-qr}: exact sparse Jacobian, sparse QR; {@code lm-fd}: grouped forward
+ * differences, sparse Cholesky) and SciPy ({@code scipy-trf-lsmr} with its defaults, {@code scipy-trf-lsmr-gtol-off}
+ * with its gradient test off, not run unless listed; up to {@code --scipy-max-size}); a table with time, iterations,
+ * evaluations, final cost, peak memory and, for the discrete boundary value function, the distance to its discrete
+ * solution, and the ratio SciPy / gn4j per function and size. Before timing, each gn4j configuration solves
  * every function once at n = 1000 (JIT warm-up); each time is the smallest of {@code --repeats} runs, SciPy's as
  * gn4j's.
  */
 final class SparseMghRun {
-    private static final List<String> SOLVERS = List.of("lm", "lm-fd", "scipy-trf-lsmr");
+    private static final List<String> SOLVERS = List.of("lm", "lm-qr", "lm-fd", "scipy-trf-lsmr",
+            "scipy-trf-lsmr-gtol-off");
+    private static final List<String> DEFAULT_SOLVERS = List.of("lm", "lm-qr", "lm-fd", "scipy-trf-lsmr");
 
     private final CommandSpec spec;
     private final PrintWriter out;
@@ -49,8 +53,19 @@ final class SparseMghRun {
         this.python = python;
         this.csv = csv;
         this.functions = functions;
-        this.solvers = solvers == null ? SOLVERS : solvers.stream().map(s -> s.trim().toLowerCase(Locale.ROOT))
+        this.solvers = solvers == null ? DEFAULT_SOLVERS : solvers.stream().map(s -> s.trim().toLowerCase(Locale.ROOT))
                 .toList();
+    }
+
+    private static SparseMghBenchmark.Gn4jSolver gn4jSolver(String name) {
+        switch (name) {
+            case "lm-qr":
+                return SparseMghBenchmark.Gn4jSolver.LM_QR;
+            case "lm-fd":
+                return SparseMghBenchmark.Gn4jSolver.LM_FD;
+            default:
+                return SparseMghBenchmark.Gn4jSolver.LM;
+        }
     }
 
     Integer call() throws IOException {
@@ -84,7 +99,7 @@ final class SparseMghRun {
         for (String s : solvers) { // JIT warm-up
             if (!s.startsWith("scipy")) {
                 for (ScalableMgh f : fs) {
-                    SparseMghBenchmark.gn4j(f, 1000, s.equals("lm"));
+                    SparseMghBenchmark.gn4j(f, 1000, gn4jSolver(s));
                 }
             }
         }
@@ -100,7 +115,7 @@ final class SparseMghRun {
                         SparseMghBenchmark.Row t;
                         if (s.startsWith("scipy")) {
                             try {
-                                t = SparseMghBenchmark.scipy(python, f, n, 3600);
+                                t = SparseMghBenchmark.scipy(python, f, n, !s.endsWith("gtol-off"), 3600);
                             } catch (IOException e) {
                                 err.println("gn4j bench nlls: SciPy unavailable for " + f.label() + " at n = " + n
                                         + ": " + e.getMessage());
@@ -108,7 +123,7 @@ final class SparseMghRun {
                                 break;
                             }
                         } else {
-                            t = SparseMghBenchmark.gn4j(f, n, s.equals("lm"));
+                            t = SparseMghBenchmark.gn4j(f, n, gn4jSolver(s));
                         }
                         if (r == null || t.seconds() < r.seconds()) {
                             r = t;
@@ -126,25 +141,34 @@ final class SparseMghRun {
         }
         if (SparseMghBenchmark.scipyVersions() != null) {
             out.println("SciPy: " + SparseMghBenchmark.scipyVersions()
-                    + " (least_squares trf, tr_solver='lsmr', jac_sparsity, default tolerances)");
+                    + " (least_squares trf, tr_solver='lsmr', jac_sparsity; scipy-trf-lsmr: default tolerances, "
+                    + "scipy-trf-lsmr-gtol-off: gtol=None)");
         }
-        out.printf(Locale.ROOT, "%-24s %9s %-15s %9s %6s %7s %6s %12s %12s %-18s %9s %s%n", "function", "n", "solver",
-                "time [s]", "iter", "r evals", "J evals", "start cost", "final cost", "status", "peak MiB", "solved");
+        out.printf(Locale.ROOT, "%-24s %9s %-23s %9s %6s %7s %6s %12s %12s %-18s %9s %10s %s%n", "function", "n",
+                "solver", "time [s]", "iter", "r evals", "J evals", "start cost", "final cost", "status", "peak MiB",
+                "x error", "solved");
         for (SparseMghBenchmark.Row r : rows) {
-            out.printf(Locale.ROOT, "%-24s %9d %-15s %9.3f %6s %7d %6d %12.3e %12.3e %-18s %9.1f %s%n", r.function(),
-                    r.n(), r.solver(), r.seconds(), r.iterations() < 0 ? "-" : Integer.toString(r.iterations()),
-                    r.residualEvaluations(), r.jacobianEvaluations(), r.initialCost(), r.cost(), r.status(),
-                    r.peakMiB(), r.solved() ? "yes" : "no");
+            out.printf(Locale.ROOT, "%-24s %9d %-23s %9.3f %6s %7d %6d %12.3e %12.3e %-18s %9.1f %10s %s%n",
+                    r.function(), r.n(), r.solver(), r.seconds(),
+                    r.iterations() < 0 ? "-" : Integer.toString(r.iterations()), r.residualEvaluations(),
+                    r.jacobianEvaluations(), r.initialCost(), r.cost(), r.status(), r.peakMiB(),
+                    Double.isNaN(r.error()) ? "-" : String.format(Locale.ROOT, "%.2e", r.error()),
+                    r.solved() ? "yes" : "no");
         }
-        // SciPy time / gn4j time per function and size
+        if (rows.stream().anyMatch(r -> !Double.isNaN(r.error()))) {
+            out.println("x error: max-norm distance to the discrete solution relative to its max norm (discrete "
+                    + "boundary value; solved when at most min(1e-6, (n+1)^2 eps/4)); the others are solved at a "
+                    + "final cost <= " + SparseMghBenchmark.SOLVED_COST);
+        }
+        // SciPy (default tolerances) time / gn4j time per function and size
         Map<String, Double> scipy = new LinkedHashMap<>();
         for (SparseMghBenchmark.Row r : rows) {
-            if (r.solver().startsWith("scipy")) {
+            if (r.solver().equals("scipy-trf-lsmr")) {
                 scipy.put(r.function() + "@" + r.n(), r.seconds());
             }
         }
         if (!scipy.isEmpty()) {
-            out.println("time ratio SciPy / gn4j (end to end, same command):");
+            out.println("time ratio SciPy (scipy-trf-lsmr) / gn4j (end to end, same command):");
             for (SparseMghBenchmark.Row r : rows) {
                 Double s = scipy.get(r.function() + "@" + r.n());
                 if (s != null && !r.solver().startsWith("scipy")) {

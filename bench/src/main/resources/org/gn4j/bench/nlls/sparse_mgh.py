@@ -1,10 +1,11 @@
 """SciPy peer of `gn4j bench nlls --suite sparse-mgh`: one scalable Moré-Garbow-Hillstrom function at one size.
 
-Usage: python3 sparse_mgh.py FUNCTION N
+Usage: python3 sparse_mgh.py FUNCTION N [default|gtol-off [XFILE]]
 Runs scipy.optimize.least_squares(method='trf', jac_sparsity=S, tr_solver='lsmr') with SciPy's default tolerances
-and its default '2-point' finite differences grouped by the sparsity S, residuals vectorized with NumPy. Prints one
-line of JSON: seconds (building S and the start point plus least_squares), nfev, njev, cost, status, message, and
-the process's peak resident set (ru_maxrss, KiB).
+(or, with gtol-off, gtol=None: the gradient test off, ftol and xtol at their defaults) and its default '2-point'
+finite differences grouped by the sparsity S, residuals vectorized with NumPy. Prints one line of JSON: seconds
+(building S and the start point plus least_squares), nfev, njev, cost, status, message, and the process's peak
+resident set (ru_maxrss, KiB). With XFILE, writes the final point there as little-endian float64 (after the timing).
 """
 import json
 import resource
@@ -91,11 +92,17 @@ FUNCTIONS = {
 
 def main():
     name, n = sys.argv[1], int(sys.argv[2])
+    mode = sys.argv[3] if len(sys.argv) > 3 else "default"
+    if mode not in ("default", "gtol-off"):
+        raise SystemExit("mode is '%s', expected default or gtol-off" % mode)
+    options = {"gtol": None} if mode == "gtol-off" else {}
     t0 = time.perf_counter()
     f, x0, rows, cols = FUNCTIONS[name](n)
     sparsity = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    res = least_squares(f, x0, jac_sparsity=sparsity, method="trf", tr_solver="lsmr")
+    res = least_squares(f, x0, jac_sparsity=sparsity, method="trf", tr_solver="lsmr", **options)
     seconds = time.perf_counter() - t0
+    if len(sys.argv) > 4:
+        res.x.astype("<f8").tofile(sys.argv[4])
     print(json.dumps({
         "seconds": seconds, "nfev": int(res.nfev), "njev": int(res.njev if res.njev is not None else -1),
         "cost": float(res.cost), "status": int(res.status), "message": str(res.message),

@@ -70,6 +70,17 @@ public final class DampedSolvers {
     }
 
     /**
+     * Sparse QR of {@code [J; √λD]} by row-by-row Givens rotations into the pattern of R from the same analysis as
+     * {@link #sparseCholesky()} (needs a sparse Jacobian): never forms {@code JᵀJ}, so it keeps the digits that the
+     * normal equations lose on badly conditioned Jacobians, at one numeric QR per λ.
+     *
+     * @return a new sparse QR solver
+     */
+    public static org.gn4j.gn.sparse.SparseQrSolver sparseQr() {
+        return new org.gn4j.gn.sparse.SparseQrSolver();
+    }
+
+    /**
      * LSMR with a Jacobi preconditioner, matrix-free over a sparse Jacobian (or any Jacobian operator): relative
      * normal-equation residual 1e-10, at most {@code max(100, 10n)} iterations.
      *

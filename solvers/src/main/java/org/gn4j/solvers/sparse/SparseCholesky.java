@@ -192,6 +192,28 @@ public final class SparseCholesky {
     }
 
     /**
+     * Column starts of L's pattern: column j holds the entries {@code factorRowIndices()[p]} for p in
+     * {@code [colStart[j], colStart[j+1])}. By the structure theorem of sparse QR (George and Heath), this is also the
+     * pattern of the rows of the triangular factor R of any matrix whose normal matrix has the analysed pattern: row
+     * j of R can be non-zero only in the columns of column j of L.
+     *
+     * @return the internal column-start array (a view, length n + 1; not to be modified)
+     */
+    public int[] factorColumnStarts() {
+        return lStart;
+    }
+
+    /**
+     * Row indices of L's pattern by column, ascending within each column with the diagonal first (so the entry
+     * after the diagonal, where there is one, is the column's parent in the elimination tree).
+     *
+     * @return the internal row-index array (a view, length {@link #factorNonZeros()}; not to be modified)
+     */
+    public int[] factorRowIndices() {
+        return lRow;
+    }
+
+    /**
      * Entries of L (diagonal included).
      *
      * @return the number of stored entries of the factor L, fixed by the symbolic analysis
