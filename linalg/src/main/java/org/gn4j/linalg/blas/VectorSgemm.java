@@ -1,6 +1,9 @@
 package org.gn4j.linalg.blas;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -25,6 +28,13 @@ final class VectorSgemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Floats per vector register. */
     static final int VL = S.length();
+    /** Doubles of a full vector register: the float64 side of a conversion. */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** Floats of a half-width register, as many lanes as {@link #D}: conversions keep the lane count. */
+    private static final VectorSpecies<Float> H =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+    /** Lanes of one conversion ({@link #D} and {@link #H}). */
+    private static final int DL = D.length();
     /** Rows of the register tile: 8 where vectors are 512 bits wide (32 registers), else 4. */
     static final int MR = VL >= 16 ? 8 : 4;
     /** Columns of the register tile: two vectors. */
@@ -226,9 +236,21 @@ final class VectorSgemm {
                 dst[d + i * step] = alphaF * x[s + i];
             }
         } else if (step == 1) {
-            // unit stride written out, so that C2 vectorizes the conversion (rows of B, slivers of Aᵀ)
+            // unit stride (rows of B, slivers of Aᵀ): DL lanes per conversion
             double[] x = (double[]) src;
-            for (int i = 0; i < count; i++) {
+            int i = 0;
+            if (alpha == 1) {
+                for (; i <= count - DL; i += DL) {
+                    ((FloatVector) DoubleVector.fromArray(D, x, s + i).convertShape(VectorOperators.D2F, H, 0))
+                            .intoArray(dst, d + i);
+                }
+            } else {
+                for (; i <= count - DL; i += DL) {
+                    ((FloatVector) DoubleVector.fromArray(D, x, s + i).mul(alpha)
+                            .convertShape(VectorOperators.D2F, H, 0)).intoArray(dst, d + i);
+                }
+            }
+            for (; i < count; i++) {
                 dst[d + i] = (float) (alpha * x[s + i]);
             }
         } else {
@@ -379,17 +401,37 @@ final class VectorSgemm {
         for (int r = 0; r < mr; r++) {
             int row = cIdx + r * ldc;
             int t = r * NR;
+            // DL entries per conversion, the rest of a partial tile one by one
+            int j = 0;
+            for (; j <= nr - DL; j += DL) {
+                DoubleVector v = (DoubleVector) FloatVector.fromArray(H, tile, t + j)
+                        .convertShape(VectorOperators.F2D, D, 0);
+                if (beta == 0) {
+                    v.intoArray(c, row + j);
+                } else if (beta == 1) {
+                    v.add(DoubleVector.fromArray(D, c, row + j)).intoArray(c, row + j);
+                } else {
+                    DoubleVector.fromArray(D, c, row + j).fma(DoubleVector.broadcast(D, beta), v)
+                            .intoArray(c, row + j);
+                }
+            }
+            if (j == nr) {
+                continue;
+            }
+            t += j;
+            row += j;
+            int rest = nr - j;
             if (beta == 0) {
-                for (int j = 0; j < nr; j++) {
-                    c[row + j] = tile[t + j];
+                for (int i = 0; i < rest; i++) {
+                    c[row + i] = tile[t + i];
                 }
             } else if (beta == 1) {
-                for (int j = 0; j < nr; j++) {
-                    c[row + j] += tile[t + j];
+                for (int i = 0; i < rest; i++) {
+                    c[row + i] += tile[t + i];
                 }
             } else {
-                for (int j = 0; j < nr; j++) {
-                    c[row + j] = tile[t + j] + beta * c[row + j];
+                for (int i = 0; i < rest; i++) {
+                    c[row + i] = tile[t + i] + beta * c[row + i];
                 }
             }
         }
