@@ -187,6 +187,13 @@ final class VectorSgemm {
                 for (int r = 0; r < mr; r++) {
                     round(a, aOff + (ic + ir + r) * lda + pc, alpha, ap, base + r, MR, kc);
                 }
+            } else if (mr == DL && a instanceof double[]) {
+                // a whole sliver of Aᵀ on double storage: one conversion per step of k
+                double[] ad = (double[]) a;
+                int src = aOff + pc * lda + ic + ir;
+                for (int p = 0; p < kc; p++, src += lda) {
+                    rounded(ad, src, alpha).intoArray(ap, base + p * MR);
+                }
             } else {
                 for (int p = 0; p < kc; p++) {
                     round(a, aOff + (pc + p) * lda + ic + ir, alpha, ap, base + p * MR, 1, mr);
