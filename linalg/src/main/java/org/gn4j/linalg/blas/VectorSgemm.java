@@ -20,7 +20,10 @@ import jdk.incubator.vector.VectorSpecies;
  * slice's tile is added to C in C's own precision. So a float64 C accumulates the slices in float64, and the relative
  * error of an entry is about {@code min(k, KC)·2⁻²⁴} of {@code Σ|a_ip·b_pj|} instead of {@code k·2⁻²⁴}. Products
  * with {@code m·n·k} below {@link VectorBlas#SMALL_WORK} use a plain loop with the same roundings (operands rounded to
- * float, sums in float).
+ * float, sums in float). Conversions between double and float storage run on {@code DoubleVector}-wide vectors. On
+ * double storage, {@code A·Bᵀ} with at most {@link #DIRECT_B_ROWS} rows and a depth of at least {@code max(n, 64)}
+ * (convolutions' weight gradients) skips packing: its entries are dot products of rows of A and B, rounded to float
+ * as they are loaded and summed in float over {@link #KC}-deep slices, the slices in float64.
  *
  * <p>Package-private: reached through {@link VectorBlas}, the only other class that touches the incubator module.
  */
