@@ -77,7 +77,8 @@ final class VectorSgemm {
             // A·Bᵀ on double storage, few rows, a depth of at least n (weight gradients of convolutions): dot products
             // of contiguous rows, rounded to float as they are loaded; packing the transposed B costs more than the
             // products
-            dotProducts(m, n, k, alpha, (double[]) a, aOff, lda, (double[]) b, bOff, ldb, beta, c, cOff, ldc);
+            dotProducts(m, n, k, alpha, (double[]) a, aOff, lda, (double[]) b, bOff, ldb, beta, (double[]) c, cOff,
+                    ldc);
             return;
         }
         // a float multiply-add costs half a double one: twice the work before a product is worth splitting
@@ -288,7 +289,7 @@ final class VectorSgemm {
      * float64, the roundings of the packed kernel.
      */
     private static void dotProducts(int m, int n, int k, double alpha, double[] a, int aOff, int lda, double[] b,
-            int bOff, int ldb, double beta, Object c, int cOff, int ldc) {
+            int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
         Panels pn = PANELS.get();
         float[] part = pn.tile;
         double[] acc = pn.sums;
@@ -317,13 +318,7 @@ final class VectorSgemm {
                     int row = cOff + (i + r) * ldc + j;
                     for (int q = 0; q < cols; q++) {
                         double v = acc[4 * r + q];
-                        if (c instanceof double[]) {
-                            double[] cd = (double[]) c;
-                            cd[row + q] = beta == 0 ? v : v + beta * cd[row + q];
-                        } else {
-                            float[] cf = (float[]) c;
-                            cf[row + q] = beta == 0 ? (float) v : (float) v + (float) beta * cf[row + q];
-                        }
+                        c[row + q] = beta == 0 ? v : v + beta * c[row + q];
                     }
                 }
             }
