@@ -38,6 +38,8 @@ final class VectorSgemm {
             VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
     /** Lanes of one conversion ({@link #D} and {@link #H}). */
     private static final int DL = D.length();
+    /** The double-to-float conversion. */
+    private static final VectorOperators.Conversion<Double, Float> D2F = VectorOperators.D2F;
     /** Rows of the register tile: 8 where vectors are 512 bits wide (32 registers), else 4. */
     static final int MR = VL >= 16 ? 8 : 4;
     /** Columns of the register tile: two vectors. */
@@ -196,7 +198,8 @@ final class VectorSgemm {
                 double[] ad = (double[]) a;
                 int src = aOff + pc * lda + ic + ir;
                 for (int p = 0; p < kc; p++, src += lda) {
-                    rounded(ad, src, alpha).intoArray(ap, base + p * MR);
+                    ((FloatVector) DoubleVector.fromArray(D, ad, src).mul(alpha).convertShape(D2F, H, 0))
+                            .intoArray(ap, base + p * MR);
                 }
             } else {
                 for (int p = 0; p < kc; p++) {
@@ -325,15 +328,6 @@ final class VectorSgemm {
         }
     }
 
-    /** Float rounding of {@code α·x[i … i+DL)} (α = 1: the entries alone). */
-    private static FloatVector rounded(double[] x, int i, double alpha) {
-        DoubleVector v = DoubleVector.fromArray(D, x, i);
-        if (alpha != 1) {
-            v = v.mul(alpha);
-        }
-        return (FloatVector) v.convertShape(VectorOperators.D2F, H, 0);
-    }
-
     /**
      * The 16 float dot products of rows {@code a0 … a3} of α·A with rows {@code b0 … b3} of B over {@code [p0, p1)},
      * into {@code out[4·r + q]}.
@@ -358,26 +352,28 @@ final class VectorSgemm {
         FloatVector s33 = s00;
         int p = p0;
         for (; p <= p1 - DL; p += DL) {
-            FloatVector x0 = rounded(a, a0 + p, alpha);
-            FloatVector x1 = rounded(a, a1 + p, alpha);
-            FloatVector x2 = rounded(a, a2 + p, alpha);
-            FloatVector x3 = rounded(a, a3 + p, alpha);
-            FloatVector y = rounded(b, b0 + p, 1.0);
+            // conversions written out here: a helper returning a vector that C2 compiles on its own and then does
+            // not inline boxes every vector it returns (intermittent 4-5× slower steps)
+            FloatVector x0 = (FloatVector) DoubleVector.fromArray(D, a, a0 + p).mul(alpha).convertShape(D2F, H, 0);
+            FloatVector x1 = (FloatVector) DoubleVector.fromArray(D, a, a1 + p).mul(alpha).convertShape(D2F, H, 0);
+            FloatVector x2 = (FloatVector) DoubleVector.fromArray(D, a, a2 + p).mul(alpha).convertShape(D2F, H, 0);
+            FloatVector x3 = (FloatVector) DoubleVector.fromArray(D, a, a3 + p).mul(alpha).convertShape(D2F, H, 0);
+            FloatVector y = (FloatVector) DoubleVector.fromArray(D, b, b0 + p).convertShape(D2F, H, 0);
             s00 = x0.fma(y, s00);
             s10 = x1.fma(y, s10);
             s20 = x2.fma(y, s20);
             s30 = x3.fma(y, s30);
-            y = rounded(b, b1 + p, 1.0);
+            y = (FloatVector) DoubleVector.fromArray(D, b, b1 + p).convertShape(D2F, H, 0);
             s01 = x0.fma(y, s01);
             s11 = x1.fma(y, s11);
             s21 = x2.fma(y, s21);
             s31 = x3.fma(y, s31);
-            y = rounded(b, b2 + p, 1.0);
+            y = (FloatVector) DoubleVector.fromArray(D, b, b2 + p).convertShape(D2F, H, 0);
             s02 = x0.fma(y, s02);
             s12 = x1.fma(y, s12);
             s22 = x2.fma(y, s22);
             s32 = x3.fma(y, s32);
-            y = rounded(b, b3 + p, 1.0);
+            y = (FloatVector) DoubleVector.fromArray(D, b, b3 + p).convertShape(D2F, H, 0);
             s03 = x0.fma(y, s03);
             s13 = x1.fma(y, s13);
             s23 = x2.fma(y, s23);
