@@ -20,9 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  * slice's tile is added to C in C's own precision. So a float64 C accumulates the slices in float64, and the relative
  * error of an entry is about {@code min(k, KC)·2⁻²⁴} of {@code Σ|a_ip·b_pj|} instead of {@code k·2⁻²⁴}. Products
  * with {@code m·n·k} below {@link VectorBlas#SMALL_WORK} use a plain loop with the same roundings (operands rounded to
- * float, sums in float). Conversions between double and float storage run on {@code DoubleVector}-wide vectors. On
- * double storage, {@code A·Bᵀ} with at most {@link #DIRECT_B_ROWS} rows and a depth of at least {@code max(n, 64)}
- * (convolutions' weight gradients) skips packing: its entries are dot products of rows of A and B, rounded to float
+ * float, sums in float). On double storage, {@code A·Bᵀ} with at most {@link #DIRECT_B_ROWS} rows and a depth of
+ * at least {@code max(n, 64)} (convolutions' weight gradients) skips packing: its entries are dot products of rows of A and B, rounded to float
  * as they are loaded and summed in float over {@link #KC}-deep slices, the slices in float64.
  *
  * <p>Package-private: reached through {@link VectorBlas}, the only other class that touches the incubator module.
@@ -193,14 +192,6 @@ final class VectorSgemm {
                 for (int r = 0; r < mr; r++) {
                     round(a, aOff + (ic + ir + r) * lda + pc, alpha, ap, base + r, MR, kc);
                 }
-            } else if (mr == DL && a instanceof double[]) {
-                // a whole sliver of Aᵀ on double storage: one conversion per step of k
-                double[] ad = (double[]) a;
-                int src = aOff + pc * lda + ic + ir;
-                for (int p = 0; p < kc; p++, src += lda) {
-                    ((FloatVector) DoubleVector.fromArray(D, ad, src).mul(alpha).convertShape(D2F, H, 0))
-                            .intoArray(ap, base + p * MR);
-                }
             } else {
                 for (int p = 0; p < kc; p++) {
                     round(a, aOff + (pc + p) * lda + ic + ir, alpha, ap, base + p * MR, 1, mr);
@@ -260,21 +251,9 @@ final class VectorSgemm {
                 dst[d + i * step] = alphaF * x[s + i];
             }
         } else if (step == 1) {
-            // unit stride (rows of B, slivers of Aᵀ): DL lanes per conversion
+            // unit stride written out, so that C2 vectorizes the conversion (rows of B, slivers of Aᵀ)
             double[] x = (double[]) src;
-            int i = 0;
-            if (alpha == 1) {
-                for (; i <= count - DL; i += DL) {
-                    ((FloatVector) DoubleVector.fromArray(D, x, s + i).convertShape(VectorOperators.D2F, H, 0))
-                            .intoArray(dst, d + i);
-                }
-            } else {
-                for (; i <= count - DL; i += DL) {
-                    ((FloatVector) DoubleVector.fromArray(D, x, s + i).mul(alpha)
-                            .convertShape(VectorOperators.D2F, H, 0)).intoArray(dst, d + i);
-                }
-            }
-            for (; i < count; i++) {
+            for (int i = 0; i < count; i++) {
                 dst[d + i] = (float) (alpha * x[s + i]);
             }
         } else {
@@ -556,37 +535,17 @@ final class VectorSgemm {
         for (int r = 0; r < mr; r++) {
             int row = cIdx + r * ldc;
             int t = r * NR;
-            // DL entries per conversion, the rest of a partial tile one by one
-            int j = 0;
-            for (; j <= nr - DL; j += DL) {
-                DoubleVector v = (DoubleVector) FloatVector.fromArray(H, tile, t + j)
-                        .convertShape(VectorOperators.F2D, D, 0);
-                if (beta == 0) {
-                    v.intoArray(c, row + j);
-                } else if (beta == 1) {
-                    v.add(DoubleVector.fromArray(D, c, row + j)).intoArray(c, row + j);
-                } else {
-                    DoubleVector.fromArray(D, c, row + j).fma(DoubleVector.broadcast(D, beta), v)
-                            .intoArray(c, row + j);
-                }
-            }
-            if (j == nr) {
-                continue;
-            }
-            t += j;
-            row += j;
-            int rest = nr - j;
             if (beta == 0) {
-                for (int i = 0; i < rest; i++) {
-                    c[row + i] = tile[t + i];
+                for (int j = 0; j < nr; j++) {
+                    c[row + j] = tile[t + j];
                 }
             } else if (beta == 1) {
-                for (int i = 0; i < rest; i++) {
-                    c[row + i] += tile[t + i];
+                for (int j = 0; j < nr; j++) {
+                    c[row + j] += tile[t + j];
                 }
             } else {
-                for (int i = 0; i < rest; i++) {
-                    c[row + i] = tile[t + i] + beta * c[row + i];
+                for (int j = 0; j < nr; j++) {
+                    c[row + j] = tile[t + j] + beta * c[row + j];
                 }
             }
         }
