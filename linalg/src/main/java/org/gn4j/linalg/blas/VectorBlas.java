@@ -28,9 +28,9 @@ import org.gn4j.linalg.ComputePool;
  * {@link #SMALL_WORK} use a plain triple loop.
  *
  * <p>The blocking loops and the thread split are {@link GemmBlocking}'s, shared with the float32 sibling of this
- * kernel ({@code VectorSgemm}, with {@code FloatVector}) that {@code sgemm} and {@code dgemmF32} run; the sibling
- * has no in-place paths for A or B on double storage, so short, wide products on double storage (convolutions with
- * few output channels) pack B in full.
+ * kernel ({@code VectorSgemm}, with {@code FloatVector}) that {@code sgemm} and {@code dgemmF32} run; on double
+ * storage the sibling rounds every operand to float, so it packs what this kernel reads in place (B of short, wide
+ * products, Aᵀ of narrow ones), except {@code A·Bᵀ} with few rows, which both compute as dot products of rows.
  *
  * <p>{@code dgemv} delegates to {@link CpuBlas}, {@code ddot} and {@code daxpy} are {@link Blas}'s host defaults;
  * {@code dsyrk} runs this DGEMM over the full square and mirrors the upper triangle (twice the necessary work, but

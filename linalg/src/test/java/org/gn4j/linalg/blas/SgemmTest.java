@@ -63,6 +63,23 @@ class SgemmTest {
         }
     }
 
+    /**
+     * The shapes of convolutions' weight gradients {@code Ȳ·Colsᵀ} on double storage (few rows, depth above n: dot
+     * products of rows), with depths across several cache slices and not a multiple of the vector length.
+     */
+    @Test
+    void doubleStorageWeightGradientShapes() {
+        Random r = new Random(Seeds.of(25));
+        int[][] shapes = {{6, 25, 784}, {16, 150, 203}, {32, 27, 1024}, {5, 64, 130}, {31, 7, 517}};
+        double[][] alphaBeta = {{1, 0}, {-0.75, 1}, {2.5, -0.5}};
+        for (int[] s : shapes) {
+            for (double[] ab : alphaBeta) {
+                checkMixed(SINGLE, false, true, s[0], s[1], s[2], ab[0], ab[1], r);
+                checkMixed(MULTI, false, true, s[0], s[1], s[2], ab[0], ab[1], r);
+            }
+        }
+    }
+
     /** The float32 view rounds: its result differs from float64 DGEMM, by at most the float bound. */
     @Test
     void float32ViewComputesInFloat() {
