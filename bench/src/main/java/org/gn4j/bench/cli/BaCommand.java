@@ -191,8 +191,8 @@ public final class BaCommand implements Callable<Integer> {
 
     /**
      * One timed solve: the loop's final state, its objective (for the evaluation counts), its seconds, and the
-     * seconds from the start of the timing to the start of the loop's own clock (building the objective and the
-     * first cost evaluation), which the trace adds to each iteration's time.
+     * seconds from the start of the timing to the start of the loop's own clock (building the objective; the loop's
+     * clock counts the first cost evaluation), which the trace adds to each iteration's time.
      */
     private record Fit(GaussNewtonLoop.State state, BundleAdjustmentObjective objective, double seconds,
             double traceOffset) {
@@ -200,8 +200,8 @@ public final class BaCommand implements Callable<Integer> {
 
     /**
      * Solves p from its start. The time starts before the objective is built (reading the file is not counted), and
-     * so do the trace's times: the loop's own clock starts after the first cost evaluation, so its iteration times
-     * are shifted by the time before it.
+     * so do the trace's times: the loop's own clock starts after the objective is built, so its iteration times are
+     * shifted by the time before it.
      */
     private static Fit fit(GaussNewtonLoop loop, BalProblem p) {
         double[] x0 = p.parameters();

@@ -381,7 +381,8 @@ public final class GaussNewtonLoop {
         long accepted;
         long attempts;
         int failures;
-        final long start = System.nanoTime();
+        /** {@link System#nanoTime()} before the start point's first evaluation: the run's clock counts it. */
+        final long start;
         final long deadline;
         final List<IterationRecord> trace = new ArrayList<>();
         final VectorView view;
@@ -396,8 +397,9 @@ public final class GaussNewtonLoop {
         /** The last Levenberg-Marquardt parameter of the trust-region descent (its warm start). */
         double lmParameter;
 
-        State(Objective objective, double[] x0, double cost, Budget budget) {
+        State(Objective objective, double[] x0, double cost, Budget budget, long start) {
             this.objective = objective;
+            this.start = start;
             this.n = x0.length;
             this.x = x0.clone();
             this.xTrial = new double[n];
@@ -591,6 +593,7 @@ public final class GaussNewtonLoop {
                 }
             }
         }
+        long clock = System.nanoTime();
         double c = objective.start(x0);
         if (c == Double.POSITIVE_INFINITY) {
             // finite residuals whose ½‖r‖² overflowed: the objective scales them by a power of two, if it can
@@ -603,7 +606,7 @@ public final class GaussNewtonLoop {
             throw new IllegalArgumentException("the cost is " + c + " at the start point, expected a finite value "
                     + "(check the start values and the model)");
         }
-        State st = new State(objective, x0, c, budget);
+        State st = new State(objective, x0, c, budget, clock);
         st.costExponent = objective.costExponent();
         st.zeroCost = tolerances.absoluteCostTolerance();
         st.solver = solver == null ? null : solver.fresh();
@@ -1700,7 +1703,7 @@ public final class GaussNewtonLoop {
      */
     public State stochasticState(int n) {
         ArgumentChecks.requirePositive("parameters", n);
-        State st = new State(null, new double[n], Double.NaN, Budget.unlimited());
+        State st = new State(null, new double[n], Double.NaN, Budget.unlimited(), System.nanoTime());
         st.solver = solver == null ? null : solver.fresh();
         st.controlState = control.initialState(0);
         st.velocity = new double[n];
