@@ -168,11 +168,11 @@ public final class Dogleg implements LeastSquaresOptimizer {
     }
 
     /**
-     * The same solver with a restart when a run ends without a first-order certificate: the loop runs once more
+     * The same solver with a retry when a run ends without a first-order certificate: the loop runs once more
      * from the first run's end point with scaling {@code s}, counting the evaluations of both runs, as
      * {@link GaussNewtonLoop#withRetryScaling} describes (default {@link ScalingRule#IDENTITY}).
      *
-     * @param s the scaling of the restart, or {@code null} for no restart
+     * @param s the scaling of the retry, or {@code null} for no retry
      * @return a new solver with this setting, the others unchanged
      */
     public Dogleg withRetryScaling(ScalingRule s) {

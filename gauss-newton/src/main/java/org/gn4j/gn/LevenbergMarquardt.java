@@ -41,7 +41,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
     private final TrustRadius.Rule radiusRule;
     private final ScalingRule retryScaling;
     /**
-     * The restart's scaling by default ({@link #withRetryScaling}), of this solver and of {@link Dogleg}: D = I, the
+     * The retry's scaling by default ({@link #withRetryScaling}), of this solver and of {@link Dogleg}: D = I, the
      * other side of the running-maximum scaling's trade (a scale frozen far from the solution).
      */
     static final ScalingRule DEFAULT_RETRY = ScalingRule.IDENTITY;
@@ -242,11 +242,11 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
     }
 
     /**
-     * The same solver with a restart when a run ends without a first-order certificate: the loop runs once more
+     * The same solver with a retry when a run ends without a first-order certificate: the loop runs once more
      * from the first run's end point with scaling {@code s}, counting the evaluations of both runs, as
      * {@link GaussNewtonLoop#withRetryScaling} describes (default {@link ScalingRule#IDENTITY}).
      *
-     * @param s the scaling of the restart, or {@code null} for no restart
+     * @param s the scaling of the retry, or {@code null} for no retry
      * @return a new solver with this setting, the others unchanged
      */
     public LevenbergMarquardt withRetryScaling(ScalingRule s) {

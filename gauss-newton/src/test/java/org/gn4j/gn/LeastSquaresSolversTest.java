@@ -234,12 +234,12 @@ class LeastSquaresSolversTest {
                 .withStopping(StoppingCriteria.defaults().withMaxIterations(2)).optimize(dense(), START);
         assertEquals(TerminationReason.MAX_ITERATIONS, it.reason());
         assertEquals(2, it.iterations());
-        // with the default restart after a run without a certificate, each of the two runs has the cap
+        // with the default retry after a run without a certificate, each of the two runs has the cap
         Optimum twice = new LevenbergMarquardt().withStopping(StoppingCriteria.defaults().withMaxIterations(2))
                 .optimize(dense(), START);
         assertEquals(TerminationReason.MAX_ITERATIONS, twice.reason());
         assertTrue(twice.iterations() <= 4, "iterations " + twice.iterations());
-        assertTrue(twice.message().contains("restart"), twice.message());
+        assertTrue(twice.message().contains("retry"), twice.message());
         Optimum ev = new LevenbergMarquardt().withStopping(StoppingCriteria.defaults().withMaxEvaluations(3))
                 .optimize(dense(), START);
         assertEquals(TerminationReason.MAX_EVALUATIONS, ev.reason());

@@ -19,13 +19,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The restart with the other scaling after a run that ends without a first-order certificate: it turns an
+ * The retry with the other scaling after a run that ends without a first-order certificate: it turns an
  * unconverged run into a converged one, its result counts the evaluations of both runs, and a run that converges
- * does not restart.
+ * is not retried.
  */
 class RetryScalingTest {
 
-    /** Each default solver with a function that switches its restart off or sets its scaling. */
+    /** Each default solver with a function that switches its retry off or sets its scaling. */
     static Stream<Arguments> solvers() {
         Function<ScalingRule, LeastSquaresOptimizer> lmRetry = s -> new LevenbergMarquardt().withRetryScaling(s);
         Function<ScalingRule, LeastSquaresOptimizer> lmIdentity = s -> new LevenbergMarquardt()
@@ -39,25 +39,25 @@ class RetryScalingTest {
 
     /**
      * Chebyquad n = 8 from 10·x0: the running-maximum scaling freezes the scale of the far start and the run ends at
-     * its cap far from a minimum; the restart with D = I from that end point reaches a first-order point.
+     * its cap far from a minimum; the retry with D = I from that end point reaches a first-order point.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("solvers")
-    void restartConvergesWhereTheFirstRunDoesNotAndCountsBothRuns(String name, LeastSquaresOptimizer byDefault,
+    void retryConvergesWhereTheFirstRunDoesNotAndCountsBothRuns(String name, LeastSquaresOptimizer byDefault,
             Function<ScalingRule, LeastSquaresOptimizer> withRetry,
             Function<ScalingRule, LeastSquaresOptimizer> identityOnly) {
         TestProblem p = MoreGarbowHillstrom.scaled(MoreGarbowHillstrom.chebyquad(8), 10);
         LeastSquaresProblem problem = p.problem();
 
         Optimum first = withRetry.apply(null).optimize(problem, p.start());
-        assertFalse(first.reason().success(), () -> name + " without the restart: " + first.reason());
+        assertFalse(first.reason().success(), () -> name + " without the retry: " + first.reason());
 
         Optimum both = byDefault.optimize(problem, p.start());
-        assertTrue(both.reason().converged(), () -> name + " with the restart: " + both.reason() + " " + both.message());
+        assertTrue(both.reason().converged(), () -> name + " with the retry: " + both.reason() + " " + both.message());
         assertTrue(p.isAcceptable(both.cost()), () -> name + " cost " + both.cost());
-        assertTrue(both.message().contains("restart"), both::message);
+        assertTrue(both.message().contains("retry"), both::message);
 
-        // the restart is the identity-scaled run from the first run's end point: the result is its point, and the
+        // the retry is the identity-scaled run from the first run's end point: the result is its point, and the
         // counts are the sums of the two runs
         Optimum second = identityOnly.apply(null).optimize(problem, first.parameters());
         assertArrayEquals(second.parameters(), both.parameters(), 0.0);
@@ -67,10 +67,10 @@ class RetryScalingTest {
         assertEquals(first.trace().size() + second.trace().size(), both.trace().size());
     }
 
-    /** A run that converges does not restart: same point, same counts as with the restart off. */
+    /** A run that converges is not retried: same point, same counts as with the retry off. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("solvers")
-    void convergedRunDoesNotRestart(String name, LeastSquaresOptimizer byDefault,
+    void convergedRunIsNotRetried(String name, LeastSquaresOptimizer byDefault,
             Function<ScalingRule, LeastSquaresOptimizer> withRetry,
             Function<ScalingRule, LeastSquaresOptimizer> identityOnly) {
         TestProblem p = MoreGarbowHillstrom.rosenbrock();
@@ -80,10 +80,10 @@ class RetryScalingTest {
         assertArrayEquals(off.parameters(), on.parameters(), 0.0);
         assertEquals(off.residualEvaluations(), on.residualEvaluations());
         assertEquals(off.jacobianEvaluations(), on.jacobianEvaluations());
-        assertFalse(on.message().contains("restart"), on::message);
+        assertFalse(on.message().contains("retry"), on::message);
     }
 
-    /** The loop's state records the restart, the first run's reason and the scaling of the kept point. */
+    /** The loop's state records the retry, the first run's reason and the scaling of the kept point. */
     @Test
     void stateRecordsTheRestart() {
         TestProblem p = MoreGarbowHillstrom.scaled(MoreGarbowHillstrom.chebyquad(8), 10);

@@ -301,7 +301,7 @@ public final class GaussNewtonLoop {
      * first run ends in a non-success status other than {@link TerminationReason#TIME_BUDGET} and
      * {@link TerminationReason#USER_ABORT} (an iteration or evaluation cap, {@link TerminationReason#STALLED},
      * {@link TerminationReason#NO_PROGRESS}, {@link TerminationReason#NON_FINITE}, a failed linear solve), the loop
-     * restarts once from the first run's end point (its best point: every accepted step lowers the cost) with
+     * runs once more from the first run's end point (its best point: every accepted step lowers the cost) with
      * scaling {@code s} and the control's initial damping or radius. The second run has the iteration cap of its
      * own; the evaluation cap and the wall clock count both runs, and so do the objective's evaluation counts and the
      * trace. The run's result is the second run's when that one holds a convergence test or ends at a lower cost,
@@ -414,7 +414,7 @@ public final class GaussNewtonLoop {
         int failures;
         long startNanos = System.nanoTime();
         long deadline;
-        /** Whether the run restarted once after ending without a certificate ({@link #withRetryScaling}). */
+        /** Whether the run was retried once after ending without a certificate ({@link #withRetryScaling}). */
         boolean retried;
         /** The first run's reason when {@link #retried}, else {@code null}. */
         TerminationReason firstReason;
@@ -497,26 +497,26 @@ public final class GaussNewtonLoop {
         }
 
         /**
-         * Whether this run restarted once after ending without a certificate (see
+         * Whether this run was retried once after ending without a certificate (see
          * {@link GaussNewtonLoop#withRetryScaling}); its counts and trace then cover both runs.
          *
-         * @return {@code true} if the run restarted
+         * @return {@code true} if the run was retried
          */
         public boolean retried() {
             return retried;
         }
 
         /**
-         * The first run's termination reason of a run that restarted.
+         * The first run's termination reason of a run that was retried.
          *
-         * @return the first run's reason, or {@code null} when the run did not restart
+         * @return the first run's reason, or {@code null} when the run was not retried
          */
         public TerminationReason firstReason() {
             return firstReason;
         }
 
         /**
-         * The scaling rule of the run that produced this state's point (the restart's rule when its result was kept).
+         * The scaling rule of the run that produced this state's point (the retry's rule when its result was kept).
          *
          * @return the scaling rule, or {@code null} for a stochastic state
          */
@@ -772,7 +772,7 @@ public final class GaussNewtonLoop {
         try {
             st2 = second.init(objective, st.x);
         } catch (IllegalArgumentException e) {
-            return st; // the end point's cost is not finite: nothing to restart from
+            return st; // the end point's cost is not finite: nothing to retry from
         }
         st2.startNanos = st.startNanos;
         st2.deadline = st.deadline;
@@ -791,8 +791,8 @@ public final class GaussNewtonLoop {
         kept.iterations = st.iterations + st2.iterations;
         kept.accepted = st.accepted + st2.accepted;
         kept.message = String.format(Locale.ROOT, "%s; %s: the first run (scaling %s) ended %s at cost %.6e, the "
-                + "restart from its end point (scaling %s) ended %s at cost %.6e", kept.message,
-                better ? "result of the restart" : "result of the first run", scaling, st.reason, st.cost(),
+                + "retry from its end point (scaling %s) ended %s at cost %.6e", kept.message,
+                better ? "result of the retry" : "result of the first run", scaling, st.reason, st.cost(),
                 retryScaling, st2.reason, st2.cost());
         return kept;
     }

@@ -136,7 +136,7 @@ public abstract class GaussNewtonLoopContract {
                 .run(objective(new AtomicInteger()), start());
         assertEquals(TerminationReason.MAX_ITERATIONS, st.reason());
         assertEquals(2, st.iterations());
-        // a restart after the cap (withRetryScaling) has an iteration cap of its own: at most two runs of 2
+        // a retry after the cap (withRetryScaling) has an iteration cap of its own: at most two runs of 2
         st = loop().withBudget(Budget.unlimited().withMaxIterations(2)).run(objective(new AtomicInteger()), start());
         assertEquals(TerminationReason.MAX_ITERATIONS, st.reason());
         assertTrue(st.iterations() <= (st.retried() ? 4 : 2), "iterations " + st.iterations());
