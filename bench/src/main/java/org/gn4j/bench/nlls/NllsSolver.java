@@ -44,7 +44,7 @@ public interface NllsSolver {
      * {@code dogleg-runmax} (dogleg with MINPACK's running-maximum scaling, {@link ScalingRule#RUNNING_MAX}),
      * {@code dogleg-identity} and {@code lm-identity} (D = I, {@link ScalingRule#IDENTITY}), {@code lm-restarted}
      * (LM with dogleg's {@link ScalingRule#RESTARTED_MAX}), {@code lm-noretry} and {@code dogleg-noretry} (without the
-     * retry with D = I after a run that ends without a certificate, {@link LevenbergMarquardt#withRetryScaling}),
+     * retry with D = I after a run that ends without a certificate, {@code LevenbergMarquardt.withRetryScaling}),
      * {@code gn} (Gauss-Newton with Armijo backtracking); each with its own default stopping criteria.
      *
      * @param name one of {@link #GN4J}
