@@ -22,6 +22,7 @@ public final class Dogleg implements LeastSquaresOptimizer {
     private final boolean subspace;
     private final TrustRadius.Rule radiusRule;
     private final ScalingRule scaling;
+    private final ScalingRule retryScaling;
 
     /**
      * The iteration cap of the default stopping criteria: {@value}. A dogleg iteration is one trial (one residual
@@ -39,11 +40,12 @@ public final class Dogleg implements LeastSquaresOptimizer {
      */
     public Dogleg() {
         this(StoppingCriteria.defaults().withMaxIterations(DEFAULT_MAX_ITERATIONS), null, StepSolver.QR, 10, false,
-                TrustRadius.Rule.HYBRD, ScalingRule.RESTARTED_MAX);
+                TrustRadius.Rule.HYBRD, ScalingRule.RESTARTED_MAX, LevenbergMarquardt.DEFAULT_RETRY);
     }
 
     private Dogleg(StoppingCriteria stop, IterationListener listener, StepSolver stepSolver, double factor,
-            boolean subspace, TrustRadius.Rule radiusRule, ScalingRule scaling) {
+            boolean subspace, TrustRadius.Rule radiusRule, ScalingRule scaling, ScalingRule retryScaling) {
+        this.retryScaling = retryScaling;
         this.scaling = scaling;
         this.subspace = subspace;
         this.radiusRule = radiusRule;
@@ -64,7 +66,7 @@ public final class Dogleg implements LeastSquaresOptimizer {
         if (s == null) {
             throw new IllegalArgumentException("stopping criteria must not be null");
         }
-        return new Dogleg(s, listener, stepSolver, initialRadiusFactor, subspace, radiusRule, scaling);
+        return new Dogleg(s, listener, stepSolver, initialRadiusFactor, subspace, radiusRule, scaling, retryScaling);
     }
 
     /**
@@ -74,7 +76,7 @@ public final class Dogleg implements LeastSquaresOptimizer {
      * @return a new solver with this setting, the others unchanged
      */
     public Dogleg withListener(IterationListener l) {
-        return new Dogleg(stop, l, stepSolver, initialRadiusFactor, subspace, radiusRule, scaling);
+        return new Dogleg(stop, l, stepSolver, initialRadiusFactor, subspace, radiusRule, scaling, retryScaling);
     }
 
     /**
@@ -88,7 +90,7 @@ public final class Dogleg implements LeastSquaresOptimizer {
         if (s == null) {
             throw new IllegalArgumentException("step solver must not be null");
         }
-        return new Dogleg(stop, listener, s, initialRadiusFactor, subspace, radiusRule, scaling);
+        return new Dogleg(stop, listener, s, initialRadiusFactor, subspace, radiusRule, scaling, retryScaling);
     }
 
     /**
@@ -100,7 +102,7 @@ public final class Dogleg implements LeastSquaresOptimizer {
      */
     public Dogleg withInitialRadiusFactor(double f) {
         org.gn4j.linalg.ArgumentChecks.requirePositive("initialRadiusFactor", f);
-        return new Dogleg(stop, listener, stepSolver, f, subspace, radiusRule, scaling);
+        return new Dogleg(stop, listener, stepSolver, f, subspace, radiusRule, scaling, retryScaling);
     }
 
     /**
@@ -113,7 +115,7 @@ public final class Dogleg implements LeastSquaresOptimizer {
      * @return a new solver with this setting, the others unchanged
      */
     public Dogleg withSubspace(boolean on) {
-        return new Dogleg(stop, listener, stepSolver, initialRadiusFactor, on, radiusRule, scaling);
+        return new Dogleg(stop, listener, stepSolver, initialRadiusFactor, on, radiusRule, scaling, retryScaling);
     }
 
     /**
@@ -128,7 +130,7 @@ public final class Dogleg implements LeastSquaresOptimizer {
         if (r == null) {
             throw new IllegalArgumentException("radius rule must not be null");
         }
-        return new Dogleg(stop, listener, stepSolver, initialRadiusFactor, subspace, r, scaling);
+        return new Dogleg(stop, listener, stepSolver, initialRadiusFactor, subspace, r, scaling, retryScaling);
     }
 
     /**
@@ -143,7 +145,7 @@ public final class Dogleg implements LeastSquaresOptimizer {
         if (s == null) {
             throw new IllegalArgumentException("scaling rule must not be null");
         }
-        return new Dogleg(stop, listener, stepSolver, initialRadiusFactor, subspace, radiusRule, s);
+        return new Dogleg(stop, listener, stepSolver, initialRadiusFactor, subspace, radiusRule, s, retryScaling);
     }
 
     @Override
@@ -162,7 +164,19 @@ public final class Dogleg implements LeastSquaresOptimizer {
                 .withDescent(subspace ? GaussNewtonLoop.Descent.SUBSPACE : GaussNewtonLoop.Descent.DOGLEG)
                 .withStepLength(StepLength.none())
                 .withScaling(scaling).withTolerances(stop).withBudget(stop.budget())
-                .withCallback(IterationListener.callback(listener)).withMaxFailures(60);
+                .withCallback(IterationListener.callback(listener)).withMaxFailures(60).withRetryScaling(retryScaling);
+    }
+
+    /**
+     * The same solver with a retry when a run ends without a first-order certificate: the loop runs once more
+     * from the first run's end point with scaling {@code s}, counting the evaluations of both runs, as
+     * {@link GaussNewtonLoop#withRetryScaling} describes (default {@link ScalingRule#IDENTITY}).
+     *
+     * @param s the scaling of the retry, or {@code null} for no retry
+     * @return a new solver with this setting, the others unchanged
+     */
+    public Dogleg withRetryScaling(ScalingRule s) {
+        return new Dogleg(stop, listener, stepSolver, initialRadiusFactor, subspace, radiusRule, scaling, s);
     }
 
     @Override

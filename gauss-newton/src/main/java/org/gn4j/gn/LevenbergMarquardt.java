@@ -39,6 +39,12 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
     private final ScalingRule scaling;
     private final boolean geodesic;
     private final TrustRadius.Rule radiusRule;
+    private final ScalingRule retryScaling;
+    /**
+     * The retry's scaling by default ({@link #withRetryScaling}), of this solver and of {@link Dogleg}: D = I, the
+     * other side of the running-maximum scaling's trade (a scale frozen far from the solution).
+     */
+    static final ScalingRule DEFAULT_RETRY = ScalingRule.IDENTITY;
 
     /**
      * Defaults: Moré's trust-region damping ({@link DampingRule#TRUST_REGION}), Moré's running-max scaling, geodesic
@@ -48,12 +54,13 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
      */
     public LevenbergMarquardt() {
         this(StoppingCriteria.defaults(), null, StepSolver.QR, DampingRule.TRUST_REGION, 1e-3, 10,
-                ScalingRule.RUNNING_MAX, true, TrustRadius.Rule.HYBRD);
+                ScalingRule.RUNNING_MAX, true, TrustRadius.Rule.HYBRD, DEFAULT_RETRY);
     }
 
     private LevenbergMarquardt(StoppingCriteria stop, IterationListener listener, StepSolver stepSolver,
             DampingRule rule, double initialDamping, double marquardtFactor, ScalingRule scaling, boolean geodesic,
-            TrustRadius.Rule radiusRule) {
+            TrustRadius.Rule radiusRule, ScalingRule retryScaling) {
+        this.retryScaling = retryScaling;
         this.radiusRule = radiusRule;
         this.scaling = scaling;
         this.geodesic = geodesic;
@@ -77,7 +84,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
             throw new IllegalArgumentException("stopping criteria must not be null");
         }
         return new LevenbergMarquardt(s, listener, stepSolver, rule, initialDamping, marquardtFactor, scaling, geodesic,
-                radiusRule);
+                radiusRule, retryScaling);
     }
 
     /**
@@ -88,7 +95,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
      */
     public LevenbergMarquardt withListener(IterationListener l) {
         return new LevenbergMarquardt(stop, l, stepSolver, rule, initialDamping, marquardtFactor, scaling, geodesic,
-                radiusRule);
+                radiusRule, retryScaling);
     }
 
     /**
@@ -103,7 +110,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
             throw new IllegalArgumentException("step solver must not be null");
         }
         return new LevenbergMarquardt(stop, listener, s, rule, initialDamping, marquardtFactor, scaling, geodesic,
-                radiusRule);
+                radiusRule, retryScaling);
     }
 
     /**
@@ -118,7 +125,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
             throw new IllegalArgumentException("damping rule must not be null");
         }
         return new LevenbergMarquardt(stop, listener, stepSolver, r, initialDamping, marquardtFactor, scaling, geodesic,
-                radiusRule);
+                radiusRule, retryScaling);
     }
 
     /**
@@ -132,7 +139,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
     public LevenbergMarquardt withInitialDamping(double lambda) {
         ArgumentChecks.requirePositive("initialDamping", lambda);
         return new LevenbergMarquardt(stop, listener, stepSolver, rule, lambda, marquardtFactor, scaling, geodesic,
-                radiusRule);
+                radiusRule, retryScaling);
     }
 
     /**
@@ -147,7 +154,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
             throw new IllegalArgumentException("marquardtFactor is " + f + ", expected a finite value > 1");
         }
         return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, f, scaling, geodesic,
-                radiusRule);
+                radiusRule, retryScaling);
     }
 
     /**
@@ -162,7 +169,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
             throw new IllegalArgumentException("scaling rule must not be null");
         }
         return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, marquardtFactor, s, geodesic,
-                radiusRule);
+                radiusRule, retryScaling);
     }
 
     /**
@@ -179,7 +186,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
      */
     public LevenbergMarquardt withGeodesicAcceleration(boolean on) {
         return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, marquardtFactor, scaling, on,
-                radiusRule);
+                radiusRule, retryScaling);
     }
 
     /**
@@ -195,7 +202,7 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
             throw new IllegalArgumentException("radius rule must not be null");
         }
         return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, marquardtFactor, scaling, geodesic,
-                r);
+                r, retryScaling);
     }
 
     /**
@@ -224,14 +231,27 @@ public final class LevenbergMarquardt implements LeastSquaresOptimizer {
                     new TrustRadius(INITIAL_RADIUS_FACTOR, radiusRule))
                     .withDescent(GaussNewtonLoop.Descent.TRUST_REGION).withStepLength(StepLength.none())
                     .withScaling(scaling).withGeodesicAcceleration(geodesic).withTolerances(stop).withBudget(stop.budget())
-                    .withCallback(IterationListener.callback(listener)).withMaxFailures(MAX_NON_FINITE);
+                    .withCallback(IterationListener.callback(listener)).withMaxFailures(MAX_NON_FINITE).withRetryScaling(retryScaling);
         }
         StepControl control = rule == DampingRule.NIELSEN ? new NielsenDamping(initialDamping)
                 : new MarquardtDamping(initialDamping, marquardtFactor);
         return new GaussNewtonLoop().withSolver(stepSolver.solver()).withControl(control)
                 .withStepLength(StepLength.none()).withScaling(scaling).withGeodesicAcceleration(geodesic)
                 .withTolerances(stop).withBudget(stop.budget()).withCallback(IterationListener.callback(listener))
-                .withMaxFailures(MAX_NON_FINITE);
+                .withMaxFailures(MAX_NON_FINITE).withRetryScaling(retryScaling);
+    }
+
+    /**
+     * The same solver with a retry when a run ends without a first-order certificate: the loop runs once more
+     * from the first run's end point with scaling {@code s}, counting the evaluations of both runs, as
+     * {@link GaussNewtonLoop#withRetryScaling} describes (default {@link ScalingRule#IDENTITY}).
+     *
+     * @param s the scaling of the retry, or {@code null} for no retry
+     * @return a new solver with this setting, the others unchanged
+     */
+    public LevenbergMarquardt withRetryScaling(ScalingRule s) {
+        return new LevenbergMarquardt(stop, listener, stepSolver, rule, initialDamping, marquardtFactor, scaling, geodesic,
+                radiusRule, s);
     }
 
     @Override

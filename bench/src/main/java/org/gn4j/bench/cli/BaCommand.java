@@ -150,8 +150,9 @@ public final class BaCommand implements Callable<Integer> {
         BalProblem p = BalFormat.read(file);
         StoppingCriteria stop = StoppingCriteria.defaults().withFunctionTolerance(ftol).withParameterTolerance(xtol)
                 .withGradientTolerance(gtol).withMaxIterations(maxIterations).withMaxEvaluations(100 * maxIterations);
+        // one run, as Ceres's solve at the same iteration cap: no second run after a cap (withRetryScaling)
         LevenbergMarquardt lm = new LevenbergMarquardt().withStopping(stop).withDampingRule(rule).withScaling(scale)
-                .withGeodesicAcceleration(geodesic);
+                .withGeodesicAcceleration(geodesic).withRetryScaling(null);
         if (rule != DampingRule.TRUST_REGION) {
             lm = lm.withInitialDamping(initialDamping);
         }

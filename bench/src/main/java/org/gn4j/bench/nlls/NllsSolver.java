@@ -14,7 +14,7 @@ import org.gn4j.gn.core.TrustRadius;
 public interface NllsSolver {
     /** The gn4j configurations by name. */
     java.util.List<String> GN4J = java.util.List.of("lm", "lm-plain", "lm-nielsen", "lm-nielsen-plain", "lm-cholesky", "lm-cg", "lm-lmder", "lm-identity", "lm-restarted", "dogleg", "dogleg-subspace",
-            "dogleg-lmder", "dogleg-runmax", "dogleg-identity", "gn");
+            "dogleg-lmder", "dogleg-runmax", "dogleg-identity", "gn", "lm-noretry", "dogleg-noretry");
     /** The SciPy configurations by name. */
     java.util.List<String> SCIPY = java.util.List.of("scipy-lm", "scipy-trf", "scipy-trf-jac");
 
@@ -43,7 +43,8 @@ public interface NllsSolver {
      * {@code dogleg-lmder} (MINPACK {@code lmder}'s radius update, {@link TrustRadius.Rule#LMDER}),
      * {@code dogleg-runmax} (dogleg with MINPACK's running-maximum scaling, {@link ScalingRule#RUNNING_MAX}),
      * {@code dogleg-identity} and {@code lm-identity} (D = I, {@link ScalingRule#IDENTITY}), {@code lm-restarted}
-     * (LM with dogleg's {@link ScalingRule#RESTARTED_MAX}),
+     * (LM with dogleg's {@link ScalingRule#RESTARTED_MAX}), {@code lm-noretry} and {@code dogleg-noretry} (without the
+     * retry with D = I after a run that ends without a certificate, {@code LevenbergMarquardt.withRetryScaling}),
      * {@code gn} (Gauss-Newton with Armijo backtracking); each with its own default stopping criteria.
      *
      * @param name one of {@link #GN4J}
@@ -97,6 +98,12 @@ public interface NllsSolver {
                 break;
             case "gn":
                 o = new GaussNewton();
+                break;
+            case "lm-noretry":
+                o = new LevenbergMarquardt().withRetryScaling(null);
+                break;
+            case "dogleg-noretry":
+                o = new Dogleg().withRetryScaling(null);
                 break;
             default:
                 throw new IllegalArgumentException("solver '" + name + "', expected one of " + GN4J);

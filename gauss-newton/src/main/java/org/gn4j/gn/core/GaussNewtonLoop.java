@@ -69,16 +69,17 @@ public final class GaussNewtonLoop {
     private final IterationCallback callback;
     private final int maxFailures;
     private final int solveRetries;
+    private final ScalingRule retryScaling;
 
     /** Levenberg-Marquardt defaults: auto solver, Nielsen from 1e-3, unit steps, identity scaling. */
     public GaussNewtonLoop() {
         this(null, new NielsenDamping(1e-3), StepLength.none(), Descent.DAMPED, ScalingRule.IDENTITY, Geodesic.OFF, 0,
-                StoppingCriteria.defaults(), StoppingCriteria.defaults().budget(), null, 60, 0);
+                StoppingCriteria.defaults(), StoppingCriteria.defaults().budget(), null, 60, 0, null);
     }
 
     private GaussNewtonLoop(DampedSolver solver, StepControl control, StepLength length, Descent descent,
             ScalingRule scaling, Geodesic geodesic, double momentum, StoppingCriteria tolerances, Budget budget,
-            IterationCallback callback, int maxFailures, int solveRetries) {
+            IterationCallback callback, int maxFailures, int solveRetries, ScalingRule retryScaling) {
         this.solver = solver;
         this.control = control;
         this.length = length;
@@ -91,6 +92,7 @@ public final class GaussNewtonLoop {
         this.callback = callback;
         this.maxFailures = maxFailures;
         this.solveRetries = solveRetries;
+        this.retryScaling = retryScaling;
     }
 
     /**
@@ -101,7 +103,7 @@ public final class GaussNewtonLoop {
      */
     public GaussNewtonLoop withSolver(DampedSolver s) {
         return new GaussNewtonLoop(s, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
-                maxFailures, solveRetries);
+                maxFailures, solveRetries, retryScaling);
     }
 
     /**
@@ -116,7 +118,7 @@ public final class GaussNewtonLoop {
             throw new IllegalArgumentException("step control must not be null");
         }
         return new GaussNewtonLoop(solver, c, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
-                maxFailures, solveRetries);
+                maxFailures, solveRetries, retryScaling);
     }
 
     /**
@@ -131,7 +133,7 @@ public final class GaussNewtonLoop {
             throw new IllegalArgumentException("step length must not be null");
         }
         return new GaussNewtonLoop(solver, control, l, descent, scaling, geodesic, momentum, tolerances, budget, callback,
-                maxFailures, solveRetries);
+                maxFailures, solveRetries, retryScaling);
     }
 
     /**
@@ -146,7 +148,7 @@ public final class GaussNewtonLoop {
             throw new IllegalArgumentException("descent must not be null");
         }
         return new GaussNewtonLoop(solver, control, length, d, scaling, geodesic, momentum, tolerances, budget, callback,
-                maxFailures, solveRetries);
+                maxFailures, solveRetries, retryScaling);
     }
 
     /**
@@ -161,7 +163,7 @@ public final class GaussNewtonLoop {
             throw new IllegalArgumentException("scaling must not be null");
         }
         return new GaussNewtonLoop(solver, control, length, descent, s, geodesic, momentum, tolerances, budget, callback,
-                maxFailures, solveRetries);
+                maxFailures, solveRetries, retryScaling);
     }
 
     /**
@@ -177,7 +179,7 @@ public final class GaussNewtonLoop {
     public GaussNewtonLoop withGeodesicAcceleration(Geodesic g) {
         ArgumentChecks.requireNonNull("geodesic", g);
         return new GaussNewtonLoop(solver, control, length, descent, scaling, g, momentum, tolerances, budget, callback,
-                maxFailures, solveRetries);
+                maxFailures, solveRetries, retryScaling);
     }
 
     /**
@@ -222,7 +224,7 @@ public final class GaussNewtonLoop {
             throw new IllegalArgumentException("momentum is " + beta + ", expected a value in [0, 1)");
         }
         return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, beta, tolerances, budget, callback,
-                maxFailures, solveRetries);
+                maxFailures, solveRetries, retryScaling);
     }
 
     /**
@@ -237,7 +239,7 @@ public final class GaussNewtonLoop {
             throw new IllegalArgumentException("stopping criteria must not be null");
         }
         return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, momentum, s, budget, callback,
-                maxFailures, solveRetries);
+                maxFailures, solveRetries, retryScaling);
     }
 
     /**
@@ -253,7 +255,7 @@ public final class GaussNewtonLoop {
             throw new IllegalArgumentException("budget must not be null");
         }
         return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, momentum, tolerances, b, callback,
-                maxFailures, solveRetries);
+                maxFailures, solveRetries, retryScaling);
     }
 
     /**
@@ -264,7 +266,7 @@ public final class GaussNewtonLoop {
      */
     public GaussNewtonLoop withCallback(IterationCallback cb) {
         return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, cb,
-                maxFailures, solveRetries);
+                maxFailures, solveRetries, retryScaling);
     }
 
     /**
@@ -278,7 +280,7 @@ public final class GaussNewtonLoop {
     public GaussNewtonLoop withMaxFailures(int n) {
         ArgumentChecks.requirePositive("maxFailures", n);
         return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback, n,
-                solveRetries);
+                solveRetries, retryScaling);
     }
 
     /**
@@ -291,7 +293,36 @@ public final class GaussNewtonLoop {
     public GaussNewtonLoop withSolveRetries(int n) {
         ArgumentChecks.requireNonNegative("solveRetries", n);
         return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
-                maxFailures, n);
+                maxFailures, n, retryScaling);
+    }
+
+    /**
+     * A second run when a deterministic run ends without a first-order certificate ({@link #run} only): when the
+     * first run ends in a non-success status other than {@link TerminationReason#TIME_BUDGET} and
+     * {@link TerminationReason#USER_ABORT} (an iteration or evaluation cap, {@link TerminationReason#STALLED},
+     * {@link TerminationReason#NO_PROGRESS}, {@link TerminationReason#NON_FINITE}, a failed linear solve), the loop
+     * runs once more from the first run's end point (its best point: every accepted step lowers the cost) with
+     * scaling {@code s} and the control's initial damping or radius. The second run has the iteration cap of its
+     * own; the evaluation cap and the wall clock count both runs, and so do the objective's evaluation counts and the
+     * trace. The run's result is the second run's when that one holds a convergence test or ends at a lower cost,
+     * else the first run's; {@link State#retried()} and {@link State#scaling()} say which. Not used when {@code s}
+     * equals the loop's own scaling.
+     *
+     * @param s the scaling of the second run, or {@code null} for none (default {@code null})
+     * @return a new loop with this setting, the others unchanged
+     */
+    public GaussNewtonLoop withRetryScaling(ScalingRule s) {
+        return new GaussNewtonLoop(solver, control, length, descent, scaling, geodesic, momentum, tolerances, budget, callback,
+                maxFailures, solveRetries, s);
+    }
+
+    /**
+     * The scaling of the second run after a run that ends without a certificate.
+     *
+     * @return the retry's scaling, or {@code null} for no retry (see {@link #withRetryScaling})
+     */
+    public ScalingRule retryScaling() {
+        return retryScaling;
     }
 
     /**
@@ -382,8 +413,14 @@ public final class GaussNewtonLoop {
         long attempts;
         int failures;
         /** {@link System#nanoTime()} before the start point's first evaluation: the run's clock counts it. */
-        final long start;
-        final long deadline;
+        long startNanos;
+        long deadline;
+        /** Whether the run was retried once after ending without a certificate ({@link #withRetryScaling}). */
+        boolean retried;
+        /** The first run's reason when {@link #retried}, else {@code null}. */
+        TerminationReason firstReason;
+        /** The scaling rule of the run whose point this state holds. */
+        ScalingRule scaling;
         final List<IterationRecord> trace = new ArrayList<>();
         final VectorView view;
         TerminationReason reason;
@@ -399,7 +436,7 @@ public final class GaussNewtonLoop {
 
         State(Objective objective, double[] x0, double cost, Budget budget, long start) {
             this.objective = objective;
-            this.start = start;
+            this.startNanos = start;
             this.n = x0.length;
             this.x = x0.clone();
             this.xTrial = new double[n];
@@ -411,7 +448,7 @@ public final class GaussNewtonLoop {
             this.cost = cost;
             this.initialCost = cost;
             this.view = VectorView.of(x);
-            this.deadline = budget.wallClock() == null ? Long.MAX_VALUE : start + budget.wallClock().toNanos();
+            this.deadline = budget.wallClock() == null ? Long.MAX_VALUE : startNanos + budget.wallClock().toNanos();
         }
 
         /**
@@ -462,6 +499,34 @@ public final class GaussNewtonLoop {
         }
 
         /**
+         * Whether this run was retried once after ending without a certificate (see
+         * {@link GaussNewtonLoop#withRetryScaling}); its counts and trace then cover both runs.
+         *
+         * @return {@code true} if the run was retried
+         */
+        public boolean retried() {
+            return retried;
+        }
+
+        /**
+         * The first run's termination reason of a run that was retried.
+         *
+         * @return the first run's reason, or {@code null} when the run was not retried
+         */
+        public TerminationReason firstReason() {
+            return firstReason;
+        }
+
+        /**
+         * The scaling rule of the run that produced this state's point (the retry's rule when its result was kept).
+         *
+         * @return the scaling rule, or {@code null} for a stochastic state
+         */
+        public ScalingRule scaling() {
+            return scaling;
+        }
+
+        /**
          * Trial steps taken so far.
          *
          * @return the number of trial steps (accepted or refused), ≥ 0
@@ -485,7 +550,7 @@ public final class GaussNewtonLoop {
          * @return the elapsed seconds
          */
         public double seconds() {
-            return (System.nanoTime() - start) / 1e9;
+            return (System.nanoTime() - startNanos) / 1e9;
         }
 
         /**
@@ -607,6 +672,7 @@ public final class GaussNewtonLoop {
                     + "(check the start values and the model)");
         }
         State st = new State(objective, x0, c, budget, clock);
+        st.scaling = scaling;
         st.costExponent = objective.costExponent();
         st.zeroCost = tolerances.absoluteCostTolerance();
         st.solver = solver == null ? null : solver.fresh();
@@ -700,7 +766,53 @@ public final class GaussNewtonLoop {
         while (st.reason == null) {
             step(st);
         }
-        return st;
+        if (!retryable(st)) {
+            return st;
+        }
+        GaussNewtonLoop second = new GaussNewtonLoop(solver, control, length, descent, retryScaling, geodesic, momentum,
+                tolerances, budget, callback, maxFailures, solveRetries, null);
+        State st2;
+        try {
+            st2 = second.init(objective, st.x);
+        } catch (IllegalArgumentException e) {
+            return st; // the end point's cost is not finite: nothing to retry from
+        }
+        st2.startNanos = st.startNanos;
+        st2.deadline = st.deadline;
+        st2.gradientNorm0 = Math.max(st2.gradientNorm0, Math.scalb(st.gradientNorm0, st.costExponent - st2.costExponent));
+        while (st2.reason == null) {
+            second.step(st2);
+        }
+        boolean better = st2.reason.success() || st2.cost() < st.cost();
+        State kept = better ? st2 : st;
+        kept.retried = true;
+        kept.firstReason = st.reason;
+        List<IterationRecord> all = new ArrayList<>(st.trace);
+        all.addAll(st2.trace);
+        kept.trace.clear();
+        kept.trace.addAll(all);
+        kept.iterations = st.iterations + st2.iterations;
+        kept.accepted = st.accepted + st2.accepted;
+        kept.message = String.format(Locale.ROOT, "%s; %s: the first run (scaling %s) ended %s at cost %.6e, the "
+                + "retry from its end point (scaling %s) ended %s at cost %.6e", kept.message,
+                better ? "result of the retry" : "result of the first run", scaling, st.reason, st.cost(),
+                retryScaling, st2.reason, st2.cost());
+        return kept;
+    }
+
+    /** True when a finished run qualifies for the retry of {@link #withRetryScaling}. */
+    private boolean retryable(State st) {
+        if (retryScaling == null || retryScaling == scaling || st.objective == null || st.reason.success()) {
+            return false;
+        }
+        if (st.reason == TerminationReason.TIME_BUDGET || st.reason == TerminationReason.USER_ABORT
+                || System.nanoTime() > st.deadline) {
+            return false;
+        }
+        if (st.objective.residualEvaluations() >= budget.maxEvaluations()) {
+            return false;
+        }
+        return VectorOps.allFinite(st.x) && Double.isFinite(st.cost);
     }
 
     private static void end(State st, TerminationReason reason, String message) {
