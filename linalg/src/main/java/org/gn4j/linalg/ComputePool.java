@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.ejml.concurrency.EjmlConcurrency;
 
@@ -132,8 +134,10 @@ public final class ComputePool {
 
     /**
      * Runs {@code body} over {@code [0, n)} split into chunks of at least {@code grain} indices, in parallel on the
-     * pool when there is more than one chunk and more than one thread, inline otherwise. Exceptions thrown by the body
-     * propagate to the caller.
+     * pool when there is more than one chunk and more than one thread, inline otherwise. A caller outside the pool
+     * takes part: it and up to parallelism − 1 pool workers claim chunks until none is left (so a loop of a few
+     * hundred microseconds does not wait for a worker to wake), and the call returns when every chunk has finished.
+     * Exceptions thrown by the body propagate to the caller.
      *
      * @param n number of indices, {@code >= 0}; nothing runs for 0
      * @param grain smallest chunk size, {@code >= 1}; larger values mean fewer, longer tasks
@@ -157,7 +161,78 @@ public final class ComputePool {
         if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == Holder.POOL) {
             new RangeTask(body, 0, n, Math.max(grain, n / chunks)).invoke();
         } else {
-            Holder.POOL.invoke(new RangeTask(body, 0, n, Math.max(grain, n / chunks)));
+            new SharedLoop(body, n, Math.max(grain, n / chunks)).run(threads - 1);
+        }
+    }
+
+    /**
+     * A loop run from outside the pool: the calling thread and up to {@code helpers} pool workers claim chunks from
+     * one counter until none is left, so the caller works instead of waiting for a worker to wake, and a worker that
+     * starts late finds nothing to do and returns. The caller returns once every chunk has finished.
+     */
+    private static final class SharedLoop {
+        /** Spins before the caller parks to wait for chunks still running on workers. */
+        private static final int SPINS = 1 << 12;
+
+        private final RangeBody body;
+        private final int n;
+        private final int size;
+        private final int count;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
+        private final Thread caller = Thread.currentThread();
+        private volatile Throwable failure;
+
+        SharedLoop(RangeBody body, int n, int size) {
+            this.body = body;
+            this.n = n;
+            this.size = size;
+            this.count = (int) ((n + (long) size - 1) / size);
+        }
+
+        void run(int helpers) {
+            for (int h = 0; h < Math.min(helpers, count - 1); h++) {
+                Holder.POOL.execute(this::work);
+            }
+            work();
+            for (int spin = 0; done.get() < count; spin++) {
+                if (spin < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            Throwable t = failure;
+            if (t instanceof RuntimeException) {
+                throw (RuntimeException) t;
+            }
+            if (t instanceof Error) {
+                throw (Error) t;
+            }
+            if (t != null) {
+                throw new IllegalStateException("parallel loop body failed: " + t, t);
+            }
+        }
+
+        /** Claims and runs chunks until none is left; the thread finishing the last one wakes the caller. */
+        private void work() {
+            for (int c = next.getAndIncrement(); c < count; c = next.getAndIncrement()) {
+                try {
+                    if (failure == null) {
+                        int from = c * size;
+                        body.run(from, (int) Math.min(n, (long) from + size));
+                    }
+                } catch (Throwable t) {
+                    synchronized (this) {
+                        if (failure == null) {
+                            failure = t;
+                        }
+                    }
+                }
+                if (done.incrementAndGet() == count && Thread.currentThread() != caller) {
+                    LockSupport.unpark(caller);
+                }
+            }
         }
     }
 

@@ -47,7 +47,15 @@ class ComputePoolTest {
     @Test
     void parallelForRunsOnThePoolForLargeLoops() {
         ConcurrentHashMap<String, Boolean> threads = new ConcurrentHashMap<>();
-        ComputePool.parallelFor(10_000, 10, (from, to) -> threads.put(Thread.currentThread().getName(), true));
+        // the caller takes part; chunks that last a while leave the workers time to wake and claim some
+        ComputePool.parallelFor(10_000, 10, (from, to) -> {
+            threads.put(Thread.currentThread().getName(), true);
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         if (ComputePool.parallelism() > 1) {
             assertTrue(threads.keySet().stream().anyMatch(t -> t.startsWith("gn4j-compute-")),
                     "expected work on gn4j-compute threads, found " + threads.keySet());

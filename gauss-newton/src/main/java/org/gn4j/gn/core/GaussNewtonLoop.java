@@ -431,8 +431,27 @@ public final class GaussNewtonLoop {
         double[] sd;
         boolean gnValid;
         double gnNorm;
+        /**
+         * Work vectors of length n (column norms; the acceleration's right-hand side and solution) and m (the
+         * second directional derivative of the residuals and Jv), allocated on first use and reused by every step.
+         */
+        private double[] workNorms;
+        private double[] workGrad;
+        private double[] workAccel;
+        private double[] workRvv;
+        private double[] workJv;
         /** The last Levenberg-Marquardt parameter of the trust-region descent (its warm start). */
         double lmParameter;
+
+        /** The column-norm work vector, zeroed (as a fresh array would be). */
+        double[] workNorms() {
+            if (workNorms == null) {
+                workNorms = new double[n];
+            } else {
+                Arrays.fill(workNorms, 0.0);
+            }
+            return workNorms;
+        }
 
         State(Objective objective, double[] x0, double cost, Budget budget, long start) {
             this.objective = objective;
@@ -1219,7 +1238,7 @@ public final class GaussNewtonLoop {
     static double gradientMeasure(State st) {
         Linearization lin = st.lin;
         double[] g = lin.gradient();
-        double[] cn = new double[st.n];
+        double[] cn = st.workNorms();
         double rn = lin.residualNorm();
         if (Double.isNaN(rn) || !lin.columnNorms(cn)) {
             return st.gradientNorm0 > 0 ? VectorOps.normInf(g) / st.gradientNorm0 : 0;
@@ -1242,7 +1261,7 @@ public final class GaussNewtonLoop {
             Arrays.fill(d, 1.0);
             return;
         }
-        double[] cn = new double[st.n];
+        double[] cn = st.workNorms();
         if (!st.lin.columnNorms(cn)) {
             Arrays.fill(cn, 1.0);
         }
@@ -1338,9 +1357,14 @@ public final class GaussNewtonLoop {
 
     /** {@code a = −(JᵀJ + λD²)⁻¹Jᵀr_vv}; null when it cannot be computed. */
     private static double[] acceleration(State st, double lambda, double[] rvv) {
-        double[] grad = new double[st.n];
+        if (st.workGrad == null) {
+            st.workGrad = new double[st.n];
+            st.workAccel = new double[st.n];
+        }
+        double[] grad = st.workGrad;
         st.lin.jacobian().applyTranspose(rvv, grad);
-        double[] a = new double[st.n];
+        double[] a = st.workAccel;
+        Arrays.fill(a, 0.0); // a solver may read out as its start
         SolveResult res = st.solver.solve(lambda, st.d, rvv, grad, a);
         return res.hasSolution() && VectorOps.allFinite(a) ? a : null;
     }
@@ -1353,11 +1377,15 @@ public final class GaussNewtonLoop {
     private static double[] accelerationAfterTrial(State st, double lambda, double[] v) {
         Linearization lin = st.lin;
         int m = lin.rows();
-        double[] rvv = new double[m];
+        if (st.workRvv == null || st.workRvv.length != m) {
+            st.workRvv = new double[m];
+            st.workJv = new double[m];
+        }
+        double[] rvv = st.workRvv;
         if (!st.objective.trialResiduals(rvv)) {
             return null;
         }
-        double[] jv = new double[m];
+        double[] jv = st.workJv;
         lin.jacobianTimes(v, jv);
         double[] r = lin.residuals();
         for (int i = 0; i < m; i++) {
