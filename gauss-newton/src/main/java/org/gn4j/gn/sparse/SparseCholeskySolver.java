@@ -114,18 +114,11 @@ public final class SparseCholeskySolver implements DampedSolver {
             return SolveResult.failed(SolveStatus.BREAKDOWN, "sparse Cholesky needs a sparse Jacobian");
         }
         if (pattern == null || !pattern.samePattern(j)) {
-            // the natural order first (its symbolic analysis is cheap); the ordering only where its fill is large
-            normal = new SparseNormalMatrix(j, false);
-            chol = new SparseCholesky(normal.size(), normal.colStart(), normal.rowIndex());
-            if (ordered && chol.factorNonZeros() > ORDERING_FILL_RATIO * normal.nonZeros()) {
-                normal = new SparseNormalMatrix(j, true);
-                chol = new SparseCholesky(normal.size(), normal.colStart(), normal.rowIndex());
-            }
+            SparseAnalysis analysis = SparseAnalysis.of(j, ordered);
+            normal = analysis.normal();
+            chol = analysis.symbolic();
+            natural = analysis.natural();
             int n = normal.size();
-            natural = true;
-            for (int q = 0; q < n && natural; q++) {
-                natural = normal.permutation()[q] == q;
-            }
             shift = new double[n];
             rhs = new double[n];
             factoredD = new double[n];

@@ -117,19 +117,12 @@ public final class SparseQrSolver implements DampedSolver {
         }
         if (pattern == null || !pattern.samePattern(j)) {
             // the column order and R's pattern (Lᵀ of the Cholesky of JᵀJ) from the sparse Cholesky's analysis
-            SparseNormalMatrix normal = new SparseNormalMatrix(j, false);
-            SparseCholesky symbolic = new SparseCholesky(normal.size(), normal.colStart(), normal.rowIndex());
-            if (ordered && symbolic.factorNonZeros() > SparseCholeskySolver.ORDERING_FILL_RATIO
-                    * normal.nonZeros()) {
-                normal = new SparseNormalMatrix(j, true);
-                symbolic = new SparseCholesky(normal.size(), normal.colStart(), normal.rowIndex());
-            }
+            SparseAnalysis analysis = SparseAnalysis.of(j, ordered);
+            SparseNormalMatrix normal = analysis.normal();
+            SparseCholesky symbolic = analysis.symbolic();
             int n = normal.size();
             perm = normal.permutation();
-            natural = true;
-            for (int q = 0; q < n && natural; q++) {
-                natural = perm[q] == q;
-            }
+            natural = analysis.natural();
             qr = new SparseQr(j, natural ? null : normal.inversePermutation(), symbolic.factorColumnStarts(),
                     symbolic.factorRowIndices());
             delta = new double[n];
