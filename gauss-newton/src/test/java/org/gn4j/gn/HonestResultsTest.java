@@ -83,10 +83,7 @@ class HonestResultsTest {
         return new double[] {cos, frob == 0 ? 1 : 0, rn, Math.sqrt(frob)};
     }
 
-    /**
-     * A converged claim: finite numbers, and the gradient cosine small or the residual vanished (against F₀, or to
-     * the rounding level of J·x).
-     */
+    /** A converged claim: finite numbers, and the gradient cosine small or the residual vanished against F₀. */
     private static void assertHonest(String what, LeastSquaresProblem p, Optimum o) {
         if (!o.reason().success()) {
             return;
@@ -96,14 +93,7 @@ class HonestResultsTest {
             assertTrue(Double.isFinite(v), what + ": success with a non-finite parameter");
         }
         double[] mm = measures(p, o.parameters());
-        double xNorm = 0;
-        for (double v : o.parameters()) {
-            xNorm += v * v;
-        }
-        // vanished against F₀, or at the rounding level of J·x (‖J‖_F bounds the loop's ‖Jv‖/‖v‖)
-        boolean vanished = o.cost() <= 1e-15 * Math.max(o.initialCost(), 1e-300) || o.cost() == 0
-                || mm[2] <= GaussNewtonLoop.ROUNDING_RESIDUAL * Math.ulp(1.0) * mm[3]
-                        * Math.max(Math.sqrt(xNorm), 1);
+        boolean vanished = o.cost() <= 1e-15 * Math.max(o.initialCost(), 1e-300) || o.cost() == 0;
         assertTrue(vanished || (mm[0] <= GaussNewtonLoop.FIRST_ORDER_TOLERANCE && mm[1] == 0), String.format(
                 "%s: %s claimed at cost %.6e (initial %.3e) with gradient cosine %.3e, zero Jacobian %s", what,
                 o.reason(), o.cost(), o.initialCost(), mm[0], mm[1] == 1));

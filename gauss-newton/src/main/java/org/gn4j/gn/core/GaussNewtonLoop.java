@@ -857,9 +857,7 @@ public final class GaussNewtonLoop {
      *   <li>the residual vanished: {@code F <= atol}, or both {@code F <= ε·F₀} and
      *       {@code ‖r‖ <= √ε·‖Jv‖/‖v‖·max(‖x‖, 1)} for a generic direction v (the residual is at the rounding level
      *       of the start and of the model's linear part: a zero-residual minimum, where the gradient cosine says
-     *       nothing), or {@code ‖r‖ <= }{@value #ROUNDING_RESIDUAL}{@code ·ε·‖Jv‖/‖v‖·max(‖x‖, 1)} (the residual is
-     *       at the rounding level of the linear part alone, for problems whose start cost is itself tiny, as a
-     *       discretized boundary value problem started at a near-solution of its linear part);</li>
+     *       nothing);</li>
      *   <li>MINPACK's gradient cosine {@code max_j |g_j| / (‖J_j‖·‖r‖) <= }{@value #FIRST_ORDER_TOLERANCE} where
      *       the linearization has column norms (scale invariant: a plateau where the Jacobian fades, as an
      *       exponential's far tail, fails it however small the gradient);</li>
@@ -915,11 +913,6 @@ public final class GaussNewtonLoop {
     public static final double FIRST_ORDER_TOLERANCE = 1e-4;
     /** Largest {@code ‖g‖∞ / ‖g₀‖∞} accepted as a first-order point. */
     public static final double RELATIVE_GRADIENT_TOLERANCE = 1e-10;
-    /**
-     * A residual norm at most this many ulps of {@code ‖Jv‖/‖v‖·max(‖x‖, 1)} is at the rounding level of the model's
-     * linear part: zero to working precision, whatever the start's cost was.
-     */
-    public static final double ROUNDING_RESIDUAL = 64;
     private static final double EPSILON = Math.ulp(1.0);
     private static final double SQRT_EPSILON = Math.sqrt(EPSILON);
 
@@ -939,11 +932,11 @@ public final class GaussNewtonLoop {
         Linearization whole = lin instanceof MaskedLinearization ? ((MaskedLinearization) lin).inner() : lin;
         double jv = Math.sqrt(whole.curvature(v)) / VectorOps.norm2(v);
         boolean zero = rn > 0 && jv == 0;
-        double linearPart = jv * Math.max(VectorOps.norm2(st.x), 1);
-        boolean zeroResidual = st.cost <= EPSILON * st.initialCost && rn <= SQRT_EPSILON * linearPart
-                || rn <= ROUNDING_RESIDUAL * EPSILON * linearPart;
+        boolean zeroResidual = st.cost <= EPSILON * st.initialCost
+                && rn <= SQRT_EPSILON * jv * Math.max(VectorOps.norm2(st.x), 1);
         double[] cn = new double[st.n];
-        if (Double.isNaN(rn) || !lin.columnNorms(cn)) {
+        boolean norms = !Double.isNaN(rn) && lin.columnNorms(cn);
+        if (!norms) {
             double gInf = VectorOps.normInf(g);
             double rel = st.gradientNorm0 > 0 ? gInf / st.gradientNorm0 : (gInf == 0 ? 0 : Double.POSITIVE_INFINITY);
             return new FirstOrder(Double.POSITIVE_INFINITY, rel, zero, zeroResidual);
