@@ -65,6 +65,7 @@ class RetryScalingTest {
         assertEquals(first.jacobianEvaluations() + second.jacobianEvaluations(), both.jacobianEvaluations());
         assertEquals(first.iterations() + second.iterations(), both.iterations());
         assertEquals(first.trace().size() + second.trace().size(), both.trace().size());
+        assertEquals(first.initialCost(), both.initialCost(), 0.0, "the result's start cost is the first run's");
     }
 
     /** A run that converges is not retried: same point, same counts as with the retry off. */

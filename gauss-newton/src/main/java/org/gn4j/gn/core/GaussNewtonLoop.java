@@ -397,7 +397,7 @@ public final class GaussNewtonLoop {
         boolean prepared;
         /** The cost and the start's cost as the objective computes them: {@code Math.scalb(·, costExponent)} is true. */
         double cost;
-        final double initialCost;
+        double initialCost;
         /** The binary exponent of the objective's cost scale ({@link Objective#costExponent}), 0 when unscaled. */
         int costExponent;
         double gradientNorm0;
@@ -803,6 +803,10 @@ public final class GaussNewtonLoop {
             second.step(st2);
         }
         boolean better = st2.reason.success() || st2.cost() < st.cost();
+        if (better) {
+            // the result's start is the first run's start, not the retry's
+            st2.initialCost = Math.scalb(st.initialCost, st.costExponent - st2.costExponent);
+        }
         State kept = better ? st2 : st;
         kept.retried = true;
         kept.firstReason = st.reason;
