@@ -1,6 +1,5 @@
 package org.gn4j.gn.core;
 
-import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
 import org.gn4j.linalg.blas.BlasProvider;
@@ -24,9 +23,7 @@ public final class GramCholeskySolver implements DampedSolver {
     private DMatrixRMaj gram;
     private DMatrixRMaj normal;
     private DenseCholeskySolver chol;
-    private boolean factorValid;
-    private double factoredLambda;
-    private double[] factoredD;
+    private FactoredShift factored;
     private double[] rhs;
 
     @Override
@@ -57,7 +54,7 @@ public final class GramCholeskySolver implements DampedSolver {
         if (gram == null || gram.numRows != n) {
             gram = new DMatrixRMaj(n, n);
             normal = new DMatrixRMaj(n, n);
-            factoredD = new double[n];
+            factored = new FactoredShift(n);
             rhs = new double[n];
             chol = new DenseCholeskySolver();
         }
@@ -71,16 +68,15 @@ public final class GramCholeskySolver implements DampedSolver {
             banded.normalMatrix(g);
             gram.setTo(g.toDense());
         }
-        factorValid = false;
+        factored.invalidate();
         return SolveResult.ok("Gram matrix " + n + "x" + n);
     }
 
     @Override
     public SolveResult solve(double lambda, double[] d, double[] residual, double[] gradient, double[] out) {
         int n = gram.numRows;
-        boolean sameD = d == null ? allOnes(factoredD) : Arrays.equals(d, factoredD);
-        if (!(factorValid && lambda == factoredLambda && sameD)) {
-            factorValid = false;
+        if (!factored.holds(lambda, d)) {
+            factored.invalidate();
             System.arraycopy(gram.data, 0, normal.data, 0, n * n);
             for (int j = 0; j < n; j++) {
                 double dj = d == null ? 1 : d[j];
@@ -90,13 +86,7 @@ public final class GramCholeskySolver implements DampedSolver {
             if (!f.hasSolution()) {
                 return f;
             }
-            factorValid = true;
-            factoredLambda = lambda;
-            if (d == null) {
-                Arrays.fill(factoredD, 1.0);
-            } else {
-                System.arraycopy(d, 0, factoredD, 0, n);
-            }
+            factored.factored(lambda, d);
         }
         for (int j = 0; j < n; j++) {
             rhs[j] = -gradient[j];
@@ -104,12 +94,4 @@ public final class GramCholeskySolver implements DampedSolver {
         return chol.solve(rhs, out);
     }
 
-    private static boolean allOnes(double[] v) {
-        for (double x : v) {
-            if (x != 1) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -1,9 +1,9 @@
 package org.gn4j.gn.sparse;
 
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gn4j.gn.core.DampedSolver;
+import org.gn4j.gn.core.FactoredShift;
 import org.gn4j.gn.core.Linearization;
 import org.gn4j.linalg.VectorOps;
 import org.gn4j.solvers.SolveResult;
@@ -38,9 +38,7 @@ public final class SparseCholeskySolver implements DampedSolver {
     private SparseCholesky chol;
     private double[] shift;
     private double[] rhs;
-    private boolean factorValid;
-    private double factoredLambda;
-    private double[] factoredD;
+    private FactoredShift factored;
     private boolean natural;
 
     /** With the minimum-degree ordering. */
@@ -121,12 +119,12 @@ public final class SparseCholeskySolver implements DampedSolver {
             int n = normal.size();
             shift = new double[n];
             rhs = new double[n];
-            factoredD = new double[n];
+            factored = new FactoredShift(n);
             pattern = j;
             analyses.incrementAndGet();
         }
         normal.assemble(j);
-        factorValid = false;
+        factored.invalidate();
         return SolveResult.ok("sparse JᵀJ, " + normal.nonZeros() + " entries in the upper triangle");
     }
 
@@ -134,9 +132,8 @@ public final class SparseCholeskySolver implements DampedSolver {
     public SolveResult solve(double lambda, double[] d, double[] residual, double[] gradient, double[] out) {
         int n = normal.size();
         int[] perm = normal.permutation();
-        boolean sameD = d == null ? allOnes(factoredD) : Arrays.equals(d, factoredD);
-        if (!(factorValid && lambda == factoredLambda && sameD)) {
-            factorValid = false;
+        if (!factored.holds(lambda, d)) {
+            factored.invalidate();
             for (int q = 0; q < n; q++) {
                 double dj = d == null ? 1 : d[perm[q]];
                 shift[q] = lambda * dj * dj;
@@ -146,13 +143,7 @@ public final class SparseCholeskySolver implements DampedSolver {
             if (!f.hasSolution()) {
                 return f;
             }
-            factorValid = true;
-            factoredLambda = lambda;
-            if (d == null) {
-                Arrays.fill(factoredD, 1.0);
-            } else {
-                System.arraycopy(d, 0, factoredD, 0, n);
-            }
+            factored.factored(lambda, d);
         }
         if (natural) { // no permutation: solve in out
             for (int q = 0; q < n; q++) {
@@ -174,12 +165,4 @@ public final class SparseCholeskySolver implements DampedSolver {
         return SolveResult.ok("sparse Cholesky, " + chol.factorNonZeros() + " entries in L");
     }
 
-    private static boolean allOnes(double[] v) {
-        for (double x : v) {
-            if (x != 1) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

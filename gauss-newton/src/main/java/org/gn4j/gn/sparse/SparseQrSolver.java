@@ -1,9 +1,9 @@
 package org.gn4j.gn.sparse;
 
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gn4j.gn.core.DampedSolver;
+import org.gn4j.gn.core.FactoredShift;
 import org.gn4j.gn.core.Linearization;
 import org.gn4j.linalg.VectorOps;
 import org.gn4j.solvers.SolveResult;
@@ -42,9 +42,7 @@ public final class SparseQrSolver implements DampedSolver {
     private double[] delta;
     private double[] rhs;
     private double[] y;
-    private boolean factorValid;
-    private double factoredLambda;
-    private double[] factoredD;
+    private FactoredShift factored;
 
     /** With the minimum-degree ordering where the natural order fills in. */
     public SparseQrSolver() {
@@ -127,13 +125,13 @@ public final class SparseQrSolver implements DampedSolver {
                     symbolic.factorRowIndices());
             delta = new double[n];
             y = new double[n];
-            factoredD = new double[n];
+            factored = new FactoredShift(n);
             rhs = new double[j.rows()];
             pattern = j;
             analyses.incrementAndGet();
         }
         jacobian = j;
-        factorValid = false;
+        factored.invalidate();
         return SolveResult.ok("sparse QR, " + qr.factorNonZeros() + " entries in R");
     }
 
@@ -143,14 +141,13 @@ public final class SparseQrSolver implements DampedSolver {
             return SolveResult.failed(SolveStatus.BREAKDOWN, "sparse QR needs the residuals, found none");
         }
         int n = qr.size();
-        boolean sameD = d == null ? allOnes(factoredD) : Arrays.equals(d, factoredD);
         // R carries Qᵀ(−r) with it: another right-hand side (the geodesic acceleration's r_vv) needs its own QR
         boolean sameRhs = true;
         for (int i = 0; i < rhs.length && sameRhs; i++) {
             sameRhs = rhs[i] == -residual[i];
         }
-        if (!(factorValid && lambda == factoredLambda && sameD && sameRhs)) {
-            factorValid = false;
+        if (!(factored.holds(lambda, d) && sameRhs)) {
+            factored.invalidate();
             double root = Math.sqrt(lambda);
             for (int q = 0; q < n; q++) {
                 delta[q] = root * (d == null ? 1 : d[perm[q]]);
@@ -163,13 +160,7 @@ public final class SparseQrSolver implements DampedSolver {
             if (!f.hasSolution()) {
                 return f;
             }
-            factorValid = true;
-            factoredLambda = lambda;
-            if (d == null) {
-                Arrays.fill(factoredD, 1.0);
-            } else {
-                System.arraycopy(d, 0, factoredD, 0, n);
-            }
+            factored.factored(lambda, d);
         }
         if (natural) {
             qr.solve(out);
@@ -185,12 +176,4 @@ public final class SparseQrSolver implements DampedSolver {
         return SolveResult.ok("sparse QR, " + qr.factorNonZeros() + " entries in R");
     }
 
-    private static boolean allOnes(double[] v) {
-        for (double x : v) {
-            if (x != 1) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
