@@ -17,6 +17,7 @@ import org.gn4j.bench.sgnpaper.Protocol;
 import org.gn4j.bench.sgnpaper.Report;
 import org.gn4j.bench.sgnpaper.Run;
 import org.gn4j.gn.stochastic.Optimizer;
+import org.gn4j.linalg.blas.Precision;
 import org.gn4j.nn.Sequential;
 import org.gn4j.nn.data.DataDirectory;
 import org.gn4j.nn.train.DatasetTrainingData;
@@ -70,13 +71,26 @@ public final class SgnPaperCommand implements Callable<Integer> {
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--precision", defaultValue = "f32", paramLabel = "f32|f64",
+            description = "Arithmetic of the networks' products (forward, JVP, VJP, GGN) for every configuration; CG, "
+                    + "damping and loss sums stay float64 (default: ${DEFAULT-VALUE}).")
+    String precision;
+
     @Option(names = "--no-progress", description = "No progress line on stderr.")
     boolean noProgress;
+
+    /** The parsed {@link #precision}. */
+    private Precision products;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            products = Precision.parse(precision);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--precision: " + e.getMessage());
+        }
         if (seeds < 1) {
             throw new ParameterException(spec.commandLine(), "--seeds is " + seeds + ", expected >= 1");
         }
@@ -94,9 +108,9 @@ public final class SgnPaperCommand implements Callable<Integer> {
         List<Protocol.Config> configs = configs();
         Files.createDirectories(out);
         StringBuilder all = new StringBuilder("# SGN paper protocol on this machine\n\n");
-        all.append(String.format(Locale.ROOT, "Machine: %d threads, %s %s. Command: gn4j bench sgn-paper %s%n%n",
-                org.gn4j.linalg.ComputePool.parallelism(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), String.join(" ", spec.commandLine().getParseResult()
+        all.append(String.format(Locale.ROOT, "Machine: %d threads, %s %s. Network products in %s. Command: gn4j bench "
+                + "sgn-paper %s%n%n", org.gn4j.linalg.ComputePool.parallelism(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), products.label(), String.join(" ", spec.commandLine().getParseResult()
                         .originalArgs())));
         suiteTotal = chosen.size() * configs.size() * seeds;
         suiteDone = 0;
@@ -111,8 +125,8 @@ public final class SgnPaperCommand implements Callable<Integer> {
                 all.append("**").append(p.name()).append("**: not run (").append(e.getMessage()).append(")\n\n");
                 continue;
             }
-            o.printf(Locale.ROOT, "%s: %s; %d configurations x %d seeds x %.0f s%n", p.name(), p.description(),
-                    configs.size(), seeds, p.largeBudget());
+            o.printf(Locale.ROOT, "%s: %s; %d configurations x %d seeds x %.0f s, products in %s%n", p.name(),
+                    p.description(), configs.size(), seeds, p.largeBudget(), products.label());
             o.flush();
             List<Run> runs = new ArrayList<>();
             for (Protocol.Config c : configs) {
@@ -198,7 +212,7 @@ public final class SgnPaperCommand implements Callable<Integer> {
     private Run run(Protocol.Problem p, Protocol.Data data, Protocol.Config c, long seed, PrintWriter err)
             throws IOException {
         ProgressLine line = new ProgressLine(err, !noProgress);
-        Sequential net = p.network().get();
+        Sequential net = p.network().get().withPrecision(products);
         Optimizer opt = c.factory().create(seed);
         List<EpochMetrics> timeline = new ArrayList<>();
         TrainingListener progress = new TrainingListener() {

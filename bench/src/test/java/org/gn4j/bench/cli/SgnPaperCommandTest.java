@@ -23,6 +23,7 @@ class SgnPaperCommandTest {
         String table = Files.readString(dir.resolve("sine.md"));
         assertTrue(table.contains("| sgd lr=0.1 |") && table.contains("| sgn cg=2 |"), table);
         assertTrue(table.contains("Target: test loss"), table);
+        assertTrue(Files.readString(dir.resolve("sgn-paper.md")).contains("Network products in f32"));
         // header + 2 configurations x 2 seeds x at least one epoch
         long rows = Files.readAllLines(dir.resolve("sine-epochs.csv")).size();
         assertTrue(rows >= 5, "csv rows " + rows);
@@ -36,5 +37,8 @@ class SgnPaperCommandTest {
         r = CliRun.of("bench", "sgn-paper", "--problems", "sine", "--only", "lbfgs", "--out", dir.toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("matches no configuration"), r.err());
+        r = CliRun.of("bench", "sgn-paper", "--problems", "sine", "--precision", "f16", "--out", dir.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("precision is 'f16', expected f32 or f64"), r.err());
     }
 }
