@@ -167,6 +167,53 @@ class Float32ProductsTest {
         compareLayer(conv, batch, 4, 4 * 144, 4 * 108, 4 * batch * 64);
     }
 
+    /**
+     * Convolutions whose products run in the float kernel: by columns with 40 output channels and a fan-in of 72
+     * (forward GEMM {@code 40 × n·36 × 72}, weight gradient {@code 40 × 72 × n·36}), Winograd with 40 output channels
+     * and 16 input channels (weight gradients {@code 40 × 16} over blocks of 72 tiles; its other products, of depth 16
+     * and 40, run in float64). Every product within its bound; the float kernel's differ from float64's.
+     */
+    @Test
+    void convolutionsInTheFloatKernel() {
+        int batch = 5;
+        Conv2d columns = new Conv2d(8, 6, 6, 40, 3, 3, 1, 1, Dense.Init.HE_NORMAL, Conv2d.Algorithm.COLUMNS);
+        compareLayer(columns, batch, 8, 72, 360, batch * 36);
+        assertFloat32(columns, batch, 8, true);
+        Conv2d winograd = new Conv2d(16, 12, 12, 40, 3, 3, 1, 1, Dense.Init.HE_NORMAL, Conv2d.Algorithm.WINOGRAD);
+        compareLayer(winograd, batch, 9, 4 * 144, 4 * 360, 4 * batch * 144);
+        assertFloat32(winograd, batch, 9, false);
+    }
+
+    /**
+     * The parameter gradient (and the forward pass if {@code forward}) of the float32 layer differs from float64's:
+     * the float kernel ran.
+     */
+    private static void assertFloat32(Layer f64, int batch, long seed, boolean forward) {
+        Layer f32 = f64.withPrecision(Precision.F32);
+        Random r = new Random(seed);
+        int in = f64.inputShape().size();
+        int out = f64.outputShape().size();
+        int d = f64.parameterCount();
+        double[] theta = new double[d];
+        f64.initialize(theta, 0, r);
+        double[] x = LayerChecks.gaussian(batch * in, r, 1);
+        double[] yb = LayerChecks.gaussian(batch * out, r, 1);
+        double[] y64 = new double[batch * out];
+        double[] y32 = new double[batch * out];
+        double[] g64 = new double[d];
+        double[] g32 = new double[d];
+        LayerState s64 = f64.newState(batch);
+        LayerState s32 = f32.newState(batch);
+        f64.forward(theta, 0, batch, x, y64, s64);
+        f32.forward(theta, 0, batch, x, y32, s32);
+        f64.vjp(theta, 0, batch, yb, g64, null, s64);
+        f32.vjp(theta, 0, batch, yb, g32, null, s32);
+        if (forward) {
+            assertTrue(relErr(y64, y32, y64.length) > 1e-12, f64.name() + " forward in float64: float kernel not used");
+        }
+        assertTrue(relErr(g64, g32, d) > 1e-12, f64.name() + " gradient in float64: float kernel not used");
+    }
+
     @Test
     void parameterFreeLayersAndNetworks() {
         Layer act = new Activation(Activation.Function.TANH, 5);
