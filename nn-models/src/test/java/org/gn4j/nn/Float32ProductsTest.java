@@ -35,8 +35,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the product's GEMMs run over: the fan-in {@code C·kh·kw} (or {@code in}) for the forward pass, the JVP and the
  * per-sample rows; {@code K·kh·kw} (or {@code out}) for the input cotangent; {@code batch·pixels} for the batch
  * gradient. A float dot product of length n errs by at most {@code n·u·Σ|a_i b_i|}, and {@code Σ|a_i b_i|} stays
- * within a small factor of the norm of the result for these random operands. Each product must also differ from
- * float64 by more than 1e-12 relative: a float32 network that silently computed in float64 fails.
+ * within a small factor of the norm of the result for these random operands. The float32 BLAS runs in float64 the
+ * products that float arithmetic does not speed up on double storage (few rows, depth at most 64: most GEMMs of these
+ * small layers), so here a product may equal the float64 one; {@link #float32KernelWhereItPays} and the SGN step
+ * check that the float kernel runs where it should: a float32 network that silently computed in float64 fails there.
  */
 class Float32ProductsTest {
     private static final double U = 0x1p-24;
@@ -56,7 +58,36 @@ class Float32ProductsTest {
         double e = relErr(ref, got, n);
         double bound = depth * U;
         assertTrue(e <= bound, what + ": relative error " + e + ", bound " + bound + " (depth " + depth + ")");
-        assertTrue(e > 1e-12, what + ": relative error " + e + " is float64-level: products not in float32?");
+    }
+
+    /**
+     * A dense layer whose forward GEMM ({@code 100 × 70 × 300}) and input cotangent ({@code 100 × 300 × 70}) have many
+     * rows and a depth above 64 runs them in the float kernel: within the bound of float64, and not equal to it.
+     */
+    @Test
+    void float32KernelWhereItPays() {
+        int batch = 100;
+        Dense f64 = new Dense(300, 70);
+        Layer f32 = f64.withPrecision(Precision.F32);
+        Random r = new Random(7);
+        double[] theta = new double[f64.parameterCount()];
+        f64.initialize(theta, 0, r);
+        double[] x = LayerChecks.gaussian(batch * 300, r, 1);
+        double[] yb = LayerChecks.gaussian(batch * 70, r, 1);
+        double[] y64 = new double[batch * 70];
+        double[] y32 = new double[batch * 70];
+        double[] xb64 = new double[batch * 300];
+        double[] xb32 = new double[batch * 300];
+        LayerState s64 = f64.newState(batch);
+        LayerState s32 = f32.newState(batch);
+        f64.forward(theta, 0, batch, x, y64, s64);
+        f32.forward(theta, 0, batch, x, y32, s32);
+        f64.vjp(theta, 0, batch, yb, null, xb64, s64);
+        f32.vjp(theta, 0, batch, yb, null, xb32, s32);
+        assertFloatClose(y64, y32, y64.length, 300, "forward");
+        assertFloatClose(xb64, xb32, xb64.length, 70, "input cotangent");
+        assertTrue(relErr(y64, y32, y64.length) > 1e-12, "forward in float64: float kernel not used");
+        assertTrue(relErr(xb64, xb32, xb64.length) > 1e-12, "input cotangent in float64: float kernel not used");
     }
 
     /** Runs every layer product in both precisions and compares them; {@code depths}: fwd, xbar, grad. */
@@ -136,6 +167,53 @@ class Float32ProductsTest {
         compareLayer(conv, batch, 4, 4 * 144, 4 * 108, 4 * batch * 64);
     }
 
+    /**
+     * Convolutions whose products run in the float kernel: by columns with 40 output channels and a fan-in of 72
+     * (forward GEMM {@code 40 × n·36 × 72}, weight gradient {@code 40 × 72 × n·36}), Winograd with 40 output channels
+     * and 16 input channels (weight gradients {@code 40 × 16} over blocks of 72 tiles; its other products, of depth 16
+     * and 40, run in float64). Every product within its bound; the float kernel's differ from float64's.
+     */
+    @Test
+    void convolutionsInTheFloatKernel() {
+        int batch = 5;
+        Conv2d columns = new Conv2d(8, 6, 6, 40, 3, 3, 1, 1, Dense.Init.HE_NORMAL, Conv2d.Algorithm.COLUMNS);
+        compareLayer(columns, batch, 8, 72, 360, batch * 36);
+        assertFloat32(columns, batch, 8, true);
+        Conv2d winograd = new Conv2d(16, 12, 12, 40, 3, 3, 1, 1, Dense.Init.HE_NORMAL, Conv2d.Algorithm.WINOGRAD);
+        compareLayer(winograd, batch, 9, 4 * 144, 4 * 360, 4 * batch * 144);
+        assertFloat32(winograd, batch, 9, false);
+    }
+
+    /**
+     * The parameter gradient (and the forward pass if {@code forward}) of the float32 layer differs from float64's:
+     * the float kernel ran.
+     */
+    private static void assertFloat32(Layer f64, int batch, long seed, boolean forward) {
+        Layer f32 = f64.withPrecision(Precision.F32);
+        Random r = new Random(seed);
+        int in = f64.inputShape().size();
+        int out = f64.outputShape().size();
+        int d = f64.parameterCount();
+        double[] theta = new double[d];
+        f64.initialize(theta, 0, r);
+        double[] x = LayerChecks.gaussian(batch * in, r, 1);
+        double[] yb = LayerChecks.gaussian(batch * out, r, 1);
+        double[] y64 = new double[batch * out];
+        double[] y32 = new double[batch * out];
+        double[] g64 = new double[d];
+        double[] g32 = new double[d];
+        LayerState s64 = f64.newState(batch);
+        LayerState s32 = f32.newState(batch);
+        f64.forward(theta, 0, batch, x, y64, s64);
+        f32.forward(theta, 0, batch, x, y32, s32);
+        f64.vjp(theta, 0, batch, yb, g64, null, s64);
+        f32.vjp(theta, 0, batch, yb, g32, null, s32);
+        if (forward) {
+            assertTrue(relErr(y64, y32, y64.length) > 1e-12, f64.name() + " forward in float64: float kernel not used");
+        }
+        assertTrue(relErr(g64, g32, d) > 1e-12, f64.name() + " gradient in float64: float kernel not used");
+    }
+
     @Test
     void parameterFreeLayersAndNetworks() {
         Layer act = new Activation(Activation.Function.TANH, 5);
@@ -202,13 +280,15 @@ class Float32ProductsTest {
     /**
      * One SGN step (fixed damping, CG run to convergence, no line search) on a small network in float32 products
      * against the same step in float64: within 1e-4 relative. CG's vectors, dot products and the damping are float64 in
-     * both; only J·v and Jᵀu differ.
+     * both; only J·v and Jᵀu differ. Hidden widths 80 and 100: the second layer's forward and tangent GEMMs
+     * ({@code rows × 100 × 80}, depth above 64 and below the width) run in the float kernel however the batch is
+     * shared out among threads.
      */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void sgnStepInMixedPrecisionMatchesFloat64(boolean crossEntropy) {
-        Sequential n64 = Sequential.of(new Dense(12, 40), new Activation(Activation.Function.TANH, 40),
-                new Dense(40, 40), new Activation(Activation.Function.SIGMOID, 40), new Dense(40, 3));
+        Sequential n64 = Sequential.of(new Dense(12, 80), new Activation(Activation.Function.TANH, 80),
+                new Dense(80, 100), new Activation(Activation.Function.SIGMOID, 100), new Dense(100, 3));
         Sequential n32 = n64.withPrecision(Precision.F32);
         double[] theta = n64.initialParameters(31);
         Random r = new Random(32);

@@ -138,7 +138,9 @@ public interface Blas {
      * {@code op(B)} are rounded to float and multiplied and summed in float, C is updated in float64. The relative
      * error of an entry is about {@code k·2⁻²⁴} of {@code Σ_p |α·a_ip·b_pj|}. Same shapes and checks as
      * {@link #dgemm}. This default copies the operands to float arrays and runs {@link #sgemm}; {@code VectorBlas}
-     * rounds while packing instead.
+     * rounds while packing instead, and computes in float64 the products that float arithmetic does not speed up on
+     * double storage (short, wide products whose operands the float64 kernel reads in place, depths up to 64): their
+     * error is then the float64 one, far inside this bound.
      *
      * @param transA whether A is used as stored ({@link Transpose#NO}) or transposed ({@link Transpose#YES}); not null
      * @param transB the same flag for B; not null

@@ -9,7 +9,11 @@ import java.util.Locale;
  * dot products, Cholesky, damping, loss sums) stay in float64 either way.
  */
 public enum Precision {
-    /** Products in float32 (operands rounded to float, sums in float within a cache block, float64 across). */
+    /**
+     * Products in float32 (operands rounded to float, sums in float within a cache block, float64 across), except
+     * those the kernel computes faster in float64 on float64 storage (see {@link Blas#dgemmF32}): the error of a
+     * product is at most float32's.
+     */
     F32,
     /** Products in float64. */
     F64;

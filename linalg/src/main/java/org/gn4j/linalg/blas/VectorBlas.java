@@ -29,8 +29,8 @@ import org.gn4j.linalg.ComputePool;
  *
  * <p>The blocking loops and the thread split are {@link GemmBlocking}'s, shared with the float32 sibling of this
  * kernel ({@code VectorSgemm}, with {@code FloatVector}) that {@code sgemm} and {@code dgemmF32} run; on double
- * storage the sibling rounds every operand to float, so it packs what this kernel reads in place (B of short, wide
- * products, Aᵀ of narrow ones), except {@code A·Bᵀ} with few rows, which both compute as dot products of rows.
+ * storage the sibling rounds every operand to float, so it packs what this kernel reads in place; {@code dgemmF32}
+ * leaves the products where that costs more than float arithmetic saves to this kernel (see {@code float64Faster}).
  *
  * <p>{@code dgemv} delegates to {@link CpuBlas}, {@code ddot} and {@code daxpy} are {@link Blas}'s host defaults;
  * {@code dsyrk} runs this DGEMM over the full square and mirrors the upper triangle (twice the necessary work, but
@@ -72,6 +72,11 @@ public final class VectorBlas implements Blas {
      * step of k, {@code lda} apart, which the kernel reads as it reads a packed sliver.
      */
     static final int DIRECT_A_COLUMNS = 128;
+    /**
+     * Depth up to which {@link #dgemmF32} runs the float64 kernel ({@link #float64Faster}): on the CIFAR CNN's
+     * Winograd convolutions (depths 32 and 64) the float kernel's forward pass took about 1.3 times as long.
+     */
+    static final int FLOAT64_MAX_DEPTH = 64;
     /**
      * Work ({@code m·n·k}) per thread from which a product is split across the compute pool. Waking a pool worker
      * from outside the pool costs tens of microseconds, as much as a product of about 128³ takes on one core: with
@@ -684,13 +689,41 @@ public final class VectorBlas implements Blas {
                 beta, c, cOff, ldc, multiThreaded);
     }
 
-    /** Float32 products on float64 storage: the {@code FloatVector} kernel rounds the operands while packing. */
+    /**
+     * Float32 products on float64 storage: the {@code FloatVector} kernel rounds the operands while packing, except
+     * for the products it cannot speed up, which run this float64 DGEMM ({@link #float64Faster}); both stay within
+     * the float32 bound.
+     */
     @Override
     public void dgemmF32(Transpose transA, Transpose transB, int m, int n, int k, double alpha, double[] a,
             int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
         BlasArguments.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        VectorSgemm.gemm(transA == Transpose.YES, transB == Transpose.YES, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
-                beta, c, cOff, ldc, multiThreaded);
+        boolean ta = transA == Transpose.YES;
+        boolean tb = transB == Transpose.YES;
+        if (vector && float64Faster(ta, tb, m, n, k)) {
+            dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        VectorSgemm.gemm(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, multiThreaded);
+    }
+
+    /**
+     * Whether a float32 product on double storage runs faster in this float64 kernel: the float kernel converts
+     * every entry of B it packs and widens every entry of its float tile into C once per slice of k, and gains half
+     * the multiply-add work. That does not pay
+     * <ul>
+     *   <li>where the float64 kernel reads its operands in place: B of short, wide products (at most
+     *       {@link #DIRECT_B_ROWS} rows, {@code op(B) = B}: the convolutions' im2col products) and {@code A·Bᵀ} with
+     *       few rows and a depth of at least {@code max(n, 64)} (their weight gradients, dot products of rows);</li>
+     *   <li>for a depth of at most {@link #FLOAT64_MAX_DEPTH}, where the widening of C costs as much as the
+     *       products (the Winograd convolutions' 16 products of depth C or K, input cotangents of depth K).</li>
+     * </ul>
+     */
+    static boolean float64Faster(boolean ta, boolean tb, int m, int n, int k) {
+        if (k <= FLOAT64_MAX_DEPTH) {
+            return true;
+        }
+        return m <= DIRECT_B_ROWS && (!tb || !ta && k >= Math.max(n, 64));
     }
 
     @Override

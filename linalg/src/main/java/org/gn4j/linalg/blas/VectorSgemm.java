@@ -1,9 +1,6 @@
 package org.gn4j.linalg.blas;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,9 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * slice's tile is added to C in C's own precision. So a float64 C accumulates the slices in float64, and the relative
  * error of an entry is about {@code min(k, KC)·2⁻²⁴} of {@code Σ|a_ip·b_pj|} instead of {@code k·2⁻²⁴}. Products
  * with {@code m·n·k} below {@link VectorBlas#SMALL_WORK} use a plain loop with the same roundings (operands rounded to
- * float, sums in float). On double storage, {@code A·Bᵀ} with at most {@link #DIRECT_B_ROWS} rows and a depth of
- * at least {@code max(n, 64)} (convolutions' weight gradients) skips packing: its entries are dot products of rows of A and B, rounded to float
- * as they are loaded and summed in float over {@link #KC}-deep slices, the slices in float64.
+ * float, sums in float). {@link VectorBlas#dgemmF32} runs the float64 kernel instead for the products on double
+ * storage that this one cannot speed up ({@code VectorBlas.float64Faster}).
  *
  * <p>Package-private: reached through {@link VectorBlas}, the only other class that touches the incubator module.
  */
@@ -30,15 +26,6 @@ final class VectorSgemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Floats per vector register. */
     static final int VL = S.length();
-    /** Doubles of a full vector register: the float64 side of a conversion. */
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    /** Floats of a half-width register, as many lanes as {@link #D}: conversions keep the lane count. */
-    private static final VectorSpecies<Float> H =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
-    /** Lanes of one conversion ({@link #D} and {@link #H}). */
-    private static final int DL = D.length();
-    /** The double-to-float conversion. */
-    private static final VectorOperators.Conversion<Double, Float> D2F = VectorOperators.D2F;
     /** Rows of the register tile: 8 where vectors are 512 bits wide (32 registers), else 4. */
     static final int MR = VL >= 16 ? 8 : 4;
     /** Columns of the register tile: two vectors. */
@@ -71,15 +58,6 @@ final class VectorSgemm {
         long work = (long) m * n * k;
         if (work < VectorBlas.SMALL_WORK) {
             naive(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-            return;
-        }
-        if (!ta && tb && a instanceof double[] && b instanceof double[] && m <= DIRECT_B_ROWS
-                && k >= Math.max(n, 64)) {
-            // A·Bᵀ on double storage, few rows, a depth of at least n (weight gradients of convolutions): dot products
-            // of contiguous rows, rounded to float as they are loaded; packing the transposed B costs more than the
-            // products
-            dotProducts(m, n, k, alpha, (double[]) a, aOff, lda, (double[]) b, bOff, ldb, beta, (double[]) c, cOff,
-                    ldc);
             return;
         }
         // a float multiply-add costs half a double one: twice the work before a product is worth splitting
@@ -127,8 +105,6 @@ final class VectorSgemm {
      */
     private static final class Panels extends GemmBlocking.Panels<float[]> {
         final float[] tile = new float[MR * NR];
-        /** The float64 sums of a 4 × 4 block of {@link #dotProducts}. */
-        final double[] sums = new double[16];
         float[] cf;
         double[] cd;
 
@@ -261,137 +237,6 @@ final class VectorSgemm {
             for (int i = 0; i < count; i++) {
                 dst[d + i * step] = (float) (alpha * x[s + i]);
             }
-        }
-    }
-
-    /**
-     * {@code C = α·A·Bᵀ + β·C} on double A and B as dot products of rows, in 4 × 4 blocks (rows and columns past the
-     * edge repeat the last one and are not written): the entries of {@code α·A} and B are rounded to float as they
-     * are loaded, multiplied and summed in float over {@link #KC}-deep slices, and the slices' sums are added in
-     * float64, the roundings of the packed kernel.
-     */
-    private static void dotProducts(int m, int n, int k, double alpha, double[] a, int aOff, int lda, double[] b,
-            int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
-        Panels pn = PANELS.get();
-        float[] part = pn.tile;
-        double[] acc = pn.sums;
-        for (int i = 0; i < m; i += 4) {
-            int a0 = aOff + i * lda;
-            int a1 = aOff + Math.min(i + 1, m - 1) * lda;
-            int a2 = aOff + Math.min(i + 2, m - 1) * lda;
-            int a3 = aOff + Math.min(i + 3, m - 1) * lda;
-            int rows = Math.min(4, m - i);
-            for (int j = 0; j < n; j += 4) {
-                int b0 = bOff + j * ldb;
-                int b1 = bOff + Math.min(j + 1, n - 1) * ldb;
-                int b2 = bOff + Math.min(j + 2, n - 1) * ldb;
-                int b3 = bOff + Math.min(j + 3, n - 1) * ldb;
-                int cols = Math.min(4, n - j);
-                for (int t = 0; t < 16; t++) {
-                    acc[t] = 0;
-                }
-                for (int p0 = 0; p0 < k; p0 += KC) {
-                    dot4x4(a, a0, a1, a2, a3, b, b0, b1, b2, b3, p0, Math.min(k, p0 + KC), alpha, part);
-                    for (int t = 0; t < 16; t++) {
-                        acc[t] += part[t];
-                    }
-                }
-                for (int r = 0; r < rows; r++) {
-                    int row = cOff + (i + r) * ldc + j;
-                    for (int q = 0; q < cols; q++) {
-                        double v = acc[4 * r + q];
-                        c[row + q] = beta == 0 ? v : v + beta * c[row + q];
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * The 16 float dot products of rows {@code a0 … a3} of α·A with rows {@code b0 … b3} of B over {@code [p0, p1)},
-     * into {@code out[4·r + q]}.
-     */
-    private static void dot4x4(double[] a, int a0, int a1, int a2, int a3, double[] b, int b0, int b1, int b2,
-            int b3, int p0, int p1, double alpha, float[] out) {
-        FloatVector s00 = FloatVector.zero(H);
-        FloatVector s01 = s00;
-        FloatVector s02 = s00;
-        FloatVector s03 = s00;
-        FloatVector s10 = s00;
-        FloatVector s11 = s00;
-        FloatVector s12 = s00;
-        FloatVector s13 = s00;
-        FloatVector s20 = s00;
-        FloatVector s21 = s00;
-        FloatVector s22 = s00;
-        FloatVector s23 = s00;
-        FloatVector s30 = s00;
-        FloatVector s31 = s00;
-        FloatVector s32 = s00;
-        FloatVector s33 = s00;
-        int p = p0;
-        for (; p <= p1 - DL; p += DL) {
-            // conversions written out here: a helper returning a vector that C2 compiles on its own and then does
-            // not inline boxes every vector it returns (intermittent 4-5× slower steps)
-            FloatVector x0 = (FloatVector) DoubleVector.fromArray(D, a, a0 + p).mul(alpha).convertShape(D2F, H, 0);
-            FloatVector x1 = (FloatVector) DoubleVector.fromArray(D, a, a1 + p).mul(alpha).convertShape(D2F, H, 0);
-            FloatVector x2 = (FloatVector) DoubleVector.fromArray(D, a, a2 + p).mul(alpha).convertShape(D2F, H, 0);
-            FloatVector x3 = (FloatVector) DoubleVector.fromArray(D, a, a3 + p).mul(alpha).convertShape(D2F, H, 0);
-            FloatVector y = (FloatVector) DoubleVector.fromArray(D, b, b0 + p).convertShape(D2F, H, 0);
-            s00 = x0.fma(y, s00);
-            s10 = x1.fma(y, s10);
-            s20 = x2.fma(y, s20);
-            s30 = x3.fma(y, s30);
-            y = (FloatVector) DoubleVector.fromArray(D, b, b1 + p).convertShape(D2F, H, 0);
-            s01 = x0.fma(y, s01);
-            s11 = x1.fma(y, s11);
-            s21 = x2.fma(y, s21);
-            s31 = x3.fma(y, s31);
-            y = (FloatVector) DoubleVector.fromArray(D, b, b2 + p).convertShape(D2F, H, 0);
-            s02 = x0.fma(y, s02);
-            s12 = x1.fma(y, s12);
-            s22 = x2.fma(y, s22);
-            s32 = x3.fma(y, s32);
-            y = (FloatVector) DoubleVector.fromArray(D, b, b3 + p).convertShape(D2F, H, 0);
-            s03 = x0.fma(y, s03);
-            s13 = x1.fma(y, s13);
-            s23 = x2.fma(y, s23);
-            s33 = x3.fma(y, s33);
-        }
-        out[0] = s00.reduceLanes(VectorOperators.ADD);
-        out[1] = s01.reduceLanes(VectorOperators.ADD);
-        out[2] = s02.reduceLanes(VectorOperators.ADD);
-        out[3] = s03.reduceLanes(VectorOperators.ADD);
-        out[4] = s10.reduceLanes(VectorOperators.ADD);
-        out[5] = s11.reduceLanes(VectorOperators.ADD);
-        out[6] = s12.reduceLanes(VectorOperators.ADD);
-        out[7] = s13.reduceLanes(VectorOperators.ADD);
-        out[8] = s20.reduceLanes(VectorOperators.ADD);
-        out[9] = s21.reduceLanes(VectorOperators.ADD);
-        out[10] = s22.reduceLanes(VectorOperators.ADD);
-        out[11] = s23.reduceLanes(VectorOperators.ADD);
-        out[12] = s30.reduceLanes(VectorOperators.ADD);
-        out[13] = s31.reduceLanes(VectorOperators.ADD);
-        out[14] = s32.reduceLanes(VectorOperators.ADD);
-        out[15] = s33.reduceLanes(VectorOperators.ADD);
-        if (p < p1) {
-            // the last k % DL steps, entry by entry
-            tail(a, a0, b, b0, b1, b2, b3, p, p1, alpha, out, 0);
-            tail(a, a1, b, b0, b1, b2, b3, p, p1, alpha, out, 4);
-            tail(a, a2, b, b0, b1, b2, b3, p, p1, alpha, out, 8);
-            tail(a, a3, b, b0, b1, b2, b3, p, p1, alpha, out, 12);
-        }
-    }
-
-    /** Adds the float products of row {@code ar} of α·A with rows {@code b0 … b3} over {@code [p, p1)} to 4 sums. */
-    private static void tail(double[] a, int ar, double[] b, int b0, int b1, int b2, int b3, int p, int p1,
-            double alpha, float[] out, int o) {
-        for (int e = p; e < p1; e++) {
-            float x = (float) (alpha * a[ar + e]);
-            out[o] = Math.fma(x, (float) b[b0 + e], out[o]);
-            out[o + 1] = Math.fma(x, (float) b[b1 + e], out[o + 1]);
-            out[o + 2] = Math.fma(x, (float) b[b2 + e], out[o + 2]);
-            out[o + 3] = Math.fma(x, (float) b[b3 + e], out[o + 3]);
         }
     }
 

@@ -1,10 +1,13 @@
 package org.gn4j.linalg.blas;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.gn4j.testkit.Seeds;
@@ -64,8 +67,9 @@ class SgemmTest {
     }
 
     /**
-     * The shapes of convolutions' weight gradients {@code Ȳ·Colsᵀ} on double storage (few rows, depth above n: dot
-     * products of rows), with depths across several cache slices and not a multiple of the vector length.
+     * The shapes of convolutions' weight gradients {@code Ȳ·Colsᵀ} on double storage (few rows, depth above n: the
+     * float64 kernel's dot products of rows), with depths across several cache slices and not a multiple of the
+     * vector length.
      */
     @Test
     void doubleStorageWeightGradientShapes() {
@@ -104,6 +108,45 @@ class SgemmTest {
         // rounding the operands alone moves entries of size ~√k by ~√k·2⁻²⁴; float64 would agree to ~1e-14
         assertTrue(worst > 1e-9, "float32 products should differ from float64 ones, max difference " + worst);
         assertTrue(worst < (k + 4) * U * 4 * k, "max difference " + worst);
+    }
+
+    /**
+     * On double storage the products float arithmetic does not speed up (short, wide B read in place, dot products
+     * of rows, depth at most 64) are the float64 DGEMM's, bit for bit; a deep product with many rows is the float
+     * kernel's and differs from it.
+     */
+    @Test
+    void doubleStorageRunsFloat64WhereFloatCannotGain() {
+        Blas base = new VectorBlas(true, false);
+        Blas f32 = base.withPrecision(Precision.F32);
+        Random r = new Random(Seeds.of(26));
+        // {ta, tb, m, n, k}: im2col forward (6 × 784 × 25), weight gradient (16 × 150 × 200), Winograd (64 × 96 × 32),
+        // input cotangent Wᵀ·Ȳ (150 × 200 × 16); then a product the float kernel runs (64 × 96 × 128)
+        int[][] shapes = {{0, 0, 6, 784, 25}, {0, 1, 16, 150, 200}, {1, 0, 64, 96, 32}, {1, 0, 150, 200, 16},
+            {0, 0, 64, 96, 128}};
+        for (int[] s : shapes) {
+            boolean ta = s[0] == 1;
+            boolean tb = s[1] == 1;
+            int m = s[2];
+            int n = s[3];
+            int k = s[4];
+            assertEquals(k <= 64 || m <= 32, VectorBlas.float64Faster(ta, tb, m, n, k), Arrays.toString(s));
+            double[] a = GemmCase.gaussian(m * k, false, r);
+            double[] b = GemmCase.gaussian(k * n, false, r);
+            double[] c64 = new double[m * n];
+            double[] c32 = new double[m * n];
+            Transpose tA = ta ? Transpose.YES : Transpose.NO;
+            Transpose tB = tb ? Transpose.YES : Transpose.NO;
+            int lda = ta ? m : k;
+            int ldb = tb ? k : n;
+            base.dgemm(tA, tB, m, n, k, 0.5, a, 0, lda, b, 0, ldb, 0, c64, 0, n);
+            f32.dgemm(tA, tB, m, n, k, 0.5, a, 0, lda, b, 0, ldb, 0, c32, 0, n);
+            if (VectorBlas.float64Faster(ta, tb, m, n, k)) {
+                assertArrayEquals(c64, c32, 0.0, Arrays.toString(s));
+            } else {
+                assertFalse(Arrays.equals(c64, c32), Arrays.toString(s));
+            }
+        }
     }
 
     @Test
