@@ -301,11 +301,12 @@ public final class SparseCholesky {
     /**
      * Estimate of the 1-norm condition number of the equilibrated matrix {@code S(A + diag(shift))S}, with
      * {@code S = diag(A + diag(shift))^(-1/2)} (unit diagonal), from the last factorization: its 1-norm exactly, the
-     * 1-norm of its inverse by Hager's method as Higham refined it (LAPACK's {@code dlacn2}, as {@code dpocon} uses
-     * it): the largest {@code ‖B⁻¹x‖₁} over a few vectors x of unit 1-norm chosen by the sign pattern of the previous
-     * product, at most five of them, and an alternating vector at the end; between 3 and 11 pairs of triangular
-     * solves with L. Each such ratio is a lower bound of {@code ‖B⁻¹‖₁}, so the estimate never exceeds the true
-     * condition number (up to rounding) and is in practice within a small factor of it. Equilibration makes the
+     * 1-norm of its inverse by Hager's method with Higham's safeguard (LAPACK's {@code dlacn2}, as {@code dpocon} uses
+     * it), cut to its first two iterations: the largest {@code ‖B⁻¹x‖₁ / ‖x‖₁} over {@code x = e/n}, the unit vector
+     * its gradient points to, and an alternating vector; three or four pairs of triangular solves with L, where
+     * {@code dlacn2} may take up to eleven. Each such ratio is a lower bound of {@code ‖B⁻¹‖₁}, so the estimate never
+     * exceeds the true condition number (up to rounding); it is meant to tell the orders of magnitude apart, not the
+     * digits. Equilibration makes the
      * figure the one that bounds the accuracy of a Cholesky solve (the error of a solve with the factor of A is about
      * {@code κ(SAS)·ε} relative, whatever the scaling of A's rows and columns), so a badly scaled but otherwise
      * well-conditioned matrix is not reported as ill-conditioned. Allocates three work vectors of length n on its
@@ -359,7 +360,12 @@ public final class SparseCholesky {
         return Double.isNaN(estimate) ? Double.POSITIVE_INFINITY : Math.max(1, estimate);
     }
 
-    /** Hager-Higham estimate of {@code ‖B⁻¹‖₁} for the symmetric {@code B = SAS} (see {@link #conditionEstimate}). */
+    /**
+     * Hager-Higham estimate of {@code ‖B⁻¹‖₁} for the symmetric {@code B = SAS} (see {@link #conditionEstimate}):
+     * {@code ‖B⁻¹x‖₁} for {@code x = e/n}, then, where the gradient {@code z = B⁻¹ sign(B⁻¹x)} promises more
+     * ({@code ‖z‖∞ > zᵀx}), for the unit vector at z's largest entry (a column of {@code B⁻¹}: a single badly
+     * conditioned block, which {@code e/n} dilutes by n, shows there), and the alternating vector.
+     */
     private double inverseNormEstimate() {
         double[] x = work;
         double[] xi = signs;
@@ -373,31 +379,17 @@ public final class SparseCholesky {
             xi[k] = x[k] >= 0 ? 1 : -1;
         }
         System.arraycopy(xi, 0, x, 0, n);
-        applyInverse(x); // z = B⁻ᵀξ = B⁻¹ξ: its largest entry names the unit vector that raises the ratio most
+        applyInverse(x); // z = B⁻ᵀξ = B⁻¹ξ, the gradient of ‖B⁻¹x‖₁ at x = e/n
         int j = argMaxAbs(x);
-        for (int iteration = 2; iteration <= 5; iteration++) {
+        double zx = 0;
+        for (int k = 0; k < n; k++) {
+            zx += x[k];
+        }
+        if (Math.abs(x[j]) > zx / n) {
             Arrays.fill(x, 0.0);
             x[j] = 1;
             applyInverse(x);
-            double previous = estimate;
             estimate = Math.max(estimate, norm1(x));
-            boolean repeated = true;
-            for (int k = 0; k < n && repeated; k++) {
-                repeated = (x[k] >= 0 ? 1 : -1) == xi[k];
-            }
-            if (repeated || estimate <= previous) {
-                break; // the sign vector repeats (converged) or the ratio stopped growing (cycling)
-            }
-            for (int k = 0; k < n; k++) {
-                xi[k] = x[k] >= 0 ? 1 : -1;
-            }
-            System.arraycopy(xi, 0, x, 0, n);
-            applyInverse(x);
-            int last = j;
-            j = argMaxAbs(x);
-            if (x[last] == Math.abs(x[j])) {
-                break; // no unit vector promises a larger ratio
-            }
         }
         // Higham's safeguard: the alternating vector x_k = ±(1 + k/(n−1)), ‖x‖₁ ≈ 3n/2
         double sign = 1;

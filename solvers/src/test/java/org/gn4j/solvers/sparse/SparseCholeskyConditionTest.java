@@ -160,6 +160,24 @@ class SparseCholeskyConditionTest {
     }
 
     @Test
+    void findsOneNearlySingularBlockAmongManyWellConditionedOnes() {
+        // 2×2 blocks [[1, c], [c, 1]] with c = 0.5, one of them with c = −(1 − 1e-9) (κ ≈ 2e9, its near-null vector
+        // (1, 1)): the average over e/n dilutes that block by n/2, the unit vector its gradient points to finds it
+        int n = 400;
+        double[] a = new double[n * n];
+        for (int b = 0; b < n; b += 2) {
+            double c = b == 250 ? -(1 - 1e-9) : 0.5;
+            a[b * n + b] = 1;
+            a[(b + 1) * n + b + 1] = 1;
+            a[b * n + b + 1] = c;
+            a[(b + 1) * n + b] = c;
+        }
+        assertEstimates(a, n, null);
+        Factored f = factor(a, n, null);
+        assertTrue(f.chol().conditionEstimate(f.values(), null) > 1e9);
+    }
+
+    @Test
     void oneByOneAndNoFactorization() {
         Factored f = factor(new double[] {4}, 1, null);
         assertEquals(1, f.chol().conditionEstimate(f.values(), null), 1e-15);
