@@ -81,9 +81,10 @@ public final class DampedSolvers {
     }
 
     /**
-     * The sparse Cholesky of {@link #sparseCholesky()} with a condition estimate after each factorization, switching
-     * to the sparse QR of {@link #sparseQr()} for the rest of the run once the estimated condition number of the
-     * equilibrated {@code JᵀJ + λD²} exceeds {@code 1/√ε} or the Cholesky breaks down (needs a sparse Jacobian).
+     * The sparse Cholesky of {@link #sparseCholesky()}, switching to the sparse QR of {@link #sparseQr()} for the
+     * rest of the run once the Cholesky breaks down or the estimated condition number of the equilibrated
+     * {@code JᵀJ + λD²} exceeds {@code 1/√ε} (estimated at the run's first factorization and after each poor step;
+     * needs a sparse Jacobian).
      *
      * @return a new sparse Cholesky-or-QR solver
      */

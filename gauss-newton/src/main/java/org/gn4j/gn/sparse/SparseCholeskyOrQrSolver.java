@@ -13,16 +13,23 @@ import org.gn4j.solvers.SolveStatus;
  * block-diagonal) until one of its factorizations would lose the step's digits, then the sparse QR of
  * {@code [J; √λD]} ({@link SparseQrSolver}) for the rest of the run.
  *
- * <p>The test, after every numeric Cholesky factorization: the estimate of the 1-norm condition number of the
- * equilibrated {@code JᵀJ + λD²} ({@link org.gn4j.solvers.sparse.SparseCholesky#conditionEstimate}, three to eleven
- * pairs of triangular solves with the factor it just made) against {@link #CONDITION_LIMIT} {@code = 1/√ε ≈ 6.7e7},
- * and a breakdown (a non-positive pivot: {@code JᵀJ + λD²} is singular to working precision). The Cholesky solve's
- * relative error is about {@code κ(JᵀJ + λD²)·ε}; above the limit it keeps fewer than half the digits of double
- * precision, while the QR solve, whose error is about {@code κ([J; √λD])·ε}, the square root of that condition
- * number times ε, still keeps three quarters of them. On the switch the QR solves the refused system at once, in the
- * column order and with the pattern of R from the Cholesky's analysis (no second ordering), and the Cholesky's
- * factor is released. A run that switched stays on QR; so does the loop's retry from its end point
- * ({@link #forRetry()}).
+ * <p>The test: the estimate of the 1-norm condition number of the equilibrated {@code JᵀJ + λD²}
+ * ({@link org.gn4j.solvers.sparse.SparseCholesky#conditionEstimate}, three or four pairs of triangular solves with
+ * the factor just made) against {@link #CONDITION_LIMIT} {@code = 1/√ε ≈ 6.7e7}, and a breakdown (a non-positive
+ * pivot: {@code JᵀJ + λD²} is singular to working precision). The Cholesky solve's relative error is about
+ * {@code κ(JᵀJ + λD²)·ε}; above the limit it keeps fewer than half the digits of double precision, while the QR
+ * solve, whose error is about {@code κ([J; √λD])·ε}, the square root of that condition number times ε, still keeps
+ * three quarters of them. A breakdown is always caught; the estimate, whose solves cost about what the run's own
+ * solves of a linearization cost, is made where a lost digit can matter: at the first factorization of the run
+ * (a problem that is ill-conditioned from its start, as the discrete boundary value function) and at the
+ * factorizations that follow a poor step, one with a gain ratio below {@value #POOR_GAIN_RATIO} or a rejected or
+ * failed one. A step whose gain ratio is good was a good model step whatever digits it lost, so a run of good steps
+ * pays for no estimate. Within a linearization a factor with the same D and a larger λ than one that passed is not
+ * estimated again ({@link SparseCholeskySolver#withConditionLimit}).
+ *
+ * <p>On the switch the QR solves the refused system at once, in the column order and with the pattern of R from the
+ * Cholesky's analysis (no second ordering), and the Cholesky's factor is released. A run that switched stays on QR;
+ * so does the loop's retry from its end point ({@link #forRetry()}).
  *
  * <p>Which solver ran: {@link #name()} is {@code sparse-cholesky} until the switch and
  * {@code sparse-cholesky-then-qr} after it, {@link #switchReason()} says why it switched (the estimate, or the
@@ -36,6 +43,12 @@ public final class SparseCholeskyOrQrSolver implements DampedSolver {
      * {@code 1/√ε = 2²⁶ ≈ 6.7e7}, where its step would keep half the digits of double precision.
      */
     public static final double CONDITION_LIMIT = 1 / Math.sqrt(Math.ulp(1.0));
+
+    /**
+     * Gain ratio below which a step counts as poor and the following Cholesky factorizations are checked (the ratio
+     * below which trust-region rules shrink the radius).
+     */
+    public static final double POOR_GAIN_RATIO = 0.25;
 
     private final SparseCholeskySolver choleskyPart;
     private final SparseQrSolver qrPart;
@@ -193,6 +206,25 @@ public final class SparseCholeskyOrQrSolver implements DampedSolver {
         SolveResult s = qr.solve(lambda, d, residual, gradient, out);
         return new SolveResult(s.status(), s.iterations(), s.residualNorm(), s.rhsNorm(),
                 "switched to sparse QR for the rest of the run (" + reason + "); " + s.message());
+    }
+
+    /**
+     * True: the gain ratio of each step decides whether the next Cholesky factorizations are checked.
+     *
+     * @return true
+     */
+    @Override
+    public boolean usesGainRatio() {
+        return true;
+    }
+
+    /**
+     * A step with a gain ratio below {@value #POOR_GAIN_RATIO} (a rejected or failed one included) has the following
+     * Cholesky factorizations checked, a better one has them unchecked until the next poor step.
+     */
+    @Override
+    public void afterStep(double gainRatio, boolean accepted, SolveResult last, double[] solution) {
+        cholesky.checkConditions(!(gainRatio >= POOR_GAIN_RATIO && accepted));
     }
 
     @Override

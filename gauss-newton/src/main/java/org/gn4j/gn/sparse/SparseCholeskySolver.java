@@ -2,6 +2,7 @@ package org.gn4j.gn.sparse;
 
 import java.util.Locale;
 
+import org.gn4j.gn.core.FactoredShift;
 import org.gn4j.solvers.SolveResult;
 import org.gn4j.solvers.SolveStatus;
 import org.gn4j.solvers.sparse.CsrMatrix;
@@ -17,10 +18,14 @@ import org.gn4j.solvers.sparse.SparseNormalMatrix;
  * a second solve with the same λ and D (geodesic acceleration) reuses the factor. Squares the condition number, like
  * the dense cached-Gram Cholesky.
  *
- * <p>With a condition limit ({@link #withConditionLimit}), each numeric factorization is followed by an estimate of
- * the condition number of the equilibrated {@code JᵀJ + λD²} ({@link SparseCholesky#conditionEstimate}, a few more
- * triangular solves), and a factor above the limit is refused with {@link SolveStatus#ILL_CONDITIONED}: the
- * Cholesky solve's relative error is about that condition number times ε.
+ * <p>With a condition limit ({@link #withConditionLimit}), a numeric factorization is followed by an estimate of the
+ * condition number of the equilibrated {@code JᵀJ + λD²} ({@link SparseCholesky#conditionEstimate}, three or four
+ * more pairs of triangular solves), and a factor above the limit is refused with {@link SolveStatus#ILL_CONDITIONED}:
+ * the Cholesky solve's relative error is about that condition number times ε. Once a factor of a linearization
+ * passes, those of the same linearization and D with a larger λ are not estimated again: the condition number of
+ * {@code D⁻¹(JᵀJ + λD²)D⁻¹ = D⁻¹JᵀJD⁻¹ + λI}, {@code (σ²ₘₐₓ + λ)/(σ²ₘᵢₙ + λ)} with σ the singular values of
+ * {@code JD⁻¹}, falls as λ grows (and the equilibrated matrix is that one where D holds J's column norms, as the
+ * loop's scaling does), so in a run that does not switch most linearizations cost one estimate, at their first λ.
  *
  * <p>Copies made by {@link #fresh()} share the counters {@link #symbolicAnalyses()} and
  * {@link #numericFactorizations()} with the solver they came from, so a caller can see what a run did.
@@ -38,6 +43,8 @@ public final class SparseCholeskySolver extends SparseFactorSolver {
     private SparseCholesky chol;
     private double[] shift;
     private double condition = Double.NaN;
+    private FactoredShift checked;
+    private boolean checking = true;
 
     /** With the minimum-degree ordering and no condition limit. */
     public SparseCholeskySolver() {
@@ -83,12 +90,24 @@ public final class SparseCholeskySolver extends SparseFactorSolver {
     }
 
     /**
-     * The condition estimate of this instance's last numeric factorization (with a finite condition limit).
+     * The last condition estimate this instance made (with a finite condition limit): of its last numeric
+     * factorization, or of one with a smaller λ at the same linearization and D.
      *
-     * @return the estimate of {@code κ₁} of the equilibrated {@code JᵀJ + λD²}, or NaN when none was made
+     * @return the estimate of {@code κ₁} of the equilibrated {@code JᵀJ + λD²}, or NaN when none was made or the last
+     *         factorization broke down
      */
     public double lastConditionEstimate() {
         return condition;
+    }
+
+    /**
+     * Turns the condition checks of the following factorizations on or off (on in a new solver): for a caller that
+     * checks only where it has a reason to, as {@link SparseCholeskyOrQrSolver} does.
+     *
+     * @param on whether factorizations are checked against the limit
+     */
+    void checkConditions(boolean on) {
+        checking = on;
     }
 
     @Override
@@ -118,6 +137,7 @@ public final class SparseCholeskySolver extends SparseFactorSolver {
         chol = a.symbolic();
         int n = normal.size();
         shift = new double[n];
+        checked = new FactoredShift(n);
     }
 
     @Override
@@ -128,6 +148,7 @@ public final class SparseCholeskySolver extends SparseFactorSolver {
     @Override
     SolveResult assemble(CsrMatrix j) {
         normal.assemble(j);
+        checked.invalidate();
         return SolveResult.ok("sparse JᵀJ, " + normal.nonZeros() + " entries in the upper triangle");
     }
 
@@ -138,12 +159,18 @@ public final class SparseCholeskySolver extends SparseFactorSolver {
             double dj = d == null ? 1 : d[perm[q]];
             shift[q] = lambda * dj * dj;
         }
-        condition = Double.NaN;
         SolveResult f = chol.factor(normal.values(), shift, normal.diagonalPositions());
-        if (!f.hasSolution() || conditionLimit == Double.POSITIVE_INFINITY) {
+        if (!f.hasSolution()) {
+            condition = Double.NaN;
             return f;
         }
+        if (conditionLimit == Double.POSITIVE_INFINITY || !checking || checked.holdsAtMost(lambda, d)) {
+            return f; // no limit, checks paused, or one passed at a smaller λ with this J and D
+        }
         condition = chol.conditionEstimate(normal.values(), shift);
+        if (condition <= conditionLimit) {
+            checked.factored(lambda, d);
+        }
         if (condition > conditionLimit) {
             return SolveResult.failed(SolveStatus.ILL_CONDITIONED, String.format(Locale.ROOT, "sparse Cholesky: "
                     + "estimated condition number %.2e of the equilibrated JᵀJ + λD² (λ = %.3e) above the limit "
