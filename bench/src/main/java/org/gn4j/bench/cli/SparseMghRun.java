@@ -20,10 +20,10 @@ import picocli.CommandLine.ParameterException;
  * {@code gn4j bench nlls --suite sparse-mgh}: each scalable MGH function at each size, by gn4j ({@code lm}: exact
  * sparse Jacobian, the automatic choice of damped solver, sparse Cholesky switching to sparse QR where the Cholesky
  * would lose the step's digits; {@code lm-cholesky}: exact sparse Jacobian, sparse Cholesky alone; {@code lm-qr}:
- * exact sparse Jacobian, sparse QR alone; {@code lm-fd}: grouped forward differences, the automatic choice) and SciPy ({@code scipy-trf-lsmr} with its defaults, {@code scipy-trf-lsmr-gtol-off}
- * with its gradient test off, not run unless listed; up to {@code --scipy-max-size}); a table with time, iterations,
- * evaluations, final cost, peak memory, the damped solver that ran and, for the discrete boundary value function, the
- * distance to its discrete
+ * exact sparse Jacobian, sparse QR alone; {@code lm-fd}: grouped forward differences, the automatic choice) and
+ * SciPy ({@code scipy-trf-lsmr} with its defaults, {@code scipy-trf-lsmr-gtol-off} with its gradient test off, not
+ * run unless listed; up to {@code --scipy-max-size}); a table with time, iterations, evaluations, final cost, peak
+ * memory, the damped solver that ran and, for the discrete boundary value function, the distance to its discrete
  * solution, and the ratio SciPy / gn4j per function and size. Before timing, each gn4j configuration solves
  * every function once at n = 1000 (JIT warm-up); each time is the smallest of {@code --repeats} runs, SciPy's as
  * gn4j's.
@@ -149,8 +149,8 @@ final class SparseMghRun {
                     + "scipy-trf-lsmr-gtol-off: gtol=None)");
         }
         out.printf(Locale.ROOT, "%-24s %9s %-23s %-23s %9s %6s %7s %6s %12s %12s %-18s %9s %10s %s%n", "function",
-                "n", "solver", "damped solver", "time [s]", "iter", "r evals", "J evals", "start cost", "final cost", "status", "peak MiB",
-                "x error", "solved");
+                "n", "solver", "damped solver", "time [s]", "iter", "r evals", "J evals", "start cost", "final cost",
+                "status", "peak MiB", "x error", "solved");
         for (SparseMghBenchmark.Row r : rows) {
             out.printf(Locale.ROOT, "%-24s %9d %-23s %-23s %9.3f %6s %7d %6d %12.3e %12.3e %-18s %9.1f %10s %s%n",
                     r.function(), r.n(), r.solver(), r.linearSolver(), r.seconds(),

@@ -196,8 +196,9 @@ public final class SparseMghBenchmark {
         SparseLeastSquaresProblem p = f.problem(n, solver != Gn4jSolver.LM_FD);
         double[] x0 = f.start(n);
         SparseObjective objective = new SparseObjective(p);
+        // null: the automatic choice (LM, LM_FD)
         DampedSolver damped = solver == Gn4jSolver.LM_QR ? DampedSolvers.sparseQr()
-                : solver == Gn4jSolver.LM_CHOLESKY ? DampedSolvers.sparseCholesky() : null; // null: the automatic choice
+                : solver == Gn4jSolver.LM_CHOLESKY ? DampedSolvers.sparseCholesky() : null;
         GaussNewtonLoop.State st = new LevenbergMarquardt()
                 .withStopping(tolerances(f, n).withTimeBudget(Duration.ofSeconds(TIME_BUDGET_SECONDS))).loop()
                 .withSolver(damped).run(objective, x0);
@@ -319,7 +320,8 @@ public final class SparseMghBenchmark {
      */
     public static String csv(Row r) {
         return String.format(Locale.ROOT, "%s,%d,%s,%s,%.4f,%d,%d,%d,%.6e,%.6e,%s,%.1f,%.6e,%s", r.function(),
-                r.n(), r.solver(), r.linearSolver(), r.seconds(), r.iterations(), r.residualEvaluations(), r.jacobianEvaluations(),
+                r.n(), r.solver(), r.linearSolver(), r.seconds(), r.iterations(), r.residualEvaluations(),
+                r.jacobianEvaluations(),
                 r.initialCost(), r.cost(), r.status(), r.peakMiB(), r.error(), r.solved());
     }
 

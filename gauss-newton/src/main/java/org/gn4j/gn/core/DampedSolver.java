@@ -9,7 +9,8 @@ import org.gn4j.solvers.SolveResult;
  * tries. Implementations: {@link QrSolver} (augmented QR), {@link GramCholeskySolver} (cached Gram matrix),
  * {@link CgSolver} (matrix-free), {@link PushThroughSolver} (low-rank, in residual space), {@link BlockBandedSolver}
  * (block-banded Gram matrices), {@link org.gn4j.gn.sparse.SparseCholeskySolver},
- * {@link org.gn4j.gn.sparse.SparseQrSolver}, {@link org.gn4j.gn.sparse.SparseCholeskyOrQrSolver} and {@link org.gn4j.gn.sparse.LsmrSolver} (sparse Jacobians), {@link org.gn4j.gn.ba.SchurDampedSolver} (Schur
+ * {@link org.gn4j.gn.sparse.SparseQrSolver}, {@link org.gn4j.gn.sparse.SparseCholeskyOrQrSolver} and
+ * {@link org.gn4j.gn.sparse.LsmrSolver} (sparse Jacobians), {@link org.gn4j.gn.ba.SchurDampedSolver} (Schur
  * complement of bundle adjustment); {@link DampedSolvers#auto} picks one by structure and sizes.
  *
  * <p>A solver owns work buffers and per-run state; {@link #fresh()} gives an independent one with the same

@@ -14,7 +14,7 @@ import org.gn4j.gn.core.Linearization;
 import org.gn4j.solvers.SolveResult;
 import org.gn4j.solvers.sparse.CsrMatrix;
 
-/** Sparse test Jacobians and the check of sparse damped steps against the dense QR step, for the sparse solver tests. */
+/** Sparse test Jacobians and the check of sparse damped steps against the dense QR step (the sparse solver tests). */
 final class SparseSteps {
     private SparseSteps() {
     }
