@@ -14,7 +14,7 @@ import org.gn4j.solvers.SolveStatus;
  * {@code [J; √λD]} ({@link SparseQrSolver}) for the rest of the run.
  *
  * <p>The test: the estimate of the 1-norm condition number of the equilibrated {@code JᵀJ + λD²}
- * ({@link org.gn4j.solvers.sparse.SparseCholesky#conditionEstimate}, three or four pairs of triangular solves with
+ * ({@link org.gn4j.solvers.sparse.SparseCholesky#conditionEstimate}, three pairs of triangular solves with
  * the factor just made) against {@link #CONDITION_LIMIT} {@code = 1/√ε ≈ 6.7e7}, and a breakdown (a non-positive
  * pivot: {@code JᵀJ + λD²} is singular to working precision). The Cholesky solve's relative error is about
  * {@code κ(JᵀJ + λD²)·ε}; above the limit it keeps fewer than half the digits of double precision, while the QR

@@ -19,8 +19,8 @@ import org.gn4j.solvers.sparse.SparseNormalMatrix;
  * the dense cached-Gram Cholesky.
  *
  * <p>With a condition limit ({@link #withConditionLimit}), a numeric factorization is followed by an estimate of the
- * condition number of the equilibrated {@code JᵀJ + λD²} ({@link SparseCholesky#conditionEstimate}, three or four
- * more pairs of triangular solves), and a factor above the limit is refused with {@link SolveStatus#ILL_CONDITIONED}:
+ * condition number of the equilibrated {@code JᵀJ + λD²} ({@link SparseCholesky#conditionEstimate}, three more
+ * pairs of triangular solves), and a factor above the limit is refused with {@link SolveStatus#ILL_CONDITIONED}:
  * the Cholesky solve's relative error is about that condition number times ε. Once a factor of a linearization
  * passes, those of the same linearization and D with a larger λ are not estimated again: the condition number of
  * {@code D⁻¹(JᵀJ + λD²)D⁻¹ = D⁻¹JᵀJD⁻¹ + λI}, {@code (σ²ₘₐₓ + λ)/(σ²ₘᵢₙ + λ)} with σ the singular values of

@@ -34,9 +34,8 @@ public final class SparseCholesky {
     private final double[] x;
     private final int[] rangeStart;
     private boolean factored;
-    private double[] rootDiagonal; // condition estimate work: √(A + diag(shift))ₖₖ, then two vectors of length n
+    private double[] rootDiagonal; // condition estimate work: √(A + diag(shift))ₖₖ and a vector of length n
     private double[] work;
-    private double[] signs;
 
     /** Most independent column ranges the factorization is split into. */
     public static final int MAX_RANGES = 64;
@@ -301,16 +300,15 @@ public final class SparseCholesky {
     /**
      * Estimate of the 1-norm condition number of the equilibrated matrix {@code S(A + diag(shift))S}, with
      * {@code S = diag(A + diag(shift))^(-1/2)} (unit diagonal), from the last factorization: its 1-norm exactly, the
-     * 1-norm of its inverse by Hager's method with Higham's safeguard (LAPACK's {@code dlacn2}, as {@code dpocon} uses
-     * it), cut to its first two iterations: the largest {@code ‖B⁻¹x‖₁ / ‖x‖₁} over {@code x = e/n}, the unit vector
-     * its gradient points to, and an alternating vector; three or four pairs of triangular solves with L, where
-     * {@code dlacn2} may take up to eleven. Each such ratio is a lower bound of {@code ‖B⁻¹‖₁}, so the estimate never
-     * exceeds the true condition number (up to rounding); it is meant to tell the orders of magnitude apart, not the
-     * digits. Equilibration makes the
-     * figure the one that bounds the accuracy of a Cholesky solve (the error of a solve with the factor of A is about
-     * {@code κ(SAS)·ε} relative, whatever the scaling of A's rows and columns), so a badly scaled but otherwise
-     * well-conditioned matrix is not reported as ill-conditioned. Allocates three work vectors of length n on its
-     * first call and nothing after.
+     * 1-norm of its inverse bounded from below by three products with {@code B⁻¹}, the first two steps of Hager's
+     * method and Higham's alternating vector (LAPACK's {@code dlacn2}, as {@code dpocon} uses it, iterates Hager's
+     * method up to five times, eleven products): three pairs of triangular solves with L. Each bound is a lower bound
+     * of {@code ‖B⁻¹‖₁}, so the estimate never exceeds the true condition number (up to rounding); it is meant to tell
+     * orders of magnitude apart, not digits, and a near-null vector orthogonal to all three probes goes unseen.
+     * Equilibration makes the figure the one that bounds the accuracy of a Cholesky solve (the error of a solve with
+     * the factor of A is about {@code κ(SAS)·ε} relative, whatever the scaling of A's rows and columns), so a badly
+     * scaled but otherwise well-conditioned matrix is not reported as ill-conditioned. Allocates two work vectors of
+     * length n on its first call and nothing after.
      *
      * @param values the entries of A the last {@link #factor} call was given, in the analysed pattern's order
      * @param shift the shift that call was given (length n), or null
@@ -327,7 +325,6 @@ public final class SparseCholesky {
         if (rootDiagonal == null) {
             rootDiagonal = new double[n];
             work = new double[n];
-            signs = new double[n];
         }
         double[] root = rootDiagonal;
         double[] colSum = work;
@@ -361,14 +358,14 @@ public final class SparseCholesky {
     }
 
     /**
-     * Hager-Higham estimate of {@code ‖B⁻¹‖₁} for the symmetric {@code B = SAS} (see {@link #conditionEstimate}):
-     * {@code ‖B⁻¹x‖₁} for {@code x = e/n}, then, where the gradient {@code z = B⁻¹ sign(B⁻¹x)} promises more
-     * ({@code ‖z‖∞ > zᵀx}), for the unit vector at z's largest entry (a column of {@code B⁻¹}: a single badly
-     * conditioned block, which {@code e/n} dilutes by n, shows there), and the alternating vector.
+     * Lower bounds of {@code ‖B⁻¹‖₁} for the symmetric {@code B = SAS} (see {@link #conditionEstimate}), the largest
+     * of three: {@code ‖B⁻¹x‖₁} for {@code x = e/n}; {@code ‖z‖∞} for {@code z = B⁻¹ξ}, {@code ξ = sign(B⁻¹x)}
+     * (Hager's gradient: {@code ‖z‖∞ <= ‖B⁻¹‖∞‖ξ‖∞ = ‖B⁻¹‖₁}, and z's largest entry is where a single badly
+     * conditioned block, which {@code e/n} dilutes by n, shows); and {@code ‖B⁻¹x‖₁ / ‖x‖₁} for Higham's alternating
+     * vector {@code x_k = ±(1 + k/(n−1))}.
      */
     private double inverseNormEstimate() {
         double[] x = work;
-        double[] xi = signs;
         Arrays.fill(x, 1.0 / n);
         applyInverse(x);
         double estimate = norm1(x);
@@ -376,22 +373,12 @@ public final class SparseCholesky {
             return estimate;
         }
         for (int k = 0; k < n; k++) {
-            xi[k] = x[k] >= 0 ? 1 : -1;
+            x[k] = x[k] >= 0 ? 1 : -1;
         }
-        System.arraycopy(xi, 0, x, 0, n);
-        applyInverse(x); // z = B⁻ᵀξ = B⁻¹ξ, the gradient of ‖B⁻¹x‖₁ at x = e/n
-        int j = argMaxAbs(x);
-        double zx = 0;
+        applyInverse(x);
         for (int k = 0; k < n; k++) {
-            zx += x[k];
+            estimate = Math.max(estimate, Math.abs(x[k]));
         }
-        if (Math.abs(x[j]) > zx / n) {
-            Arrays.fill(x, 0.0);
-            x[j] = 1;
-            applyInverse(x);
-            estimate = Math.max(estimate, norm1(x));
-        }
-        // Higham's safeguard: the alternating vector x_k = ±(1 + k/(n−1)), ‖x‖₁ ≈ 3n/2
         double sign = 1;
         for (int k = 0; k < n; k++) {
             x[k] = sign * (1 + (double) k / (n - 1));
@@ -420,15 +407,6 @@ public final class SparseCholesky {
         return s;
     }
 
-    private int argMaxAbs(double[] v) {
-        int best = 0;
-        for (int k = 1; k < n; k++) {
-            if (Math.abs(v[k]) > Math.abs(v[best])) {
-                best = k;
-            }
-        }
-        return best;
-    }
 
     /**
      * Solves {@code A y = b} with the last factorization into out (b and out may be the same array).

@@ -162,7 +162,7 @@ class SparseCholeskyConditionTest {
     @Test
     void findsOneNearlySingularBlockAmongManyWellConditionedOnes() {
         // 2×2 blocks [[1, c], [c, 1]] with c = 0.5, one of them with c = −(1 − 1e-9) (κ ≈ 2e9, its near-null vector
-        // (1, 1)): the average over e/n dilutes that block by n/2, the unit vector its gradient points to finds it
+        // (1, 1)): the average over e/n dilutes that block by n/2, the largest entry of Hager's gradient finds it
         int n = 400;
         double[] a = new double[n * n];
         for (int b = 0; b < n; b += 2) {
