@@ -27,6 +27,11 @@ public enum SolveStatus {
     SINGULAR(false),
     /** Cholesky met a non-positive pivot: the matrix is not positive definite. */
     NOT_POSITIVE_DEFINITE(false),
+    /**
+     * The factorization succeeded but its estimated condition number exceeds the limit the solver was given: its
+     * solution would keep too few correct digits (for a solver that refuses such solves).
+     */
+    ILL_CONDITIONED(false),
     /** A non-finite value appeared in the matrix, an operator product or the iteration. */
     NON_FINITE(false);
 

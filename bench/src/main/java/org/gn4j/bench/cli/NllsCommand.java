@@ -78,7 +78,7 @@ public final class NllsCommand implements Callable<Integer> {
 
     @Option(names = "--solvers", defaultValue = "lm,dogleg,gn,scipy-lm,scipy-trf", split = ",", paramLabel = "NAME",
             description = "lm, lm-plain, lm-nielsen, lm-nielsen-plain, lm-cholesky, lm-cg, dogleg, gn, scipy-lm, scipy-trf, scipy-trf-jac "
-                    + "(default: ${DEFAULT-VALUE}); for sparse-mgh: lm, lm-qr, lm-fd, scipy-trf-lsmr, "
+                    + "(default: ${DEFAULT-VALUE}); for sparse-mgh: lm, lm-cholesky, lm-qr, lm-fd, scipy-trf-lsmr, "
                     + "scipy-trf-lsmr-gtol-off (default there: lm,lm-qr,lm-fd,scipy-trf-lsmr).")
     List<String> solverNames;
 

@@ -18,16 +18,18 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code gn4j bench nlls --suite sparse-mgh}: each scalable MGH function at each size, by gn4j ({@code lm}: exact
- * sparse Jacobian, sparse Cholesky; {@code lm-qr}: exact sparse Jacobian, sparse QR; {@code lm-fd}: grouped forward
- * differences, sparse Cholesky) and SciPy ({@code scipy-trf-lsmr} with its defaults, {@code scipy-trf-lsmr-gtol-off}
- * with its gradient test off, not run unless listed; up to {@code --scipy-max-size}); a table with time, iterations,
- * evaluations, final cost, peak memory and, for the discrete boundary value function, the distance to its discrete
+ * sparse Jacobian, the automatic choice of damped solver, sparse Cholesky switching to sparse QR where the Cholesky
+ * would lose the step's digits; {@code lm-cholesky}: exact sparse Jacobian, sparse Cholesky alone; {@code lm-qr}:
+ * exact sparse Jacobian, sparse QR alone; {@code lm-fd}: grouped forward differences, the automatic choice) and
+ * SciPy ({@code scipy-trf-lsmr} with its defaults, {@code scipy-trf-lsmr-gtol-off} with its gradient test off, not
+ * run unless listed; up to {@code --scipy-max-size}); a table with time, iterations, evaluations, final cost, peak
+ * memory, the damped solver that ran and, for the discrete boundary value function, the distance to its discrete
  * solution, and the ratio SciPy / gn4j per function and size. Before timing, each gn4j configuration solves
  * every function once at n = 1000 (JIT warm-up); each time is the smallest of {@code --repeats} runs, SciPy's as
  * gn4j's.
  */
 final class SparseMghRun {
-    private static final List<String> SOLVERS = List.of("lm", "lm-qr", "lm-fd", "scipy-trf-lsmr",
+    private static final List<String> SOLVERS = List.of("lm", "lm-cholesky", "lm-qr", "lm-fd", "scipy-trf-lsmr",
             "scipy-trf-lsmr-gtol-off");
     private static final List<String> DEFAULT_SOLVERS = List.of("lm", "lm-qr", "lm-fd", "scipy-trf-lsmr");
 
@@ -61,6 +63,8 @@ final class SparseMghRun {
         switch (name) {
             case "lm-qr":
                 return SparseMghBenchmark.Gn4jSolver.LM_QR;
+            case "lm-cholesky":
+                return SparseMghBenchmark.Gn4jSolver.LM_CHOLESKY;
             case "lm-fd":
                 return SparseMghBenchmark.Gn4jSolver.LM_FD;
             default:
@@ -144,12 +148,12 @@ final class SparseMghRun {
                     + " (least_squares trf, tr_solver='lsmr', jac_sparsity; scipy-trf-lsmr: default tolerances, "
                     + "scipy-trf-lsmr-gtol-off: gtol=None)");
         }
-        out.printf(Locale.ROOT, "%-24s %9s %-23s %9s %6s %7s %6s %12s %12s %-18s %9s %10s %s%n", "function", "n",
-                "solver", "time [s]", "iter", "r evals", "J evals", "start cost", "final cost", "status", "peak MiB",
-                "x error", "solved");
+        out.printf(Locale.ROOT, "%-24s %9s %-23s %-23s %9s %6s %7s %6s %12s %12s %-18s %9s %10s %s%n", "function",
+                "n", "solver", "damped solver", "time [s]", "iter", "r evals", "J evals", "start cost", "final cost",
+                "status", "peak MiB", "x error", "solved");
         for (SparseMghBenchmark.Row r : rows) {
-            out.printf(Locale.ROOT, "%-24s %9d %-23s %9.3f %6s %7d %6d %12.3e %12.3e %-18s %9.1f %10s %s%n",
-                    r.function(), r.n(), r.solver(), r.seconds(),
+            out.printf(Locale.ROOT, "%-24s %9d %-23s %-23s %9.3f %6s %7d %6d %12.3e %12.3e %-18s %9.1f %10s %s%n",
+                    r.function(), r.n(), r.solver(), r.linearSolver(), r.seconds(),
                     r.iterations() < 0 ? "-" : Integer.toString(r.iterations()), r.residualEvaluations(),
                     r.jacobianEvaluations(), r.initialCost(), r.cost(), r.status(), r.peakMiB(),
                     Double.isNaN(r.error()) ? "-" : String.format(Locale.ROOT, "%.2e", r.error()),

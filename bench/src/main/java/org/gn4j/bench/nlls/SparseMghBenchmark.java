@@ -31,9 +31,11 @@ import org.gn4j.gn.sparse.SparseObjective;
  * The {@code sparse-mgh} suite: the scalable Moré-Garbow-Hillstrom functions ({@link ScalableMgh}) at large n,
  * solved by gn4j's Levenberg-Marquardt (trust-region damping, SciPy's default tolerances
  * {@code ftol = xtol = gtol = 1e-8}, zero-cost floor 1e-15; for the discrete boundary value function no gradient and
- * zero-cost tests, {@link #tolerances}) with the sparse Cholesky
- * damped solver from the exact sparse Jacobian ({@code gn4j-lm}) or from grouped forward differences
- * ({@code gn4j-lm-fd}), or with the sparse QR damped solver from the exact Jacobian ({@code gn4j-lm-qr}); and by
+ * zero-cost tests, {@link #tolerances}) with the damped solver of the automatic choice (the sparse
+ * Cholesky, switching to the sparse QR where it would lose the step's digits,
+ * {@link org.gn4j.gn.sparse.SparseCholeskyOrQrSolver}) from the exact sparse Jacobian ({@code gn4j-lm}) or from
+ * grouped forward differences ({@code gn4j-lm-fd}), or with the sparse Cholesky alone ({@code gn4j-lm-cholesky}) or
+ * the sparse QR alone ({@code gn4j-lm-qr}) from the exact Jacobian; and by
  * SciPy {@code least_squares(method='trf', jac_sparsity=S, tr_solver='lsmr')} in a {@code python3} child per run
  * (class-path script {@code sparse_mgh.py}, residuals vectorized with NumPy, SciPy's grouped 2-point differences,
  * its default tolerances, or with its gradient test off). Times are end to end: building the problem and the start
@@ -48,8 +50,10 @@ public final class SparseMghBenchmark {
      *
      * @param function the function's label
      * @param n the problem size (parameters)
-     * @param solver {@code gn4j-lm}, {@code gn4j-lm-qr}, {@code gn4j-lm-fd}, {@code scipy-trf-lsmr} or
-     *               {@code scipy-trf-lsmr-gtol-off}
+     * @param solver {@code gn4j-lm}, {@code gn4j-lm-cholesky}, {@code gn4j-lm-qr}, {@code gn4j-lm-fd},
+     *               {@code scipy-trf-lsmr} or {@code scipy-trf-lsmr-gtol-off}
+     * @param linearSolver the damped solver that ran at the end of a gn4j run ({@code sparse-cholesky},
+     *                     {@code sparse-cholesky-then-qr}, {@code sparse-qr}), {@code -} for SciPy
      * @param seconds end-to-end wall-clock time, in seconds
      * @param iterations iterations of the loop (−1 for SciPy, which does not report them)
      * @param residualEvaluations residual evaluations
@@ -65,9 +69,9 @@ public final class SparseMghBenchmark {
      *               {@link DiscreteBoundaryValueReference#tolerance(int)}; for the others, whether
      *               {@code cost <=} {@link #SOLVED_COST}
      */
-    public record Row(String function, int n, String solver, double seconds, int iterations, int residualEvaluations,
-            int jacobianEvaluations, double initialCost, double cost, String status, double peakMiB, double error,
-            boolean solved) {
+    public record Row(String function, int n, String solver, String linearSolver, double seconds, int iterations,
+            int residualEvaluations, int jacobianEvaluations, double initialCost, double cost, String status,
+            double peakMiB, double error, boolean solved) {
     }
 
     /** A final cost at most this is the known minimum 0 reached. */
@@ -141,11 +145,16 @@ public final class SparseMghBenchmark {
 
     /** gn4j's configurations in the suite. */
     public enum Gn4jSolver {
-        /** Exact sparse Jacobian, sparse Cholesky of {@code JᵀJ + λD²}. */
+        /**
+         * Exact sparse Jacobian, the automatic choice of damped solver: sparse Cholesky of {@code JᵀJ + λD²}, sparse
+         * QR once the Cholesky would lose the step's digits.
+         */
         LM("gn4j-lm"),
+        /** Exact sparse Jacobian, sparse Cholesky of {@code JᵀJ + λD²} alone. */
+        LM_CHOLESKY("gn4j-lm-cholesky"),
         /** Exact sparse Jacobian, sparse QR of {@code [J; √λD]}. */
         LM_QR("gn4j-lm-qr"),
-        /** Grouped forward differences, sparse Cholesky. */
+        /** Grouped forward differences, the automatic choice of damped solver. */
         LM_FD("gn4j-lm-fd");
 
         private final String label;
@@ -157,7 +166,7 @@ public final class SparseMghBenchmark {
         /**
          * The name in reports.
          *
-         * @return {@code gn4j-lm}, {@code gn4j-lm-qr} or {@code gn4j-lm-fd}
+         * @return {@code gn4j-lm}, {@code gn4j-lm-cholesky}, {@code gn4j-lm-qr} or {@code gn4j-lm-fd}
          */
         public String label() {
             return label;
@@ -187,7 +196,9 @@ public final class SparseMghBenchmark {
         SparseLeastSquaresProblem p = f.problem(n, solver != Gn4jSolver.LM_FD);
         double[] x0 = f.start(n);
         SparseObjective objective = new SparseObjective(p);
-        DampedSolver damped = solver == Gn4jSolver.LM_QR ? DampedSolvers.sparseQr() : DampedSolvers.sparseCholesky();
+        // null: the automatic choice (LM, LM_FD)
+        DampedSolver damped = solver == Gn4jSolver.LM_QR ? DampedSolvers.sparseQr()
+                : solver == Gn4jSolver.LM_CHOLESKY ? DampedSolvers.sparseCholesky() : null;
         GaussNewtonLoop.State st = new LevenbergMarquardt()
                 .withStopping(tolerances(f, n).withTimeBudget(Duration.ofSeconds(TIME_BUDGET_SECONDS))).loop()
                 .withSolver(damped).run(objective, x0);
@@ -199,7 +210,8 @@ public final class SparseMghBenchmark {
             }
         }
         double error = error(f, n, st.x());
-        return new Row(f.label(), n, solver.label(), seconds, st.iterations(), objective.residualEvaluations(),
+        return new Row(f.label(), n, solver.label(), st.solver() == null ? "-" : st.solver().name(), seconds,
+                st.iterations(), objective.residualEvaluations(),
                 objective.jacobianEvaluations(), st.initialCost(), st.cost(), String.valueOf(st.reason()),
                 peak / 1048576.0, error, solved(f, n, st.cost(), error));
     }
@@ -276,7 +288,7 @@ public final class SparseMghBenchmark {
                 ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(x);
                 error = DiscreteBoundaryValueReference.relativeError(x, reference(n));
             }
-            return new Row(f.label(), n, gradientTest ? "scipy-trf-lsmr" : "scipy-trf-lsmr-gtol-off",
+            return new Row(f.label(), n, gradientTest ? "scipy-trf-lsmr" : "scipy-trf-lsmr-gtol-off", "-",
                     number(out, "seconds"), -1, (int) number(out, "nfev"), (int) number(out, "njev"), Double.NaN,
                     cost, "status " + (int) number(out, "status"), number(out, "maxrss_kib") / 1024.0, error,
                     solved(f, n, cost, error));
@@ -307,12 +319,13 @@ public final class SparseMghBenchmark {
      * @return the fields of r in {@link #CSV_HEADER} order, comma-separated, without a line end
      */
     public static String csv(Row r) {
-        return String.format(Locale.ROOT, "%s,%d,%s,%.4f,%d,%d,%d,%.6e,%.6e,%s,%.1f,%.6e,%s", r.function(), r.n(),
-                r.solver(), r.seconds(), r.iterations(), r.residualEvaluations(), r.jacobianEvaluations(),
+        return String.format(Locale.ROOT, "%s,%d,%s,%s,%.4f,%d,%d,%d,%.6e,%.6e,%s,%.1f,%.6e,%s", r.function(),
+                r.n(), r.solver(), r.linearSolver(), r.seconds(), r.iterations(), r.residualEvaluations(),
+                r.jacobianEvaluations(),
                 r.initialCost(), r.cost(), r.status(), r.peakMiB(), r.error(), r.solved());
     }
 
     /** The CSV header. */
-    public static final String CSV_HEADER = "function,n,solver,seconds,iterations,residual_evaluations,"
+    public static final String CSV_HEADER = "function,n,solver,linear_solver,seconds,iterations,residual_evaluations,"
             + "jacobian_evaluations,initial_cost,cost,status,peak_mib,solution_error,solved";
 }

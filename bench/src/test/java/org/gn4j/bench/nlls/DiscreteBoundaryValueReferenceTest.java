@@ -73,5 +73,24 @@ class DiscreteBoundaryValueReferenceTest {
         SparseMghBenchmark.Row other = SparseMghBenchmark.gn4j(ScalableMgh.BROYDEN_TRIDIAGONAL, n,
                 SparseMghBenchmark.Gn4jSolver.LM);
         assertTrue(Double.isNaN(other.error()) && other.solved(), other.toString());
+        assertEquals("sparse-cholesky", other.linearSolver(), other.toString());
+    }
+
+    @Test
+    void defaultLmSwitchesToQrAndReachesTheDiscreteSolutionAsLmWithQrDoes() {
+        // κ(J) ≈ 4e7 at n = 1e4, κ(JᵀJ) ≈ 1.6e15: the automatic choice leaves the Cholesky at its first factor
+        int n = 10_000;
+        SparseMghBenchmark.Row lm = SparseMghBenchmark.gn4j(ScalableMgh.DISCRETE_BOUNDARY_VALUE, n,
+                SparseMghBenchmark.Gn4jSolver.LM);
+        SparseMghBenchmark.Row qr = SparseMghBenchmark.gn4j(ScalableMgh.DISCRETE_BOUNDARY_VALUE, n,
+                SparseMghBenchmark.Gn4jSolver.LM_QR);
+        assertEquals("sparse-cholesky-then-qr", lm.linearSolver(), lm.toString());
+        assertEquals("sparse-qr", qr.linearSolver(), qr.toString());
+        assertTrue(lm.error() <= 1e-10, lm.toString());
+        assertTrue(qr.error() <= 1e-10, qr.toString());
+        SparseMghBenchmark.Row chol = SparseMghBenchmark.gn4j(ScalableMgh.DISCRETE_BOUNDARY_VALUE, n,
+                SparseMghBenchmark.Gn4jSolver.LM_CHOLESKY);
+        assertEquals("sparse-cholesky", chol.linearSolver(), chol.toString());
+        assertTrue(chol.solved(), chol.toString());
     }
 }

@@ -9,7 +9,8 @@ import org.gn4j.solvers.SolveResult;
  * tries. Implementations: {@link QrSolver} (augmented QR), {@link GramCholeskySolver} (cached Gram matrix),
  * {@link CgSolver} (matrix-free), {@link PushThroughSolver} (low-rank, in residual space), {@link BlockBandedSolver}
  * (block-banded Gram matrices), {@link org.gn4j.gn.sparse.SparseCholeskySolver},
- * {@link org.gn4j.gn.sparse.SparseQrSolver} and {@link org.gn4j.gn.sparse.LsmrSolver} (sparse Jacobians), {@link org.gn4j.gn.ba.SchurDampedSolver} (Schur
+ * {@link org.gn4j.gn.sparse.SparseQrSolver}, {@link org.gn4j.gn.sparse.SparseCholeskyOrQrSolver} and
+ * {@link org.gn4j.gn.sparse.LsmrSolver} (sparse Jacobians), {@link org.gn4j.gn.ba.SchurDampedSolver} (Schur
  * complement of bundle adjustment); {@link DampedSolvers#auto} picks one by structure and sizes.
  *
  * <p>A solver owns work buffers and per-run state; {@link #fresh()} gives an independent one with the same
@@ -113,6 +114,18 @@ public interface DampedSolver {
      */
     default int restore(double[] v, int from, int n) {
         return 0;
+    }
+
+    /**
+     * The solver a second run from this run's end point starts with (the loop's retry, {@link
+     * GaussNewtonLoop#withRetryScaling}), or {@code null} to start it as the first run started. A solver that learned
+     * during the run something that holds for the rest of it passes it on here ({@link
+     * org.gn4j.gn.sparse.SparseCholeskyOrQrSolver} after its switch to QR).
+     *
+     * @return a new solver for the retry, or {@code null} (the default)
+     */
+    default DampedSolver forRetry() {
+        return null;
     }
 
     /** Forgets the solver's state (as {@link #fresh()}). */

@@ -81,6 +81,18 @@ public final class DampedSolvers {
     }
 
     /**
+     * The sparse Cholesky of {@link #sparseCholesky()}, switching to the sparse QR of {@link #sparseQr()} for the
+     * rest of the run once the Cholesky breaks down or the estimated condition number of the equilibrated
+     * {@code JᵀJ + λD²} exceeds {@code 1/√ε} (estimated at the run's first factorization and after each poor step;
+     * needs a sparse Jacobian).
+     *
+     * @return a new sparse Cholesky-or-QR solver
+     */
+    public static org.gn4j.gn.sparse.SparseCholeskyOrQrSolver sparseCholeskyOrQr() {
+        return new org.gn4j.gn.sparse.SparseCholeskyOrQrSolver();
+    }
+
+    /**
      * LSMR with a Jacobi preconditioner, matrix-free over a sparse Jacobian (or any Jacobian operator): relative
      * normal-equation residual 1e-10, at most {@code max(100, 10n)} iterations.
      *
@@ -136,7 +148,8 @@ public final class DampedSolvers {
     /**
      * The solver for a linearization, by structure then size:
      * <ol>
-     *   <li>a sparse Jacobian: {@link #sparseCholesky()};</li>
+     *   <li>a sparse Jacobian: {@link #sparseCholeskyOrQr()} (the sparse Cholesky, or the sparse QR once the
+     *       Cholesky would lose the step's digits);</li>
      *   <li>a block-banded Jacobian: {@link BlockBandedSolver};</li>
      *   <li>no dense Jacobian (an operator or only a Gram operator): {@link #cg()};</li>
      *   <li>dense with fewer residuals than parameters ({@code m < n}): {@link PushThroughSolver} (with a damping
@@ -152,7 +165,7 @@ public final class DampedSolvers {
      */
     public static DampedSolver auto(Linearization lin, boolean identityScaling) {
         if (lin.sparseJacobian() != null) {
-            return sparseCholesky();
+            return sparseCholeskyOrQr();
         }
         if (lin.jacobian() instanceof BlockBandedGram) {
             return blockBanded();

@@ -28,9 +28,22 @@ public final class FactoredShift {
      * @return true when a factorization is held and its λ and D equal these
      */
     public boolean holds(double lambda, double[] scaling) {
-        if (!valid || lambda != this.lambda) {
-            return false;
-        }
+        return valid && lambda == this.lambda && sameScaling(scaling);
+    }
+
+    /**
+     * Whether the held record has this D and a λ at most the given one: what was found of the held shift's matrix
+     * and can only improve with more damping (its condition, for a D-scaled {@code JᵀJ + λD²}) holds for this shift.
+     *
+     * @param lambda the damping parameter
+     * @param scaling the diagonal D, or {@code null} for the identity
+     * @return true when a record is held, its λ is at most lambda and its D equals this one
+     */
+    public boolean holdsAtMost(double lambda, double[] scaling) {
+        return valid && this.lambda <= lambda && sameScaling(scaling);
+    }
+
+    private boolean sameScaling(double[] scaling) {
         if (scaling != null) {
             return Arrays.equals(scaling, d);
         }

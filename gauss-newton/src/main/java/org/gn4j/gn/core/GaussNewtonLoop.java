@@ -764,6 +764,10 @@ public final class GaussNewtonLoop {
         System.arraycopy(checkpoint, 1, st.controlState, 0, c);
         st.gradientNorm0 = checkpoint[1 + c];
         System.arraycopy(checkpoint, 2 + c, st.d, 0, st.n);
+        if (st.solver == null && checkpoint.length > 2 + c + st.n) {
+            // a checkpoint with the state of the automatic choice: make it now, as the first prepare would
+            st.solver = DampedSolvers.auto(st.lin, scaling == ScalingRule.IDENTITY);
+        }
         int used = st.solver == null ? 0 : st.solver.restore(checkpoint, 2 + c + st.n, st.n);
         if (2 + c + st.n + used != checkpoint.length) {
             throw new IllegalArgumentException("checkpoint has length " + checkpoint.length + ", expected "
@@ -795,6 +799,10 @@ public final class GaussNewtonLoop {
             st2 = second.init(objective, st.x);
         } catch (IllegalArgumentException e) {
             return st; // the end point's cost is not finite: nothing to retry from
+        }
+        DampedSolver carried = st.solver == null ? null : st.solver.forRetry();
+        if (carried != null) {
+            st2.solver = carried;
         }
         st2.startNanos = st.startNanos;
         st2.deadline = st.deadline;

@@ -10,8 +10,10 @@ import org.gn4j.solvers.sparse.CsrMatrix;
  * {@link SparseJacobianFunction} or, by default, from forward differences with Curtis-Powell-Reid column groups
  * ({@link ColumnGrouping}: one residual evaluation per group, plus the residuals at the point that the solver
  * already has). Build with {@link #builder(int, int)}, or from residual blocks over parameter blocks with
- * {@link ResidualBlocks}. Solve with any core configuration through a {@link SparseObjective}, e.g.
- * {@code new LevenbergMarquardt().loop().withSolver(DampedSolvers.sparseCholesky()).run(new SparseObjective(p), x0)}.
+ * {@link ResidualBlocks}. Solve with any core configuration through a {@link SparseObjective} and a sparse damped
+ * solver, e.g. {@code new LevenbergMarquardt().loop().withSolver(null).run(new SparseObjective(p), x0)} (null: the
+ * automatic choice, {@link SparseCholeskyOrQrSolver}) or with {@code DampedSolvers.sparseCholesky()},
+ * {@code sparseQr()} or {@code lsmr()}.
  */
 public final class SparseLeastSquaresProblem {
     private final int n;

@@ -1,19 +1,18 @@
 package org.gn4j.gn.sparse;
 
+import static org.gn4j.gn.sparse.SparseSteps.gaussian;
+import static org.gn4j.gn.sparse.SparseSteps.randomJacobian;
+import static org.gn4j.gn.sparse.SparseSteps.relativeError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 
-import org.ejml.data.DMatrixRMaj;
 import org.gn4j.gn.LevenbergMarquardt;
 import org.gn4j.gn.core.DampedSolver;
 import org.gn4j.gn.core.DampedSolvers;
-import org.gn4j.gn.core.DenseLinearization;
 import org.gn4j.gn.core.GaussNewtonLoop;
 import org.gn4j.gn.core.Linearization;
 import org.gn4j.solvers.SolveResult;
@@ -25,78 +24,10 @@ import org.junit.jupiter.api.Test;
 /** The sparse QR damped solver against dense QR steps, on well- and badly conditioned Jacobians, and in whole runs. */
 class SparseQrSolverTest {
 
-    /** A random sparse m×n Jacobian with every column touched. */
-    private static CsrMatrix randomJacobian(int m, int n, double density, long seed) {
-        Random rnd = new Random(seed);
-        int[][] rows = new int[m][];
-        for (int i = 0; i < m; i++) {
-            List<Integer> c = new ArrayList<>();
-            c.add(i % n);
-            for (int j = 0; j < n; j++) {
-                if (j != i % n && rnd.nextDouble() < density) {
-                    c.add(j);
-                }
-            }
-            rows[i] = c.stream().mapToInt(Integer::intValue).sorted().toArray();
-        }
-        CsrMatrix p = CsrMatrix.pattern(m, n, rows);
-        for (int k = 0; k < p.nonZeros(); k++) {
-            p.values()[k] = rnd.nextGaussian();
-        }
-        return p;
-    }
-
-    private static double relativeError(double[] a, double[] ref) {
-        double num = 0;
-        double den = 0;
-        for (int j = 0; j < a.length; j++) {
-            num += (a[j] - ref[j]) * (a[j] - ref[j]);
-            den += ref[j] * ref[j];
-        }
-        return Math.sqrt(num / den);
-    }
-
-    private static double[] gaussian(int len, long seed) {
-        Random rnd = new Random(seed);
-        double[] v = new double[len];
-        for (int i = 0; i < len; i++) {
-            v[i] = rnd.nextGaussian();
-        }
-        return v;
-    }
-
     /** Steps for λ in {0, 1e-3, 1, 30} and D in {I, random}, sparse QR (ordered and natural) against dense QR. */
     private static void assertStepsMatchDenseQr(CsrMatrix j, double[] r, double tolerance) {
-        int m = j.rows();
-        int n = j.cols();
-        double[] dScale = new double[n];
-        Random rnd = new Random(3);
-        for (int k = 0; k < n; k++) {
-            dScale[k] = 0.5 + rnd.nextDouble();
-        }
-        Linearization sparse = new SparseLinearization(j, r, 0.5);
-        Linearization dense = new DenseLinearization(new DMatrixRMaj(m, n, true, j.toDenseRowMajor()), r, null, 0.5);
-        DampedSolver reference = DampedSolvers.qr();
-        assertTrue(reference.prepare(dense).hasSolution());
         SparseQrSolver qr = DampedSolvers.sparseQr();
-        DampedSolver[] candidates = {qr, qr.withNaturalOrder()};
-        for (DampedSolver s : candidates) {
-            assertTrue(s.prepare(sparse).hasSolution(), s.name());
-        }
-        for (double lambda : new double[] {0, 1e-3, 1, 30}) {
-            for (double[] d : new double[][] {null, dScale}) {
-                double[] ref = new double[n];
-                assertTrue(reference.solve(lambda, d, r, dense.gradient(), ref).hasSolution());
-                for (DampedSolver s : candidates) {
-                    double[] x = new double[n];
-                    SolveResult res = s.solve(lambda, d, r, sparse.gradient(), x);
-                    assertTrue(res.hasSolution(), s.name() + " " + res);
-                    double err = relativeError(x, ref);
-                    assertTrue(err < tolerance, s.name() + " λ = " + lambda + (d == null ? "" : " with D") + ": "
-                            + err);
-                }
-            }
-        }
+        SparseSteps.assertStepsMatchDenseQr(j, r, tolerance, qr, qr.withNaturalOrder());
     }
 
     @Test
@@ -131,59 +62,17 @@ class SparseQrSolverTest {
         assertEquals((long) n * (n + 1) / 2, natural.factorNonZeros());
     }
 
-    /** The pentadiagonal square of the second-difference matrix tridiag(−1, 2, −1), κ ≈ (4n²/π²)². */
-    private static CsrMatrix squaredLaplacian(int n) {
-        int[][] rows = new int[n][];
-        for (int i = 0; i < n; i++) {
-            List<Integer> c = new ArrayList<>();
-            for (int k = Math.max(0, i - 2); k <= Math.min(n - 1, i + 2); k++) {
-                c.add(k);
-            }
-            rows[i] = c.stream().mapToInt(Integer::intValue).toArray();
-        }
-        CsrMatrix j = CsrMatrix.pattern(n, n, rows);
-        double[] t = new double[n * n]; // T, then T² densely (small n)
-        for (int i = 0; i < n; i++) {
-            t[i * n + i] = 2;
-            if (i > 0) {
-                t[i * n + i - 1] = -1;
-            }
-            if (i < n - 1) {
-                t[i * n + i + 1] = -1;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (int p = j.rowStart()[i]; p < j.rowStart()[i + 1]; p++) {
-                int col = j.colIndex()[p];
-                double s = 0;
-                for (int k = 0; k < n; k++) {
-                    s += t[i * n + k] * t[k * n + col];
-                }
-                j.values()[p] = s;
-            }
-        }
-        return j;
-    }
-
     @Test
     void keepsTheDigitsTheNormalEquationsLoseOnAnIllConditionedJacobian() {
         // J = T² with integer entries and an integer solution, so r = −J x* is exact: the Gauss-Newton step is x*.
         // κ(J) ≈ 2.7e8 at n = 200: QR (backward stable on J) is accurate to about κ·ε ≈ 3e-8, the Cholesky of
         // JᵀJ (κ² ≈ 7e16 ≈ 1/ε) to nothing.
         int n = 200;
-        CsrMatrix j = squaredLaplacian(n);
-        double[] xStar = new double[n];
-        Random rnd = new Random(10);
-        for (int k = 0; k < n; k++) {
-            xStar[k] = rnd.nextInt(21) - 10;
-        }
-        double[] r = new double[n];
-        j.apply(xStar, r);
-        for (int i = 0; i < n; i++) {
-            r[i] = -r[i];
-        }
-        Linearization sparse = new SparseLinearization(j, r, 0.5);
-        Linearization dense = new DenseLinearization(new DMatrixRMaj(n, n, true, j.toDenseRowMajor()), r, null, 0.5);
+        SparseSteps.SquaredLaplacian p = SparseSteps.SquaredLaplacian.of(n, 10);
+        double[] xStar = p.xStar();
+        double[] r = p.r();
+        Linearization sparse = p.sparse();
+        Linearization dense = p.dense();
         DampedSolver denseQr = DampedSolvers.qr();
         SparseQrSolver qr = DampedSolvers.sparseQr();
         SparseCholeskySolver chol = DampedSolvers.sparseCholesky();

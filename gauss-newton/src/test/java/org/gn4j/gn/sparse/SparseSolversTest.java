@@ -1,5 +1,6 @@
 package org.gn4j.gn.sparse;
 
+import static org.gn4j.gn.sparse.SparseSteps.relativeError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,16 +43,6 @@ class SparseSolversTest {
             p.values()[k] = rnd.nextGaussian();
         }
         return p;
-    }
-
-    private static double relativeError(double[] a, double[] ref) {
-        double num = 0;
-        double den = 0;
-        for (int j = 0; j < a.length; j++) {
-            num += (a[j] - ref[j]) * (a[j] - ref[j]);
-            den += ref[j] * ref[j];
-        }
-        return Math.sqrt(num / den);
     }
 
     @Test
