@@ -43,7 +43,6 @@ public final class SchurComplement {
     private final double[] v;
     private final double[] w;
     private final double[] vinv;
-    private final double[] t;
     private final double[] y;
     private final double[] bc;
     private final double[] xc;
@@ -82,7 +81,6 @@ public final class SchurComplement {
         this.v = new double[layout.eliminatedBlocks() * es * es];
         this.w = new double[layout.residualBlocks() * fs * es];
         this.vinv = new double[v.length];
-        this.t = new double[w.length];
         this.y = new double[layout.eliminatedBlocks() * es];
         this.bc = new double[nc];
         this.xc = new double[nc];
@@ -330,7 +328,6 @@ public final class SchurComplement {
 
     /** S's envelope in camera order, block row by block row in parallel. */
     private void formEnvelope(double lambda, double[] d) {
-        computeT();
         int[] pos = ordering.position;
         int[] cam = ordering.camera;
         double[] e = env;
@@ -338,6 +335,7 @@ public final class SchurComplement {
             @Override
             public void run(int from, int to) {
                 int[] rb = new int[fs];
+                double[] tk = new double[fs * es];
                 for (int p1 = from; p1 < to; p1++) {
                     int c1 = cam[p1];
                     int r0 = p1 * fs;
@@ -348,7 +346,8 @@ public final class SchurComplement {
                     }
                     dampedDiagonalLower(u, c1 * fs * fs, fs, lambda, d, c1 * fs, e, rb, r0);
                     for (int a1 = 0, n1 = layout.reducedCount(c1); a1 < n1; a1++) {
-                        envelopeObservation(layout, pos, t, w, layout.reducedResidual(c1, a1), p1, e, rb, fs, es);
+                        envelopeObservation(layout, pos, w, vinv, layout.reducedResidual(c1, a1), p1, e, rb, tk, fs,
+                                es);
                     }
                 }
             }
@@ -369,14 +368,14 @@ public final class SchurComplement {
     }
 
     /**
-     * For observation k1 of the camera at position p1 of the order {@code pos}: {@code S[p1, p2] −= T_k1 W_k2ᵀ} for
-     * every observation k2 of the same point whose camera is at a position p2 ≤ p1 (the diagonal block's lower
-     * triangle only), block row p1 at the row bases rb.
+     * For observation k1 of the camera at position p1 of the order {@code pos}: {@code T_k1 = W_k1 V_λ⁻¹} into tk,
+     * then {@code S[p1, p2] −= T_k1 W_k2ᵀ} for every observation k2 of the same point whose camera is at a position
+     * p2 ≤ p1 (the diagonal block's lower triangle only), block row p1 at the row bases rb.
      */
-    private static void envelopeObservation(SchurLayout layout, int[] pos, double[] t, double[] w, int k1, int p1,
-            double[] e, int[] rb, int fs, int es) {
+    private static void envelopeObservation(SchurLayout layout, int[] pos, double[] w, double[] vinv, int k1, int p1,
+            double[] e, int[] rb, double[] tk, int fs, int es) {
         int pt = layout.eliminatedOf(k1);
-        int to1 = k1 * fs * es;
+        productBlock(w, k1 * fs * es, vinv, pt * es * es, tk, 0, fs, es);
         for (int a2 = 0, n2 = layout.eliminatedCount(pt); a2 < n2; a2++) {
             int k2 = layout.eliminatedResidual(pt, a2);
             int p2 = pos[layout.reducedOf(k2)];
@@ -384,9 +383,9 @@ public final class SchurComplement {
                 continue;
             }
             if (p2 == p1) {
-                subtractProductLower(t, to1, w, k2 * fs * es, e, rb, p1 * fs, fs, es);
+                subtractProductLower(tk, 0, w, k2 * fs * es, e, rb, p1 * fs, fs, es);
             } else {
-                subtractProductRows(t, to1, w, k2 * fs * es, e, rb, p2 * fs, fs, es);
+                subtractProductRows(tk, 0, w, k2 * fs * es, e, rb, p2 * fs, fs, es);
             }
         }
     }
@@ -564,16 +563,16 @@ public final class SchurComplement {
     }
 
     /**
-     * {@code T_k = W_k V⁻¹} for every observation, then the lower block triangle of S block row by block row (no two
-     * threads write one row; the strict upper triangle is left as scratch for the factorization).
+     * The lower block triangle of S block row by block row (no two threads write one row; the strict upper triangle
+     * is left as scratch for the factorization).
      */
     private void formDense(double lambda, double[] d) {
-        computeT();
         double[] sd = s;
         ComputePool.parallelFor(layout.reducedBlocks(), 1, new RangeBody() {
             @Override
             public void run(int from, int to) {
                 int[] rb = new int[fs];
+                double[] tk = new double[fs * es];
                 for (int c1 = from; c1 < to; c1++) {
                     int r0 = c1 * fs;
                     for (int i = 0; i < fs; i++) {
@@ -588,7 +587,7 @@ public final class SchurComplement {
                         sd[(r0 + i) * nc + r0 + i] += lambda * di * di;
                     }
                     for (int a1 = 0, n1 = layout.reducedCount(c1); a1 < n1; a1++) {
-                        denseObservation(layout, t, w, layout.reducedResidual(c1, a1), c1, sd, rb, fs, es);
+                        denseObservation(layout, w, vinv, layout.reducedResidual(c1, a1), c1, sd, rb, tk, fs, es);
                     }
                 }
             }
@@ -596,18 +595,18 @@ public final class SchurComplement {
     }
 
     /**
-     * For observation k1 of camera c1: {@code S[c1, c2] −= T_k1 W_k2ᵀ} for every observation k2 of its point with
-     * c2 ≤ c1.
+     * For observation k1 of camera c1: {@code T_k1 = W_k1 V_λ⁻¹} into tk, then {@code S[c1, c2] −= T_k1 W_k2ᵀ} for
+     * every observation k2 of its point with c2 ≤ c1.
      */
-    private static void denseObservation(SchurLayout layout, double[] t, double[] w, int k1, int c1, double[] sd,
-            int[] rb, int fs, int es) {
+    private static void denseObservation(SchurLayout layout, double[] w, double[] vinv, int k1, int c1, double[] sd,
+            int[] rb, double[] tk, int fs, int es) {
         int p = layout.eliminatedOf(k1);
-        int to1 = k1 * fs * es;
+        productBlock(w, k1 * fs * es, vinv, p * es * es, tk, 0, fs, es);
         for (int a2 = 0, n2 = layout.eliminatedCount(p); a2 < n2; a2++) {
             int k2 = layout.eliminatedResidual(p, a2);
             int c2 = layout.reducedOf(k2);
             if (c2 <= c1) {
-                subtractProductRows(t, to1, w, k2 * fs * es, sd, rb, c2 * fs, fs, es);
+                subtractProductRows(tk, 0, w, k2 * fs * es, sd, rb, c2 * fs, fs, es);
             }
         }
     }
@@ -678,42 +677,33 @@ public final class SchurComplement {
         }
     }
 
-    private void computeT() {
-        ComputePool.parallelFor(layout.residualBlocks(), 256, new RangeBody() {
-            @Override
-            public void run(int from, int to) {
-                for (int k = from; k < to; k++) {
-                    productBlock(w, k * fs * es, vinv, layout.eliminatedOf(k) * es * es, t, fs, es);
-                }
-            }
-        });
-    }
-
     /** {@code T[to..] = W[wo..] V[vo..]} for an fs × es block W and an es × es block V. */
-    private static void productBlock(double[] w, int wo, double[] v, int vo, double[] t, int fs, int es) {
+    private static void productBlock(double[] w, int wo, double[] v, int vo, double[] t, int to, int fs, int es) {
         for (int i = 0; i < fs; i++) {
             for (int j = 0; j < es; j++) {
                 double acc = 0;
                 for (int q = 0; q < es; q++) {
                     acc += w[wo + i * es + q] * v[vo + q * es + j];
                 }
-                t[wo + i * es + j] = acc;
+                t[to + i * es + j] = acc;
             }
         }
     }
 
     /** Inverses of S's diagonal camera blocks {@code U_λ,c − Σ_k T_k W_kᵀ}. */
     private boolean formPreconditioner(double lambda, double[] d) {
-        computeT();
         boolean[] ok = {true};
         ComputePool.parallelFor(layout.reducedBlocks(), 8, new RangeBody() {
             @Override
             public void run(int from, int to) {
                 double[] work = new double[2 * fs * fs];
+                double[] tk = new double[fs * es];
                 for (int c = from; c < to; c++) {
                     dampedCopy(u, c * fs * fs, fs, lambda, d, c * fs, work);
                     for (int a = 0, n = layout.reducedCount(c); a < n; a++) {
-                        subtractGram(t, w, layout.reducedResidual(c, a) * fs * es, work, fs, es);
+                        int k = layout.reducedResidual(c, a);
+                        productBlock(w, k * fs * es, vinv, layout.eliminatedOf(k) * es * es, tk, 0, fs, es);
+                        subtractGram(tk, w, k * fs * es, work, fs, es);
                     }
                     if (!invertSpd(work, fs, precond, c * fs * fs)) {
                         ok[0] = false;
@@ -734,13 +724,13 @@ public final class SchurComplement {
         }
     }
 
-    /** {@code work −= T_k W_kᵀ} for one observation's fs × es blocks at ko. */
-    private static void subtractGram(double[] t, double[] w, int ko, double[] work, int fs, int es) {
+    /** {@code work −= T_k W_kᵀ} for T_k in {@code t[0..fs·es)} and W_k at {@code w[wo..]}. */
+    private static void subtractGram(double[] t, double[] w, int wo, double[] work, int fs, int es) {
         for (int i = 0; i < fs; i++) {
             for (int j = 0; j < fs; j++) {
                 double acc = 0;
                 for (int q = 0; q < es; q++) {
-                    acc += t[ko + i * es + q] * w[ko + j * es + q];
+                    acc += t[i * es + q] * w[wo + j * es + q];
                 }
                 work[i * fs + j] -= acc;
             }
