@@ -3,6 +3,7 @@ package org.gn4j.linalg;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -35,15 +36,21 @@ public final class ComputePool {
         static final Setting SETTING = parse(System.getProperty(THREADS_PROPERTY),
                 Runtime.getRuntime().availableProcessors());
         static final int PARALLELISM = SETTING.parallelism();
-        static final ForkJoinPool POOL = new ForkJoinPool(PARALLELISM, pool -> {
-            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            t.setName("gn4j-compute-" + t.getPoolIndex());
-            t.setDaemon(true);
-            return t;
-        }, null, false);
+        static final ForkJoinPool POOL = new ForkJoinPool(PARALLELISM, new WorkerFactory(), null, false);
 
         static {
             EjmlConcurrency.setMaxThreads(PARALLELISM);
+        }
+    }
+
+    /** Daemon workers named {@code gn4j-compute-N}. */
+    private static final class WorkerFactory implements ForkJoinPool.ForkJoinWorkerThreadFactory {
+        @Override
+        public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName("gn4j-compute-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
         }
     }
 
@@ -119,7 +126,16 @@ public final class ComputePool {
         return Holder.POOL;
     }
 
-    /** Body of a parallel loop over an index range {@code [from, to)}. */
+    /**
+     * Body of a parallel loop over an index range {@code [from, to)}.
+     *
+     * <p>A body is called once per chunk, so a handful of times per loop: HotSpot compiles the loop inside it only by
+     * on-stack replacement, after tens of thousands of iterations, and runs it interpreted until then. Loops that must
+     * be fast in the first solve of a JVM call a small method once per index (per camera, point or observation), which
+     * is compiled after a few hundred calls. Such loops are also written as nested or anonymous classes rather than
+     * lambdas: a lambda is linked on its first call by generating a class at run time, a few milliseconds per call
+     * site in a fresh JVM, where a compiled class is loaded in a fraction of that.
+     */
     @FunctionalInterface
     public interface RangeBody {
         /**
@@ -170,7 +186,7 @@ public final class ComputePool {
      * one counter until none is left, so the caller works instead of waiting for a worker to wake, and a worker that
      * starts late finds nothing to do and returns. The caller returns once every chunk has finished.
      */
-    private static final class SharedLoop {
+    private static final class SharedLoop implements Runnable {
         /** Spins before the caller parks to wait for chunks still running on workers. */
         private static final int SPINS = 1 << 12;
 
@@ -192,7 +208,7 @@ public final class ComputePool {
 
         void run(int helpers) {
             for (int h = 0; h < Math.min(helpers, count - 1); h++) {
-                Holder.POOL.execute(this::work);
+                Holder.POOL.execute(this);
             }
             work();
             for (int spin = 0; done.get() < count; spin++) {
@@ -212,6 +228,12 @@ public final class ComputePool {
             if (t != null) {
                 throw new IllegalStateException("parallel loop body failed: " + t, t);
             }
+        }
+
+        /** A pool worker's part: {@link #work}. */
+        @Override
+        public void run() {
+            work();
         }
 
         /** Claims and runs chunks until none is left; the thread finishing the last one wakes the caller. */

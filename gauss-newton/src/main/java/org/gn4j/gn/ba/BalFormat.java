@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.gn4j.linalg.ArgumentChecks;
 
@@ -52,28 +53,28 @@ public final class BalFormat {
     public static BalProblem read(Reader reader, String name) {
         Tokens t = new Tokens(reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader),
                 name);
-        int cameras = t.nextInt("the number of cameras (header)", 1, Integer.MAX_VALUE);
-        int points = t.nextInt("the number of points (header)", 1, Integer.MAX_VALUE);
-        int obs = t.nextInt("the number of observations (header)", 1, Integer.MAX_VALUE);
+        int cameras = t.nextInt("the number of cameras (header)", 0, 0, 1, Integer.MAX_VALUE);
+        int points = t.nextInt("the number of points (header)", 0, 0, 1, Integer.MAX_VALUE);
+        int obs = t.nextInt("the number of observations (header)", 0, 0, 1, Integer.MAX_VALUE);
         int[] cam = new int[obs];
         int[] pt = new int[obs];
         double[] xy = new double[2 * obs];
         for (int k = 0; k < obs; k++) {
-            cam[k] = t.nextInt("the camera index of observation " + k, 0, cameras - 1);
-            pt[k] = t.nextInt("the point index of observation " + k, 0, points - 1);
-            xy[2 * k] = t.nextDouble("the x coordinate of observation " + k);
-            xy[2 * k + 1] = t.nextDouble("the y coordinate of observation " + k);
+            cam[k] = t.nextInt("the camera index of observation %d", k, 0, 0, cameras - 1);
+            pt[k] = t.nextInt("the point index of observation %d", k, 0, 0, points - 1);
+            xy[2 * k] = t.nextDouble("the x coordinate of observation %d", k, 0);
+            xy[2 * k + 1] = t.nextDouble("the y coordinate of observation %d", k, 0);
         }
         double[] x = new double[SnavelyProjection.CAMERA_SIZE * cameras + SnavelyProjection.POINT_SIZE * points];
         for (int c = 0; c < cameras; c++) {
             for (int j = 0; j < SnavelyProjection.CAMERA_SIZE; j++) {
-                x[9 * c + j] = t.nextDouble("parameter " + j + " of camera " + c);
+                x[9 * c + j] = t.nextDouble("parameter %2$d of camera %1$d", c, j);
             }
         }
         int off = SnavelyProjection.CAMERA_SIZE * cameras;
         for (int p = 0; p < points; p++) {
             for (int j = 0; j < SnavelyProjection.POINT_SIZE; j++) {
-                x[off + 3 * p + j] = t.nextDouble("coordinate " + j + " of point " + p);
+                x[off + 3 * p + j] = t.nextDouble("coordinate %2$d of point %1$d", p, j);
             }
         }
         t.expectEnd();
@@ -119,21 +120,27 @@ public final class BalFormat {
         }
     }
 
-    /** Whitespace-separated tokens with the line each came from. */
+    /**
+     * Whitespace-separated tokens with the line each came from, parsed in place in the line (no string per token) by
+     * {@link DecimalParsing}. What a token was expected to be is a {@link String#format} pattern with two int
+     * arguments, formatted only for an error message.
+     */
     private static final class Tokens {
         private final BufferedReader in;
         private final String name;
         private String line;
         private int lineNo;
         private int pos;
+        /** The current token: line[start, pos). */
+        private int start;
 
         Tokens(BufferedReader in, String name) {
             this.in = in;
             this.name = name;
         }
 
-        /** The next token, or null at the end of the input. */
-        private String next() {
+        /** Moves to the next token; false at the end of the input. */
+        private boolean next() {
             try {
                 while (true) {
                     if (line != null) {
@@ -142,17 +149,17 @@ public final class BalFormat {
                             pos++;
                         }
                         if (pos < n) {
-                            int start = pos;
+                            start = pos;
                             while (pos < n && !Character.isWhitespace(line.charAt(pos))) {
                                 pos++;
                             }
-                            return line.substring(start, pos);
+                            return true;
                         }
                     }
                     line = in.readLine();
                     pos = 0;
                     if (line == null) {
-                        return null;
+                        return false;
                     }
                     lineNo++;
                 }
@@ -165,45 +172,58 @@ public final class BalFormat {
             return name + ", line " + lineNo;
         }
 
-        int nextInt(String what, int lo, int hi) {
-            String s = next();
-            if (s == null) {
-                throw new IllegalArgumentException(name + ": the file ends after line " + lineNo + ", expected " + what);
+        private String token() {
+            return line.substring(start, pos);
+        }
+
+        private static String what(String what, int a, int b) {
+            return String.format(Locale.ROOT, what, a, b);
+        }
+
+        private IllegalArgumentException ended(String what, int a, int b) {
+            return new IllegalArgumentException(name + ": the file ends after line " + lineNo + ", expected "
+                    + what(what, a, b));
+        }
+
+        int nextInt(String what, int a, int b, int lo, int hi) {
+            if (!next()) {
+                throw ended(what, a, b);
             }
             long v;
             try {
-                v = Long.parseLong(s);
+                v = DecimalParsing.parseLong(line, start, pos);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where() + ": found '" + s + "', expected " + what + " (an integer)");
+                throw new IllegalArgumentException(where() + ": found '" + token() + "', expected " + what(what, a, b)
+                        + " (an integer)");
             }
             if (v < lo || v > hi) {
-                throw new IllegalArgumentException(where() + ": found " + v + ", expected " + what + " in [" + lo + ", "
-                        + hi + "]");
+                throw new IllegalArgumentException(where() + ": found " + v + ", expected " + what(what, a, b)
+                        + " in [" + lo + ", " + hi + "]");
             }
             return (int) v;
         }
 
-        double nextDouble(String what) {
-            String s = next();
-            if (s == null) {
-                throw new IllegalArgumentException(name + ": the file ends after line " + lineNo + ", expected " + what);
+        double nextDouble(String what, int a, int b) {
+            if (!next()) {
+                throw ended(what, a, b);
             }
             double v;
             try {
-                v = Double.parseDouble(s);
+                v = DecimalParsing.parseDouble(line, start, pos);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where() + ": found '" + s + "', expected " + what + " (a number)");
+                throw new IllegalArgumentException(where() + ": found '" + token() + "', expected " + what(what, a, b)
+                        + " (a number)");
             }
             if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException(where() + ": found " + s + ", expected " + what + " (a finite number)");
+                throw new IllegalArgumentException(where() + ": found " + token() + ", expected " + what(what, a, b)
+                        + " (a finite number)");
             }
             return v;
         }
 
         void expectEnd() {
-            String s = next();
-            if (s != null) {
-                throw new IllegalArgumentException(where() + ": found '" + s
+            if (next()) {
+                throw new IllegalArgumentException(where() + ": found '" + token()
                         + "' after the last point, expected the end of the file");
             }
         }

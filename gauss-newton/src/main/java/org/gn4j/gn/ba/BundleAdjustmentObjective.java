@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.gn4j.gn.core.Objective;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.ComputePool;
+import org.gn4j.linalg.ComputePool.RangeBody;
 import org.gn4j.solvers.schur.CameraPointJacobian;
 import org.gn4j.solvers.schur.SchurLayout;
 
@@ -140,22 +141,36 @@ public final class BundleAdjustmentObjective implements Objective {
         return jacobianEvaluations;
     }
 
+    /**
+     * The two residuals of observation k at x into {@code out[2k..2k+2)} and, when ja and jb are given, its camera and
+     * point blocks into {@code ja[18k..]} and {@code jb[6k..]}; returns {@code r_x² + r_y²}. One call per observation,
+     * so that it is compiled early in the first solve (see {@link ComputePool.RangeBody}).
+     */
+    private static double observation(BalProblem problem, double[] x, int off, int k, double[] out, double[] ja,
+            double[] jb) {
+        SnavelyProjection.evaluate(x, 9 * problem.cameraOf(k), x, off + 3 * problem.pointOf(k), problem.observedX(k),
+                problem.observedY(k), out, 2 * k, ja, 18 * k, jb, 6 * k);
+        return out[2 * k] * out[2 * k] + out[2 * k + 1] * out[2 * k + 1];
+    }
+
     /** Residuals (and with jacobian the blocks) at x; the cost ½‖r‖², NaN when a residual is not finite. */
     private double evaluate(double[] x, double[] out, boolean jacobian) {
         int off = problem.pointOffset();
         int obs = problem.observations();
         int chunks = Math.max(1, (obs + GRAIN - 1) / GRAIN);
         double[] partial = new double[chunks];
-        ComputePool.parallelFor(chunks, 1, (from, to) -> {
-            for (int ch = from; ch < to; ch++) {
-                double s = 0;
-                for (int k = ch * GRAIN, end = Math.min(obs, (ch + 1) * GRAIN); k < end; k++) {
-                    SnavelyProjection.evaluate(x, 9 * problem.cameraOf(k), x, off + 3 * problem.pointOf(k),
-                            problem.observedX(k), problem.observedY(k), out, 2 * k, jacobian ? a : null, 18 * k,
-                            jacobian ? b : null, 6 * k);
-                    s += out[2 * k] * out[2 * k] + out[2 * k + 1] * out[2 * k + 1];
+        double[] ja = jacobian ? a : null;
+        double[] jb = jacobian ? b : null;
+        ComputePool.parallelFor(chunks, 1, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                for (int ch = from; ch < to; ch++) {
+                    double s = 0;
+                    for (int k = ch * GRAIN, end = Math.min(obs, (ch + 1) * GRAIN); k < end; k++) {
+                        s += observation(problem, x, off, k, out, ja, jb);
+                    }
+                    partial[ch] = s;
                 }
-                partial[ch] = s;
             }
         });
         double s = 0;

@@ -2,6 +2,7 @@ package org.gn4j.solvers.schur;
 
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.ComputePool;
+import org.gn4j.linalg.ComputePool.RangeBody;
 import org.gn4j.solvers.SolveResult;
 import org.gn4j.solvers.SolveStatus;
 
@@ -111,83 +112,95 @@ final class BlockedCholesky {
         final double[] pt = panel;
         final int n = this.n;
         // transpose in: pt[q·below + i] = A[r0+i, j0+q]
-        ComputePool.parallelFor(below, 64, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                int ai = (r0 + i) * n + j0;
-                for (int q = 0; q < jb; q++) {
-                    pt[q * below + i] = a[ai + q];
+        ComputePool.parallelFor(below, 64, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                for (int i = from; i < to; i++) {
+                    int ai = (r0 + i) * n + j0;
+                    for (int q = 0; q < jb; q++) {
+                        pt[q * below + i] = a[ai + q];
+                    }
                 }
             }
         });
         // X L_jjᵀ = A₂₁ by columns of X: x_c = (a_c − Σ_{q<c} L[c,q] x_q) / L[c,c]
-        ComputePool.parallelFor(below, 256, (from, to) -> {
-            for (int c = 0; c < jb; c++) {
-                int rc = (j0 + c) * n + j0;
-                int oc = c * below;
-                int q = 0;
-                for (; q + 3 < c; q += 4) {
-                    double l0 = a[rc + q];
-                    double l1 = a[rc + q + 1];
-                    double l2 = a[rc + q + 2];
-                    double l3 = a[rc + q + 3];
-                    int o0 = q * below;
-                    int o1 = o0 + below;
-                    int o2 = o1 + below;
-                    int o3 = o2 + below;
-                    for (int i = from; i < to; i++) {
-                        pt[oc + i] -= l0 * pt[o0 + i] + l1 * pt[o1 + i] + l2 * pt[o2 + i] + l3 * pt[o3 + i];
+        ComputePool.parallelFor(below, 256, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                for (int c = 0; c < jb; c++) {
+                    int rc = (j0 + c) * n + j0;
+                    int oc = c * below;
+                    int q = 0;
+                    for (; q + 3 < c; q += 4) {
+                        double l0 = a[rc + q];
+                        double l1 = a[rc + q + 1];
+                        double l2 = a[rc + q + 2];
+                        double l3 = a[rc + q + 3];
+                        int o0 = q * below;
+                        int o1 = o0 + below;
+                        int o2 = o1 + below;
+                        int o3 = o2 + below;
+                        for (int i = from; i < to; i++) {
+                            pt[oc + i] -= l0 * pt[o0 + i] + l1 * pt[o1 + i] + l2 * pt[o2 + i] + l3 * pt[o3 + i];
+                        }
                     }
-                }
-                for (; q < c; q++) {
-                    double l0 = a[rc + q];
-                    int o0 = q * below;
-                    for (int i = from; i < to; i++) {
-                        pt[oc + i] -= l0 * pt[o0 + i];
+                    for (; q < c; q++) {
+                        double l0 = a[rc + q];
+                        int o0 = q * below;
+                        for (int i = from; i < to; i++) {
+                            pt[oc + i] -= l0 * pt[o0 + i];
+                        }
                     }
-                }
-                double inv = 1 / a[rc + c];
-                for (int i = from; i < to; i++) {
-                    pt[oc + i] *= inv;
+                    double inv = 1 / a[rc + c];
+                    for (int i = from; i < to; i++) {
+                        pt[oc + i] *= inv;
+                    }
                 }
             }
         });
         // write back: A[r0+i, j0+q] = pt[q·below + i]
-        ComputePool.parallelFor(below, 64, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                int ai = (r0 + i) * n + j0;
-                for (int q = 0; q < jb; q++) {
-                    a[ai + q] = pt[q * below + i];
+        ComputePool.parallelFor(below, 64, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                for (int i = from; i < to; i++) {
+                    int ai = (r0 + i) * n + j0;
+                    for (int q = 0; q < jb; q++) {
+                        a[ai + q] = pt[q * below + i];
+                    }
                 }
             }
         });
         // A[r0+i, r0+j] −= Σ_q pt[q, i] pt[q, j] for j ≤ i, in column chunks
         int chunks = (below + CHUNK - 1) / CHUNK;
-        ComputePool.parallelFor(chunks, 1, (from, to) -> {
-            for (int ch = from; ch < to; ch++) {
-                int c0 = ch * CHUNK;
-                int c1 = Math.min(below, c0 + CHUNK);
-                for (int i = c0; i < below; i++) {
-                    int end = Math.min(c1, i + 1);
-                    int ci = (r0 + i) * n + r0;
-                    int q = 0;
-                    for (; q + 3 < jb; q += 4) {
-                        int o0 = q * below;
-                        int o1 = o0 + below;
-                        int o2 = o1 + below;
-                        int o3 = o2 + below;
-                        double v0 = pt[o0 + i];
-                        double v1 = pt[o1 + i];
-                        double v2 = pt[o2 + i];
-                        double v3 = pt[o3 + i];
-                        for (int j = c0; j < end; j++) {
-                            a[ci + j] -= v0 * pt[o0 + j] + v1 * pt[o1 + j] + v2 * pt[o2 + j] + v3 * pt[o3 + j];
+        ComputePool.parallelFor(chunks, 1, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                for (int ch = from; ch < to; ch++) {
+                    int c0 = ch * CHUNK;
+                    int c1 = Math.min(below, c0 + CHUNK);
+                    for (int i = c0; i < below; i++) {
+                        int end = Math.min(c1, i + 1);
+                        int ci = (r0 + i) * n + r0;
+                        int q = 0;
+                        for (; q + 3 < jb; q += 4) {
+                            int o0 = q * below;
+                            int o1 = o0 + below;
+                            int o2 = o1 + below;
+                            int o3 = o2 + below;
+                            double v0 = pt[o0 + i];
+                            double v1 = pt[o1 + i];
+                            double v2 = pt[o2 + i];
+                            double v3 = pt[o3 + i];
+                            for (int j = c0; j < end; j++) {
+                                a[ci + j] -= v0 * pt[o0 + j] + v1 * pt[o1 + j] + v2 * pt[o2 + j] + v3 * pt[o3 + j];
+                            }
                         }
-                    }
-                    for (; q < jb; q++) {
-                        int o0 = q * below;
-                        double v0 = pt[o0 + i];
-                        for (int j = c0; j < end; j++) {
-                            a[ci + j] -= v0 * pt[o0 + j];
+                        for (; q < jb; q++) {
+                            int o0 = q * below;
+                            double v0 = pt[o0 + i];
+                            for (int j = c0; j < end; j++) {
+                                a[ci + j] -= v0 * pt[o0 + j];
+                            }
                         }
                     }
                 }

@@ -30,14 +30,7 @@ final class CameraOrdering {
             stamp[c] = c;
             buf[cnt++] = c;
             for (int i = 0, n = layout.reducedCount(c); i < n; i++) {
-                int p = layout.eliminatedOf(layout.reducedResidual(c, i));
-                for (int j = 0, m = layout.eliminatedCount(p); j < m; j++) {
-                    int c2 = layout.reducedOf(layout.eliminatedResidual(p, j));
-                    if (stamp[c2] != c) {
-                        stamp[c2] = c;
-                        buf[cnt++] = c2;
-                    }
-                }
+                cnt = addCameras(layout, layout.eliminatedOf(layout.reducedResidual(c, i)), c, stamp, buf, cnt);
             }
             Arrays.sort(buf, 0, cnt);
             if (size + cnt > list.length) {
@@ -53,6 +46,21 @@ final class CameraOrdering {
         for (int p = 0; p < nc; p++) {
             position[camera[p]] = p;
         }
+    }
+
+    /**
+     * Appends to {@code buf[cnt..]} the cameras that see point p and are not yet stamped c, stamping them; returns
+     * the new count. One call per observation, so that it is compiled early in the first solve.
+     */
+    private static int addCameras(SchurLayout layout, int p, int c, int[] stamp, int[] buf, int cnt) {
+        for (int j = 0, m = layout.eliminatedCount(p); j < m; j++) {
+            int c2 = layout.reducedOf(layout.eliminatedResidual(p, j));
+            if (stamp[c2] != c) {
+                stamp[c2] = c;
+                buf[cnt++] = c2;
+            }
+        }
+        return cnt;
     }
 
     private int degree(int c) {

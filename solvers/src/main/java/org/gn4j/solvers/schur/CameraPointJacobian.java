@@ -3,6 +3,7 @@ package org.gn4j.solvers.schur;
 import org.ejml.data.DMatrixRMaj;
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.ComputePool;
+import org.gn4j.linalg.ComputePool.RangeBody;
 import org.gn4j.linalg.op.LinearOperator;
 
 /**
@@ -83,24 +84,31 @@ public final class CameraPointJacobian implements LinearOperator {
         int fs = layout.reducedSize();
         int es = layout.eliminatedSize();
         int off = layout.reducedColumns();
-        ComputePool.parallelFor(layout.residualBlocks(), GRAIN, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                int c = layout.reducedOf(k) * fs;
-                int p = off + layout.eliminatedOf(k) * es;
-                for (int i = 0; i < rr; i++) {
-                    double s = 0;
-                    int ai = (k * rr + i) * fs;
-                    for (int j = 0; j < fs; j++) {
-                        s += a[ai + j] * x[c + j];
-                    }
-                    int bi = (k * rr + i) * es;
-                    for (int j = 0; j < es; j++) {
-                        s += b[bi + j] * x[p + j];
-                    }
-                    y[k * rr + i] = s;
+        ComputePool.parallelFor(layout.residualBlocks(), GRAIN, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                for (int k = from; k < to; k++) {
+                    applyBlock(a, b, x, layout.reducedOf(k) * fs, off + layout.eliminatedOf(k) * es, y, k, rr, fs, es);
                 }
             }
         });
+    }
+
+    /** Rows {@code k·rr .. k·rr + rr} of {@code y = J·x}: {@code A_k x_c + B_k x_p} with x_c at c and x_p at p. */
+    private static void applyBlock(double[] a, double[] b, double[] x, int c, int p, double[] y, int k, int rr, int fs,
+            int es) {
+        for (int i = 0; i < rr; i++) {
+            double s = 0;
+            int ai = (k * rr + i) * fs;
+            for (int j = 0; j < fs; j++) {
+                s += a[ai + j] * x[c + j];
+            }
+            int bi = (k * rr + i) * es;
+            for (int j = 0; j < es; j++) {
+                s += b[bi + j] * x[p + j];
+            }
+            y[k * rr + i] = s;
+        }
     }
 
     /** {@code y = Jᵀ·u}, summed per camera and per point (no two threads write the same entry). */
@@ -139,29 +147,40 @@ public final class CameraPointJacobian implements LinearOperator {
         int off = reduced ? 0 : layout.reducedColumns();
         double[] blocks = reduced ? a : b;
         int count = reduced ? layout.reducedBlocks() : layout.eliminatedBlocks();
-        ComputePool.parallelFor(count, reduced ? 16 : GRAIN, (from, to) -> {
-            for (int c = from; c < to; c++) {
-                int yc = off + c * size;
-                java.util.Arrays.fill(y, yc, yc + size, 0);
-                int n = reduced ? layout.reducedCount(c) : layout.eliminatedCount(c);
-                for (int t = 0; t < n; t++) {
-                    int k = reduced ? layout.reducedResidual(c, t) : layout.eliminatedResidual(c, t);
-                    for (int i = 0; i < rr; i++) {
-                        int bi = (k * rr + i) * size;
-                        if (u == null) {
-                            for (int j = 0; j < size; j++) {
-                                y[yc + j] += blocks[bi + j] * blocks[bi + j];
-                            }
-                        } else {
-                            double ui = u[k * rr + i];
-                            for (int j = 0; j < size; j++) {
-                                y[yc + j] += blocks[bi + j] * ui;
-                            }
-                        }
+        ComputePool.parallelFor(count, reduced ? 16 : GRAIN, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                for (int c = from; c < to; c++) {
+                    int yc = off + c * size;
+                    java.util.Arrays.fill(y, yc, yc + size, 0);
+                    int n = reduced ? layout.reducedCount(c) : layout.eliminatedCount(c);
+                    for (int t = 0; t < n; t++) {
+                        int k = reduced ? layout.reducedResidual(c, t) : layout.eliminatedResidual(c, t);
+                        addBlockTranspose(blocks, u, k, rr, size, y, yc);
                     }
                 }
             }
         });
+    }
+
+    /**
+     * {@code y[yc..yc+size) += B_kᵀu_k} for the rr × size block B_k of residual block k, or the column sums of squares
+     * {@code Σ B_k∘B_k} when u is null.
+     */
+    private static void addBlockTranspose(double[] blocks, double[] u, int k, int rr, int size, double[] y, int yc) {
+        for (int i = 0; i < rr; i++) {
+            int bi = (k * rr + i) * size;
+            if (u == null) {
+                for (int j = 0; j < size; j++) {
+                    y[yc + j] += blocks[bi + j] * blocks[bi + j];
+                }
+            } else {
+                double ui = u[k * rr + i];
+                for (int j = 0; j < size; j++) {
+                    y[yc + j] += blocks[bi + j] * ui;
+                }
+            }
+        }
     }
 
     /**

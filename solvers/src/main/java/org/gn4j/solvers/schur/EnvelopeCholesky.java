@@ -59,16 +59,9 @@ final class EnvelopeCholesky {
                 int fj = first[j];
                 int sj = start[j] - fj;
                 int q0 = Math.max(fi, fj);
-                double s = a[si + j];
-                for (int q = q0; q < j; q++) {
-                    s -= a[si + q] * a[sj + q];
-                }
-                a[si + j] = s / a[sj + j];
+                a[si + j] = subtractDot(a[si + j], a, si, a, sj, q0, j) / a[sj + j];
             }
-            double d = a[si + i];
-            for (int q = fi; q < i; q++) {
-                d -= a[si + q] * a[si + q];
-            }
+            double d = subtractDot(a[si + i], a, si, a, si, fi, i);
             if (!(d > 0) || Double.isInfinite(d)) {
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
                     return SolveResult.failed(SolveStatus.NON_FINITE, "Cholesky pivot " + i + " is " + d);
@@ -94,19 +87,31 @@ final class EnvelopeCholesky {
         }
         for (int i = 0; i < n; i++) {
             int si = start[i] - first[i];
-            double s = x[i];
-            for (int q = first[i]; q < i; q++) {
-                s -= a[si + q] * x[q];
-            }
-            x[i] = s / a[si + i];
+            x[i] = subtractDot(x[i], a, si, x, 0, first[i], i) / a[si + i];
         }
         for (int i = n - 1; i >= 0; i--) {
             int si = start[i] - first[i];
             double xi = x[i] / a[si + i];
             x[i] = xi;
-            for (int q = first[i]; q < i; q++) {
-                x[q] -= a[si + q] * xi;
-            }
+            subtractScaled(xi, a, si, x, first[i], i);
+        }
+    }
+
+    /**
+     * {@code s − Σ_{q0 ≤ q < q1} p[po + q]·r[ro + q]}, subtracted term by term in order of q. The row loops of the
+     * factorization and the solves call it once per entry and per row, so it is compiled early in the first solve.
+     */
+    private static double subtractDot(double s, double[] p, int po, double[] r, int ro, int q0, int q1) {
+        for (int q = q0; q < q1; q++) {
+            s -= p[po + q] * r[ro + q];
+        }
+        return s;
+    }
+
+    /** {@code x[q] −= a[si + q]·xi} for {@code q0 ≤ q < q1}. */
+    private static void subtractScaled(double xi, double[] a, int si, double[] x, int q0, int q1) {
+        for (int q = q0; q < q1; q++) {
+            x[q] -= a[si + q] * xi;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.gn4j.linalg.ArgumentChecks;
 import org.gn4j.linalg.ComputePool;
+import org.gn4j.linalg.ComputePool.RangeBody;
 import org.gn4j.solvers.SolveResult;
 import org.gn4j.solvers.SolveStatus;
 
@@ -25,6 +26,12 @@ import org.gn4j.solvers.SolveStatus;
  * <p>Two phases: {@link #prepare} forms U, V and the per-observation {@code W_k = A_kᵀB_k} once per Jacobian; each
  * solve damps and inverts the point blocks, and a second solve with the same λ and D reuses the factor (dense, sparse)
  * or the preconditioner (iterative). Per-camera and per-point loops run on the compute pool. One instance per thread.
+ *
+ * <p>The parallel loops call a small static method per camera, point or observation ({@code crossBlock},
+ * {@code envelopeObservation}, {@code addPointProducts}, …) rather than running the work inline in the loop's lambda,
+ * which the pool calls only once per chunk: HotSpot compiles a method after a few hundred invocations, but a
+ * lambda's loop only by on-stack replacement after tens of thousands of iterations, so the first solve in a JVM would
+ * run its first iterations interpreted.
  */
 public final class SchurComplement {
     private static final double EPS = Math.ulp(1.0);
@@ -36,7 +43,6 @@ public final class SchurComplement {
     private final double[] v;
     private final double[] w;
     private final double[] vinv;
-    private final double[] t;
     private final double[] y;
     private final double[] bc;
     private final double[] xc;
@@ -75,7 +81,6 @@ public final class SchurComplement {
         this.v = new double[layout.eliminatedBlocks() * es * es];
         this.w = new double[layout.residualBlocks() * fs * es];
         this.vinv = new double[v.length];
-        this.t = new double[w.length];
         this.y = new double[layout.eliminatedBlocks() * es];
         this.bc = new double[nc];
         this.xc = new double[nc];
@@ -109,62 +114,36 @@ public final class SchurComplement {
         double[] a = jac.reducedBlocks();
         double[] b = jac.eliminatedBlocks();
         int rr = layout.rowsPerResidual();
-        ComputePool.parallelFor(layout.reducedBlocks(), 8, (from, to) -> {
-            for (int c = from; c < to; c++) {
-                int uo = c * fs * fs;
-                Arrays.fill(u, uo, uo + fs * fs, 0);
-                for (int i = 0, n = layout.reducedCount(c); i < n; i++) {
-                    int k = layout.reducedResidual(c, i);
-                    for (int r = 0; r < rr; r++) {
-                        int ar = (k * rr + r) * fs;
-                        // the upper triangle; mirrored below
-                        for (int p = 0; p < fs; p++) {
-                            double x = a[ar + p];
-                            int up = uo + p * fs;
-                            for (int q = p; q < fs; q++) {
-                                u[up + q] += x * a[ar + q];
-                            }
-                        }
+        ComputePool.parallelFor(layout.reducedBlocks(), 8, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                for (int c = from; c < to; c++) {
+                    int uo = c * fs * fs;
+                    Arrays.fill(u, uo, uo + fs * fs, 0);
+                    for (int i = 0, n = layout.reducedCount(c); i < n; i++) {
+                        addGramUpper(a, layout.reducedResidual(c, i) * rr * fs, rr, fs, u, uo);
                     }
-                }
-                for (int p = 1; p < fs; p++) {
-                    for (int q = 0; q < p; q++) {
-                        u[uo + p * fs + q] = u[uo + q * fs + p];
-                    }
-                }
-            }
-        });
-        ComputePool.parallelFor(layout.eliminatedBlocks(), 256, (from, to) -> {
-            for (int pt = from; pt < to; pt++) {
-                int vo = pt * es * es;
-                Arrays.fill(v, vo, vo + es * es, 0);
-                for (int i = 0, n = layout.eliminatedCount(pt); i < n; i++) {
-                    int k = layout.eliminatedResidual(pt, i);
-                    for (int r = 0; r < rr; r++) {
-                        int br = (k * rr + r) * es;
-                        for (int p = 0; p < es; p++) {
-                            double x = b[br + p];
-                            for (int q = 0; q < es; q++) {
-                                v[vo + p * es + q] += x * b[br + q];
-                            }
+                    for (int p = 1; p < fs; p++) {
+                        for (int q = 0; q < p; q++) {
+                            u[uo + p * fs + q] = u[uo + q * fs + p];
                         }
                     }
                 }
             }
         });
-        ComputePool.parallelFor(layout.residualBlocks(), 256, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                int wo = k * fs * es;
-                Arrays.fill(w, wo, wo + fs * es, 0);
-                for (int r = 0; r < rr; r++) {
-                    int ar = (k * rr + r) * fs;
-                    int br = (k * rr + r) * es;
-                    for (int p = 0; p < fs; p++) {
-                        double x = a[ar + p];
-                        for (int q = 0; q < es; q++) {
-                            w[wo + p * es + q] += x * b[br + q];
-                        }
-                    }
+        ComputePool.parallelFor(layout.eliminatedBlocks(), 256, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                for (int pt = from; pt < to; pt++) {
+                    pointGram(layout, b, rr, es, v, pt);
+                }
+            }
+        });
+        ComputePool.parallelFor(layout.residualBlocks(), 256, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                for (int k = from; k < to; k++) {
+                    crossBlock(a, b, rr, fs, es, w, k);
                 }
             }
         });
@@ -175,6 +154,54 @@ public final class SchurComplement {
         precondValid = false;
         return SolveResult.ok("Schur blocks: " + layout.reducedBlocks() + " cameras, " + layout.eliminatedBlocks()
                 + " points");
+    }
+
+    /** The upper triangle of {@code U[uo..] += A_kᵀA_k} for the rr rows of one camera block A_k at {@code a[ar0..]}. */
+    private static void addGramUpper(double[] a, int ar0, int rr, int fs, double[] u, int uo) {
+        for (int r = 0; r < rr; r++) {
+            int ar = ar0 + r * fs;
+            for (int p = 0; p < fs; p++) {
+                double x = a[ar + p];
+                int up = uo + p * fs;
+                for (int q = p; q < fs; q++) {
+                    u[up + q] += x * a[ar + q];
+                }
+            }
+        }
+    }
+
+    /** {@code V_pt = Σ_k B_kᵀB_k} over the observations k of point pt. */
+    private static void pointGram(SchurLayout layout, double[] b, int rr, int es, double[] v, int pt) {
+        int vo = pt * es * es;
+        Arrays.fill(v, vo, vo + es * es, 0);
+        for (int i = 0, n = layout.eliminatedCount(pt); i < n; i++) {
+            int k = layout.eliminatedResidual(pt, i);
+            for (int r = 0; r < rr; r++) {
+                int br = (k * rr + r) * es;
+                for (int p = 0; p < es; p++) {
+                    double x = b[br + p];
+                    for (int q = 0; q < es; q++) {
+                        v[vo + p * es + q] += x * b[br + q];
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code W_k = A_kᵀB_k}. */
+    private static void crossBlock(double[] a, double[] b, int rr, int fs, int es, double[] w, int k) {
+        int wo = k * fs * es;
+        Arrays.fill(w, wo, wo + fs * es, 0);
+        for (int r = 0; r < rr; r++) {
+            int ar = (k * rr + r) * fs;
+            int br = (k * rr + r) * es;
+            for (int p = 0; p < fs; p++) {
+                double x = a[ar + p];
+                for (int q = 0; q < es; q++) {
+                    w[wo + p * es + q] += x * b[br + q];
+                }
+            }
+        }
     }
 
     /**
@@ -301,69 +328,92 @@ public final class SchurComplement {
 
     /** S's envelope in camera order, block row by block row in parallel. */
     private void formEnvelope(double lambda, double[] d) {
-        computeT();
         int[] pos = ordering.position;
         int[] cam = ordering.camera;
         double[] e = env;
-        ComputePool.parallelFor(layout.reducedBlocks(), 4, (from, to) -> {
-            int[] rb = new int[fs];
-            for (int p1 = from; p1 < to; p1++) {
-                int c1 = cam[p1];
-                int r0 = p1 * fs;
-                Arrays.fill(e, envStart[r0], envStart[r0 + fs], 0);
-                // row r of S in camera order: e[rowBase(r) + column]
-                for (int i = 0; i < fs; i++) {
-                    int base = envStart[r0 + i] - envFirst[r0 + i];
-                    for (int j = 0; j <= i; j++) {
-                        e[base + r0 + j] = u[c1 * fs * fs + i * fs + j];
+        ComputePool.parallelFor(layout.reducedBlocks(), 4, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                int[] rb = new int[fs];
+                double[] tk = new double[fs * es];
+                for (int p1 = from; p1 < to; p1++) {
+                    int c1 = cam[p1];
+                    int r0 = p1 * fs;
+                    Arrays.fill(e, envStart[r0], envStart[r0 + fs], 0);
+                    // row r of S in camera order: e[rowBase(r) + column]
+                    for (int i = 0; i < fs; i++) {
+                        rb[i] = envStart[r0 + i] - envFirst[r0 + i];
                     }
-                    double di = d == null ? 1 : d[c1 * fs + i];
-                    e[base + r0 + i] += lambda * di * di;
-                }
-                for (int i = 0; i < fs; i++) {
-                    rb[i] = envStart[r0 + i] - envFirst[r0 + i];
-                }
-                for (int a1 = 0, n1 = layout.reducedCount(c1); a1 < n1; a1++) {
-                    int k1 = layout.reducedResidual(c1, a1);
-                    int pt = layout.eliminatedOf(k1);
-                    int to1 = k1 * fs * es;
-                    for (int a2 = 0, n2 = layout.eliminatedCount(pt); a2 < n2; a2++) {
-                        int k2 = layout.eliminatedResidual(pt, a2);
-                        int p2 = pos[layout.reducedOf(k2)];
-                        if (p2 > p1) {
-                            continue;
-                        }
-                        if (p2 == p1) {
-                            // diagonal block: the lower triangle only
-                            int wo = k2 * fs * es;
-                            for (int i = 0; i < fs; i++) {
-                                int base = rb[i] + r0;
-                                int ti = to1 + i * es;
-                                if (es == 3) {
-                                    double t0 = t[ti];
-                                    double t1 = t[ti + 1];
-                                    double t2 = t[ti + 2];
-                                    for (int j = 0; j <= i; j++) {
-                                        int wj = wo + 3 * j;
-                                        e[base + j] -= t0 * w[wj] + t1 * w[wj + 1] + t2 * w[wj + 2];
-                                    }
-                                } else {
-                                    for (int j = 0; j <= i; j++) {
-                                        double acc = 0;
-                                        for (int q = 0; q < es; q++) {
-                                            acc += t[ti + q] * w[wo + j * es + q];
-                                        }
-                                        e[base + j] -= acc;
-                                    }
-                                }
-                            }
-                        } else {
-                            subtractProductRows(t, to1, w, k2 * fs * es, e, rb, p2 * fs);
-                        }
+                    dampedDiagonalLower(u, c1 * fs * fs, fs, lambda, d, c1 * fs, e, rb, r0);
+                    for (int a1 = 0, n1 = layout.reducedCount(c1); a1 < n1; a1++) {
+                        envelopeObservation(layout, pos, w, vinv, layout.reducedResidual(c1, a1), p1, e, rb, tk, fs,
+                                es);
                     }
                 }
             }
         });
+    }
+
+    /** {@code S[rb[i] + r0 + j] = (U_c + λD_c²)[i, j]} for j ≤ i: the lower triangle of one damped camera block. */
+    private static void dampedDiagonalLower(double[] u, int uo, int fs, double lambda, double[] d, int dOff,
+            double[] e, int[] rb, int r0) {
+        for (int i = 0; i < fs; i++) {
+            int base = rb[i];
+            for (int j = 0; j <= i; j++) {
+                e[base + r0 + j] = u[uo + i * fs + j];
+            }
+            double di = d == null ? 1 : d[dOff + i];
+            e[base + r0 + i] += lambda * di * di;
+        }
+    }
+
+    /**
+     * For observation k1 of the camera at position p1 of the order {@code pos}: {@code T_k1 = W_k1 V_λ⁻¹} into tk,
+     * then {@code S[p1, p2] −= T_k1 W_k2ᵀ} for every observation k2 of the same point whose camera is at a position
+     * p2 ≤ p1 (the diagonal block's lower triangle only), block row p1 at the row bases rb.
+     */
+    private static void envelopeObservation(SchurLayout layout, int[] pos, double[] w, double[] vinv, int k1, int p1,
+            double[] e, int[] rb, double[] tk, int fs, int es) {
+        int pt = layout.eliminatedOf(k1);
+        productBlock(w, k1 * fs * es, vinv, pt * es * es, tk, 0, fs, es);
+        for (int a2 = 0, n2 = layout.eliminatedCount(pt); a2 < n2; a2++) {
+            int k2 = layout.eliminatedResidual(pt, a2);
+            int p2 = pos[layout.reducedOf(k2)];
+            if (p2 > p1) {
+                continue;
+            }
+            if (p2 == p1) {
+                subtractProductLower(tk, 0, w, k2 * fs * es, e, rb, p1 * fs, fs, es);
+            } else {
+                subtractProductRows(tk, 0, w, k2 * fs * es, e, rb, p2 * fs, fs, es);
+            }
+        }
+    }
+
+    /** {@code S[rb[i] + col + j] −= (T Wᵀ)[i, j]} for j ≤ i: a diagonal block's lower triangle. */
+    private static void subtractProductLower(double[] t, int to, double[] w, int wo, double[] e, int[] rb, int col,
+            int fs, int es) {
+        for (int i = 0; i < fs; i++) {
+            int base = rb[i] + col;
+            int ti = to + i * es;
+            if (es == 3) {
+                double t0 = t[ti];
+                double t1 = t[ti + 1];
+                double t2 = t[ti + 2];
+                for (int j = 0; j <= i; j++) {
+                    int wj = wo + 3 * j;
+                    e[base + j] -= t0 * w[wj] + t1 * w[wj + 1] + t2 * w[wj + 2];
+                }
+            } else {
+                for (int j = 0; j <= i; j++) {
+                    double acc = 0;
+                    for (int q = 0; q < es; q++) {
+                        acc += t[ti + q] * w[wo + j * es + q];
+                    }
+                    e[base + j] -= acc;
+                }
+            }
+        }
     }
 
     /**
@@ -473,17 +523,15 @@ public final class SchurComplement {
         precondValid = false;
         int off = nc;
         boolean[] ok = {true};
-        ComputePool.parallelFor(layout.eliminatedBlocks(), 256, (from, to) -> {
-            double[] work = new double[2 * es * es];
-            for (int p = from; p < to; p++) {
-                int o = p * es * es;
-                System.arraycopy(v, o, work, 0, es * es);
-                for (int j = 0; j < es; j++) {
-                    double dj = d == null ? 1 : d[off + p * es + j];
-                    work[j * es + j] += lambda * dj * dj;
-                }
-                if (!invertSpd(work, es, vinv, o)) {
-                    ok[0] = false;
+        ComputePool.parallelFor(layout.eliminatedBlocks(), 256, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                double[] work = new double[2 * es * es];
+                for (int p = from; p < to; p++) {
+                    dampedCopy(v, p * es * es, es, lambda, d, off + p * es, work);
+                    if (!invertSpd(work, es, vinv, p * es * es)) {
+                        ok[0] = false;
+                    }
                 }
             }
         });
@@ -515,47 +563,57 @@ public final class SchurComplement {
     }
 
     /**
-     * {@code T_k = W_k V⁻¹} for every observation, then the lower block triangle of S block row by block row (no two
-     * threads write one row; the strict upper triangle is left as scratch for the factorization).
+     * The lower block triangle of S block row by block row (no two threads write one row; the strict upper triangle
+     * is left as scratch for the factorization).
      */
     private void formDense(double lambda, double[] d) {
-        computeT();
         double[] sd = s;
-        ComputePool.parallelFor(layout.reducedBlocks(), 1, (from, to) -> {
-            int[] rb = new int[fs];
-            for (int c1 = from; c1 < to; c1++) {
-                int r0 = c1 * fs;
-                for (int i = 0; i < fs; i++) {
-                    rb[i] = (r0 + i) * nc;
-                }
-                for (int i = 0; i < fs; i++) {
-                    Arrays.fill(sd, (r0 + i) * nc, (r0 + i) * nc + r0 + fs, 0);
-                    for (int j = 0; j < fs; j++) {
-                        sd[(r0 + i) * nc + r0 + j] = u[c1 * fs * fs + i * fs + j];
+        ComputePool.parallelFor(layout.reducedBlocks(), 1, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                int[] rb = new int[fs];
+                double[] tk = new double[fs * es];
+                for (int c1 = from; c1 < to; c1++) {
+                    int r0 = c1 * fs;
+                    for (int i = 0; i < fs; i++) {
+                        rb[i] = (r0 + i) * nc;
                     }
-                    double di = d == null ? 1 : d[r0 + i];
-                    sd[(r0 + i) * nc + r0 + i] += lambda * di * di;
-                }
-                for (int a1 = 0, n1 = layout.reducedCount(c1); a1 < n1; a1++) {
-                    int k1 = layout.reducedResidual(c1, a1);
-                    int p = layout.eliminatedOf(k1);
-                    int to1 = k1 * fs * es;
-                    for (int a2 = 0, n2 = layout.eliminatedCount(p); a2 < n2; a2++) {
-                        int k2 = layout.eliminatedResidual(p, a2);
-                        int c2 = layout.reducedOf(k2);
-                        if (c2 > c1) {
-                            continue;
+                    for (int i = 0; i < fs; i++) {
+                        Arrays.fill(sd, (r0 + i) * nc, (r0 + i) * nc + r0 + fs, 0);
+                        for (int j = 0; j < fs; j++) {
+                            sd[(r0 + i) * nc + r0 + j] = u[c1 * fs * fs + i * fs + j];
                         }
-                        // S[c1, c2] −= T_k1 W_k2ᵀ
-                        subtractProductRows(t, to1, w, k2 * fs * es, sd, rb, c2 * fs);
+                        double di = d == null ? 1 : d[r0 + i];
+                        sd[(r0 + i) * nc + r0 + i] += lambda * di * di;
+                    }
+                    for (int a1 = 0, n1 = layout.reducedCount(c1); a1 < n1; a1++) {
+                        denseObservation(layout, w, vinv, layout.reducedResidual(c1, a1), c1, sd, rb, tk, fs, es);
                     }
                 }
             }
         });
     }
 
+    /**
+     * For observation k1 of camera c1: {@code T_k1 = W_k1 V_λ⁻¹} into tk, then {@code S[c1, c2] −= T_k1 W_k2ᵀ} for
+     * every observation k2 of its point with c2 ≤ c1.
+     */
+    private static void denseObservation(SchurLayout layout, double[] w, double[] vinv, int k1, int c1, double[] sd,
+            int[] rb, double[] tk, int fs, int es) {
+        int p = layout.eliminatedOf(k1);
+        productBlock(w, k1 * fs * es, vinv, p * es * es, tk, 0, fs, es);
+        for (int a2 = 0, n2 = layout.eliminatedCount(p); a2 < n2; a2++) {
+            int k2 = layout.eliminatedResidual(p, a2);
+            int c2 = layout.reducedOf(k2);
+            if (c2 <= c1) {
+                subtractProductRows(tk, 0, w, k2 * fs * es, sd, rb, c2 * fs, fs, es);
+            }
+        }
+    }
+
     /** {@code S[rb[i] + col + j] −= (T Wᵀ)[i, j]} for one fs×es pair, each row i at its own base rb[i]. */
-    private void subtractProductRows(double[] tt, int to, double[] ww, int wo, double[] sd, int[] rb, int col) {
+    private static void subtractProductRows(double[] tt, int to, double[] ww, int wo, double[] sd, int[] rb, int col,
+            int fs, int es) {
         if (fs == 9 && es == 3) {
             subtractProduct93(tt, to, ww, wo, sd, rb, col);
             return;
@@ -619,123 +677,118 @@ public final class SchurComplement {
         }
     }
 
-    private void computeT() {
-        ComputePool.parallelFor(layout.residualBlocks(), 256, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                int vo = layout.eliminatedOf(k) * es * es;
-                int wo = k * fs * es;
-                for (int i = 0; i < fs; i++) {
-                    for (int j = 0; j < es; j++) {
-                        double acc = 0;
-                        for (int q = 0; q < es; q++) {
-                            acc += w[wo + i * es + q] * vinv[vo + q * es + j];
-                        }
-                        t[wo + i * es + j] = acc;
-                    }
+    /** {@code T[to..] = W[wo..] V[vo..]} for an fs × es block W and an es × es block V. */
+    private static void productBlock(double[] w, int wo, double[] v, int vo, double[] t, int to, int fs, int es) {
+        for (int i = 0; i < fs; i++) {
+            for (int j = 0; j < es; j++) {
+                double acc = 0;
+                for (int q = 0; q < es; q++) {
+                    acc += w[wo + i * es + q] * v[vo + q * es + j];
                 }
+                t[to + i * es + j] = acc;
             }
-        });
+        }
     }
 
     /** Inverses of S's diagonal camera blocks {@code U_λ,c − Σ_k T_k W_kᵀ}. */
     private boolean formPreconditioner(double lambda, double[] d) {
-        computeT();
         boolean[] ok = {true};
-        ComputePool.parallelFor(layout.reducedBlocks(), 8, (from, to) -> {
-            double[] work = new double[2 * fs * fs];
-            for (int c = from; c < to; c++) {
-                int uo = c * fs * fs;
-                System.arraycopy(u, uo, work, 0, fs * fs);
-                for (int j = 0; j < fs; j++) {
-                    double dj = d == null ? 1 : d[c * fs + j];
-                    work[j * fs + j] += lambda * dj * dj;
-                }
-                for (int a = 0, n = layout.reducedCount(c); a < n; a++) {
-                    int k = layout.reducedResidual(c, a);
-                    int ko = k * fs * es;
-                    for (int i = 0; i < fs; i++) {
-                        for (int j = 0; j < fs; j++) {
-                            double acc = 0;
-                            for (int q = 0; q < es; q++) {
-                                acc += t[ko + i * es + q] * w[ko + j * es + q];
-                            }
-                            work[i * fs + j] -= acc;
-                        }
+        ComputePool.parallelFor(layout.reducedBlocks(), 8, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                double[] work = new double[2 * fs * fs];
+                double[] tk = new double[fs * es];
+                for (int c = from; c < to; c++) {
+                    dampedCopy(u, c * fs * fs, fs, lambda, d, c * fs, work);
+                    for (int a = 0, n = layout.reducedCount(c); a < n; a++) {
+                        int k = layout.reducedResidual(c, a);
+                        productBlock(w, k * fs * es, vinv, layout.eliminatedOf(k) * es * es, tk, 0, fs, es);
+                        subtractGram(tk, w, k * fs * es, work, fs, es);
                     }
-                }
-                if (!invertSpd(work, fs, precond, uo)) {
-                    ok[0] = false;
+                    if (!invertSpd(work, fs, precond, c * fs * fs)) {
+                        ok[0] = false;
+                    }
                 }
             }
         });
         return ok[0];
     }
 
+    /** {@code work[0..k²) = B + λ diag(D[dOff..dOff+k))²} for the k × k block B at {@code blocks[o..]}. */
+    private static void dampedCopy(double[] blocks, int o, int k, double lambda, double[] d, int dOff,
+            double[] work) {
+        System.arraycopy(blocks, o, work, 0, k * k);
+        for (int j = 0; j < k; j++) {
+            double dj = d == null ? 1 : d[dOff + j];
+            work[j * k + j] += lambda * dj * dj;
+        }
+    }
+
+    /** {@code work −= T_k W_kᵀ} for T_k in {@code t[0..fs·es)} and W_k at {@code w[wo..]}. */
+    private static void subtractGram(double[] t, double[] w, int wo, double[] work, int fs, int es) {
+        for (int i = 0; i < fs; i++) {
+            for (int j = 0; j < fs; j++) {
+                double acc = 0;
+                for (int q = 0; q < es; q++) {
+                    acc += t[i * es + q] * w[wo + j * es + q];
+                }
+                work[i * fs + j] -= acc;
+            }
+        }
+    }
+
     private void applyPreconditioner(double[] r, double[] z) {
-        ComputePool.parallelFor(layout.reducedBlocks(), 64, (from, to) -> {
-            for (int c = from; c < to; c++) {
-                int o = c * fs;
-                int po = c * fs * fs;
-                for (int i = 0; i < fs; i++) {
-                    double acc = 0;
-                    for (int j = 0; j < fs; j++) {
-                        acc += precond[po + i * fs + j] * r[o + j];
-                    }
-                    z[o + i] = acc;
+        ComputePool.parallelFor(layout.reducedBlocks(), 64, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                for (int c = from; c < to; c++) {
+                    blockTimes(precond, c * fs * fs, r, c * fs, z, c * fs, fs);
                 }
             }
         });
     }
 
+    /** {@code out[oo..oo+k) = M x[xo..xo+k)} for the k × k block M at {@code m[mo..]}. */
+    private static void blockTimes(double[] m, int mo, double[] x, int xo, double[] out, int oo, int k) {
+        for (int i = 0; i < k; i++) {
+            double acc = 0;
+            for (int j = 0; j < k; j++) {
+                acc += m[mo + i * k + j] * x[xo + j];
+            }
+            out[oo + i] = acc;
+        }
+    }
+
     /** {@code out = S·x = U_λx − W(V_λ⁻¹(Wᵀx))}: per point, then per camera. */
     private void multiply(double lambda, double[] d, double[] x, double[] out) {
-        ComputePool.parallelFor(layout.eliminatedBlocks(), 256, (from, to) -> {
-            double[] acc = new double[es];
-            for (int p = from; p < to; p++) {
-                Arrays.fill(acc, 0);
-                for (int a = 0, n = layout.eliminatedCount(p); a < n; a++) {
-                    int k = layout.eliminatedResidual(p, a);
-                    int xo = layout.reducedOf(k) * fs;
-                    int wo = k * fs * es;
-                    for (int i = 0; i < fs; i++) {
-                        double xi = x[xo + i];
-                        for (int q = 0; q < es; q++) {
-                            acc[q] += w[wo + i * es + q] * xi;
-                        }
-                    }
-                }
-                int vo = p * es * es;
-                for (int i = 0; i < es; i++) {
-                    double sum = 0;
-                    for (int q = 0; q < es; q++) {
-                        sum += vinv[vo + i * es + q] * acc[q];
-                    }
-                    pointTmp[p * es + i] = sum;
+        ComputePool.parallelFor(layout.eliminatedBlocks(), 256, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                double[] acc = new double[es];
+                for (int p = from; p < to; p++) {
+                    Arrays.fill(acc, 0);
+                    addPointProducts(layout, w, x, p, 1, acc, fs, es);
+                    blockTimes(vinv, p * es * es, acc, 0, pointTmp, p * es, es);
                 }
             }
         });
-        ComputePool.parallelFor(layout.reducedBlocks(), 16, (from, to) -> {
-            for (int c = from; c < to; c++) {
-                int o = c * fs;
-                int uo = c * fs * fs;
-                for (int i = 0; i < fs; i++) {
-                    double acc = 0;
-                    for (int j = 0; j < fs; j++) {
-                        acc += u[uo + i * fs + j] * x[o + j];
-                    }
-                    double di = d == null ? 1 : d[o + i];
-                    out[o + i] = acc + lambda * di * di * x[o + i];
-                }
-                for (int a = 0, n = layout.reducedCount(c); a < n; a++) {
-                    int k = layout.reducedResidual(c, a);
-                    int po = layout.eliminatedOf(k) * es;
-                    int wo = k * fs * es;
+        ComputePool.parallelFor(layout.reducedBlocks(), 16, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                for (int c = from; c < to; c++) {
+                    int o = c * fs;
+                    int uo = c * fs * fs;
                     for (int i = 0; i < fs; i++) {
                         double acc = 0;
-                        for (int q = 0; q < es; q++) {
-                            acc += w[wo + i * es + q] * pointTmp[po + q];
+                        for (int j = 0; j < fs; j++) {
+                            acc += u[uo + i * fs + j] * x[o + j];
                         }
-                        out[o + i] -= acc;
+                        double di = d == null ? 1 : d[o + i];
+                        out[o + i] = acc + lambda * di * di * x[o + i];
+                    }
+                    for (int a = 0, n = layout.reducedCount(c); a < n; a++) {
+                        int k = layout.reducedResidual(c, a);
+                        addCameraProduct(w, k * fs * es, pointTmp, layout.eliminatedOf(k) * es, -1, out, o, fs, es);
                     }
                 }
             }
@@ -744,69 +797,79 @@ public final class SchurComplement {
 
     /** {@code y_p = V_λ⁻¹g_p}, {@code b_c = −g_c + Σ_k W_k y_p}. */
     private void reducedRhs(double[] g) {
-        ComputePool.parallelFor(layout.eliminatedBlocks(), 256, (from, to) -> {
-            for (int p = from; p < to; p++) {
-                int vo = p * es * es;
-                int go = nc + p * es;
-                for (int i = 0; i < es; i++) {
-                    double acc = 0;
-                    for (int q = 0; q < es; q++) {
-                        acc += vinv[vo + i * es + q] * g[go + q];
-                    }
-                    y[p * es + i] = acc;
+        ComputePool.parallelFor(layout.eliminatedBlocks(), 256, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                for (int p = from; p < to; p++) {
+                    blockTimes(vinv, p * es * es, g, nc + p * es, y, p * es, es);
                 }
             }
         });
-        ComputePool.parallelFor(layout.reducedBlocks(), 16, (from, to) -> {
-            for (int c = from; c < to; c++) {
-                int o = c * fs;
-                for (int i = 0; i < fs; i++) {
-                    bc[o + i] = -g[o + i];
-                }
-                for (int a = 0, n = layout.reducedCount(c); a < n; a++) {
-                    int k = layout.reducedResidual(c, a);
-                    int po = layout.eliminatedOf(k) * es;
-                    int wo = k * fs * es;
+        ComputePool.parallelFor(layout.reducedBlocks(), 16, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                for (int c = from; c < to; c++) {
+                    int o = c * fs;
                     for (int i = 0; i < fs; i++) {
-                        double acc = 0;
-                        for (int q = 0; q < es; q++) {
-                            acc += w[wo + i * es + q] * y[po + q];
-                        }
-                        bc[o + i] += acc;
+                        bc[o + i] = -g[o + i];
+                    }
+                    for (int a = 0, n = layout.reducedCount(c); a < n; a++) {
+                        int k = layout.reducedResidual(c, a);
+                        addCameraProduct(w, k * fs * es, y, layout.eliminatedOf(k) * es, 1, bc, o, fs, es);
                     }
                 }
             }
         });
     }
 
+    /**
+     * {@code out[o + i] += sign·(W_k y)[i]} for the fs × es block W_k at wo and y at {@code y[yo..]}; sign is ±1, so
+     * the sum rounds as {@code out + (W_k y)} or {@code out − (W_k y)}.
+     */
+    private static void addCameraProduct(double[] w, int wo, double[] y, int yo, double sign, double[] out, int o,
+            int fs, int es) {
+        for (int i = 0; i < fs; i++) {
+            double acc = 0;
+            for (int q = 0; q < es; q++) {
+                acc += w[wo + i * es + q] * y[yo + q];
+            }
+            out[o + i] += sign * acc;
+        }
+    }
+
+    /**
+     * {@code acc += sign·Σ_k W_kᵀ x_{c(k)}} over the observations k of point p; sign is ±1, so each term rounds as
+     * {@code acc + W x} or {@code acc − W x}.
+     */
+    private static void addPointProducts(SchurLayout layout, double[] w, double[] x, int p, double sign,
+            double[] acc, int fs, int es) {
+        for (int a = 0, n = layout.eliminatedCount(p); a < n; a++) {
+            int k = layout.eliminatedResidual(p, a);
+            int xo = layout.reducedOf(k) * fs;
+            int wo = k * fs * es;
+            for (int i = 0; i < fs; i++) {
+                double xi = x[xo + i];
+                for (int q = 0; q < es; q++) {
+                    acc[q] += sign * (w[wo + i * es + q] * xi);
+                }
+            }
+        }
+    }
+
     /** {@code x = [x_c; V_λ⁻¹(−g_p − Σ_k W_kᵀ x_c)]}. */
     private void backSubstitute(double[] g, double[] out) {
         System.arraycopy(xc, 0, out, 0, nc);
-        ComputePool.parallelFor(layout.eliminatedBlocks(), 256, (from, to) -> {
-            double[] acc = new double[es];
-            for (int p = from; p < to; p++) {
-                int go = nc + p * es;
-                for (int q = 0; q < es; q++) {
-                    acc[q] = -g[go + q];
-                }
-                for (int a = 0, n = layout.eliminatedCount(p); a < n; a++) {
-                    int k = layout.eliminatedResidual(p, a);
-                    int xo = layout.reducedOf(k) * fs;
-                    int wo = k * fs * es;
-                    for (int i = 0; i < fs; i++) {
-                        double xi = xc[xo + i];
-                        for (int q = 0; q < es; q++) {
-                            acc[q] -= w[wo + i * es + q] * xi;
-                        }
-                    }
-                }
-                int vo = p * es * es;
-                for (int i = 0; i < es; i++) {
-                    double sum = 0;
+        ComputePool.parallelFor(layout.eliminatedBlocks(), 256, new RangeBody() {
+            @Override
+            public void run(int from, int to) {
+                double[] acc = new double[es];
+                for (int p = from; p < to; p++) {
+                    int go = nc + p * es;
                     for (int q = 0; q < es; q++) {
-                        sum += vinv[vo + i * es + q] * acc[q];
+                        acc[q] = -g[go + q];
                     }
-                    out[go + i] = sum;
+                    addPointProducts(layout, w, xc, p, -1, acc, fs, es);
+                    blockTimes(vinv, p * es * es, acc, 0, out, go, es);
                 }
             }
         });
