@@ -719,26 +719,35 @@ public final class GaussNewtonLoop {
     }
 
     /*
-     * Checkpoint layout of a deterministic run: [n, control state (c entries), ‖g₀‖∞, D (n entries), solver state].
+     * Checkpoint layout of a deterministic run: [n, control state (c entries), ‖g₀‖∞, F(x₀), D (n entries), solver
+     * state]; ‖g₀‖∞ and F(x₀) unscaled (the resumed objective may scale its cost by another power of two).
      */
+
+    /** Entries of a checkpoint before D: n, the control state (c entries), ‖g₀‖∞ and the start cost. */
+    private static int checkpointHead(int c) {
+        return 3 + c;
+    }
 
     /**
      * The state of a deterministic run besides its point, for a checkpoint: the control's state, the start gradient
-     * norm (read by the relative gradient test), the scaling D (a running maximum remembers every Jacobian) and the
-     * solver's state. {@link #resume} with the point continues bit for bit.
+     * norm (read by the relative gradient test), the start cost (read by the zero-residual test), the scaling D (a
+     * running maximum remembers every Jacobian) and the solver's state. {@link #resume} with the point continues bit
+     * for bit.
      *
      * @param st a deterministic run's state
-     * @return a new vector {@code [n, control state, ‖g₀‖∞, D (n entries), solver state]}
+     * @return a new vector {@code [n, control state, ‖g₀‖∞, F(x₀), D (n entries), solver state]}
      */
     public double[] checkpoint(State st) {
         double[] solverState = st.solver == null ? new double[0] : st.solver.state();
         int c = st.controlState.length;
-        double[] v = new double[2 + c + st.n + solverState.length];
+        int head = checkpointHead(c);
+        double[] v = new double[head + st.n + solverState.length];
         v[0] = st.n;
         System.arraycopy(st.controlState, 0, v, 1, c);
-        v[1 + c] = st.gradientNorm0;
-        System.arraycopy(st.d, 0, v, 2 + c, st.n);
-        System.arraycopy(solverState, 0, v, 2 + c + st.n, solverState.length);
+        v[1 + c] = Math.scalb(st.gradientNorm0, st.costExponent);
+        v[2 + c] = st.initialCost();
+        System.arraycopy(st.d, 0, v, head, st.n);
+        System.arraycopy(solverState, 0, v, head + st.n, solverState.length);
         return v;
     }
 
@@ -754,24 +763,26 @@ public final class GaussNewtonLoop {
     public State resume(Objective objective, double[] x, double[] checkpoint) {
         State st = init(objective, x);
         int c = st.controlState.length;
-        if (checkpoint == null || checkpoint.length < 2 + c + st.n || checkpoint[0] != st.n) {
+        int head = checkpointHead(c);
+        if (checkpoint == null || checkpoint.length < head + st.n || checkpoint[0] != st.n) {
             throw new IllegalArgumentException("checkpoint has length " + (checkpoint == null ? "null"
-                    : checkpoint.length) + ", expected at least " + (2 + c + st.n) + " for " + st.n + " parameters");
+                    : checkpoint.length) + ", expected at least " + (head + st.n) + " for " + st.n + " parameters");
         }
         if (st.reason != null) {
             return st; // the start tests ended the run at x: nothing to resume
         }
         System.arraycopy(checkpoint, 1, st.controlState, 0, c);
-        st.gradientNorm0 = checkpoint[1 + c];
-        System.arraycopy(checkpoint, 2 + c, st.d, 0, st.n);
-        if (st.solver == null && checkpoint.length > 2 + c + st.n) {
+        st.gradientNorm0 = Math.scalb(checkpoint[1 + c], -st.costExponent);
+        st.initialCost = Math.scalb(checkpoint[2 + c], -st.costExponent);
+        System.arraycopy(checkpoint, head, st.d, 0, st.n);
+        if (st.solver == null && checkpoint.length > head + st.n) {
             // a checkpoint with the state of the automatic choice: make it now, as the first prepare would
             st.solver = DampedSolvers.auto(st.lin, scaling == ScalingRule.IDENTITY);
         }
-        int used = st.solver == null ? 0 : st.solver.restore(checkpoint, 2 + c + st.n, st.n);
-        if (2 + c + st.n + used != checkpoint.length) {
+        int used = st.solver == null ? 0 : st.solver.restore(checkpoint, head + st.n, st.n);
+        if (head + st.n + used != checkpoint.length) {
             throw new IllegalArgumentException("checkpoint has length " + checkpoint.length + ", expected "
-                    + (2 + c + st.n + used));
+                    + (head + st.n + used));
         }
         return st;
     }

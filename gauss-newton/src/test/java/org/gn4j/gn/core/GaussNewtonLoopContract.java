@@ -193,6 +193,7 @@ public abstract class GaussNewtonLoopContract {
         assertEquals(st.reason(), again.reason());
         assertArrayEquals(st.x(), again.x(), 0.0, "resumed run ends at the same bits");
         assertEquals(st.cost(), again.cost(), 0.0);
+        assertEquals(st.initialCost(), again.initialCost(), 0.0, "the start cost the zero-residual test reads");
     }
 
     /** An objective whose first trial cost is NaN (as if the residuals overflowed there). */
