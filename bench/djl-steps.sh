@@ -4,7 +4,8 @@
 # org.gn4j.bench.djl.LibTorchSteps; output lines in torch_steps.py's format). Builds bench/djl first when its class
 # path file is missing or older than its sources: offline, with the root profile djl, which needs
 # ai.djl.pytorch:pytorch-engine:0.36.0, pytorch-jni:2.7.1-0.36.0 and pytorch-native-cpu:2.7.1:linux-x86_64 in the
-# local Maven repository. When that build fails the script says why on stdout and exits 0, so that callers
+# local Maven repository (`mvn -B -ntp -P djl -pl bench/djl -am package -DskipTests` online fetches them once). When
+# that build fails the script says why on stdout and exits 0, so that callers
 # (bench/mixed-precision.sh) go on without the column. LibTorch and DJL's JNI bridge load from the class path with
 # DJL offline, extracted once into bench/djl/target/djl-cache; glibc keeps freed memory (MALLOC_ARENA_MAX=1
 # MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=68719476736 MALLOC_TOP_PAD_=1073741824, as for the Python peer).
@@ -28,7 +29,7 @@ if [ ! -f "$CP_FILE" ] || [ -n "$(find "$MOD/src" "$MOD/pom.xml" -newer "$CP_FIL
     if ! mvn -B -ntp -o -q -f "$ROOT/pom.xml" -P djl -pl bench/djl -am package -DskipTests >"$log" 2>&1; then
         reason="$(grep -m1 -E '^\[ERROR\]' "$log" | cut -c1-300 || true)"
         rm -f "$log"
-        skip "mvn -o -P djl -pl bench/djl package failed (DJL 0.36 and LibTorch 2.7.1 must be in ~/.m2): ${reason:-see mvn}"
+        skip "mvn -o -P djl -pl bench/djl package failed (DJL 0.36 and LibTorch 2.7.1 must be in ~/.m2; fetch them once with: mvn -B -ntp -P djl -pl bench/djl -am package -DskipTests): ${reason:-see mvn}"
     fi
     rm -f "$log"
 fi
