@@ -53,6 +53,9 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.PerSample
     private Tape[] trialTapes;
     private double[][] trialTargets;
     private double[] trialSums;
+    /** Evaluations so far (a curvature subset re-evaluates when this moves). */
+    private long evaluations;
+    private CurvatureSubset subset;
 
     /**
      * @param net the network; its parameter count d and output size c fix the products' sizes
@@ -226,6 +229,7 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.PerSample
         ArgumentChecks.requireRange("x", x, xOff, batch * net.inputShape().size());
         this.theta = theta;
         this.batch = batch;
+        evaluations++;
         System.arraycopy(y, yOff, targets, 0, batch * c);
         int byCapacity = (batch + chunkCapacity - 1) / chunkCapacity;
         this.chunks = Math.max(byCapacity, Math.max(1, Math.min(partial.length, (batch + 7) / 8)));
@@ -293,6 +297,79 @@ public final class MiniBatchProducts implements org.gn4j.gn.stochastic.PerSample
         loss.hessianTimes(batch, c, tapeOutputs(), targets, jv, qv);
         vjpInto(qv, out);
         scale(out, 1.0 / batch);
+    }
+
+    /**
+     * This batch with its GGN product over its first {@code max(1, ⌈fraction·b⌉)} samples (see
+     * {@link org.gn4j.gn.stochastic.MiniBatchObjective#curvatureSubset}): the subset's samples are copied from the
+     * evaluated tapes and evaluated by a second, smaller set of tapes (allocated at the first call for a fraction,
+     * for {@code ⌈fraction·maxBatch()⌉} samples) at the first GGN product after each {@link #evaluate}.
+     */
+    @Override
+    public org.gn4j.gn.stochastic.MiniBatchObjective curvatureSubset(double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            return org.gn4j.gn.stochastic.PerSampleObjective.super.curvatureSubset(fraction);
+        }
+        if (subset == null || subset.fraction != fraction) {
+            subset = new CurvatureSubset(fraction);
+        }
+        return subset;
+    }
+
+    /** The view of {@link #curvatureSubset}: the batch's loss and gradient, the subset's GGN product. */
+    private final class CurvatureSubset implements org.gn4j.gn.stochastic.MiniBatchObjective {
+        final double fraction;
+        private final MiniBatchProducts part;
+        private final double[] inputs;
+        private long evaluated = -1;
+
+        CurvatureSubset(double fraction) {
+            this.fraction = fraction;
+            int capacity = samples(maxBatch);
+            this.part = new MiniBatchProducts(net, loss, capacity);
+            this.inputs = new double[capacity * net.inputShape().size()];
+        }
+
+        int samples(int b) {
+            return Math.max(1, Math.min(b, (int) Math.ceil(fraction * b - 1e-9)));
+        }
+
+        @Override
+        public int parameterCount() {
+            return d;
+        }
+
+        @Override
+        public double loss() {
+            return MiniBatchProducts.this.loss();
+        }
+
+        @Override
+        public void gradient(double[] out) {
+            MiniBatchProducts.this.gradient(out);
+        }
+
+        @Override
+        public double lossAt(double[] trialTheta) {
+            return MiniBatchProducts.this.lossAt(trialTheta);
+        }
+
+        @Override
+        public void ggnTimes(double[] v, double[] out) {
+            requireEvaluated();
+            if (evaluated != evaluations) {
+                int m = samples(batch);
+                int in = net.inputShape().size();
+                for (int k = 0, s0 = 0; k < chunks && s0 < m; k++) {
+                    int n = Math.min(chunkSize(k), m - s0);
+                    System.arraycopy(tapes[k].act[0], 0, inputs, s0 * in, n * in);
+                    s0 += n;
+                }
+                part.evaluate(theta, m, inputs, 0, targets, 0);
+                evaluated = evaluations;
+            }
+            part.ggnTimes(v, out);
+        }
     }
 
     /**

@@ -1,12 +1,16 @@
 package org.gn4j.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.gn4j.gn.stochastic.MiniBatchObjective;
 import org.gn4j.nn.layers.Activation;
 import org.gn4j.nn.layers.Dense;
 import org.gn4j.nn.loss.Loss;
@@ -149,6 +153,68 @@ class MiniBatchProductsTest {
         Tolerances.assertRelativeClose(pair[0], pair[1], 1e-12, "many chunks vs one chunk per thread, b = " + b);
     }
 
+    /**
+     * The curvature subset's GGN product is (1/m)·Σ_{s<m} J_sᵀQ_sJ_s·v over the first m = ⌈f·b⌉ samples (dense, from
+     * the full batch's per-sample Jacobian and Hessian factors), across many chunks; its loss and gradient are the
+     * whole batch's; after a new evaluation the view follows the new batch.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.1, 0.3, 0.75})
+    void curvatureSubsetIsTheGgnOfTheFirstSamples(double fraction) {
+        Random r = new Random(17);
+        int in = 4;
+        int c = 3;
+        Sequential net = smallNet(in, 6, c);
+        Loss loss = new SoftmaxCrossEntropy();
+        MiniBatchProducts mb = new MiniBatchProducts(net, loss, 64, 64);
+        int d = net.parameterCount();
+        MiniBatchObjective part = mb.curvatureSubset(fraction);
+        for (int round = 0; round < 2; round++) {
+            int b = round == 0 ? 53 : 29;
+            double[] theta = net.initialParameters(5 + round);
+            double[] x = LayerChecks.gaussian(b * in, r, 1);
+            double[] y = randomTargets(b, c, true, r);
+            mb.evaluate(theta, b, x, 0, y, 0);
+            int m = (int) Math.ceil(fraction * b - 1e-9);
+            double[] jac = new double[b * c * d];
+            mb.perSampleJacobian(jac);
+            double[] factors = new double[b * c * c];
+            mb.hessianFactors(factors);
+            DMatrixRMaj g = denseGgn(jac, factors, m, c, d);
+            double[] v = LayerChecks.gaussian(d, r, 1);
+            double[] expected = new double[d];
+            CommonOps_DDRM.mult(g, DMatrixRMaj.wrap(d, 1, v), DMatrixRMaj.wrap(d, 1, expected));
+            double[] gv = new double[d];
+            part.ggnTimes(v, gv);
+            Tolerances.assertRelativeClose(expected, gv, 1e-12, "subset GGN vs dense over the first " + m
+                    + " of " + b + " samples");
+            double[] full = new double[d];
+            mb.ggnTimes(v, full);
+            double diff = 0;
+            for (int k = 0; k < d; k++) {
+                diff = Math.max(diff, Math.abs(full[k] - gv[k]));
+            }
+            assertTrue(diff > 1e-6, "the subset's product differs from the batch's");
+            assertEquals(mb.loss(), part.loss(), 0.0);
+            double[] g1 = new double[d];
+            double[] g2 = new double[d];
+            mb.gradient(g1);
+            part.gradient(g2);
+            assertArrayEquals(g1, g2, 0.0);
+            assertEquals(mb.lossAt(theta), part.lossAt(theta), 0.0);
+        }
+    }
+
+    @Test
+    void curvatureFractionOutsideTheUnitIntervalIsAnError() {
+        MiniBatchProducts mb = new MiniBatchProducts(smallNet(4, 6, 3), new SquaredError(), 8);
+        assertSame(mb, mb.curvatureSubset(1));
+        for (double f : new double[] {0, -0.5, 1.5, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mb.curvatureSubset(f));
+            assertTrue(e.getMessage().contains("(0, 1]"), e.getMessage());
+        }
+    }
+
     /** ∇L from the adjoint pass against central differences of the mean loss. */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
@@ -214,6 +280,6 @@ class MiniBatchProductsTest {
         assertThrows(IllegalStateException.class, () -> mb.gradient(new double[net.parameterCount()]));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> mb.evaluate(net.initialParameters(1), 5, new double[10], 0, new double[5], 0));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("batch is 5"), e.getMessage());
+        assertTrue(e.getMessage().contains("batch is 5"), e.getMessage());
     }
 }

@@ -13,6 +13,7 @@ import org.gn4j.gn.core.StepOutcome;
 import org.gn4j.gn.stochastic.Damping;
 import org.gn4j.gn.stochastic.Egn;
 import org.gn4j.gn.stochastic.LineSearch;
+import org.gn4j.gn.stochastic.MiniBatchObjective;
 import org.gn4j.gn.stochastic.Optimizer;
 import org.gn4j.gn.stochastic.PerSampleObjective;
 import org.gn4j.gn.stochastic.Sgn;
@@ -46,7 +47,7 @@ class StochasticGaussNewtonNetworkTest {
     }
 
     /** −(G + ρI)⁻¹∇L with G built from GGN products on unit vectors. */
-    private static double[] denseLmStep(MiniBatchProducts mb, double rho) {
+    private static double[] denseLmStep(MiniBatchObjective mb, double rho) {
         int d = mb.parameterCount();
         DMatrixRMaj a = new DMatrixRMaj(d, d);
         double[] e = new double[d];
@@ -93,6 +94,36 @@ class StochasticGaussNewtonNetworkTest {
                 .withCgIterations(CgIterations.fixed(2000, 1e-15));
         double[] got = step(sgn, mb, theta.clone());
         Tolerances.assertRelativeClose(expected, got, 1e-8, "SGN direction vs dense (G + rho I)^-1 grad");
+    }
+
+    /** With a curvature fraction the direction is −(G_S + ρI)⁻¹∇L: the subset's GGN, the whole batch's gradient. */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.25, 0.5})
+    void sgnWithACurvatureFractionSolvesWithTheSubsetsGgn(double fraction) {
+        Sequential net = MiniBatchProductsTest.smallNet(4, 6, 3);
+        double[] theta = net.initialParameters(13);
+        MiniBatchProducts mb = batch(true, 41, theta, net, 7);
+        double[] expected = denseLmStep(mb.curvatureSubset(fraction), RHO);
+        double[] full = denseLmStep(mb, RHO);
+        Sgn sgn = new Sgn().withDamping(Damping.fixed(RHO)).withLineSearch(LineSearch.none())
+                .withCgIterations(CgIterations.fixed(2000, 1e-15)).withCurvatureFraction(fraction);
+        assertEquals(fraction, sgn.curvatureFraction(), 0.0);
+        double[] got = step(sgn, mb, theta.clone());
+        Tolerances.assertRelativeClose(expected, got, 1e-8, "SGN direction vs dense (G_S + rho I)^-1 grad");
+        double diff = 0;
+        for (int k = 0; k < full.length; k++) {
+            diff = Math.max(diff, Math.abs(full[k] - got[k]) / Math.max(1e-3, Math.abs(full[k])));
+        }
+        assertTrue(diff > 1e-4, "the sub-sampled direction differs from the full-batch one");
+    }
+
+    @Test
+    void curvatureFractionOutsideTheUnitIntervalIsRefused() {
+        for (double f : new double[] {0, 1.01, Double.NaN}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> new Sgn().withCurvatureFraction(f));
+            assertTrue(e.getMessage().contains("curvature fraction is " + f), e.getMessage());
+        }
     }
 
     @ParameterizedTest

@@ -104,6 +104,11 @@ public class TrainCommand implements Callable<Integer> {
             description = "SGN: CG iterations per step, or adaptive (default: ${DEFAULT-VALUE}).")
     String cgIterations;
 
+    @Option(names = "--curvature-fraction", paramLabel = "F", defaultValue = "1",
+            description = "SGN: share of each mini-batch the GGN products of CG run on, in (0, 1] (the gradient "
+                    + "and line search use the whole batch) (default: ${DEFAULT-VALUE}).")
+    double curvatureFraction;
+
     @Option(names = "--damping", paramLabel = "RHO",
             description = "SGN / EGN: initial damping (default: 1e-4 for SGN, 1e-2 for EGN).")
     Double damping;
@@ -272,6 +277,10 @@ public class TrainCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new ParameterException(spec.commandLine(), "--batch must be at least 1, found " + batch);
         }
+        if (!(curvatureFraction > 0 && curvatureFraction <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--curvature-fraction must be in (0, 1], found "
+                    + curvatureFraction);
+        }
         if (maxSteps != null && maxSteps < 1) {
             throw new ParameterException(spec.commandLine(), "--max-steps must be at least 1, found " + maxSteps);
         }
@@ -297,6 +306,7 @@ public class TrainCommand implements Callable<Integer> {
             Map.entry("--momentum", List.of("sgd", "sgn", "egn")),
             Map.entry("--nesterov", List.of("sgd")),
             Map.entry("--cg-iterations", List.of("sgn")),
+            Map.entry("--curvature-fraction", List.of("sgn")),
             Map.entry("--warm-start", List.of("sgn")),
             Map.entry("--preconditioner", List.of("sgn")),
             Map.entry("--damping", List.of("sgn", "egn")),
@@ -317,6 +327,9 @@ public class TrainCommand implements Callable<Integer> {
         m.put("--schedule", schedule.toLowerCase(Locale.ROOT));
         m.put("--momentum", Double.toString(momentum));
         m.put("--cg-iterations", cgIterations.toLowerCase(Locale.ROOT));
+        if (curvatureFraction != 1) {
+            m.put("--curvature-fraction", Double.toString(curvatureFraction));
+        }
         m.put("--damping", Double.toString(damping != null ? damping : o.equals("egn") ? 1e-2 : 1e-4));
         m.put("--damping-rule", dampingRule.toLowerCase(Locale.ROOT));
         m.put("--line-search", lineSearch.toLowerCase(Locale.ROOT));
@@ -418,7 +431,7 @@ public class TrainCommand implements Callable<Integer> {
             case "sgn": {
                 Sgn sgn = new Sgn().withDamping(dampingRule(damping != null ? damping : 1e-4, 1e-8, steps))
                         .withLineSearch(lineSearch()).withMomentum(momentum).withWarmStart(warmStart)
-                        .withDiagonalPreconditioner(preconditioner, seed);
+                        .withDiagonalPreconditioner(preconditioner, seed).withCurvatureFraction(curvatureFraction);
                 return cgIterations.equalsIgnoreCase("adaptive") ? sgn.withCgIterations(CgIterations.adaptive())
                         : sgn.withCgIterations(parseIterations());
             }

@@ -201,6 +201,9 @@ public final class Protocol {
     public static final double[] ADAM_RATES = {1e-4, 1e-3, 1e-2};
     /** SGN's fixed CG iteration counts (plus the adaptive rule). */
     public static final int[] SGN_ITERATIONS = {2, 3, 5, 10};
+    /** Curvature fractions of SGN with 10 CG iterations whose GGN products run on part of each batch (not in the
+     *  paper: Hessian-free training's curvature mini-batch). */
+    public static final double[] SGN_CURVATURE_FRACTIONS = {0.1, 0.2};
 
     /**
      * Every configuration of the protocol, in table order.
@@ -219,6 +222,10 @@ public final class Protocol {
             all.add(new Config("sgn cg=" + k, "sgn", seed -> sgn().withCgIterations(k)));
         }
         all.add(new Config("sgn cg=adaptive", "sgn", seed -> sgn().withCgIterations(CgIterations.adaptive())));
+        for (double f : SGN_CURVATURE_FRACTIONS) {
+            all.add(new Config("sgn cg=10 curv=" + fmt(f), "sgn",
+                    seed -> sgn().withCgIterations(10).withCurvatureFraction(f)));
+        }
         all.add(new Config("egn", "egn", seed -> new Egn()));
         return all;
     }

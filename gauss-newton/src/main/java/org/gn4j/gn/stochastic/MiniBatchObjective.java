@@ -51,4 +51,29 @@ public interface MiniBatchObjective {
         throw new UnsupportedOperationException(getClass().getName() + " cannot evaluate the mini-batch loss at a "
                 + "trial point; SGN and EGN line searches and gain ratios need lossAt(theta)");
     }
+    /**
+     * This mini-batch with its GGN product taken over a subset of its samples ("curvature mini-batch", as in
+     * Hessian-free training): {@link #ggnTimes} of the returned view is {@code G_S·v = (1/|S|)Σ_{s∈S}J_sᵀQ_sJ_s v}
+     * over the first {@code |S| = max(1, ⌈fraction·b⌉)} samples of the batch, while its loss, gradient and trial
+     * losses are those of the whole batch. The subset costs one forward pass on its samples after each evaluation of
+     * the batch, and every GGN product then runs on {@code |S|} samples instead of b. The batch's samples are drawn
+     * at random, so its first samples are a random subset of it. The view follows the batch: after the batch is
+     * evaluated again, the view's products are those of the new evaluation. The default throws, for objectives that
+     * cannot evaluate a part of their batch.
+     *
+     * @param fraction the share of the batch's samples the GGN product runs on, in (0, 1]; 1 returns this batch
+     * @return a view of this batch with the sub-sampled GGN product
+     * @throws IllegalArgumentException      if {@code fraction} is not in (0, 1]
+     * @throws UnsupportedOperationException if this objective cannot sub-sample its curvature
+     */
+    default MiniBatchObjective curvatureSubset(double fraction) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("curvature fraction is " + fraction + ", expected a value in (0, 1]");
+        }
+        if (fraction == 1) {
+            return this;
+        }
+        throw new UnsupportedOperationException(getClass().getName() + " cannot take the GGN product over a subset "
+                + "of its samples; use a curvature fraction of 1");
+    }
 }

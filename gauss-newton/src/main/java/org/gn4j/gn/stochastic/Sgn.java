@@ -19,6 +19,8 @@ import org.gn4j.gn.core.Objective;
  *
  * <p><b>Options.</b>
  * <ul>
+ *   <li>Curvature fraction: the GGN products of CG run on the first {@code ⌈f·b⌉} samples of the batch
+ *       ({@link #withCurvatureFraction}); default 1, the whole batch.</li>
  *   <li>Warm start: CG starts from the previous step's direction δ instead of 0 (one extra GGN product for the
  *       initial residual).</li>
  *   <li>Diagonal preconditioner: {@code M = diag(Ĝ) + ρI} with {@code Ĝ} a Hutchinson estimate of {@code diag(G)}:
@@ -41,15 +43,20 @@ public final class Sgn extends DampedGaussNewton {
     private final boolean warmStart;
     private final boolean preconditioned;
     private final long seed;
+    private final double curvatureFraction;
 
     /** SGN with the defaults listed in the class documentation. */
     public Sgn() {
-        this(Damping.gainRatio(1e-4), LineSearch.armijo(), 0, 10, CgIterations.adaptive(), false, false, 0L);
+        this(Damping.gainRatio(1e-4), LineSearch.armijo(), 0, 10, CgIterations.adaptive(), false, false, 0L, 1);
     }
 
     private Sgn(Damping damping, LineSearch lineSearch, double momentum, int maxFailures, CgIterations iterations,
-            boolean warmStart, boolean preconditioned, long seed) {
+            boolean warmStart, boolean preconditioned, long seed, double curvatureFraction) {
         super(damping, lineSearch, momentum, maxFailures);
+        if (!(curvatureFraction > 0 && curvatureFraction <= 1)) {
+            throw new IllegalArgumentException("curvature fraction is " + curvatureFraction
+                    + ", expected a value in (0, 1]");
+        }
         if (iterations == null) {
             throw new IllegalArgumentException("iterations must not be null");
         }
@@ -57,6 +64,7 @@ public final class Sgn extends DampedGaussNewton {
         this.warmStart = warmStart;
         this.preconditioned = preconditioned;
         this.seed = seed;
+        this.curvatureFraction = curvatureFraction;
     }
 
     /**
@@ -67,7 +75,8 @@ public final class Sgn extends DampedGaussNewton {
      * @throws IllegalArgumentException if {@code d} is {@code null}
      */
     public Sgn withDamping(Damping d) {
-        return new Sgn(d, lineSearch, momentum, maxFailures, iterations, warmStart, preconditioned, seed);
+        return new Sgn(d, lineSearch, momentum, maxFailures, iterations, warmStart, preconditioned, seed,
+                curvatureFraction);
     }
 
     /**
@@ -99,7 +108,8 @@ public final class Sgn extends DampedGaussNewton {
      * @throws IllegalArgumentException if {@code rule} is {@code null}
      */
     public Sgn withCgIterations(CgIterations rule) {
-        return new Sgn(damping, lineSearch, momentum, maxFailures, rule, warmStart, preconditioned, seed);
+        return new Sgn(damping, lineSearch, momentum, maxFailures, rule, warmStart, preconditioned, seed,
+                curvatureFraction);
     }
 
     /**
@@ -110,7 +120,8 @@ public final class Sgn extends DampedGaussNewton {
      * @throws IllegalArgumentException if {@code ls} is {@code null}
      */
     public Sgn withLineSearch(LineSearch ls) {
-        return new Sgn(damping, ls, momentum, maxFailures, iterations, warmStart, preconditioned, seed);
+        return new Sgn(damping, ls, momentum, maxFailures, iterations, warmStart, preconditioned, seed,
+                curvatureFraction);
     }
 
     /**
@@ -121,7 +132,8 @@ public final class Sgn extends DampedGaussNewton {
      * @throws IllegalArgumentException if β is outside [0, 1)
      */
     public Sgn withMomentum(double beta) {
-        return new Sgn(damping, lineSearch, beta, maxFailures, iterations, warmStart, preconditioned, seed);
+        return new Sgn(damping, lineSearch, beta, maxFailures, iterations, warmStart, preconditioned, seed,
+                curvatureFraction);
     }
 
     /**
@@ -131,7 +143,8 @@ public final class Sgn extends DampedGaussNewton {
      * @return a new optimizer with fresh state
      */
     public Sgn withWarmStart(boolean warm) {
-        return new Sgn(damping, lineSearch, momentum, maxFailures, iterations, warm, preconditioned, seed);
+        return new Sgn(damping, lineSearch, momentum, maxFailures, iterations, warm, preconditioned, seed,
+                curvatureFraction);
     }
 
     /**
@@ -142,7 +155,8 @@ public final class Sgn extends DampedGaussNewton {
      * @return a new optimizer with fresh state
      */
     public Sgn withDiagonalPreconditioner(boolean on, long probeSeed) {
-        return new Sgn(damping, lineSearch, momentum, maxFailures, iterations, warmStart, on, probeSeed);
+        return new Sgn(damping, lineSearch, momentum, maxFailures, iterations, warmStart, on, probeSeed,
+                curvatureFraction);
     }
 
     /**
@@ -153,7 +167,33 @@ public final class Sgn extends DampedGaussNewton {
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public Sgn withMaxConsecutiveFailures(int n) {
-        return new Sgn(damping, lineSearch, momentum, n, iterations, warmStart, preconditioned, seed);
+        return new Sgn(damping, lineSearch, momentum, n, iterations, warmStart, preconditioned, seed,
+                curvatureFraction);
+    }
+
+    /**
+     * The same method with the GGN products of CG taken over a part of each mini-batch (the "curvature mini-batch" of
+     * Hessian-free training, Martens 2010; Byrd et al. 2011): the gradient, the trial losses and the gain ratio's
+     * actual reduction use the whole batch, {@code G} in the CG system and in the predicted reduction is the GGN of
+     * its first {@code ⌈fraction·b⌉} samples (see {@link MiniBatchObjective#curvatureSubset}). Each CG iteration
+     * then costs about {@code fraction} of a full-batch product, for a noisier curvature.
+     *
+     * @param fraction the share of each mini-batch the GGN products run on, in (0, 1] (1: the whole batch)
+     * @return a new optimizer with fresh state
+     * @throws IllegalArgumentException if {@code fraction} is not in (0, 1]
+     */
+    public Sgn withCurvatureFraction(double fraction) {
+        return new Sgn(damping, lineSearch, momentum, maxFailures, iterations, warmStart, preconditioned, seed,
+                fraction);
+    }
+
+    /**
+     * The share of each mini-batch the GGN products run on.
+     *
+     * @return the curvature fraction in (0, 1]; 1 when the products use the whole batch
+     */
+    public double curvatureFraction() {
+        return curvatureFraction;
     }
 
     /**
@@ -187,13 +227,13 @@ public final class Sgn extends DampedGaussNewton {
 
     @Override
     public Objective objective(MiniBatchObjective batch) {
-        return new BatchObjective(batch);
+        return new BatchObjective(batch.curvatureSubset(curvatureFraction));
     }
 
     @Override
     public String toString() {
         return "Sgn[damping=" + damping + ", cg=" + iterations + ", lineSearch=" + lineSearch + ", momentum="
                 + momentum + ", warmStart=" + warmStart + ", preconditioner=" + (preconditioned ? "hutchinson" : "none")
-                + "]";
+                + ", curvatureFraction=" + curvatureFraction + "]";
     }
 }
